@@ -1,0 +1,30 @@
+package dev.integrations.core.error;
+
+import dev.integrations.core.model.IntegrationType;
+import java.util.Optional;
+
+/**
+ * An OAuth authorization could not be completed: the state is unknown, expired, reused or someone
+ * else's ({@link ErrorCode#INVALID_STATE}), the user declined ({@link ErrorCode#ACCESS_DENIED}), or
+ * the provider refused the code ({@link ErrorCode#PROVIDER_REJECTED}). Nothing was stored.
+ */
+public class AuthorizationFailedException extends IntegrationException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient IntegrationType type;
+
+  public AuthorizationFailedException(ErrorCode code, String message, IntegrationType type) {
+    this(code, message, type, null);
+  }
+
+  public AuthorizationFailedException(
+      ErrorCode code, String message, IntegrationType type, Throwable cause) {
+    super(code, message, cause);
+    this.type = type;
+  }
+
+  /** The integration being connected, when the state was recognised. */
+  public Optional<IntegrationType> integrationType() {
+    return Optional.ofNullable(type);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.integrations.core.error;
+
+/** The user has no connection to the integration. */
+public class NotConnectedException extends IntegrationException {
+  private static final long serialVersionUID = 1L;
+
+  public NotConnectedException(String message) {
+    super(ErrorCode.NOT_CONNECTED, message);
+  }
+
+  public NotConnectedException(String message, Throwable cause) {
+    super(ErrorCode.NOT_CONNECTED, message, cause);
+  }
+}

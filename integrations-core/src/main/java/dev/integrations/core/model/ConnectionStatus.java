@@ -1,0 +1,16 @@
+package dev.integrations.core.model;
+
+import java.util.Locale;
+
+/** The state of one user's link to one integration. */
+public enum ConnectionStatus {
+  CONNECTED,
+  DISCONNECTED,
+  /** Linked, but not usable until the reason in {@link Connection#lastError()} is dealt with. */
+  ERROR;
+
+  /** The lowercase name used in JSON and CLI output. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.integrations.core.model;
+
+import java.util.List;
+
+/** One page of a file listing; {@code nextPageToken} is null on the last page. */
+public record FilePage(List<RemoteFile> files, String nextPageToken) {
+  public FilePage {
+    files = List.copyOf(files);
+  }
+}

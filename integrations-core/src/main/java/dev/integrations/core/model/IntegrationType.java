@@ -1,0 +1,32 @@
+package dev.integrations.core.model;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.InvalidRequestException;
+import java.util.regex.Pattern;
+
+/**
+ * The identifier of a kind of connectable service, such as {@code gmail}. Open-ended: a provider adapter
+ * may introduce new ones. Lowercase letters, digits and underscores, starting with a letter.
+ */
+public record IntegrationType(String value) {
+  private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  public static final IntegrationType GMAIL = new IntegrationType("gmail");
+  public static final IntegrationType GOOGLE_DRIVE = new IntegrationType("google_drive");
+  public static final IntegrationType TELEGRAM = new IntegrationType("telegram");
+
+  public IntegrationType {
+    if (value == null || !VALID.matcher(value).matches()) {
+      throw new InvalidRequestException(ErrorCode.INVALID_INTEGRATION_TYPE, "Invalid integration type");
+    }
+  }
+
+  public static IntegrationType of(String value) {
+    return new IntegrationType(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.integrations.core.port;
+
+import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the status of each connection (never its credentials: see {@link TokenStore}).
+ *
+ * <p>Implementations are thread-safe; a write that returned has been made durable.
+ */
+public interface ConnectionStore {
+
+  /** The user's connection to one integration, if any was ever saved and not deleted. */
+  Optional<Connection> find(UserId user, IntegrationType type);
+
+  /** All of a user's saved connections, in no particular order. */
+  List<Connection> findAll(UserId user);
+
+  /** Inserts or replaces the connection of {@code connection.user()} to {@code connection.type()}. */
+  void save(Connection connection);
+
+  /**
+   * Removes the connection.
+   *
+   * @return whether there was one
+   */
+  boolean delete(UserId user, IntegrationType type);
+}

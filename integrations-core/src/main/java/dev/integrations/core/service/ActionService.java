@@ -1,0 +1,75 @@
+package dev.integrations.core.service;
+
+import dev.integrations.core.model.ChatMessage;
+import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.FilePage;
+import dev.integrations.core.model.FileQuery;
+import dev.integrations.core.model.FileUpload;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.MailQuery;
+import dev.integrations.core.model.MailSummary;
+import dev.integrations.core.model.RemoteFile;
+import dev.integrations.core.model.SentMail;
+import dev.integrations.core.model.SentMessage;
+import dev.integrations.core.model.UploadProgress;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.port.FilesPort;
+import dev.integrations.core.port.MailPort;
+import dev.integrations.core.port.MessagingPort;
+import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.service.internal.ConnectionKey;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Actions through a user's connections: mail, files, messages. Each action gets fresh credentials,
+ * and when the provider refuses them with a 401 it refreshes once and tries once more.
+ *
+ * <p>Thread-safe.
+ */
+public final class ActionService {
+  private final IntegrationService connections;
+
+  ActionService(IntegrationService connections) {
+    this.connections = connections;
+  }
+
+  /** Sends an e-mail through the user's {@code type} connection (for example {@code gmail}). */
+  public SentMail sendMail(UserId user, IntegrationType type, MailMessage message) {
+    return through(user, type, MailPort.class, "send mail", (mail, c) -> mail.send(c, message));
+  }
+
+  /** Searches the user's mailbox. */
+  public List<MailSummary> searchMail(UserId user, IntegrationType type, MailQuery query) {
+    return through(user, type, MailPort.class, "search mail", (mail, c) -> mail.search(c, query));
+  }
+
+  /** Lists files in the user's storage. */
+  public FilePage listFiles(UserId user, IntegrationType type, FileQuery query) {
+    return through(user, type, FilesPort.class, "list files", (files, c) -> files.list(c, query));
+  }
+
+  /** Uploads a file, streaming it, with progress reported to {@code progress}. */
+  public RemoteFile uploadFile(UserId user, IntegrationType type, FileUpload upload, UploadProgress progress) {
+    return through(user, type, FilesPort.class, "upload files", (files, c) -> files.upload(c, upload, progress));
+  }
+
+  /** Sends a chat message through the user's {@code type} connection (for example {@code telegram}). */
+  public SentMessage sendMessage(UserId user, IntegrationType type, ChatMessage message) {
+    return through(user, type, MessagingPort.class, "send messages", (chat, c) -> chat.send(c, message));
+  }
+
+  private <P, T> T through(
+      UserId user, IntegrationType type, Class<P> port, String operation, Call<P, T> call) {
+    P capability = connections.providers().capability(type, port, operation);
+    ProviderPort provider = connections.providers().provider(type);
+    Function<Credentials, T> withCredentials = c -> call.apply(capability, c);
+    return connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials);
+  }
+
+  @FunctionalInterface
+  private interface Call<P, T> {
+    T apply(P port, Credentials credentials);
+  }
+}

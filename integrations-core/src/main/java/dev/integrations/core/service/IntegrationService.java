@@ -1,0 +1,245 @@
+package dev.integrations.core.service;
+
+import dev.integrations.core.error.CredentialsRejectedException;
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.error.MissingScopesException;
+import dev.integrations.core.error.NotConnectedException;
+import dev.integrations.core.error.ReauthorizationRequiredException;
+import dev.integrations.core.model.Account;
+import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationStatus;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.RevocationResult;
+import dev.integrations.core.model.TestResult;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.port.BotTokenProviderPort;
+import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.OAuthProviderPort;
+import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.StoredCredentials;
+import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.service.internal.ConnectionKey;
+import dev.integrations.core.service.internal.ConnectionRecorder;
+import dev.integrations.core.service.internal.CredentialsRefresher;
+import dev.integrations.core.service.internal.EventPublisher;
+import dev.integrations.core.service.internal.OAuthFlow;
+import dev.integrations.core.service.internal.ProviderRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection use cases: list, connect, complete an authorization, test, disconnect, and hand out
+ * fresh credentials. Built by {@link Integrations#builder()}.
+ *
+ * <p>Thread-safe: one instance serves every user and thread of a process. Several processes may share
+ * one database; nothing that must be shared lives only in this object.
+ */
+public final class IntegrationService {
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
+
+  private final ProviderRegistry providers;
+  private final TokenStore tokens;
+  private final ConnectionStore connections;
+  private final ConnectionRecorder recorder;
+  private final CredentialsRefresher refresher;
+  private final OAuthFlow oauth;
+  private final EventPublisher events;
+  private final Clock clock;
+
+  IntegrationService(
+      ProviderRegistry providers,
+      TokenStore tokens,
+      ConnectionStore connections,
+      OAuthFlow oauth,
+      CredentialsRefresher refresher,
+      ConnectionRecorder recorder,
+      EventPublisher events,
+      Clock clock) {
+    this.providers = providers;
+    this.tokens = tokens;
+    this.connections = connections;
+    this.oauth = oauth;
+    this.refresher = refresher;
+    this.recorder = recorder;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Every integration in the catalog, in catalog order. */
+  public List<Integration> catalog() {
+    return providers.catalog();
+  }
+
+  /** The catalog entry of {@code type}; an {@code invalid_integration_type} error when unknown. */
+  public Integration integration(IntegrationType type) {
+    return providers.provider(type).integration();
+  }
+
+  /** Every integration with the user's connection to it (disconnected where there is none). */
+  public List<IntegrationStatus> list(UserId user) {
+    Map<IntegrationType, Connection> mine =
+        connections.findAll(user).stream().collect(Collectors.toMap(Connection::type, Function.identity()));
+    return providers.catalog().stream()
+        .map(i -> new IntegrationStatus(i, mine.getOrDefault(i.type(), Connection.disconnected(user, i.type()))))
+        .toList();
+  }
+
+  /**
+   * Connects a bot-token integration after the provider has accepted the token (nothing is stored
+   * otherwise), or starts an OAuth authorization and returns the consent URL.
+   */
+  public ConnectResult connect(ConnectCommand command) {
+    ProviderPort provider = providers.provider(command.type());
+    Integration integration = provider.integration();
+    if (integration.authMethod() == AuthMethod.BOT_TOKEN) {
+      return connectBotToken(command, (BotTokenProviderPort) provider, integration);
+    }
+    OAuthFlow.Started started = oauth.start(command.user(), (OAuthProviderPort) provider, command.redirectUri());
+    return new ConnectResult.AuthorizationPending(
+        started.authorizationUrl(), started.request().state(), started.request().expiresAt());
+  }
+
+  private ConnectResult connectBotToken(
+      ConnectCommand command, BotTokenProviderPort provider, Integration integration) {
+    if (command.botToken() == null) {
+      throw new InvalidRequestException(
+          ErrorCode.BOT_TOKEN_REQUIRED, "bot_token required for " + integration.name());
+    }
+    Account account = provider.validate(command.botToken());
+    ConnectionKey key = new ConnectionKey(command.user(), command.type());
+    tokens.put(key.user(), key.type(), Credentials.ofToken(command.botToken()));
+    Connection connection = Connection.connected(key.user(), key.type(), clock.instant(), account);
+    connections.save(connection);
+    events.publish(ConnectionEvent.Kind.CONNECTED, key, null);
+    return new ConnectResult.Connected(connection);
+  }
+
+  /**
+   * Completes an OAuth authorization: consumes the state (unknown, expired, reused or another user's
+   * state is refused), exchanges the code with the request's PKCE verifier and stores the grant.
+   *
+   * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is stored
+   * @throws dev.integrations.core.error.MissingScopesException when the user unticked required scopes;
+   *     the grant is stored and the connection marked {@code missing_scopes}
+   */
+  public Connection completeAuthorization(AuthorizationCallback callback) {
+    return oauth.complete(callback.state(), callback.code(), callback.error(), callback.expectedUser());
+  }
+
+  /**
+   * Makes a real, cheap call with the stored credentials (refreshed first if needed) and records the
+   * outcome on the connection. A provider that refuses the credentials gives a failed result, not an
+   * exception; an unreachable one gives a {@link dev.integrations.core.error.ProviderException}.
+   */
+  public TestResult test(UserId user, IntegrationType type) {
+    ProviderPort provider = providers.provider(type);
+    ConnectionKey key = new ConnectionKey(user, type);
+    TestResult result;
+    try {
+      result = withCredentials(key, provider, credentials -> testGrantedScopes(provider, credentials));
+    } catch (ReauthorizationRequiredException | CredentialsRejectedException e) {
+      return TestResult.failed(e.code(), e.getMessage());
+    }
+    if (result.success()) {
+      recorder.recordSuccess(key, result.account());
+    } else {
+      recorder.recordFailure(key, result.code(), result.message(), ConnectionEvent.Kind.TEST_FAILED);
+    }
+    return result;
+  }
+
+  private static TestResult testGrantedScopes(ProviderPort provider, Credentials credentials) {
+    Set<String> missing = credentials.missingScopes(provider.integration().requiredScopes());
+    if (!missing.isEmpty()) {
+      return TestResult.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing));
+    }
+    return provider.test(credentials);
+  }
+
+  /**
+   * Revokes the grant at the provider where it can (a failure there is reported, not fatal) and deletes
+   * the credentials and the connection.
+   *
+   * @throws NotConnectedException when the user has no connection to {@code type}
+   */
+  public DisconnectResult disconnect(UserId user, IntegrationType type) {
+    ProviderPort provider = providers.provider(type);
+    StoredCredentials stored = tokens.find(user, type).orElse(null);
+    boolean hadConnection = connections.find(user, type).isPresent();
+    if (stored == null && !hadConnection) {
+      throw new NotConnectedException("Integration not connected");
+    }
+    RevocationResult revocation = stored == null ? RevocationResult.notSupported() : revoke(provider, stored);
+    tokens.delete(user, type);
+    connections.delete(user, type);
+    events.publish(ConnectionEvent.Kind.DISCONNECTED, new ConnectionKey(user, type), null);
+    return new DisconnectResult(type, revocation);
+  }
+
+  private static RevocationResult revoke(ProviderPort provider, StoredCredentials stored) {
+    try {
+      return provider.revoke(stored.credentials());
+    } catch (RuntimeException e) {
+      LOG.warn("Revocation at {} failed", provider.integration().name(), e);
+      return RevocationResult.failed("Revocation at " + provider.integration().name() + " failed.");
+    }
+  }
+
+  /**
+   * Credentials ready to use: refreshed first when they expire within the refresh margin (one refresh
+   * per connection at a time, however many callers wait for it).
+   *
+   * @throws NotConnectedException when there are none
+   * @throws ReauthorizationRequiredException when the provider refused the refresh
+   */
+  public Credentials credentialsFor(UserId user, IntegrationType type) {
+    ProviderPort provider = providers.provider(type);
+    ConnectionKey key = new ConnectionKey(user, type);
+    StoredCredentials stored =
+        tokens.find(user, type).orElseThrow(() -> new NotConnectedException("Integration not connected"));
+    if (provider instanceof OAuthProviderPort oauthProvider && refresher.isExpiring(stored.credentials())) {
+      return refresher.refreshExpiring(key, oauthProvider);
+    }
+    return stored.credentials();
+  }
+
+  /**
+   * Runs {@code call} with fresh credentials; when the provider refuses them (HTTP 401), refreshes
+   * once and runs it once more, never more. A bot token refused is recorded on the connection.
+   */
+  <T> T withCredentials(ConnectionKey key, ProviderPort provider, Function<Credentials, T> call) {
+    Credentials credentials = credentialsFor(key.user(), key.type());
+    try {
+      return call.apply(credentials);
+    } catch (CredentialsRejectedException rejected) {
+      if (!(provider instanceof OAuthProviderPort oauthProvider)) {
+        recorder.recordFailure(
+            key, ErrorCode.CREDENTIALS_REJECTED, rejected.getMessage(), ConnectionEvent.Kind.TEST_FAILED);
+        throw rejected;
+      }
+      Credentials refreshed = refresher.refreshRejected(key, oauthProvider, credentials);
+      try {
+        return call.apply(refreshed);
+      } catch (CredentialsRejectedException again) {
+        recorder.recordFailure(
+            key, ErrorCode.CREDENTIALS_REJECTED, again.getMessage(), ConnectionEvent.Kind.TEST_FAILED);
+        throw again;
+      }
+    }
+  }
+
+  ProviderRegistry providers() {
+    return providers;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.integrations.core.service;
+
+import dev.integrations.core.port.ConnectionListener;
+import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.OAuthStateStore;
+import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.service.internal.ConnectionRecorder;
+import dev.integrations.core.service.internal.CredentialsRefresher;
+import dev.integrations.core.service.internal.EventPublisher;
+import dev.integrations.core.service.internal.OAuthFlow;
+import dev.integrations.core.service.internal.ProviderRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The library, assembled: its {@link #connections() connection use cases} and its {@link #actions()
+ * actions}. Build one per process with {@link #builder()} and share it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Integrations {
+  private final IntegrationService connections;
+  private final ActionService actions;
+
+  private Integrations(IntegrationService connections) {
+    this.connections = connections;
+    this.actions = new ActionService(connections);
+  }
+
+  /** Starts assembling the library from its adapters. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** List, connect, complete an authorization, test, disconnect, credentials. */
+  public IntegrationService connections() {
+    return connections;
+  }
+
+  /** Send and search mail, list and upload files, send messages. */
+  public ActionService actions() {
+    return actions;
+  }
+
+  /**
+   * Collects the adapters. Not thread-safe; {@link #build()} copies what it holds, so a builder may be
+   * reused.
+   */
+  public static final class Builder {
+    private TokenStore tokenStore;
+    private ConnectionStore connectionStore;
+    private OAuthStateStore stateStore;
+    private final List<ProviderPort> providers = new ArrayList<>();
+    private final List<ConnectionListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private URI redirectUri;
+    private Duration refreshMargin = Duration.ofSeconds(60);
+    private Duration authorizationTtl = Duration.ofMinutes(10);
+
+    private Builder() {}
+
+    /** Where credentials are kept (required). */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
+    /** Where connection status is kept (required). */
+    public Builder connectionStore(ConnectionStore connectionStore) {
+      this.connectionStore = Objects.requireNonNull(connectionStore, "connectionStore");
+      return this;
+    }
+
+    /** Where pending OAuth authorizations are kept (required). */
+    public Builder stateStore(OAuthStateStore stateStore) {
+      this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
+      return this;
+    }
+
+    /** Adds provider adapters; the catalog lists them in the order added. */
+    public Builder provider(ProviderPort... providers) {
+      for (ProviderPort provider : providers) {
+        this.providers.add(Objects.requireNonNull(provider, "provider"));
+      }
+      return this;
+    }
+
+    /** Adds a listener of connection events. */
+    public Builder listener(ConnectionListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The time source (default: the system clock in UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The OAuth redirect URI, your callback route; a connect may name another one. */
+    public Builder redirectUri(URI redirectUri) {
+      this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+      return this;
+    }
+
+    /** How long before expiry an access token is refreshed (default 60 seconds). */
+    public Builder refreshMargin(Duration refreshMargin) {
+      this.refreshMargin = requirePositive(refreshMargin, "refreshMargin");
+      return this;
+    }
+
+    /** How long a pending authorization stays valid (default 10 minutes). */
+    public Builder authorizationTtl(Duration authorizationTtl) {
+      this.authorizationTtl = requirePositive(authorizationTtl, "authorizationTtl");
+      return this;
+    }
+
+    /** Assembles the library; fails when a required adapter is missing. */
+    public Integrations build() {
+      Objects.requireNonNull(tokenStore, "tokenStore is required");
+      Objects.requireNonNull(connectionStore, "connectionStore is required");
+      Objects.requireNonNull(stateStore, "stateStore is required");
+      ProviderRegistry registry = new ProviderRegistry(providers);
+      EventPublisher events = new EventPublisher(listeners, clock);
+      ConnectionRecorder recorder = new ConnectionRecorder(connectionStore, events, clock);
+      CredentialsRefresher refresher =
+          new CredentialsRefresher(tokenStore, recorder, events, clock, refreshMargin);
+      OAuthFlow oauth =
+          new OAuthFlow(
+              registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);
+      return new Integrations(
+          new IntegrationService(
+              registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock));
+    }
+
+    private static Duration requirePositive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return duration;
+    }
+  }
+}

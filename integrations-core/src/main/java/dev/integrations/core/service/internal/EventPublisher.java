@@ -1,0 +1,36 @@
+package dev.integrations.core.service.internal;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.port.ConnectionListener;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hands connection events to the host's listeners; a failing listener is logged, never rethrown. */
+public final class EventPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+
+  private final List<ConnectionListener> listeners;
+  private final Clock clock;
+
+  public EventPublisher(List<ConnectionListener> listeners, Clock clock) {
+    this.listeners = List.copyOf(listeners);
+    this.clock = clock;
+  }
+
+  public void publish(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    ConnectionEvent event = new ConnectionEvent(kind, key.user(), key.type(), reason, clock.instant());
+    for (ConnectionListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("Connection listener {} failed on {} of {}", listener.getClass().getName(), kind, key, e);
+      }
+    }
+  }
+}
