@@ -1,0 +1,37 @@
+package dev.integrations.core.memory;
+
+import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.port.ConnectionStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A {@link ConnectionStore} in this process's memory, for tests and throw-away set-ups. Thread-safe. */
+public final class InMemoryConnectionStore implements ConnectionStore {
+  private final ConcurrentMap<UserId, ConcurrentMap<IntegrationType, Connection>> byUser =
+      new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<Connection> find(UserId user, IntegrationType type) {
+    return Optional.ofNullable(byUser.getOrDefault(user, new ConcurrentHashMap<>()).get(type));
+  }
+
+  @Override
+  public List<Connection> findAll(UserId user) {
+    return List.copyOf(byUser.getOrDefault(user, new ConcurrentHashMap<>()).values());
+  }
+
+  @Override
+  public void save(Connection connection) {
+    byUser.computeIfAbsent(connection.user(), u -> new ConcurrentHashMap<>()).put(connection.type(), connection);
+  }
+
+  @Override
+  public boolean delete(UserId user, IntegrationType type) {
+    ConcurrentMap<IntegrationType, Connection> mine = byUser.get(user);
+    return mine != null && mine.remove(type) != null;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.integrations.core.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.model.Account;
+import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionStatus;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.port.ConnectionStore;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ConnectionStore} adapter must do. Extend it and supply a fresh, empty store. */
+public abstract class ConnectionStoreContract {
+  private static final UserId ANN = UserId.of("ann");
+  private static final UserId BOB = UserId.of("bob");
+  private static final Instant T0 = Instant.parse("2026-11-21T10:00:00.250Z");
+
+  protected ConnectionStore store;
+
+  /** A store with nothing in it. */
+  protected abstract ConnectionStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  @Test
+  void finds_nothing_in_an_empty_store() {
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).isEmpty();
+    assertThat(store.findAll(ANN)).isEmpty();
+  }
+
+  @Test
+  void returns_a_healthy_connection_with_every_field() {
+    Connection saved =
+        Connection.connected(ANN, IntegrationType.TELEGRAM, T0, new Account("123456", "@ann_bot"));
+    store.save(saved);
+
+    assertThat(store.find(ANN, IntegrationType.TELEGRAM)).contains(saved);
+  }
+
+  @Test
+  void returns_a_failed_connection_with_its_reason() {
+    Connection failed =
+        Connection.connected(ANN, IntegrationType.GMAIL, T0, null)
+            .failed(ErrorCode.REAUTHORIZATION_REQUIRED, "Google no longer accepts this connection.");
+    store.save(failed);
+
+    Connection read = store.find(ANN, IntegrationType.GMAIL).orElseThrow();
+    assertThat(read).isEqualTo(failed);
+    assertThat(read.status()).isEqualTo(ConnectionStatus.ERROR);
+    assertThat(read.lastError()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
+    assertThat(read.needsReauthorization()).isTrue();
+  }
+
+  @Test
+  void save_replaces_the_previous_state() {
+    Connection first = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+    store.save(first);
+    Connection synced = first.synced(T0.plusSeconds(90));
+    store.save(synced);
+
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).contains(synced);
+    assertThat(store.findAll(ANN)).containsExactly(synced);
+  }
+
+  @Test
+  void lists_only_the_users_own_connections() {
+    Connection annGmail = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+    Connection annDrive = Connection.connected(ANN, IntegrationType.GOOGLE_DRIVE, T0, null);
+    store.save(annGmail);
+    store.save(annDrive);
+    store.save(Connection.connected(BOB, IntegrationType.GMAIL, T0, null));
+
+    assertThat(store.findAll(ANN)).containsExactlyInAnyOrder(annGmail, annDrive);
+  }
+
+  @Test
+  void delete_removes_only_that_connection() {
+    store.save(Connection.connected(ANN, IntegrationType.GMAIL, T0, null));
+    store.save(Connection.connected(BOB, IntegrationType.GMAIL, T0, null));
+
+    assertThat(store.delete(ANN, IntegrationType.GMAIL)).isTrue();
+    assertThat(store.delete(ANN, IntegrationType.GMAIL)).isFalse();
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).isEmpty();
+    assertThat(store.find(BOB, IntegrationType.GMAIL)).isPresent();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.integrations.core.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.port.OAuthStateStore;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link OAuthStateStore} adapter must do. Extend it and supply a fresh, empty store. */
+public abstract class OAuthStateStoreContract {
+  private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.500Z");
+
+  protected OAuthStateStore store;
+
+  /** A store with nothing in it. */
+  protected abstract OAuthStateStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  protected static AuthorizationRequest request(Instant expiresAt) {
+    return new AuthorizationRequest(
+        Secret.of("state-" + UUID.randomUUID()),
+        UserId.of("ann"),
+        IntegrationType.GMAIL,
+        Secret.of("verifier-" + UUID.randomUUID()),
+        URI.create("http://localhost:8000/api/integrations/callback"),
+        expiresAt);
+  }
+
+  @Test
+  void consume_returns_the_saved_request_with_every_field() {
+    AuthorizationRequest saved = request(NOW.plusSeconds(600));
+    store.save(saved);
+
+    AuthorizationRequest read = store.consume(saved.state()).orElseThrow();
+    assertThat(read).isEqualTo(saved);
+    assertThat(read.codeVerifier().reveal()).isEqualTo(saved.codeVerifier().reveal());
+  }
+
+  @Test
+  void a_state_is_consumed_once() {
+    AuthorizationRequest saved = request(NOW.plusSeconds(600));
+    store.save(saved);
+
+    assertThat(store.consume(saved.state())).isPresent();
+    assertThat(store.consume(saved.state())).isEmpty();
+  }
+
+  @Test
+  void an_unknown_state_gives_nothing() {
+    store.save(request(NOW.plusSeconds(600)));
+
+    assertThat(store.consume(Secret.of("never-issued"))).isEmpty();
+  }
+
+  @Test
+  void of_concurrent_consumers_exactly_one_receives_the_request() throws Exception {
+    AuthorizationRequest saved = request(NOW.plusSeconds(600));
+    store.save(saved);
+    int consumers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(consumers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Optional<AuthorizationRequest>>> results = new ArrayList<>();
+      for (int i = 0; i < consumers; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return store.consume(saved.state());
+        }));
+      }
+      start.countDown();
+      int received = 0;
+      for (Future<Optional<AuthorizationRequest>> result : results) {
+        received += result.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+      }
+      assertThat(received).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void delete_expired_removes_only_expired_requests() {
+    AuthorizationRequest expired = request(NOW.minusSeconds(1));
+    AuthorizationRequest alive = request(NOW.plusSeconds(60));
+    store.save(expired);
+    store.save(alive);
+
+    assertThat(store.deleteExpired(NOW)).isEqualTo(1);
+    assertThat(store.consume(expired.state())).isEmpty();
+    assertThat(store.consume(alive.state())).isPresent();
+  }
+}
