@@ -1,0 +1,101 @@
+package dev.integrations.core.testing;
+
+import dev.integrations.core.error.CredentialsRejectedException;
+import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.MailQuery;
+import dev.integrations.core.model.MailSummary;
+import dev.integrations.core.model.RevocationResult;
+import dev.integrations.core.model.SentMail;
+import dev.integrations.core.model.TestResult;
+import dev.integrations.core.model.TokenGrant;
+import dev.integrations.core.port.MailPort;
+import dev.integrations.core.port.OAuthProviderPort;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An OAuth provider whose answers the test scripts. Records every call. Accepts an access token only
+ * if it is in {@link #acceptedTokens}.
+ */
+public final class FakeOAuthProvider implements OAuthProviderPort, MailPort {
+  public static final Set<String> SCOPES = Set.of("mail.send", "mail.read");
+
+  public final AtomicInteger refreshCalls = new AtomicInteger();
+  public final AtomicInteger revokeCalls = new AtomicInteger();
+  public final AtomicInteger sendCalls = new AtomicInteger();
+  public final List<AuthorizationRequest> exchanges = new CopyOnWriteArrayList<>();
+  public final List<String> acceptedTokens = new CopyOnWriteArrayList<>();
+  public volatile Function<Credentials, TokenGrant> onRefresh;
+  public volatile Function<String, TokenGrant> onExchange;
+  public volatile RuntimeException revokeFailure;
+
+  private final Integration integration =
+      new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES);
+
+  @Override
+  public Integration integration() {
+    return integration;
+  }
+
+  @Override
+  public URI authorizationUrl(AuthorizationRequest request) {
+    return URI.create("https://auth.example/authorize?state=" + request.state().reveal()
+        + "&code_challenge=" + request.codeChallenge()
+        + "&redirect_uri=" + request.redirectUri());
+  }
+
+  @Override
+  public TokenGrant exchange(AuthorizationRequest request, String code) {
+    exchanges.add(request);
+    return onExchange.apply(code);
+  }
+
+  @Override
+  public TokenGrant refresh(Credentials credentials) {
+    refreshCalls.incrementAndGet();
+    return onRefresh.apply(credentials);
+  }
+
+  @Override
+  public RevocationResult revoke(Credentials credentials) {
+    revokeCalls.incrementAndGet();
+    if (revokeFailure != null) {
+      throw revokeFailure;
+    }
+    return RevocationResult.succeeded();
+  }
+
+  @Override
+  public TestResult test(Credentials credentials) {
+    requireAccepted(credentials);
+    return TestResult.passed("Connected as ann@example.com", null);
+  }
+
+  @Override
+  public SentMail send(Credentials credentials, MailMessage message) {
+    sendCalls.incrementAndGet();
+    requireAccepted(credentials);
+    return new SentMail("m-" + sendCalls.get(), "t-1");
+  }
+
+  @Override
+  public List<MailSummary> search(Credentials credentials, MailQuery query) {
+    requireAccepted(credentials);
+    return List.of();
+  }
+
+  private void requireAccepted(Credentials credentials) {
+    if (!acceptedTokens.contains(credentials.accessToken().reveal())) {
+      throw new CredentialsRejectedException("The provider refused the access token.");
+    }
+  }
+}
