@@ -1,0 +1,99 @@
+package dev.integrations.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+
+/**
+ * The module table of the design as ArchUnit rules. Each rule takes the base package so that it can
+ * be evaluated against the real code ({@code dev.integrations}) and against a deliberately violating
+ * fixture ({@code fixture}), which proves that it can fail.
+ */
+final class ArchitectureRules {
+  private ArchitectureRules() {}
+
+  /** Modules whose {@code internal} packages nobody outside the module may use. */
+  static final List<String> MODULE_ROOTS =
+      List.of("core", "persistence", "providers.google", "providers.telegram", "bootstrap", "http", "cli");
+
+  /** Core compiles against the JDK alone (slf4j-api at most). */
+  static ArchRule coreDependsOnTheJdkOnly(String base) {
+    return classes()
+        .that().resideInAPackage(base + ".core..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(base + ".core..", "java..", "org.slf4j..")
+        .because("core holds the domain and its ports and must not know any adapter technology");
+  }
+
+  /** Dependencies point inward, and no adapter reaches into another. */
+  static ArchRule dependenciesPointInward(String base) {
+    return onionArchitecture()
+        .domainModels(base + ".core.model..", base + ".core.error..")
+        .domainServices(base + ".core.port..")
+        .applicationServices(base + ".core.service..")
+        .adapter("in-memory", base + ".core.memory..")
+        .adapter("persistence", base + ".persistence..")
+        .adapter("google", base + ".providers.google..")
+        .adapter("telegram", base + ".providers.telegram..")
+        .adapter("apps", base + ".http..", base + ".cli..")
+        .because("adapters meet only in the wiring (bootstrap) and talk to each other through core's ports");
+  }
+
+  /** The HTTP server and the CLI reach adapters only through the one wiring place. */
+  static ArchRule appsReachAdaptersOnlyThroughTheWiring(String base) {
+    return noClasses()
+        .that().resideInAnyPackage(base + ".http..", base + ".cli..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(base + ".persistence..", base + ".providers..")
+        .because("the apps are wired in one place, " + base + ".bootstrap, that both use");
+  }
+
+  /** Adapters know nothing of the wiring or the apps; the server knows nothing of the CLI. */
+  static ArchRule adaptersDoNotKnowTheirUsers(String base) {
+    return CompositeArchRule.of(
+            noClasses()
+                .that().resideInAnyPackage(base + ".persistence..", base + ".providers..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(base + ".bootstrap..", base + ".http..", base + ".cli.."))
+        .and(
+            noClasses()
+                .that().resideInAPackage(base + ".http..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".cli.."))
+        .and(
+            noClasses()
+                .that().resideInAPackage(base + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAnyPackage(base + ".http..", base + ".cli.."));
+  }
+
+  /** Implementation detail in {@code ..internal..} is imported by nobody outside its module. */
+  static ArchRule internalPackagesStayInside(String base) {
+    CompositeArchRule rule = null;
+    for (String root : MODULE_ROOTS) {
+      String module = base + "." + root;
+      ArchRule one =
+          noClasses()
+              .that().resideOutsideOfPackage(module + "..")
+              .should().dependOnClassesThat().resideInAPackage(module + "..internal..")
+              .because(module + ".internal is an implementation detail of its module");
+      rule = rule == null ? CompositeArchRule.of(one) : rule.and(one);
+    }
+    return rule;
+  }
+
+  /** The general coding rules we hold every class to. Only the CLI writes to standard streams. */
+  static ArchRule generalCodingRules(String base) {
+    return CompositeArchRule.of(GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING)
+        .and(GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS)
+        .and(GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION)
+        .and(
+            noClasses()
+                .that().resideOutsideOfPackage(base + ".cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .because("libraries log through slf4j; only the CLI talks to the terminal"));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.integrations.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule evaluated against the {@code fixture} package, a miniature of the project that breaks every
+ * rule once in a known place: a rule that cannot fail would pass here too and fail this test.
+ */
+class ArchitectureRulesCanFailTest {
+  private static final String BASE = "fixture";
+  private static final JavaClasses FIXTURE = new ClassFileImporter().importPackages(BASE);
+
+  private static String violations(ArchRule rule) {
+    EvaluationResult result = rule.evaluate(FIXTURE);
+    assertThat(result.hasViolation()).as("%s must find the planted violation", rule.getDescription()).isTrue();
+    return result.getFailureReport().toString();
+  }
+
+  @Test
+  void core_importing_jdbi_is_caught() {
+    assertThat(violations(ArchitectureRules.coreDependsOnTheJdkOnly(BASE)))
+        .contains("fixture.core.model.UsesJdbi")
+        .contains("org.jdbi.v3.core.Jdbi")
+        .doesNotContain("fixture.core.service.UseCase");
+  }
+
+  @Test
+  void an_adapter_reaching_into_another_is_caught() {
+    assertThat(violations(ArchitectureRules.dependenciesPointInward(BASE)))
+        .contains("fixture.persistence.ReachesIntoGoogle")
+        .contains("fixture.providers.google.GoogleClient");
+  }
+
+  @Test
+  void an_app_using_an_adapter_directly_is_caught() {
+    assertThat(violations(ArchitectureRules.appsReachAdaptersOnlyThroughTheWiring(BASE)))
+        .contains("fixture.http.Routes")
+        .contains("fixture.persistence.JdbiStore")
+        .doesNotContain("fixture.cli.Main");
+  }
+
+  @Test
+  void an_adapter_using_the_wiring_is_caught() {
+    assertThat(violations(ArchitectureRules.adaptersDoNotKnowTheirUsers(BASE)))
+        .contains("fixture.providers.telegram.TelegramClient")
+        .contains("fixture.bootstrap.Wiring");
+  }
+
+  @Test
+  void another_module_using_an_internal_package_is_caught() {
+    assertThat(violations(ArchitectureRules.internalPackagesStayInside(BASE)))
+        .contains("fixture.http.Routes")
+        .contains("fixture.core.service.internal.Helper")
+        .doesNotContain("fixture.core.service.UseCase");
+  }
+
+  @Test
+  void java_util_logging_and_stdout_outside_the_cli_are_caught() {
+    assertThat(violations(ArchitectureRules.generalCodingRules(BASE)))
+        .contains("fixture.persistence.JulLogger")
+        .contains("fixture.providers.google.GoogleClient")
+        .doesNotContain("fixture.cli.Main");
+  }
+
+  @Test
+  void the_real_rules_hold_on_a_clean_fixture_layer() {
+    EvaluationResult result =
+        ArchitectureRules.coreDependsOnTheJdkOnly(BASE)
+            .evaluate(new ClassFileImporter().importPackages("fixture.core.service", "fixture.core.port"));
+    assertThat(result.hasViolation()).isFalse();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.integrations.bootstrap;
+
+import dev.integrations.core.model.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every configuration value of the server and the CLI, read once and validated. Keys and defaults are
+ * those of the configuration table in {@code docs/configuration.md}. Secrets print as {@code ***}.
+ *
+ * @param dataDir where generated keys and the default H2 database live ({@code INTEGRATIONS_DATA_DIR})
+ * @param dbUrl JDBC URL ({@code INTEGRATIONS_DB_URL})
+ * @param dbUser database login ({@code INTEGRATIONS_DB_USER}), empty for none
+ * @param dbPassword database password ({@code INTEGRATIONS_DB_PASSWORD}), null for none
+ * @param encryptionKey base64 AES-256 key ({@code INTEGRATIONS_ENCRYPTION_KEY}), null to generate one
+ * @param previousEncryptionKeys keys that still decrypt old values ({@code INTEGRATIONS_ENCRYPTION_OLD_KEYS})
+ * @param jwtSecret HS256 secret of API callers' JWTs ({@code INTEGRATIONS_JWT_SECRET}), null to generate
+ * @param jwtIssuer the issuer JWTs must carry ({@code INTEGRATIONS_JWT_ISSUER}), null for any
+ * @param host where {@code serve} listens ({@code INTEGRATIONS_HOST})
+ * @param port where {@code serve} listens ({@code INTEGRATIONS_PORT})
+ * @param publicUrl the server's public base URL ({@code INTEGRATIONS_PUBLIC_URL})
+ * @param frontendUrl where the browser lands after an OAuth callback ({@code INTEGRATIONS_FRONTEND_URL})
+ * @param googleClientId Google OAuth client id ({@code GOOGLE_CLIENT_ID}), null when unconfigured
+ * @param googleClientSecret Google OAuth client secret ({@code GOOGLE_CLIENT_SECRET})
+ * @param googleAuthUri Google's authorization endpoint ({@code GOOGLE_AUTH_URI})
+ * @param googleTokenUri Google's token endpoint ({@code GOOGLE_TOKEN_URI})
+ * @param googleRevokeUri Google's revocation endpoint ({@code GOOGLE_REVOKE_URI})
+ * @param googleApiRootUrl one root for Gmail and Drive calls ({@code GOOGLE_API_ROOT_URL}), null for
+ *     the client libraries' defaults
+ * @param telegramApiUrl the Bot API base ({@code TELEGRAM_API_URL})
+ */
+public record Settings(
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    Secret dbPassword,
+    Secret encryptionKey,
+    List<Secret> previousEncryptionKeys,
+    Secret jwtSecret,
+    String jwtIssuer,
+    String host,
+    int port,
+    URI publicUrl,
+    URI frontendUrl,
+    String googleClientId,
+    Secret googleClientSecret,
+    URI googleAuthUri,
+    URI googleTokenUri,
+    URI googleRevokeUri,
+    URI googleApiRootUrl,
+    URI telegramApiUrl) {
+
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8000";
+
+  public Settings {
+    previousEncryptionKeys = List.copyOf(previousEncryptionKeys);
+  }
+
+  /** Reads and validates every value from the process environment and the optional properties file. */
+  public static Settings fromEnvironment() {
+    return from(ConfigSource.fromEnvironment());
+  }
+
+  /** Reads and validates every value from {@code source}. */
+  public static Settings from(ConfigSource source) {
+    Path dataDir = Path.of(source.get("INTEGRATIONS_DATA_DIR").orElse("./data"));
+    URI publicUrl = url(source, "INTEGRATIONS_PUBLIC_URL", DEFAULT_PUBLIC_URL);
+    String publicBase = publicUrl.toString().replaceAll("/+$", "");
+    return new Settings(
+        dataDir,
+        source.get("INTEGRATIONS_DB_URL").orElse("jdbc:h2:file:" + dataDir.resolve("integrations")),
+        source.get("INTEGRATIONS_DB_USER").orElse(""),
+        secret(source, "INTEGRATIONS_DB_PASSWORD"),
+        secret(source, "INTEGRATIONS_ENCRYPTION_KEY"),
+        source.get("INTEGRATIONS_ENCRYPTION_OLD_KEYS").stream()
+            .flatMap(v -> Arrays.stream(v.split(",")))
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .map(Secret::of)
+            .toList(),
+        secret(source, "INTEGRATIONS_JWT_SECRET"),
+        source.get("INTEGRATIONS_JWT_ISSUER").orElse(null),
+        source.get("INTEGRATIONS_HOST").orElse("127.0.0.1"),
+        port(source),
+        publicUrl,
+        url(source, "INTEGRATIONS_FRONTEND_URL", publicBase + "/"),
+        source.get("GOOGLE_CLIENT_ID").orElse(null),
+        secret(source, "GOOGLE_CLIENT_SECRET"),
+        url(source, "GOOGLE_AUTH_URI", "https://accounts.google.com/o/oauth2/v2/auth"),
+        url(source, "GOOGLE_TOKEN_URI", "https://oauth2.googleapis.com/token"),
+        url(source, "GOOGLE_REVOKE_URI", "https://oauth2.googleapis.com/revoke"),
+        source.get("GOOGLE_API_ROOT_URL").isPresent() ? url(source, "GOOGLE_API_ROOT_URL", null) : null,
+        url(source, "TELEGRAM_API_URL", "https://api.telegram.org"));
+  }
+
+  /** The OAuth redirect URI: {@code <public URL>/api/integrations/callback}. */
+  public URI redirectUri() {
+    return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/api/integrations/callback");
+  }
+
+  /** Whether a Google OAuth client is configured. */
+  public boolean googleConfigured() {
+    return googleClientId != null && googleClientSecret != null;
+  }
+
+  private static Secret secret(ConfigSource source, String key) {
+    return source.get(key).map(Secret::of).orElse(null);
+  }
+
+  private static int port(ConfigSource source) {
+    String value = source.get("INTEGRATIONS_PORT").orElse("8000");
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidConfigurationException(
+        "INTEGRATIONS_PORT must be a port number from 0 to 65535, not '" + value + "'.");
+  }
+
+  private static URI url(ConfigSource source, String key, String fallback) {
+    String value = source.get(key).orElse(fallback);
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new InvalidConfigurationException(key + " must be an http(s) URL, not '" + value + "'.");
+  }
+}
