@@ -9,7 +9,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The JDBI stores of one database (H2 or PostgreSQL), with its schema brought up to date.
@@ -105,7 +104,8 @@ public final class JdbiStores implements AutoCloseable {
   public boolean isHealthy() {
     try {
       return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-    } catch (JdbiException e) {
+    } catch (RuntimeException e) {
+      // a JdbiException, or the pool's IllegalStateException once closed
       return false;
     }
   }

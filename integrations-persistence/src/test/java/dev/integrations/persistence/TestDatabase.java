@@ -55,7 +55,7 @@ abstract class TestDatabase implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws SQLException {
     closeStores();
   }
 
@@ -104,7 +104,7 @@ abstract class TestDatabase implements AutoCloseable {
       }
 
       @Override
-      public void close() throws Exception {
+      public void close() throws SQLException {
         closeStores();
         try (Connection admin = postgresAdmin(); Statement statement = admin.createStatement()) {
           statement.execute("DROP SCHEMA " + schema + " CASCADE");
