@@ -86,7 +86,8 @@ abstract class TestDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create the test schema " + schema, e);
     }
-    String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema
+        + "&ApplicationName=integrations-test-" + schema;
     return new TestDatabase() {
       @Override
       String url() {
@@ -114,7 +115,7 @@ abstract class TestDatabase implements AutoCloseable {
   }
 
   /** A connection to the test PostgreSQL, or the test skipped (failed when CI=true). */
-  private static Connection postgresAdmin() {
+  static Connection postgresAdmin() {
     if (postgresUnreachable == null) {
       Properties login = new Properties();
       login.setProperty("user", PG_USER);

@@ -38,7 +38,7 @@ public final class Database {
       if (password != null && !password.isEmpty()) {
         postgres.setPassword(password);
       }
-      pool = JdbcConnectionPool.create(postgres);
+      pool = JdbcConnectionPool.create(new ValidatingConnectionPoolDataSource(postgres));
     } else {
       // The URL itself is not repeated: it may carry a password.
       throw new IllegalArgumentException(
