@@ -22,7 +22,9 @@ class PostgresReconnectTest {
 
   @AfterEach
   void close() throws Exception {
-    database.close();
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test
