@@ -1,0 +1,120 @@
+package dev.integrations.persistence;
+
+import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.OAuthStateStore;
+import dev.integrations.core.port.TokenCipher;
+import dev.integrations.core.port.TokenStore;
+import dev.integrations.persistence.internal.Database;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The JDBI stores of one database (H2 or PostgreSQL), with its schema brought up to date.
+ *
+ * <pre>{@code
+ * TokenCipher cipher = new AesGcmTokenCipher(EncryptionKeys.load(key, oldKeys, Path.of("data")));
+ * try (JdbiStores stores = JdbiStores.open("jdbc:h2:file:./data/integrations", "", "", cipher)) {
+ *   TokenStore tokens = stores.tokenStore();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>H2 file URLs get {@code WRITE_DELAY=0} unless they set a write delay themselves, so that every
+ * acknowledged write survives a crash of the process (H2 otherwise writes commits to the file up to
+ * half a second later), and {@code LOCK_TIMEOUT=10000}. An H2 file can be open in only one process
+ * at a time; {@code AUTO_SERVER=TRUE} is not added, because H2 then listens for other processes on
+ * every network interface: share a database between processes with PostgreSQL.
+ *
+ * <p>Thread-safe: the stores are meant to be shared by every thread of the process.
+ */
+public final class JdbiStores implements AutoCloseable {
+  /** Connections in the pool that {@link #open(String, String, String, TokenCipher)} builds. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 10;
+
+  private final Jdbi jdbi;
+  private final JdbcConnectionPool ownedPool;
+  private final TokenStore tokenStore;
+  private final ConnectionStore connectionStore;
+  private final OAuthStateStore stateStore;
+
+  private JdbiStores(DataSource dataSource, TokenCipher cipher, JdbcConnectionPool ownedPool) {
+    Objects.requireNonNull(cipher, "cipher");
+    Database.migrate(dataSource);
+    this.jdbi = Database.jdbi(dataSource);
+    this.ownedPool = ownedPool;
+    this.tokenStore = new JdbiTokenStore(jdbi, cipher);
+    this.connectionStore = new JdbiConnectionStore(jdbi);
+    this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
+  }
+
+  /**
+   * Stores on a data source the caller owns (and closes): the schema is migrated first. For H2,
+   * the caller's URL should set {@code WRITE_DELAY=0} for durable writes.
+   *
+   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
+   */
+  public static JdbiStores create(DataSource dataSource, TokenCipher cipher) {
+    return new JdbiStores(Objects.requireNonNull(dataSource, "dataSource"), cipher, null);
+  }
+
+  /**
+   * Stores on a pool of {@value #DEFAULT_MAX_CONNECTIONS} connections to {@code jdbcUrl}
+   * ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}), closed by {@link #close()}.
+   *
+   * @param user the database login, empty or null for none
+   * @param password the password, empty or null for none
+   * @throws IllegalArgumentException for a URL of another database
+   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
+   */
+  public static JdbiStores open(String jdbcUrl, String user, String password, TokenCipher cipher) {
+    return open(jdbcUrl, user, password, cipher, DEFAULT_MAX_CONNECTIONS);
+  }
+
+  /** Like {@link #open(String, String, String, TokenCipher)}, with a pool of {@code maxConnections}. */
+  public static JdbiStores open(
+      String jdbcUrl, String user, String password, TokenCipher cipher, int maxConnections) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    JdbcConnectionPool pool = Database.pool(jdbcUrl, user, password, maxConnections);
+    try {
+      return new JdbiStores(pool, cipher, pool);
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+  }
+
+  /** Credentials, sealed at rest. */
+  public TokenStore tokenStore() {
+    return tokenStore;
+  }
+
+  /** Connection status. */
+  public ConnectionStore connectionStore() {
+    return connectionStore;
+  }
+
+  /** Pending OAuth authorization requests. */
+  public OAuthStateStore stateStore() {
+    return stateStore;
+  }
+
+  /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */
+  public boolean isHealthy() {
+    try {
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      // a JdbiException, or the pool's IllegalStateException once closed
+      return false;
+    }
+  }
+
+  /** Closes the connection pool if {@link #open} built it; a caller's data source is left alone. */
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      ownedPool.dispose();
+    }
+  }
+}

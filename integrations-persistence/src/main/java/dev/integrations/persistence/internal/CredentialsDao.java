@@ -1,0 +1,44 @@
+package dev.integrations.persistence.internal;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Statements on the {@code credentials} table. Tokens arrive and leave sealed. */
+public interface CredentialsDao {
+  String ROW = " WHERE user_id = :user AND integration_type = :type";
+  String SET_VALUES =
+      "access_token = :c.accessToken, refresh_token = :c.refreshToken, expires_at = :c.expiresAt,"
+          + " scopes = :c.scopes, version = version + 1, updated_at = CURRENT_TIMESTAMP";
+
+  @SqlQuery("SELECT access_token, refresh_token, expires_at, scopes, version FROM credentials" + ROW)
+  @RegisterRowMapper(CredentialsRow.Mapper.class)
+  Optional<CredentialsRow> find(@Bind("user") String user, @Bind("type") String type);
+
+  @SqlQuery("SELECT version FROM credentials" + ROW)
+  long version(@Bind("user") String user, @Bind("type") String type);
+
+  @SqlUpdate(
+      "INSERT INTO credentials"
+          + " (user_id, integration_type, access_token, refresh_token, expires_at, scopes, version, updated_at)"
+          + " VALUES (:user, :type, :c.accessToken, :c.refreshToken, :c.expiresAt, :c.scopes, 1, CURRENT_TIMESTAMP)")
+  void insert(@Bind("user") String user, @Bind("type") String type, @BindMethods("c") SealedCredentials c);
+
+  /** Replaces the row's values and moves its version forward; returns the rows changed (0 or 1). */
+  @SqlUpdate("UPDATE credentials SET " + SET_VALUES + ROW)
+  int replace(@Bind("user") String user, @Bind("type") String type, @BindMethods("c") SealedCredentials c);
+
+  /** Like {@link #replace}, only while the version is still {@code expected}. */
+  @SqlUpdate("UPDATE credentials SET " + SET_VALUES + ROW + " AND version = :expected")
+  int replaceIfVersion(
+      @Bind("user") String user,
+      @Bind("type") String type,
+      @Bind("expected") long expected,
+      @BindMethods("c") SealedCredentials c);
+
+  @SqlUpdate("DELETE FROM credentials" + ROW)
+  int delete(@Bind("user") String user, @Bind("type") String type);
+}

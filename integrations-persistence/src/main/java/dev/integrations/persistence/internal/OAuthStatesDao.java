@@ -1,0 +1,33 @@
+package dev.integrations.persistence.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Statements on the {@code oauth_states} table. */
+public interface OAuthStatesDao {
+
+  @SqlUpdate(
+      "INSERT INTO oauth_states"
+          + " (state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at, created_at)"
+          + " VALUES (:s.stateHash, :s.userId, :s.integrationType, :s.codeVerifier, :s.redirectUri,"
+          + " :s.expiresAt, CURRENT_TIMESTAMP)")
+  void insert(@BindMethods("s") OAuthStateRow s);
+
+  @SqlQuery(
+      "SELECT state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at"
+          + " FROM oauth_states WHERE state_hash = :hash")
+  @RegisterRowMapper(OAuthStateRow.Mapper.class)
+  Optional<OAuthStateRow> find(@Bind("hash") String stateHash);
+
+  /** Deletes the row; of concurrent callers, only one sees 1. */
+  @SqlUpdate("DELETE FROM oauth_states WHERE state_hash = :hash")
+  int delete(@Bind("hash") String stateHash);
+
+  @SqlUpdate("DELETE FROM oauth_states WHERE expires_at <= :now")
+  int deleteExpiredAt(@Bind("now") Instant now);
+}

@@ -1,0 +1,59 @@
+package dev.integrations.persistence.internal;
+
+import dev.integrations.core.error.StorageException;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Translates database failures into {@link StorageException} at the adapters' boundary. Messages name
+ * the operation and the SQLState, never a statement or its arguments (Jdbi is configured to leave
+ * both out of its own messages too, see {@code JdbiStores}).
+ */
+public final class StorageErrors {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int UPSERT_ATTEMPTS = 3;
+
+  private StorageErrors() {}
+
+  /** Runs {@code work}, turning a {@link JdbiException} into a {@link StorageException}. */
+  public static <T> T call(String operation, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (JdbiException e) {
+      throw translate(operation, e);
+    }
+  }
+
+  /**
+   * Runs an update-else-insert {@code upsert}, again when a concurrent writer inserted the same key
+   * between our update and our insert (the retry then finds the row and updates it).
+   */
+  public static <T> T upsert(String operation, Supplier<T> upsert) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return upsert.get();
+      } catch (JdbiException e) {
+        if (attempt >= UPSERT_ATTEMPTS || !UNIQUE_VIOLATION.equals(sqlState(e))) {
+          throw translate(operation, e);
+        }
+      }
+    }
+  }
+
+  private static StorageException translate(String operation, JdbiException e) {
+    String state = sqlState(e);
+    return new StorageException(
+        "Could not " + operation + ": the database failed" + (state == null ? "." : " (SQLState " + state + ")."),
+        e);
+  }
+
+  private static String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+}

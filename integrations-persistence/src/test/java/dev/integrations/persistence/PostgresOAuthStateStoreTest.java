@@ -1,0 +1,26 @@
+package dev.integrations.persistence;
+
+import dev.integrations.core.port.OAuthStateStore;
+import dev.integrations.core.port.contract.OAuthStateStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The OAuthStateStore contract on a fresh PostgreSQL schema. */
+class PostgresOAuthStateStoreTest extends OAuthStateStoreContract {
+  @TempDir Path directory;
+  private TestDatabase database;
+
+  @Override
+  protected OAuthStateStore newStore() {
+    database = TestDatabase.postgres();
+    return database.stores().stateStore();
+  }
+
+  @AfterEach
+  void closeDatabase() throws Exception {
+    if (database != null) {
+      database.close();
+    }
+  }
+}
