@@ -1,0 +1,89 @@
+package dev.integrations.providers.google.internal;
+
+import com.google.api.client.http.LowLevelHttpRequest;
+import com.google.api.client.http.LowLevelHttpResponse;
+import com.google.api.client.util.StreamingContent;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
+
+/** One request of {@link OkHttpTransport}; used once, by one thread. */
+final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
+  private final OkHttpClient client;
+  private final String method;
+  private final Request.Builder request;
+
+  OkHttpLowLevelRequest(OkHttpClient client, String method, String url) {
+    this.client = client;
+    this.method = method;
+    this.request = new Request.Builder().url(url);
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    request.addHeader(name, value);
+  }
+
+  @Override
+  public LowLevelHttpResponse execute() throws IOException {
+    if (getContentEncoding() != null) {
+      request.addHeader("Content-Encoding", getContentEncoding());
+    }
+    request.method(method, body());
+    Call call = client.newCall(request.build());
+    AtomicBoolean written = new AtomicBoolean();
+    call.addEventListener(
+        new EventListener() {
+          @Override
+          public void requestHeadersStart(Call c) {
+            written.set(true);
+          }
+        });
+    try {
+      return new OkHttpLowLevelResponse(call.execute());
+    } catch (IOException e) {
+      throw written.get() ? e : new RequestNotSentException(e);
+    }
+  }
+
+  private RequestBody body() {
+    StreamingContent content = getStreamingContent();
+    if (content == null) {
+      return requiresBody(method) ? RequestBody.EMPTY : null;
+    }
+    MediaType type = getContentType() == null ? null : MediaType.parse(getContentType());
+    long length = getContentLength();
+    // One-shot: OkHttp must never replay a body on its own; the caller decides what may be retried.
+    return new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return type;
+      }
+
+      @Override
+      public long contentLength() {
+        return length;
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        content.writeTo(sink.outputStream());
+      }
+    };
+  }
+
+  private static boolean requiresBody(String method) {
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+}
