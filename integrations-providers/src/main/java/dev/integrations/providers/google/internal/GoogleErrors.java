@@ -5,9 +5,8 @@ import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
@@ -31,6 +30,7 @@ public final class GoogleErrors {
   private static final Set<String> RATE_LIMIT_REASONS =
       Set.of("rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED");
   private static final int MAX_MESSAGE = 300;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private GoogleErrors() {}
 
@@ -183,23 +183,16 @@ public final class GoogleErrors {
       return null;
     }
     try {
-      JsonElement parsed = JsonParser.parseString(content);
-      if (!parsed.isJsonObject()) {
-        return null;
+      JsonNode error = JSON.readTree(content).path("error");
+      if (error.isObject()) {
+        return error.path("message").isTextual() ? error.path("message").asText() : null;
       }
-      JsonObject body = parsed.getAsJsonObject();
-      JsonElement error = body.get("error");
-      if (error != null && error.isJsonObject() && error.getAsJsonObject().has("message")) {
-        return error.getAsJsonObject().get("message").getAsString();
-      }
-      if (error != null && error.isJsonPrimitive()) {
-        JsonElement description = body.get("error_description");
-        return description != null && description.isJsonPrimitive()
-            ? error.getAsString() + ": " + description.getAsString()
-            : error.getAsString();
+      if (error.isTextual()) {
+        JsonNode description = JSON.readTree(content).path("error_description");
+        return description.isTextual() ? error.asText() + ": " + description.asText() : error.asText();
       }
       return null;
-    } catch (RuntimeException notJson) {
+    } catch (IOException notJson) {
       return null;
     }
   }

@@ -30,6 +30,17 @@ final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
     request.addHeader(name, value);
   }
 
+  /**
+   * Ignored: google-http-client passes its own per-request defaults here (20 s), but every call's
+   * timeouts come from the OkHttp client, which the application configures once.
+   */
+  @Override
+  public void setTimeout(int connectTimeout, int readTimeout) {}
+
+  /** Ignored, like {@link #setTimeout}. */
+  @Override
+  public void setWriteTimeout(int writeTimeout) {}
+
   @Override
   public LowLevelHttpResponse execute() throws IOException {
     if (getContentEncoding() != null) {
