@@ -2,20 +2,24 @@ package dev.integrations.providers.google;
 
 import static dev.integrations.providers.google.GoogleTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
 import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.TestResult;
+import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.FilesPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.providers.google.bench.ResumableUploadDispatcher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -159,5 +163,27 @@ class DriveClientTest {
     String body = sent.getBody().string(StandardCharsets.UTF_8);
     assertThat(body).contains("\"name\":\"hello.txt\"").contains("hello, drive");
     assertThat(progress.get(progress.size() - 1)).containsExactly(content.length, content.length);
+  }
+
+  @Test
+  void a_source_that_fails_to_read_is_the_callers_error_and_is_not_retried() {
+    ResumableUploadDispatcher upload = new ResumableUploadDispatcher(server, true);
+    server.setDispatcher(upload);
+    FileUpload broken = new FileUpload("broken.bin", null, null, 2L * CHUNK, () -> new InputStream() {
+      private int left = CHUNK / 2;
+
+      @Override
+      public int read() throws IOException {
+        if (left-- == 0) {
+          throw new IOException("disk gone");
+        }
+        return 1;
+      }
+    });
+
+    assertThatThrownBy(() -> files().upload(GoogleTestSupport.credentials(), broken, UploadProgress.NONE))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("could not be read");
+    assertThat(upload.requests().stream().filter(r -> r.getMethod().equals("POST"))).hasSize(1);
   }
 }

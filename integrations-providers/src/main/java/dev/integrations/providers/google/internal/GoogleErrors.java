@@ -83,7 +83,7 @@ public final class GoogleErrors {
   private static RuntimeException translateTokenAnswer(
       String service, TokenResponseException answer, String said) {
     if (answer.getDetails() != null && "invalid_grant".equals(answer.getDetails().getError())) {
-      return new InvalidGrantException(service + " no longer accepts this grant: " + said);
+      return new InvalidGrantException(service + " refused the grant: " + said);
     }
     if (isTransient(answer)) {
       ErrorCode code = answer.getStatusCode() == 429 ? ErrorCode.RATE_LIMITED

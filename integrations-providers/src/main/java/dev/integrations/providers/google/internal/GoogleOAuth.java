@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  *     for web server applications</a>
  */
 public final class GoogleOAuth {
-  private static final String SERVICE = "Google sign-in";
+  private static final String SERVICE = "Google";
 
   private final String clientId;
   private final Secret clientSecret;
@@ -99,10 +99,13 @@ public final class GoogleOAuth {
     } catch (AuthorizationFailedException e) {
       throw e;
     } catch (IntegrationException e) {
-      ErrorCode reason =
-          e.code() == ErrorCode.REAUTHORIZATION_REQUIRED ? ErrorCode.PROVIDER_REJECTED : e.code();
+      boolean refused =
+          e.code() == ErrorCode.REAUTHORIZATION_REQUIRED || e.code() == ErrorCode.PROVIDER_REJECTED;
       throw new AuthorizationFailedException(
-          reason, "Google refused the authorization code: " + e.getMessage(), request.type(), e);
+          refused ? ErrorCode.PROVIDER_REJECTED : e.code(),
+          refused ? e.getMessage() : "The authorization code could not be exchanged: " + e.getMessage(),
+          request.type(),
+          e);
     }
   }
 

@@ -11,6 +11,8 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.internal.http2.ErrorCode;
+import okhttp3.internal.http2.StreamResetException;
 import okio.BufferedSink;
 
 /** One request of {@link OkHttpTransport}; used once, by one thread. */
@@ -59,8 +61,13 @@ final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
     try {
       return new OkHttpLowLevelResponse(call.execute());
     } catch (IOException e) {
-      throw written.get() ? e : new RequestNotSentException(e);
+      throw written.get() && !refusedUnprocessed(e) ? e : new RequestNotSentException(e);
     }
+  }
+
+  /** An HTTP/2 REFUSED_STREAM guarantees the server did not process the request (RFC 9113 8.7). */
+  private static boolean refusedUnprocessed(IOException e) {
+    return e instanceof StreamResetException reset && reset.errorCode == ErrorCode.REFUSED_STREAM;
   }
 
   private RequestBody body() {
