@@ -1,6 +1,5 @@
 package dev.integrations.providers.google;
 
-import com.google.api.client.googleapis.media.MediaHttpUploader;
 import com.google.api.client.http.InputStreamContent;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.drive.Drive;
@@ -22,6 +21,7 @@ import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.FilesPort;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
+import dev.integrations.providers.google.internal.MonotonicProgress;
 import dev.integrations.providers.google.internal.UploadSourceException;
 import java.io.InputStream;
 import java.net.URI;
@@ -137,7 +137,7 @@ final class DriveClient implements OAuthProviderPort, FilesPort {
                 .setDirectUploadEnabled(upload.size() >= 0 && upload.size() <= chunkSize)
                 .setChunkSize(chunkSize)
                 .setDisableGZipContent(true)
-                .setProgressListener(uploader -> reported.report(uploader));
+                .setProgressListener(reported::report);
             return create.execute();
           }
         });
@@ -153,37 +153,5 @@ final class DriveClient implements OAuthProviderPort, FilesPort {
         file.getMimeType(),
         file.getSize(),
         modified == null ? null : Instant.ofEpochMilli(modified.getValue()));
-  }
-
-  /** Forwards progress that only grows, even when an upload is restarted after a failure. */
-  private static final class MonotonicProgress {
-    private final UploadProgress listener;
-    private final long total;
-    private long reported = -1;
-
-    MonotonicProgress(UploadProgress listener, long total) {
-      this.listener = listener == null ? UploadProgress.NONE : listener;
-      this.total = total;
-    }
-
-    void report(MediaHttpUploader uploader) {
-      switch (uploader.getUploadState()) {
-        case MEDIA_IN_PROGRESS, MEDIA_COMPLETE -> send(uploader.getNumBytesUploaded());
-        default -> { }
-      }
-    }
-
-    void complete() {
-      if (total >= 0) {
-        send(total);
-      }
-    }
-
-    private void send(long bytes) {
-      if (bytes > reported) {
-        reported = bytes;
-        listener.onProgress(bytes, total);
-      }
-    }
   }
 }

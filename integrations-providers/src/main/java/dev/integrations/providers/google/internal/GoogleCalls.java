@@ -62,7 +62,7 @@ public final class GoogleCalls {
 
   static boolean isRetryable(Throwable failure, Repeat repeat) {
     if (failure instanceof HttpResponseException answer) {
-      return GoogleErrors.isTransient(answer);
+      return GoogleAnswers.isTransient(answer);
     }
     if (failure instanceof UploadSourceException) {
       return false;
@@ -78,7 +78,7 @@ public final class GoogleCalls {
    * applies afterwards never shortens it below {@code Retry-After}; negative (use the backoff) otherwise.
    */
   private Duration retryAfterWait(Throwable failure) {
-    Duration retryAfter = GoogleErrors.retryAfter(failure);
+    Duration retryAfter = GoogleAnswers.retryAfter(failure);
     if (retryAfter == null) {
       return Duration.ofMillis(-1);
     }
@@ -86,7 +86,7 @@ public final class GoogleCalls {
   }
 
   private boolean waitBeyond(Throwable failure, long deadline) {
-    Duration wait = failure == null ? null : GoogleErrors.retryAfter(failure);
+    Duration wait = failure == null ? null : GoogleAnswers.retryAfter(failure);
     return wait != null && retryAfterWait(failure).toNanos() > deadline - System.nanoTime();
   }
 }

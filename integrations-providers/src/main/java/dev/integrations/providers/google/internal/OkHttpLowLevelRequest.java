@@ -70,6 +70,7 @@ final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
     return e instanceof StreamResetException reset && reset.errorCode == ErrorCode.REFUSED_STREAM;
   }
 
+  @SuppressWarnings("deprecation") // StreamingContent is what LowLevelHttpRequest hands us
   private RequestBody body() {
     StreamingContent content = getStreamingContent();
     if (content == null) {
