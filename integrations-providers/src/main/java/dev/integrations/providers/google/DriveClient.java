@@ -80,7 +80,8 @@ final class DriveClient implements OAuthProviderPort, FilesPort {
   @Override
   public TestResult test(Credentials credentials) {
     Drive drive = setup.require().apis().drive(credentials);
-    About about = setup.calls().run(SERVICE, Repeat.SAFE, () -> drive.about().get().setFields("user").execute());
+    About about =
+        setup.calls().run(SERVICE, Repeat.SAFE, () -> drive.about().get().setFields("user").execute());
     String email = about.getUser() == null ? null : about.getUser().getEmailAddress();
     String shown = Objects.requireNonNullElse(email, "unknown");
     String id = about.getUser() != null && about.getUser().getPermissionId() != null

@@ -81,7 +81,8 @@ final class GmailClient implements OAuthProviderPort, MailPort {
   public TestResult test(Credentials credentials) {
     Gmail gmail = setup.require().apis().gmail(credentials);
     Profile profile =
-        setup.calls().run(SERVICE, Repeat.SAFE, () -> gmail.users().getProfile(ME).setFields("emailAddress").execute());
+        setup.calls().run(SERVICE, Repeat.SAFE,
+            () -> gmail.users().getProfile(ME).setFields("emailAddress").execute());
     String email = Objects.requireNonNullElse(profile.getEmailAddress(), "unknown");
     return TestResult.passed("Connected to Gmail as " + email + ".", new Account(email, email));
   }
@@ -93,7 +94,8 @@ final class GmailClient implements OAuthProviderPort, MailPort {
     Message raw = new Message().encodeRaw(MimeMessages.toBytes(message));
     // Never repeated once the request may have reached Gmail: a mail must not be sent twice.
     Message sent =
-        setup.calls().run(SERVICE, Repeat.UNSAFE, () -> gmail.users().messages().send(ME, raw).setFields("id,threadId").execute());
+        setup.calls().run(SERVICE, Repeat.UNSAFE,
+            () -> gmail.users().messages().send(ME, raw).setFields("id,threadId").execute());
     return new SentMail(sent.getId(), sent.getThreadId());
   }
 
@@ -107,7 +109,9 @@ final class GmailClient implements OAuthProviderPort, MailPort {
     ListMessagesResponse listed =
         setup.calls().run(SERVICE, Repeat.SAFE, () -> {
           Gmail.Users.Messages.List list =
-              gmail.users().messages().list(ME).setMaxResults((long) query.maxResults()).setFields("messages(id)");
+              gmail.users().messages().list(ME)
+                  .setMaxResults((long) query.maxResults())
+                  .setFields("messages(id)");
           if (!query.query().isBlank()) {
             list.setQ(query.query());
           }

@@ -23,7 +23,10 @@ import okhttp3.OkHttpClient;
  *     .clientSecret(Secret.ofNullable(System.getenv("GOOGLE_CLIENT_SECRET")))
  *     .httpClient(sharedOkHttpClient)
  *     .build();
- * registry.add(google.gmail()).add(google.drive());
+ * Integrations integrations = Integrations.builder()
+ *     .provider(google.gmail(), google.drive())
+ *     // stores, redirect URI…
+ *     .build();
  * }</pre>
  *
  * <p>Without a client id and secret the adapters still show their catalog entries, and every call
@@ -33,7 +36,8 @@ import okhttp3.OkHttpClient;
  */
 public final class GoogleProviders {
   /** Google's authorization endpoint. */
-  public static final URI DEFAULT_AUTHORIZATION_URI = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+  public static final URI DEFAULT_AUTHORIZATION_URI =
+      URI.create("https://accounts.google.com/o/oauth2/v2/auth");
   /** Google's token endpoint. */
   public static final URI DEFAULT_TOKEN_URI = URI.create("https://oauth2.googleapis.com/token");
   /** Google's revocation endpoint (RFC 7009, POST only). */
@@ -64,18 +68,26 @@ public final class GoogleProviders {
     return configured;
   }
 
-  /** The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a {@link dev.integrations.core.port.MailPort}. */
+  /**
+   * The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a
+   * {@link dev.integrations.core.port.MailPort}.
+   */
   public ProviderPort gmail() {
     return gmail;
   }
 
-  /** The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a {@link dev.integrations.core.port.FilesPort}. */
+  /**
+   * The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a
+   * {@link dev.integrations.core.port.FilesPort}.
+   */
   public ProviderPort drive() {
     return drive;
   }
 
   /** Configures {@link GoogleProviders}. Not thread-safe; {@link #build()} copies what it needs. */
   public static final class Builder {
+    private static final double JITTER = 0.25;
+
     private String clientId;
     private Secret clientSecret;
     private URI authorizationUri = DEFAULT_AUTHORIZATION_URI;
@@ -201,9 +213,11 @@ public final class GoogleProviders {
               .build();
       OkHttpTransport transport = new OkHttpTransport(client);
       GoogleCalls calls =
-          new GoogleCalls(new RetrySettings(initialRetryDelay, maxRetryDelay, 0.25, maxAttempts, maxRetryTime));
+          new GoogleCalls(
+              new RetrySettings(initialRetryDelay, maxRetryDelay, JITTER, maxAttempts, maxRetryTime));
       GoogleOAuth oauth =
-          new GoogleOAuth(clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);
+          new GoogleOAuth(
+              clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);
       return new GoogleProviders(
           new GoogleSetup(oauth, new GoogleApis(transport, apiRootUrl), calls, uploadChunkSize));
     }

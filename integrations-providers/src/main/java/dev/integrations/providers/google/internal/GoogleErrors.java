@@ -87,7 +87,9 @@ public final class GoogleErrors {
 
   private static RuntimeException translateIo(String service, IOException failure) {
     IOException cause =
-        failure instanceof RequestNotSentException && failure.getCause() instanceof IOException c ? c : failure;
+        failure instanceof RequestNotSentException && failure.getCause() instanceof IOException c
+            ? c
+            : failure;
     if (cause instanceof SocketTimeoutException
         || (cause instanceof InterruptedIOException && "timeout".equals(cause.getMessage()))) {
       return new ProviderException(

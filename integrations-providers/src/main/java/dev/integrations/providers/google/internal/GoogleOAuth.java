@@ -16,6 +16,7 @@ import dev.integrations.core.error.AuthorizationFailedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.InvalidGrantException;
+import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.error.ReauthorizationRequiredException;
 import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Credentials;
@@ -169,7 +170,7 @@ public final class GoogleOAuth {
 
   private static TokenGrant grant(TokenResponse response) {
     if (response.getAccessToken() == null || response.getAccessToken().isEmpty()) {
-      throw new IntegrationException(ErrorCode.PROVIDER_ERROR, "Google's token answer had no access_token.");
+      throw new ProviderException(ErrorCode.PROVIDER_ERROR, "Google's token answer had no access_token.");
     }
     Long expiresIn = response.getExpiresInSeconds();
     return new TokenGrant(
