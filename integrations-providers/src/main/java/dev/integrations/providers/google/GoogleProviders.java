@@ -1,0 +1,233 @@
+package dev.integrations.providers.google;
+
+import com.google.api.client.googleapis.media.MediaHttpUploader;
+import dev.integrations.core.model.Secret;
+import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.google.internal.GoogleApis;
+import dev.integrations.providers.google.internal.GoogleCalls;
+import dev.integrations.providers.google.internal.GoogleOAuth;
+import dev.integrations.providers.google.internal.OkHttpTransport;
+import dev.integrations.providers.google.internal.RetrySettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Google integrations, {@code gmail} and {@code google_drive}: two provider adapters that share one
+ * Google OAuth client, one HTTP client and one retry policy, each with its own connections and tokens.
+ *
+ * <pre>{@code
+ * GoogleProviders google = GoogleProviders.builder()
+ *     .clientId(System.getenv("GOOGLE_CLIENT_ID"))
+ *     .clientSecret(Secret.ofNullable(System.getenv("GOOGLE_CLIENT_SECRET")))
+ *     .httpClient(sharedOkHttpClient)
+ *     .build();
+ * Integrations integrations = Integrations.builder()
+ *     .provider(google.gmail(), google.drive())
+ *     // stores, redirect URI…
+ *     .build();
+ * }</pre>
+ *
+ * <p>Without a client id and secret the adapters still show their catalog entries, and every call
+ * fails with a {@link dev.integrations.core.error.NotConfiguredException} that says what to set.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class GoogleProviders {
+  /** Google's authorization endpoint. */
+  public static final URI DEFAULT_AUTHORIZATION_URI =
+      URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+  /** Google's token endpoint. */
+  public static final URI DEFAULT_TOKEN_URI = URI.create("https://oauth2.googleapis.com/token");
+  /** Google's revocation endpoint (RFC 7009, POST only). */
+  public static final URI DEFAULT_REVOCATION_URI = URI.create("https://oauth2.googleapis.com/revoke");
+
+  private final GmailClient gmail;
+  private final DriveClient drive;
+  private final boolean configured;
+
+  private GoogleProviders(GoogleSetup setup) {
+    this.gmail = new GmailClient(setup);
+    this.drive = new DriveClient(setup);
+    this.configured = setup.configured();
+  }
+
+  /** A builder with Google's real endpoints, 10 s connect and 30 s read timeouts, 30 s of retries. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Google integrations without an OAuth client: listed in the catalog, unusable until configured. */
+  public static GoogleProviders notConfigured() {
+    return new GoogleProviders(GoogleSetup.NOT_CONFIGURED);
+  }
+
+  /** Whether an OAuth client id and secret were given. */
+  public boolean isConfigured() {
+    return configured;
+  }
+
+  /**
+   * The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a
+   * {@link dev.integrations.core.port.MailPort}.
+   */
+  public ProviderPort gmail() {
+    return gmail;
+  }
+
+  /**
+   * The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a
+   * {@link dev.integrations.core.port.FilesPort}.
+   */
+  public ProviderPort drive() {
+    return drive;
+  }
+
+  /** Configures {@link GoogleProviders}. Not thread-safe; {@link #build()} copies what it needs. */
+  public static final class Builder {
+    private static final double JITTER = 0.25;
+
+    private String clientId;
+    private Secret clientSecret;
+    private URI authorizationUri = DEFAULT_AUTHORIZATION_URI;
+    private URI tokenUri = DEFAULT_TOKEN_URI;
+    private URI revocationUri = DEFAULT_REVOCATION_URI;
+    private String apiRootUrl;
+    private OkHttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration initialRetryDelay = Duration.ofMillis(500);
+    private Duration maxRetryDelay = Duration.ofSeconds(8);
+    private int maxAttempts = 5;
+    private Duration maxRetryTime = Duration.ofSeconds(30);
+    private int uploadChunkSize = 8 * 1024 * 1024;
+
+    private Builder() {}
+
+    /** The OAuth client id ({@code GOOGLE_CLIENT_ID}); null or blank leaves Google not configured. */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId == null || clientId.isBlank() ? null : clientId.strip();
+      return this;
+    }
+
+    /** The OAuth client secret ({@code GOOGLE_CLIENT_SECRET}); required with a client id. */
+    public Builder clientSecret(Secret clientSecret) {
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** The authorization endpoint ({@code GOOGLE_AUTH_URI}); default {@link #DEFAULT_AUTHORIZATION_URI}. */
+    public Builder authorizationUri(URI uri) {
+      this.authorizationUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /** The token endpoint ({@code GOOGLE_TOKEN_URI}); default {@link #DEFAULT_TOKEN_URI}. */
+    public Builder tokenUri(URI uri) {
+      this.tokenUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /** The revocation endpoint ({@code GOOGLE_REVOKE_URI}); default {@link #DEFAULT_REVOCATION_URI}. */
+    public Builder revocationUri(URI uri) {
+      this.revocationUri = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /**
+     * One root URL for the Gmail and Drive APIs ({@code GOOGLE_API_ROOT_URL}), such as a local test
+     * server; null (the default) keeps each client library's own.
+     */
+    public Builder apiRootUrl(String rootUrl) {
+      this.apiRootUrl = rootUrl == null || rootUrl.isBlank() ? null : URI.create(rootUrl.strip()).toString();
+      return this;
+    }
+
+    /**
+     * The application's shared OkHttp client; its connection pool and dispatcher are reused, with this
+     * builder's timeouts. Default: a new client.
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Connect, read (between bytes of an answer) and write timeouts of every call. */
+    public Builder timeouts(Duration connect, Duration read, Duration write) {
+      this.connectTimeout = positive(connect, "connect");
+      this.readTimeout = positive(read, "read");
+      this.writeTimeout = positive(write, "write");
+      return this;
+    }
+
+    /**
+     * Retries on 429, 5xx and I/O errors: exponential backoff from {@code initialDelay} to {@code
+     * maxDelay} with ±25 % jitter, at most {@code maxAttempts} attempts, none started after {@code
+     * maxTotal}. A {@code Retry-After} longer than what is left of {@code maxTotal} ends the retries.
+     */
+    public Builder retries(Duration initialDelay, Duration maxDelay, int maxAttempts, Duration maxTotal) {
+      this.initialRetryDelay = positive(initialDelay, "initialDelay");
+      this.maxRetryDelay = positive(maxDelay, "maxDelay");
+      this.maxAttempts = maxAttempts;
+      this.maxRetryTime = Objects.requireNonNull(maxTotal, "maxTotal");
+      return this;
+    }
+
+    /**
+     * The size of one resumable-upload chunk, also the largest file sent in a single request: a positive
+     * multiple of 256 KiB; default 8 MiB. An upload holds about one chunk in memory.
+     */
+    public Builder uploadChunkSize(int bytes) {
+      if (bytes <= 0 || bytes % MediaHttpUploader.MINIMUM_CHUNK_SIZE != 0) {
+        throw new IllegalArgumentException("uploadChunkSize must be a positive multiple of 256 KiB");
+      }
+      this.uploadChunkSize = bytes;
+      return this;
+    }
+
+    /**
+     * The Google integrations: configured when a client id and secret were given, {@linkplain
+     * GoogleProviders#notConfigured() not configured} when neither was.
+     *
+     * @throws IllegalStateException when only one of client id and secret was given
+     */
+    public GoogleProviders build() {
+      if (clientId == null && clientSecret == null) {
+        return notConfigured();
+      }
+      if (clientId == null || clientSecret == null) {
+        throw new IllegalStateException(
+            "Google needs both a client id and a client secret (GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET).");
+      }
+      OkHttpClient base = httpClient != null ? httpClient : new OkHttpClient();
+      OkHttpClient client =
+          base.newBuilder()
+              .connectTimeout(connectTimeout)
+              .readTimeout(readTimeout)
+              .writeTimeout(writeTimeout)
+              // google-http-client handles redirects itself; resumable uploads answer 308.
+              .followRedirects(false)
+              .followSslRedirects(false)
+              .build();
+      OkHttpTransport transport = new OkHttpTransport(client);
+      GoogleCalls calls =
+          new GoogleCalls(
+              new RetrySettings(initialRetryDelay, maxRetryDelay, JITTER, maxAttempts, maxRetryTime));
+      GoogleOAuth oauth =
+          new GoogleOAuth(
+              clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);
+      return new GoogleProviders(
+          new GoogleSetup(oauth, new GoogleApis(transport, apiRootUrl), calls, uploadChunkSize));
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.integrations.providers.google.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.client.auth.oauth2.TokenErrorResponse;
+import com.google.api.client.auth.oauth2.TokenResponseException;
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/**
+ * Reads Google's error answers: whether one is worth retrying, how long Google asked to wait, and its
+ * own description of what went wrong (from the answer body, never from the request).
+ */
+public final class GoogleAnswers {
+  private static final Set<String> RATE_LIMIT_REASONS =
+      Set.of("rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED");
+  private static final int MAX_MESSAGE = 300;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private GoogleAnswers() {}
+
+  /** Whether the answer is worth retrying: 429, 5xx, or Google's 403 for rate limits. */
+  static boolean isTransient(HttpResponseException answer) {
+    int status = answer.getStatusCode();
+    return status == 429 || status >= 500 || isRateLimit(answer);
+  }
+
+  static boolean isRateLimit(HttpResponseException answer) {
+    if (answer.getStatusCode() != 403 || !(answer instanceof GoogleJsonResponseException json)) {
+      return false;
+    }
+    GoogleJsonError details = json.getDetails();
+    if (details == null) {
+      return false;
+    }
+    if (details.getErrors() != null
+        && details.getErrors().stream().anyMatch(e -> RATE_LIMIT_REASONS.contains(e.getReason()))) {
+      return true;
+    }
+    return details.getDetails() != null
+        && details.getDetails().stream().anyMatch(d -> RATE_LIMIT_REASONS.contains(d.getReason()));
+  }
+
+  /** How long Google asked to wait ({@code Retry-After} in seconds or as a date), or null. */
+  static Duration retryAfter(Throwable failure) {
+    if (!(failure instanceof HttpResponseException answer) || answer.getHeaders() == null) {
+      return null;
+    }
+    String value = answer.getHeaders().getFirstHeaderStringValue("Retry-After");
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(Instant.now(), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (RuntimeException notADate) {
+        return null;
+      }
+    }
+  }
+
+  /** Google's description of an error answer, shortened, on one line. */
+  public static String describe(HttpResponseException answer) {
+    String said = null;
+    if (answer instanceof GoogleJsonResponseException json && json.getDetails() != null) {
+      said = json.getDetails().getMessage();
+    } else if (answer instanceof TokenResponseException token && token.getDetails() != null) {
+      said = describe(token.getDetails());
+    } else {
+      said = describeContent(answer.getContent());
+    }
+    if (said == null || said.isBlank()) {
+      said = answer.getStatusMessage() == null || answer.getStatusMessage().isBlank()
+          ? "no description"
+          : answer.getStatusMessage();
+    }
+    return clean(said) + " (HTTP " + answer.getStatusCode() + ")";
+  }
+
+  /** An OAuth error answer as {@code error: description}. */
+  public static String describe(TokenErrorResponse error) {
+    String description = error.getErrorDescription();
+    return description == null || description.isBlank()
+        ? error.getError()
+        : error.getError() + ": " + description;
+  }
+
+  private static String describeContent(String content) {
+    if (content == null || content.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode error = JSON.readTree(content).path("error");
+      if (error.isObject()) {
+        return error.path("message").isTextual() ? error.path("message").asText() : null;
+      }
+      if (error.isTextual()) {
+        JsonNode description = JSON.readTree(content).path("error_description");
+        return description.isTextual() ? error.asText() + ": " + description.asText() : error.asText();
+      }
+      return null;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
+  private static String clean(String text) {
+    String oneLine = text.replaceAll("\\p{Cntrl}+", " ").strip();
+    return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…";
+  }
+}

@@ -1,0 +1,63 @@
+package dev.integrations.providers.google.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.ProviderException;
+import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The retry decision for I/O failures, which a socket test cannot stage precisely. */
+class GoogleCallsTest {
+  private final GoogleCalls calls =
+      new GoogleCalls(new RetrySettings(Duration.ofMillis(1), Duration.ofMillis(5), 0.25, 3, Duration.ofSeconds(1)));
+
+  @Test
+  void an_unsafe_call_that_never_left_is_retried() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    String result = calls.run("Gmail", Repeat.UNSAFE, () -> {
+      if (attempts.incrementAndGet() < 3) {
+        throw new RequestNotSentException(new ConnectException("Connection refused"));
+      }
+      return "sent";
+    });
+
+    assertThat(result).isEqualTo("sent");
+    assertThat(attempts).hasValue(3);
+  }
+
+  @Test
+  void an_unsafe_call_that_may_have_arrived_is_not_retried() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    ProviderException e = catchThrowableOfType(ProviderException.class, () ->
+        calls.run("Gmail", Repeat.UNSAFE, () -> {
+          attempts.incrementAndGet();
+          throw new SocketTimeoutException("timeout");
+        }));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
+    assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void a_safe_call_is_retried_after_any_io_error_up_to_the_attempt_limit() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    ProviderException e = catchThrowableOfType(ProviderException.class, () ->
+        calls.run("Google Drive", Repeat.SAFE, () -> {
+          attempts.incrementAndGet();
+          throw new IOException("unexpected end of stream");
+        }));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(attempts).hasValue(3);
+  }
+}
