@@ -25,7 +25,7 @@ final class BotApiServer {
   }
 
   static String url(MockWebServer server) {
-    return server.url("/").toString();
+    return "http://127.0.0.1:" + server.getPort() + "/";
   }
 
   static MockResponse json(int code, String body) {

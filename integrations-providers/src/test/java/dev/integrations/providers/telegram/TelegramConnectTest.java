@@ -57,7 +57,7 @@ class TelegramConnectTest {
   void a_base_url_with_a_path_prefix_is_kept() throws InterruptedException {
     server.enqueue(me());
     BotTokenProviderPort behindProxy = (BotTokenProviderPort) TelegramProviders.builder()
-        .apiUrl(server.url("/telegram/").toString())
+        .apiUrl(BotApiServer.url(server) + "telegram/")
         .build()
         .provider();
 

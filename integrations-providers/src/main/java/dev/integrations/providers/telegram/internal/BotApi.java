@@ -85,7 +85,7 @@ public final class BotApi {
     try (Response response = call.execute()) {
       reply = ApiReply.parse(JSON, response.code(), response.peekBody(MAX_REPLY_BYTES).string());
     } catch (IOException e) {
-      LOG.debug("Telegram {} for bot {} failed: {}", method.apiName(), token.botId(), Redacted.of(e, token));
+      LOG.debug("Telegram {} for bot {} failed", method.apiName(), token.botId(), Redacted.of(e, token));
       throw Failures.forIo(method, e, tracker.mayHaveBeenDelivered(), token);
     }
     LOG.debug("Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());
