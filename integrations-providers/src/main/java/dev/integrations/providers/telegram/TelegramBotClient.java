@@ -24,6 +24,7 @@ import dev.integrations.providers.telegram.internal.BotToken;
 import dev.integrations.providers.telegram.internal.ChatPacer;
 import dev.integrations.providers.telegram.internal.FormattedText;
 import dev.integrations.providers.telegram.internal.TokenRejectedException;
+import java.math.BigInteger;
 import java.util.Set;
 
 /**
@@ -72,11 +73,22 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
     }
   }
 
-  /** Calls {@code getMe} with the stored token; throws {@link CredentialsRejectedException} on a 401. */
+  /**
+   * Calls {@code getMe} with the stored token. Throws {@link CredentialsRejectedException} when
+   * Telegram refuses the token; any other refusal is a failed result; an unreachable, failing or
+   * rate-limiting Telegram is a {@link ProviderException}.
+   */
   @Override
   public TestResult test(Credentials credentials) {
-    Account bot = getMe(storedToken(credentials));
-    return TestResult.passed("Telegram bot " + bot.displayName() + " is connected.", bot);
+    try {
+      Account bot = getMe(storedToken(credentials));
+      return TestResult.passed("Telegram bot " + bot.displayName() + " is connected.", bot);
+    } catch (ProviderException e) {
+      if (e.code() != ErrorCode.PROVIDER_REJECTED) {
+        throw e;
+      }
+      return TestResult.failed(e.code(), e.getMessage());
+    }
   }
 
   /** Telegram offers no way to revoke a bot token through the API. */
@@ -100,7 +112,7 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
     if (message.chatId().startsWith("@")) {
       params.put("chat_id", message.chatId());
     } else {
-      params.put("chat_id", Long.parseLong(message.chatId()));
+      params.put("chat_id", new BigInteger(message.chatId()));
     }
     params.put("text", message.text());
     if (message.parseMode() != null) {

@@ -71,6 +71,17 @@ class TelegramSendMessageTest {
   }
 
   @Test
+  void sends_a_chat_id_too_long_for_a_java_long_as_the_number_it_is() throws Exception {
+    server.enqueue(sent(1));
+
+    telegram.send(STORED, ChatMessage.text("-10012345678901234567", "hi"));
+
+    JsonNode chatId = JSON.readTree(server.takeRequest().getBody().utf8()).get("chat_id");
+    assertThat(chatId.isNumber()).isTrue();
+    assertThat(chatId.asText()).isEqualTo("-10012345678901234567");
+  }
+
+  @Test
   void sends_a_channel_username_as_is_and_omits_unset_options() throws Exception {
     server.enqueue(sent(1));
 

@@ -74,6 +74,17 @@ class TelegramTestConnectionTest {
   }
 
   @Test
+  void another_refusal_of_getme_is_a_failed_result_with_telegrams_description() {
+    server.enqueue(error(403, "Forbidden: bot was deactivated"));
+
+    TestResult result = telegram.test(STORED);
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
+    assertThat(result.message()).contains("Forbidden: bot was deactivated");
+  }
+
+  @Test
   void retries_getme_after_a_server_error_because_it_is_safe_to_repeat() {
     server.enqueue(error(502, "Bad Gateway"));
     server.enqueue(error(500, "Internal Server Error"));
