@@ -88,7 +88,10 @@ public final class TelegramProviders {
       return this;
     }
 
-    /** How long to wait for each read or write on that connection, default 15 s. */
+    /**
+     * How long to wait for each read or write on that connection, default 15 s. One attempt as a
+     * whole may take the connect timeout plus twice this.
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
@@ -163,6 +166,7 @@ public final class TelegramProviders {
           .connectTimeout(connectTimeout)
           .readTimeout(readTimeout)
           .writeTimeout(readTimeout)
+          .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)))
           .followRedirects(false)
           .build();
       RetrySettings retry = new RetrySettings(maxRetries, maxRetryTime, initialBackoff, maxBackoff);
