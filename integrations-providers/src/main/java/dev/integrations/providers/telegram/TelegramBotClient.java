@@ -36,13 +36,14 @@ import java.util.Set;
  * @see <a href="https://core.telegram.org/bots/api">Telegram Bot API</a>
  */
 final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
-  static final Integration INTEGRATION = new Integration(
-      IntegrationType.TELEGRAM,
-      "Telegram",
-      "Send messages via Telegram bot",
-      "message-circle",
-      AuthMethod.BOT_TOKEN,
-      Set.of());
+  static final Integration INTEGRATION =
+      new Integration(
+          IntegrationType.TELEGRAM,
+          "Telegram",
+          "Send messages via Telegram bot",
+          "message-circle",
+          AuthMethod.BOT_TOKEN,
+          Set.of());
 
   private final BotApi api;
   private final ChatPacer pacer;
@@ -58,7 +59,8 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
   }
 
   /**
-   * Checks the token's shape without a network call, then asks Telegram whose it is ({@code getMe}).
+   * Checks the token's shape without a network call, then asks Telegram whose it is ({@code
+   * getMe}).
    *
    * @see <a href="https://core.telegram.org/bots/api#getme">getMe</a>
    */
@@ -124,7 +126,8 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
     pacer.awaitSlot(token.botId(), message.chatId());
     JsonNode sent = api.call(token, BotMethod.SEND_MESSAGE, params);
     if (!sent.path("message_id").canConvertToLong()) {
-      throw new ProviderException(ErrorCode.PROVIDER_ERROR, "Telegram did not say which message it sent.");
+      throw new ProviderException(
+          ErrorCode.PROVIDER_ERROR, "Telegram did not say which message it sent.");
     }
     return new SentMessage(sent.get("message_id").asLong());
   }
@@ -141,7 +144,8 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
       return BotToken.parse(credentials.accessToken());
     } catch (InvalidRequestException malformed) {
       throw new CredentialsRejectedException(
-          "The stored Telegram bot token is malformed; connect again with the token from @BotFather.");
+          "The stored Telegram bot token is malformed; connect again with the token from"
+              + " @BotFather.");
     }
   }
 
@@ -151,12 +155,20 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
     }
     int length = FormattedText.visibleLength(message.text(), message.parseMode());
     if (length == 0) {
-      throw new InvalidRequestException("A message text is required: the " + message.parseMode()
-          + " markup leaves no visible text.");
+      throw new InvalidRequestException(
+          "A message text is required: the "
+              + message.parseMode()
+              + " markup leaves no visible text.");
     }
     if (length > ChatMessage.MAX_TEXT_LENGTH) {
-      throw new InvalidRequestException("A message text has at most " + ChatMessage.MAX_TEXT_LENGTH
-          + " characters after " + message.parseMode() + " formatting; this one has " + length + ".");
+      throw new InvalidRequestException(
+          "A message text has at most "
+              + ChatMessage.MAX_TEXT_LENGTH
+              + " characters after "
+              + message.parseMode()
+              + " formatting; this one has "
+              + length
+              + ".");
     }
   }
 

@@ -12,8 +12,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * Entry point of the Telegram adapter: configure it with {@link #builder()}, then hand {@link
- * #provider()} to the core. The provider is a {@link dev.integrations.core.port.BotTokenProviderPort}
- * and a {@link dev.integrations.core.port.MessagingPort} for the {@code telegram} integration.
+ * #provider()} to the core. The provider is a {@link
+ * dev.integrations.core.port.BotTokenProviderPort} and a {@link
+ * dev.integrations.core.port.MessagingPort} for the {@code telegram} integration.
  *
  * <p>Immutable and thread-safe; build one per process so that its pacing covers every send.
  */
@@ -27,7 +28,9 @@ public final class TelegramProviders {
     this.client = client;
   }
 
-  /** A builder with Telegram's public API, its documented limits and moderate timeouts and retries. */
+  /**
+   * A builder with Telegram's public API, its documented limits and moderate timeouts and retries.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -43,8 +46,8 @@ public final class TelegramProviders {
   }
 
   /**
-   * Configures {@link TelegramProviders}. Not thread-safe; {@link #build()} copies the settings, so a
-   * builder may be reused.
+   * Configures {@link TelegramProviders}. Not thread-safe; {@link #build()} copies the settings, so
+   * a builder may be reused.
    */
   public static final class Builder {
     private HttpUrl apiUrl = HttpUrl.get(DEFAULT_API_URL);
@@ -60,13 +63,14 @@ public final class TelegramProviders {
     private Builder() {}
 
     /**
-     * The Bot API base URL ({@code TELEGRAM_API_URL}), default {@value #DEFAULT_API_URL}; may carry a
-     * path prefix.
+     * The Bot API base URL ({@code TELEGRAM_API_URL}), default {@value #DEFAULT_API_URL}; may carry
+     * a path prefix.
      */
     public Builder apiUrl(String url) {
       HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
       if (parsed == null) {
-        throw new IllegalArgumentException("The Telegram API URL must be an http:// or https:// URL.");
+        throw new IllegalArgumentException(
+            "The Telegram API URL must be an http:// or https:// URL.");
       }
       this.apiUrl = parsed;
       return this;
@@ -74,8 +78,8 @@ public final class TelegramProviders {
 
     /**
      * The process's shared OkHttp client, whose connection pool and dispatcher are reused; the
-     * timeouts set here apply on top of it. Its interceptors and event listeners see URLs that contain
-     * the bot token: do not attach one that logs URLs.
+     * timeouts set here apply on top of it. Its interceptors and event listeners see URLs that
+     * contain the bot token: do not attach one that logs URLs.
      */
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
@@ -115,31 +119,46 @@ public final class TelegramProviders {
       return this;
     }
 
-    /** The exponential backoff after I/O errors and 5xx answers, default 200 ms doubling to 5 s, with jitter. */
+    /**
+     * The exponential backoff after I/O errors and 5xx answers, default 200 ms doubling to 5 s,
+     * with jitter.
+     */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.initialBackoff = positive(initial, "initial");
       this.maxBackoff = positive(max, "max");
       if (max.compareTo(initial) < 0) {
-        throw new IllegalArgumentException("the maximum backoff must not be shorter than the initial one");
+        throw new IllegalArgumentException(
+            "the maximum backoff must not be shorter than the initial one");
       }
       return this;
     }
 
     /** At most {@code messages} per {@code period} to one chat, default 1 per second. */
     public Builder perChatRate(int messages, Duration period) {
-      this.limits = new ChatPacer.Limits(new Rate(messages, period), limits.perGroup(), limits.perBot(), limits.maxWait());
+      this.limits =
+          new ChatPacer.Limits(
+              new Rate(messages, period), limits.perGroup(), limits.perBot(), limits.maxWait());
       return this;
     }
 
-    /** At most {@code messages} per {@code period} to one group or channel, default 20 per minute. */
+    /**
+     * At most {@code messages} per {@code period} to one group or channel, default 20 per minute.
+     */
     public Builder perGroupRate(int messages, Duration period) {
-      this.limits = new ChatPacer.Limits(limits.perChat(), new Rate(messages, period), limits.perBot(), limits.maxWait());
+      this.limits =
+          new ChatPacer.Limits(
+              limits.perChat(), new Rate(messages, period), limits.perBot(), limits.maxWait());
       return this;
     }
 
-    /** At most {@code messages} per {@code period} from one bot, all chats together, default 30 per second. */
+    /**
+     * At most {@code messages} per {@code period} from one bot, all chats together, default 30 per
+     * second.
+     */
     public Builder perBotRate(int messages, Duration period) {
-      this.limits = new ChatPacer.Limits(limits.perChat(), limits.perGroup(), new Rate(messages, period), limits.maxWait());
+      this.limits =
+          new ChatPacer.Limits(
+              limits.perChat(), limits.perGroup(), new Rate(messages, period), limits.maxWait());
       return this;
     }
 
@@ -152,23 +171,26 @@ public final class TelegramProviders {
       if (wait.isNegative()) {
         throw new IllegalArgumentException("maxPacingWait must not be negative");
       }
-      this.limits = new ChatPacer.Limits(limits.perChat(), limits.perGroup(), limits.perBot(), wait);
+      this.limits =
+          new ChatPacer.Limits(limits.perChat(), limits.perGroup(), limits.perBot(), wait);
       return this;
     }
 
     /** A new, independent {@link TelegramProviders} with these settings. */
     public TelegramProviders build() {
       if (!apiUrl.scheme().equals("http") && !apiUrl.scheme().equals("https")) {
-        throw new IllegalArgumentException("The Telegram API URL must be an http:// or https:// URL.");
+        throw new IllegalArgumentException(
+            "The Telegram API URL must be an http:// or https:// URL.");
       }
       OkHttpClient base = httpClient != null ? httpClient : new OkHttpClient();
-      OkHttpClient http = base.newBuilder()
-          .connectTimeout(connectTimeout)
-          .readTimeout(readTimeout)
-          .writeTimeout(readTimeout)
-          .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)))
-          .followRedirects(false)
-          .build();
+      OkHttpClient http =
+          base.newBuilder()
+              .connectTimeout(connectTimeout)
+              .readTimeout(readTimeout)
+              .writeTimeout(readTimeout)
+              .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)))
+              .followRedirects(false)
+              .build();
       RetrySettings retry = new RetrySettings(maxRetries, maxRetryTime, initialBackoff, maxBackoff);
       BotApi api = new BotApi(http, apiUrl, retry);
       return new TelegramProviders(new TelegramBotClient(api, new ChatPacer(limits)));

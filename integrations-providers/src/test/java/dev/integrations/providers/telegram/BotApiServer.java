@@ -11,7 +11,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 
-/** A MockWebServer on 127.0.0.1 with Bot API answers, and a dispatcher that timestamps each request. */
+/**
+ * A MockWebServer on 127.0.0.1 with Bot API answers, and a dispatcher that timestamps each request.
+ */
 final class BotApiServer {
   static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
   static final String SECRET_PART = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -37,20 +39,30 @@ final class BotApiServer {
   }
 
   static MockResponse me() {
-    return ok("{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Alerts\",\"username\":\"alerts_bot\"}");
+    return ok(
+        "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Alerts\",\"username\":\"alerts_bot\"}");
   }
 
   static MockResponse sent(long messageId) {
-    return ok("{\"message_id\":" + messageId + ",\"date\":1700000000,\"chat\":{\"id\":42},\"text\":\"hi\"}");
+    return ok(
+        "{\"message_id\":"
+            + messageId
+            + ",\"date\":1700000000,\"chat\":{\"id\":42},\"text\":\"hi\"}");
   }
 
   static MockResponse error(int code, String description) {
-    return json(code, "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
+    return json(
+        code, "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
   }
 
   static MockResponse tooManyRequests(int retryAfter) {
-    return json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
-        + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
+    return json(
+        429,
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+            + retryAfter
+            + "\",\"parameters\":{\"retry_after\":"
+            + retryAfter
+            + "}}");
   }
 
   /** Answers every sendMessage with a new message id and records when each request arrived. */
@@ -62,7 +74,9 @@ final class BotApiServer {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-      arrivals.add(new Arrival(System.nanoTime(), request.getBody() == null ? "" : request.getBody().utf8()));
+      arrivals.add(
+          new Arrival(
+              System.nanoTime(), request.getBody() == null ? "" : request.getBody().utf8()));
       return sent(ids.incrementAndGet());
     }
   }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Connecting a bot: the token's shape is checked locally, then Telegram's getMe says whose it is. */
+/**
+ * Connecting a bot: the token's shape is checked locally, then Telegram's getMe says whose it is.
+ */
 class TelegramConnectTest {
   private MockWebServer server;
   private BotTokenProviderPort telegram;
@@ -29,11 +31,13 @@ class TelegramConnectTest {
   @BeforeEach
   void start() throws IOException {
     server = BotApiServer.start();
-    telegram = (BotTokenProviderPort) TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server))
-        .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
-        .build()
-        .provider();
+    telegram =
+        (BotTokenProviderPort)
+            TelegramProviders.builder()
+                .apiUrl(BotApiServer.url(server))
+                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                .build()
+                .provider();
   }
 
   @AfterEach
@@ -56,21 +60,31 @@ class TelegramConnectTest {
   @Test
   void a_base_url_with_a_path_prefix_is_kept() throws InterruptedException {
     server.enqueue(me());
-    BotTokenProviderPort behindProxy = (BotTokenProviderPort) TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server) + "telegram/")
-        .build()
-        .provider();
+    BotTokenProviderPort behindProxy =
+        (BotTokenProviderPort)
+            TelegramProviders.builder()
+                .apiUrl(BotApiServer.url(server) + "telegram/")
+                .build()
+                .provider();
 
     behindProxy.validate(Secret.of(TOKEN));
 
-    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/telegram/bot" + TOKEN + "/getMe");
+    assertThat(server.takeRequest().getUrl().encodedPath())
+        .isEqualTo("/telegram/bot" + TOKEN + "/getMe");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-a-token", "123456789", "123456789:secret with spaces", "abc:AAHdqTcvCH1vGWJx"})
+  @ValueSource(
+      strings = {
+        "not-a-token",
+        "123456789",
+        "123456789:secret with spaces",
+        "abc:AAHdqTcvCH1vGWJx"
+      })
   void a_malformed_token_is_refused_before_any_request(String malformed) {
     assertThatThrownBy(() -> telegram.validate(Secret.of(malformed)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS))
         .hasMessageContaining("looks like 4839574812:")
         .hasMessageContaining("@BotFather");
@@ -82,7 +96,8 @@ class TelegramConnectTest {
     server.enqueue(error(401, "Unauthorized"));
 
     assertThatThrownBy(() -> telegram.validate(Secret.of(TOKEN)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS))
         .hasMessage("Telegram rejected the bot token: Unauthorized");
     assertThat(server.getRequestCount()).as("a rejection is not retried").isEqualTo(1);
@@ -93,7 +108,8 @@ class TelegramConnectTest {
     server.enqueue(error(404, "Not Found"));
 
     assertThatThrownBy(() -> telegram.validate(Secret.of(TOKEN)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS))
         .hasMessage("Telegram rejected the bot token: Not Found");
   }

@@ -45,8 +45,9 @@ class TelegramPacingTest {
   }
 
   /**
-   * Pacing spaces the starts of requests; a cold JVM's first request spends a few hundred ms loading
-   * classes after its slot, which would shorten the first gap seen by the server. Measure warm.
+   * Pacing spaces the starts of requests; a cold JVM's first request spends a few hundred ms
+   * loading classes after its slot, which would shorten the first gap seen by the server. Measure
+   * warm.
    */
   private void warmUp() {
     messaging(builder()).send(STORED, ChatMessage.text("7", "warm-up"));
@@ -116,14 +117,16 @@ class TelegramPacingTest {
     awaitAll(sendAll(telegram, List.of("42", "42", "42", "42", "42")));
 
     List<Long> times = arrivalsAt("42");
-    System.out.printf("one chat, default limits: gaps %s ms, span %d ms%n", gapsMillis(times), spanMillis(times));
+    System.out.printf(
+        "one chat, default limits: gaps %s ms, span %d ms%n", gapsMillis(times), spanMillis(times));
     assertThat(times).hasSize(5);
     assertThat(gapsMillis(times)).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(950));
     assertThat(spanMillis(times)).isGreaterThanOrEqualTo(3_950).isLessThan(8_000);
   }
 
   @Test
-  void a_burst_to_thirty_chats_is_not_throttled_per_chat_but_stays_within_thirty_per_second() throws Exception {
+  void a_burst_to_thirty_chats_is_not_throttled_per_chat_but_stays_within_thirty_per_second()
+      throws Exception {
     MessagingPort telegram = messaging(builder());
     List<String> chats = new ArrayList<>();
     for (int chat = 1; chat <= 30; chat++) {
@@ -134,8 +137,10 @@ class TelegramPacingTest {
     awaitAll(sendAll(telegram, chats));
     long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
-    List<Long> times = arrivals.arrivals.stream().map(TimingDispatcher.Arrival::nanos).sorted().toList();
-    System.out.printf("30 chats, default limits: took %d ms, span %d ms%n", tookMillis, spanMillis(times));
+    List<Long> times =
+        arrivals.arrivals.stream().map(TimingDispatcher.Arrival::nanos).sorted().toList();
+    System.out.printf(
+        "30 chats, default limits: took %d ms, span %d ms%n", tookMillis, spanMillis(times));
     assertThat(times).hasSize(30);
     assertThat(tookMillis).as("1/s per chat would take 29 s").isLessThan(5_000);
     assertThat(spanMillis(times)).as("30 per second for the bot").isGreaterThanOrEqualTo(800);
@@ -153,39 +158,49 @@ class TelegramPacingTest {
     awaitAll(busy);
 
     List<Long> busyTimes = arrivalsAt("42");
-    System.out.printf("busy chat at 2/s: span %d ms; other chat sent in %d ms%n", spanMillis(busyTimes), otherMillis);
+    System.out.printf(
+        "busy chat at 2/s: span %d ms; other chat sent in %d ms%n",
+        spanMillis(busyTimes), otherMillis);
     assertThat(otherMillis).isLessThan(400);
     assertThat(spanMillis(busyTimes)).isGreaterThanOrEqualTo(1_900);
   }
 
   @Test
   void a_group_gets_its_per_minute_limit_as_well_as_the_per_chat_one() throws Exception {
-    MessagingPort telegram = messaging(builder()
-        .perChatRate(1, Duration.ofMillis(50))
-        .perGroupRate(3, Duration.ofSeconds(1)));
+    MessagingPort telegram =
+        messaging(
+            builder().perChatRate(1, Duration.ofMillis(50)).perGroupRate(3, Duration.ofSeconds(1)));
 
     awaitAll(sendAll(telegram, List.of("-100123", "-100123", "-100123", "-100123", "-100123")));
 
     List<Long> times = arrivalsAt("-100123");
     System.out.printf("group at 1/50ms and 3/s: gaps %s ms%n", gapsMillis(times));
-    assertThat(gapsMillis(times).subList(0, 2)).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(40));
-    assertThat(Duration.ofNanos(times.get(3) - times.get(0)).toMillis()).isGreaterThanOrEqualTo(950);
-    assertThat(Duration.ofNanos(times.get(4) - times.get(1)).toMillis()).isGreaterThanOrEqualTo(950);
+    assertThat(gapsMillis(times).subList(0, 2))
+        .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(40));
+    assertThat(Duration.ofNanos(times.get(3) - times.get(0)).toMillis())
+        .isGreaterThanOrEqualTo(950);
+    assertThat(Duration.ofNanos(times.get(4) - times.get(1)).toMillis())
+        .isGreaterThanOrEqualTo(950);
   }
 
   @Test
   void a_send_that_would_wait_too_long_for_its_slot_is_refused_without_calling() {
-    MessagingPort telegram = messaging(builder()
-        .perChatRate(1, Duration.ofSeconds(10))
-        .maxPacingWait(Duration.ofSeconds(1)));
+    MessagingPort telegram =
+        messaging(
+            builder().perChatRate(1, Duration.ofSeconds(10)).maxPacingWait(Duration.ofSeconds(1)));
     telegram.send(STORED, ChatMessage.text("42", "first"));
 
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "second")))
-        .isInstanceOfSatisfying(ProviderException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-          assertThat(e.retryAfter()).hasValueSatisfying(wait ->
-              assertThat(wait).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10)));
-        });
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+              assertThat(e.retryAfter())
+                  .hasValueSatisfying(
+                      wait ->
+                          assertThat(wait)
+                              .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10)));
+            });
     assertThat(arrivalsAt("42")).hasSize(1);
   }
 }

@@ -36,12 +36,13 @@ class TelegramRateLimitTest {
   }
 
   private MessagingPort telegram(int maxRetries, Duration maxRetryTime) {
-    return (MessagingPort) TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server))
-        .maxRetries(maxRetries)
-        .maxRetryTime(maxRetryTime)
-        .build()
-        .provider();
+    return (MessagingPort)
+        TelegramProviders.builder()
+            .apiUrl(BotApiServer.url(server))
+            .maxRetries(maxRetries)
+            .maxRetryTime(maxRetryTime)
+            .build()
+            .provider();
   }
 
   @Test
@@ -56,7 +57,9 @@ class TelegramRateLimitTest {
 
     assertThat(id).isEqualTo(3);
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(5));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+        .isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
@@ -68,15 +71,19 @@ class TelegramRateLimitTest {
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-          assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
-        })
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+            })
         .hasMessageContaining("Too Many Requests: retry after 1");
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(server.getRequestCount()).as("first attempt and 2 retries").isEqualTo(3);
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(8));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(2))
+        .isLessThan(Duration.ofSeconds(8));
   }
 
   @Test
@@ -88,12 +95,14 @@ class TelegramRateLimitTest {
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(server.getRequestCount()).isBetween(2, 3);
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(4));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+        .isLessThan(Duration.ofSeconds(4));
   }
 
   @Test
@@ -104,10 +113,12 @@ class TelegramRateLimitTest {
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-          assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
-        })
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+            })
         .hasMessageContaining("Try again in 120 s");
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 

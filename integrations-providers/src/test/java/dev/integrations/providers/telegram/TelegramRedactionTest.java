@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The bot token sits in every Bot API URL; it must not reach exceptions, toString or logs. */
 class TelegramRedactionTest {
   static {
-    // Effective when this class creates the adapter's loggers first; retries log at INFO regardless.
+    // Effective when this class creates the adapter's loggers first; retries log at INFO
+    // regardless.
     System.setProperty("org.slf4j.simpleLogger.log.dev.integrations.providers.telegram", "debug");
   }
 
@@ -73,8 +74,12 @@ class TelegramRedactionTest {
 
   @Test
   void a_description_that_echoes_the_url_is_redacted_in_the_exception_and_the_retry_log() {
-    server.enqueue(json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests at /bot"
-        + TOKEN + "/sendMessage\",\"parameters\":{\"retry_after\":0}}"));
+    server.enqueue(
+        json(
+            429,
+            "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests at /bot"
+                + TOKEN
+                + "/sendMessage\",\"parameters\":{\"retry_after\":0}}"));
     server.enqueue(error(400, "Bad Request: no such chat for /bot" + TOKEN + "/sendMessage"));
     MessagingPort telegram = (MessagingPort) telegram(BotApiServer.url(server));
 
@@ -95,9 +100,13 @@ class TelegramRedactionTest {
     ProviderPort unreachable = telegram("http://127.0.0.1:" + closedPort + "/");
 
     Throwable testFailure = catchThrowable(() -> unreachable.test(STORED));
-    Throwable sendFailure = catchThrowable(() -> ((MessagingPort) unreachable).send(STORED, ChatMessage.text("42", "hi")));
+    Throwable sendFailure =
+        catchThrowable(
+            () -> ((MessagingPort) unreachable).send(STORED, ChatMessage.text("42", "hi")));
 
-    assertThat(testFailure).hasMessageStartingWith("Could not reach Telegram").hasCauseInstanceOf(Exception.class);
+    assertThat(testFailure)
+        .hasMessageStartingWith("Could not reach Telegram")
+        .hasCauseInstanceOf(Exception.class);
     assertThat(printed(testFailure)).doesNotContain(SECRET_PART);
     assertThat(printed(sendFailure)).doesNotContain(SECRET_PART);
     assertThat(logged()).as("the retries were logged").contains("getMe").contains("sendMessage");
@@ -106,9 +115,10 @@ class TelegramRedactionTest {
 
   @Test
   void a_dropped_connection_is_reported_without_the_token() {
-    server.enqueue(new mockwebserver3.MockResponse.Builder(sent(1))
-        .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket())
-        .build());
+    server.enqueue(
+        new mockwebserver3.MockResponse.Builder(sent(1))
+            .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket())
+            .build());
     MessagingPort telegram = (MessagingPort) telegram(BotApiServer.url(server));
 
     Throwable failure = catchThrowable(() -> telegram.send(STORED, ChatMessage.text("42", "hi")));
@@ -120,7 +130,8 @@ class TelegramRedactionTest {
 
   @Test
   void nothing_configured_prints_the_token() {
-    TelegramProviders providers = TelegramProviders.builder().apiUrl(BotApiServer.url(server)).build();
+    TelegramProviders providers =
+        TelegramProviders.builder().apiUrl(BotApiServer.url(server)).build();
 
     assertThat(providers.toString()).doesNotContain(SECRET_PART).contains("127.0.0.1");
     assertThat(providers.provider().toString()).doesNotContain(SECRET_PART);

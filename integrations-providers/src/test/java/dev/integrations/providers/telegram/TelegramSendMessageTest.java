@@ -49,14 +49,18 @@ class TelegramSendMessageTest {
   }
 
   private static MessagingPort messaging(TelegramProviders.Builder builder) {
-    return (MessagingPort) builder.retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).build().provider();
+    return (MessagingPort)
+        builder.retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).build().provider();
   }
 
   @Test
   void posts_the_message_as_json_and_returns_its_id() throws Exception {
     server.enqueue(sent(77));
 
-    long id = telegram.send(STORED, new ChatMessage("-1001234567890", "<b>Deploy</b> done", "html", true)).messageId();
+    long id =
+        telegram
+            .send(STORED, new ChatMessage("-1001234567890", "<b>Deploy</b> done", "html", true))
+            .messageId();
 
     assertThat(id).isEqualTo(77);
     RecordedRequest request = server.takeRequest();
@@ -98,7 +102,8 @@ class TelegramSendMessageTest {
     server.enqueue(error(400, "Bad Request: chat not found"));
 
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED))
         .hasMessageContaining("Bad Request: chat not found");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -109,7 +114,8 @@ class TelegramSendMessageTest {
     server.enqueue(error(403, "Forbidden: bot was blocked by the user"));
 
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED))
         .hasMessageContaining("Forbidden: bot was blocked by the user");
   }
@@ -129,8 +135,8 @@ class TelegramSendMessageTest {
     server.enqueue(sent(2));
 
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR))
         .hasMessageContaining("Internal Server Error")
         .hasMessageContaining("not repeated");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -142,7 +148,8 @@ class TelegramSendMessageTest {
     server.enqueue(sent(2));
 
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -151,12 +158,15 @@ class TelegramSendMessageTest {
   void a_read_timeout_after_the_message_was_written_is_not_retried() {
     server.enqueue(new MockResponse.Builder(sent(1)).headersDelay(2, TimeUnit.SECONDS).build());
     server.enqueue(sent(2));
-    MessagingPort impatient = messaging(TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server))
-        .readTimeout(Duration.ofMillis(300)));
+    MessagingPort impatient =
+        messaging(
+            TelegramProviders.builder()
+                .apiUrl(BotApiServer.url(server))
+                .readTimeout(Duration.ofMillis(300)));
 
     assertThatThrownBy(() -> impatient.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT))
         .hasMessageContaining("not repeated");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -164,11 +174,13 @@ class TelegramSendMessageTest {
 
   @Test
   void a_connection_dropped_after_the_message_was_written_is_not_retried() {
-    server.enqueue(new MockResponse.Builder(sent(1)).onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder(sent(1)).onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(sent(2));
 
     assertThatThrownBy(() -> telegram.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE))
         .hasMessageContaining("not repeated");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -178,11 +190,13 @@ class TelegramSendMessageTest {
   void a_refused_connection_is_retried_because_nothing_was_sent() {
     server.enqueue(sent(5));
     RefusingSocketFactory sockets = new RefusingSocketFactory(2);
-    OkHttpClient shared = new OkHttpClient.Builder()
-        .socketFactory(sockets)
-        .retryOnConnectionFailure(false) // only the adapter's own retries
-        .build();
-    MessagingPort retrying = messaging(TelegramProviders.builder().apiUrl(BotApiServer.url(server)).httpClient(shared));
+    OkHttpClient shared =
+        new OkHttpClient.Builder()
+            .socketFactory(sockets)
+            .retryOnConnectionFailure(false) // only the adapter's own retries
+            .build();
+    MessagingPort retrying =
+        messaging(TelegramProviders.builder().apiUrl(BotApiServer.url(server)).httpClient(shared));
 
     long id = retrying.send(STORED, ChatMessage.text("42", "hi")).messageId();
 
@@ -198,14 +212,18 @@ class TelegramSendMessageTest {
       closedPort = socket.getLocalPort();
     }
     RefusingSocketFactory sockets = new RefusingSocketFactory(0);
-    OkHttpClient shared = new OkHttpClient.Builder().socketFactory(sockets).retryOnConnectionFailure(false).build();
-    MessagingPort unreachable = messaging(TelegramProviders.builder()
-        .apiUrl("http://127.0.0.1:" + closedPort + "/")
-        .httpClient(shared)
-        .maxRetries(2));
+    OkHttpClient shared =
+        new OkHttpClient.Builder().socketFactory(sockets).retryOnConnectionFailure(false).build();
+    MessagingPort unreachable =
+        messaging(
+            TelegramProviders.builder()
+                .apiUrl("http://127.0.0.1:" + closedPort + "/")
+                .httpClient(shared)
+                .maxRetries(2));
 
     assertThatThrownBy(() -> unreachable.send(STORED, ChatMessage.text("42", "hi")))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE))
         .hasMessageStartingWith("Could not reach Telegram");
     assertThat(sockets.connects).hasValue(3);
@@ -216,7 +234,8 @@ class TelegramSendMessageTest {
     String html = "<b>" + "x".repeat(4097) + "</b>";
 
     assertThatThrownBy(() -> telegram.send(STORED, new ChatMessage("42", html, "HTML", false)))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
         .hasMessageContaining("4096")
         .hasMessageContaining("4097");
@@ -228,6 +247,8 @@ class TelegramSendMessageTest {
     server.enqueue(sent(9));
     String markdown = "*x*".repeat(4000);
 
-    assertThat(telegram.send(STORED, new ChatMessage("42", markdown, "MarkdownV2", false)).messageId()).isEqualTo(9);
+    assertThat(
+            telegram.send(STORED, new ChatMessage("42", markdown, "MarkdownV2", false)).messageId())
+        .isEqualTo(9);
   }
 }

@@ -38,11 +38,12 @@ class TelegramTestConnectionTest {
   @BeforeEach
   void start() throws IOException {
     server = BotApiServer.start();
-    telegram = TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server))
-        .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
-        .build()
-        .provider();
+    telegram =
+        TelegramProviders.builder()
+            .apiUrl(BotApiServer.url(server))
+            .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+            .build()
+            .provider();
   }
 
   @AfterEach
@@ -66,7 +67,8 @@ class TelegramTestConnectionTest {
     server.enqueue(error(401, "Unauthorized"));
 
     assertThatThrownBy(() -> telegram.test(STORED))
-        .isInstanceOfSatisfying(CredentialsRejectedException.class,
+        .isInstanceOfSatisfying(
+            CredentialsRejectedException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED))
         .hasMessageContaining("Unauthorized")
         .hasMessageContaining("@BotFather");
@@ -102,7 +104,8 @@ class TelegramTestConnectionTest {
     server.enqueue(me());
 
     assertThatThrownBy(() -> telegram.test(STORED))
-        .isInstanceOfSatisfying(ProviderException.class,
+        .isInstanceOfSatisfying(
+            ProviderException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE))
         .hasMessageContaining("Service Unavailable");
     assertThat(server.getRequestCount()).as("first attempt and 3 retries").isEqualTo(4);
@@ -110,9 +113,15 @@ class TelegramTestConnectionTest {
 
   @Test
   void is_the_telegram_catalog_entry_for_bot_tokens_with_messaging() {
-    assertThat(telegram.integration()).isEqualTo(new Integration(
-        IntegrationType.TELEGRAM, "Telegram", "Send messages via Telegram bot", "message-circle",
-        AuthMethod.BOT_TOKEN, Set.of()));
+    assertThat(telegram.integration())
+        .isEqualTo(
+            new Integration(
+                IntegrationType.TELEGRAM,
+                "Telegram",
+                "Send messages via Telegram bot",
+                "message-circle",
+                AuthMethod.BOT_TOKEN,
+                Set.of()));
     assertThat(telegram).isInstanceOf(BotTokenProviderPort.class).isInstanceOf(MessagingPort.class);
   }
 

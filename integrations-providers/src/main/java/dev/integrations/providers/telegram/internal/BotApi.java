@@ -50,24 +50,32 @@ public final class BotApi {
   }
 
   /**
-   * Calls {@code method} (GET without parameters, JSON POST with them) and returns its {@code result}.
+   * Calls {@code method} (GET without parameters, JSON POST with them) and returns its {@code
+   * result}.
    *
    * @throws TokenRejectedException when Telegram refuses the token
    * @throws ProviderException for every other failure, after the bounded retries
    */
   public JsonNode call(BotToken token, BotMethod method, ObjectNode params) {
-    RetryPolicy<JsonNode> policy = RetryPolicy.<JsonNode>builder()
-        .handle(RetryableFailure.class)
-        .withMaxRetries(retry.maxRetries())
-        .withMaxDuration(retry.maxRetryTime())
-        .withDelayFn(context -> delayAfter(context.getLastException(), context.getAttemptCount()))
-        .onRetryScheduled(event -> LOG.info(
-            "Telegram {} for bot {} failed: {} Retrying in {} ms.",
-            method.apiName(), token.botId(), event.getLastException().getMessage(),
-            event.getDelay().toMillis()))
-        .build();
+    RetryPolicy<JsonNode> policy =
+        RetryPolicy.<JsonNode>builder()
+            .handle(RetryableFailure.class)
+            .withMaxRetries(retry.maxRetries())
+            .withMaxDuration(retry.maxRetryTime())
+            .withDelayFn(
+                context -> delayAfter(context.getLastException(), context.getAttemptCount()))
+            .onRetryScheduled(
+                event ->
+                    LOG.info(
+                        "Telegram {} for bot {} failed: {} Retrying in {} ms.",
+                        method.apiName(),
+                        token.botId(),
+                        event.getLastException().getMessage(),
+                        event.getDelay().toMillis()))
+            .build();
     try {
-      return Failsafe.with(policy).get(context -> attempt(token, method, params, context.getElapsedTime()));
+      return Failsafe.with(policy)
+          .get(context -> attempt(token, method, params, context.getElapsedTime()));
     } catch (RetryableFailure exhausted) {
       throw exhausted.error();
     } catch (FailsafeException interrupted) {
@@ -85,24 +93,29 @@ public final class BotApi {
     try (Response response = call.execute()) {
       reply = ApiReply.parse(JSON, response.code(), response.peekBody(MAX_REPLY_BYTES).string());
     } catch (IOException e) {
-      LOG.debug("Telegram {} for bot {} failed", method.apiName(), token.botId(), Redacted.of(e, token));
+      LOG.debug(
+          "Telegram {} for bot {} failed", method.apiName(), token.botId(), Redacted.of(e, token));
       throw Failures.forIo(method, e, tracker.mayHaveBeenDelivered(), token);
     }
-    LOG.debug("Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());
+    LOG.debug(
+        "Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());
     if (!reply.ok()) {
       throw Failures.forReply(method, reply, token, elapsed, retry);
     }
     if (reply.result() == null) {
-      throw new ProviderException(ErrorCode.PROVIDER_ERROR, "Telegram answered " + method.apiName() + " without a result.");
+      throw new ProviderException(
+          ErrorCode.PROVIDER_ERROR, "Telegram answered " + method.apiName() + " without a result.");
     }
     return reply.result();
   }
 
   private Request request(BotToken token, BotMethod method, ObjectNode params) {
-    HttpUrl url = baseUrl.newBuilder()
-        .addPathSegment(token.pathSegment())
-        .addPathSegment(method.apiName())
-        .build();
+    HttpUrl url =
+        baseUrl
+            .newBuilder()
+            .addPathSegment(token.pathSegment())
+            .addPathSegment(method.apiName())
+            .build();
     Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
     if (params == null) {
       return request.get().build();
@@ -116,7 +129,8 @@ public final class BotApi {
 
   private Duration delayAfter(Throwable failure, int attempts) {
     if (failure instanceof RetryableFailure retryable && retryable.retryAfter() != null) {
-      // Never earlier than Telegram asked; a little later so that waiting callers do not return at once.
+      // Never earlier than Telegram asked; a little later so that waiting callers do not return at
+      // once.
       return retryable.retryAfter().plusMillis(ThreadLocalRandom.current().nextLong(50, 250));
     }
     long initial = retry.initialBackoff().toMillis();

@@ -2,9 +2,13 @@ package dev.integrations.providers.telegram.internal;
 
 /** The Bot API methods this adapter calls, and whether repeating one is harmless. */
 public enum BotMethod {
-  /** @see <a href="https://core.telegram.org/bots/api#getme">getMe</a> */
+  /**
+   * @see <a href="https://core.telegram.org/bots/api#getme">getMe</a>
+   */
   GET_ME("getMe", "check the bot token", true),
-  /** @see <a href="https://core.telegram.org/bots/api#sendmessage">sendMessage</a> */
+  /**
+   * @see <a href="https://core.telegram.org/bots/api#sendmessage">sendMessage</a>
+   */
   SEND_MESSAGE("sendMessage", "send the message", false);
 
   private final String apiName;

@@ -4,8 +4,8 @@ import java.util.TreeSet;
 
 /**
  * The sending slots reserved for one bot across all its chats, evenly spaced at the bot-wide rate.
- * Slots may be reserved out of order (a busy chat books slots seconds ahead while another chat wants
- * one now), so they are kept sorted and a new slot goes into the first gap wide enough.
+ * Slots may be reserved out of order (a busy chat books slots seconds ahead while another chat
+ * wants one now), so they are kept sorted and a new slot goes into the first gap wide enough.
  *
  * <p>Not thread-safe: {@link ChatPacer} guards it.
  */
@@ -17,7 +17,9 @@ final class BotSchedule {
     this.interval = rate.intervalNanos();
   }
 
-  /** The earliest slot at or after {@code from} at least one interval away from every reserved slot. */
+  /**
+   * The earliest slot at or after {@code from} at least one interval away from every reserved slot.
+   */
   long earliest(long from) {
     long slot = from;
     while (true) {

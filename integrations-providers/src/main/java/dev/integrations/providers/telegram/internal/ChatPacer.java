@@ -13,16 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps a bot's sends within Telegram's limits so that bulk sends do not earn 429s: each send reserves
- * the next free slot of its chat (private chats: {@code perChat}; groups and channels, negative ids or
- * {@code @name}: {@code perChat} and {@code perGroup}) that is also free in the bot-wide schedule
- * ({@code perBot}), then sleeps until its own slot. A busy chat delays only itself: other chats take
- * the gaps between its slots. A send whose slot is further away than {@code maxWait} is refused at
- * once. Chats and bots that no longer constrain anything are forgotten, so memory stays bounded.
+ * Keeps a bot's sends within Telegram's limits so that bulk sends do not earn 429s: each send
+ * reserves the next free slot of its chat (private chats: {@code perChat}; groups and channels,
+ * negative ids or {@code @name}: {@code perChat} and {@code perGroup}) that is also free in the
+ * bot-wide schedule ({@code perBot}), then sleeps until its own slot. A busy chat delays only
+ * itself: other chats take the gaps between its slots. A send whose slot is further away than
+ * {@code maxWait} is refused at once. Chats and bots that no longer constrain anything are
+ * forgotten, so memory stays bounded.
  *
  * <p>Thread-safe.
  *
- * @see <a href="https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this">Bots
+ * @see <a
+ *     href="https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this">Bots
  *     FAQ: limits</a>
  */
 public final class ChatPacer {
@@ -44,7 +46,9 @@ public final class ChatPacer {
       Objects.requireNonNull(maxWait, "maxWait");
     }
 
-    /** Telegram's documented limits: 1/s per chat, 20/min per group, 30/s per bot; wait up to 30 s. */
+    /**
+     * Telegram's documented limits: 1/s per chat, 20/min per group, 30/s per bot; wait up to 30 s.
+     */
     public static Limits telegramDefaults() {
       return new Limits(
           new Rate(1, Duration.ofSeconds(1)),
@@ -105,22 +109,28 @@ public final class ChatPacer {
     long now = clock.getAsLong();
     long maxWait = limits.maxWait().toNanos();
     Booking booking = new Booking();
-    chats.compute(new ChatKey(botId, normalize(chatId)), (key, existing) -> {
-      ChatSchedule chat = existing != null ? existing : new ChatSchedule(ratesFor(key.chatId()));
-      long chatSlot = chat.earliest(now);
-      bots.compute(botId, (id, existingBot) -> {
-        BotSchedule bot = existingBot != null ? existingBot : new BotSchedule(limits.perBot());
-        bot.forgetBefore(now);
-        booking.slot = bot.earliest(chatSlot);
-        booking.accepted = booking.slot - now <= maxWait;
-        if (booking.accepted) {
-          bot.record(booking.slot);
-          chat.record(booking.slot);
-        }
-        return bot;
-      });
-      return chat.idle(now) ? null : chat;
-    });
+    chats.compute(
+        new ChatKey(botId, normalize(chatId)),
+        (key, existing) -> {
+          ChatSchedule chat =
+              existing != null ? existing : new ChatSchedule(ratesFor(key.chatId()));
+          long chatSlot = chat.earliest(now);
+          bots.compute(
+              botId,
+              (id, existingBot) -> {
+                BotSchedule bot =
+                    existingBot != null ? existingBot : new BotSchedule(limits.perBot());
+                bot.forgetBefore(now);
+                booking.slot = bot.earliest(chatSlot);
+                booking.accepted = booking.slot - now <= maxWait;
+                if (booking.accepted) {
+                  bot.record(booking.slot);
+                  chat.record(booking.slot);
+                }
+                return bot;
+              });
+          return chat.idle(now) ? null : chat;
+        });
     if (reservations.incrementAndGet() % SWEEP_EVERY == 0) {
       forgetIdle(now);
     }
@@ -129,7 +139,8 @@ public final class ChatPacer {
       throw new ProviderException(
           ErrorCode.RATE_LIMITED,
           "Too many messages are queued for this Telegram chat; try again in "
-              + Math.max(1, (wait.toMillis() + 999) / 1000) + " s.",
+              + Math.max(1, (wait.toMillis() + 999) / 1000)
+              + " s.",
           wait,
           null);
     }

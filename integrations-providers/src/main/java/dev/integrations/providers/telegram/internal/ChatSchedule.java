@@ -3,9 +3,10 @@ package dev.integrations.providers.telegram.internal;
 import java.util.List;
 
 /**
- * The sending slots reserved for one chat of one bot, checked against each of its rates as a sliding
- * window: a new slot is at least {@code period} after the {@code messages}-th slot before it. Slots of
- * one chat are reserved in increasing order, so each rate keeps only its last {@code messages} slots.
+ * The sending slots reserved for one chat of one bot, checked against each of its rates as a
+ * sliding window: a new slot is at least {@code period} after the {@code messages}-th slot before
+ * it. Slots of one chat are reserved in increasing order, so each rate keeps only its last {@code
+ * messages} slots.
  *
  * <p>Not thread-safe: {@link ChatPacer} guards it.
  */

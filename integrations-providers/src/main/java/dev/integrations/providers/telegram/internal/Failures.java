@@ -28,9 +28,10 @@ final class Failures {
       return rateLimited(method, reason, reply.retryAfter(), elapsed, retry);
     }
     if (status >= 500) {
-      ErrorCode code = status == 502 || status == 503 || status == 504
-          ? ErrorCode.PROVIDER_UNAVAILABLE
-          : ErrorCode.PROVIDER_ERROR;
+      ErrorCode code =
+          status == 502 || status == 503 || status == 504
+              ? ErrorCode.PROVIDER_UNAVAILABLE
+              : ErrorCode.PROVIDER_ERROR;
       String message = "Telegram failed to " + method.action() + " (" + reason + ").";
       return method.idempotent()
           ? new RetryableFailure(new ProviderException(code, message), null)
@@ -42,18 +43,28 @@ final class Failures {
     }
     return new ProviderException(
         ErrorCode.PROVIDER_ERROR,
-        "Telegram gave an unexpected answer when asked to " + method.action() + " (" + reason + ").");
+        "Telegram gave an unexpected answer when asked to "
+            + method.action()
+            + " ("
+            + reason
+            + ").");
   }
 
   private static RuntimeException rateLimited(
       BotMethod method, String reason, Duration retryAfter, Duration elapsed, RetrySettings retry) {
     Duration wait = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
-    ProviderException error = new ProviderException(
-        ErrorCode.RATE_LIMITED,
-        "Telegram is rate limiting this bot (" + reason + "); could not " + method.action()
-            + ". Try again in " + Math.max(1, wait.toSeconds()) + " s.",
-        wait,
-        null);
+    ProviderException error =
+        new ProviderException(
+            ErrorCode.RATE_LIMITED,
+            "Telegram is rate limiting this bot ("
+                + reason
+                + "); could not "
+                + method.action()
+                + ". Try again in "
+                + Math.max(1, wait.toSeconds())
+                + " s.",
+            wait,
+            null);
     boolean fitsBudget = elapsed.plus(wait).compareTo(retry.maxRetryTime()) <= 0;
     return fitsBudget ? new RetryableFailure(error, wait) : error;
   }
@@ -63,15 +74,22 @@ final class Failures {
     boolean interrupted = Thread.currentThread().isInterrupted();
     boolean timeout = failure instanceof InterruptedIOException && !interrupted;
     ErrorCode code = timeout ? ErrorCode.PROVIDER_TIMEOUT : ErrorCode.PROVIDER_UNAVAILABLE;
-    String detail = failure.getMessage() == null
-        ? failure.getClass().getSimpleName()
-        : token.redact(failure.getMessage());
-    String message = timeout
-        ? "Telegram did not answer in time when asked to " + method.action() + " (" + detail + ")."
-        : "Could not reach Telegram to " + method.action() + " (" + detail + ").";
+    String detail =
+        failure.getMessage() == null
+            ? failure.getClass().getSimpleName()
+            : token.redact(failure.getMessage());
+    String message =
+        timeout
+            ? "Telegram did not answer in time when asked to "
+                + method.action()
+                + " ("
+                + detail
+                + ")."
+            : "Could not reach Telegram to " + method.action() + " (" + detail + ").";
     Redacted cause = Redacted.of(failure, token);
     if (interrupted) {
-      return new ProviderException(code, "Interrupted while waiting for Telegram to " + method.action() + ".", cause);
+      return new ProviderException(
+          code, "Interrupted while waiting for Telegram to " + method.action() + ".", cause);
     }
     if (method.idempotent() || !mayHaveBeenDelivered) {
       return new RetryableFailure(new ProviderException(code, message, cause), null);

@@ -17,7 +17,10 @@ public final class FormattedText {
 
   private FormattedText() {}
 
-  /** The visible length of {@code text} under {@code parseMode} ({@code HTML}, {@code MarkdownV2} or null). */
+  /**
+   * The visible length of {@code text} under {@code parseMode} ({@code HTML}, {@code MarkdownV2} or
+   * null).
+   */
   public static int visibleLength(String text, String parseMode) {
     if ("HTML".equals(parseMode)) {
       return html(text);
@@ -48,7 +51,9 @@ public final class FormattedText {
         i = skipLanguage(text, i + 3);
       } else if (text.startsWith("](", i)) {
         i = skipLinkTarget(text, i + 2);
-      } else if (MARKDOWN_FORMATTING.indexOf(c) >= 0 || (c == '>' && lineStart) || (c == '!' && text.startsWith("![", i))) {
+      } else if (MARKDOWN_FORMATTING.indexOf(c) >= 0
+          || (c == '>' && lineStart)
+          || (c == '!' && text.startsWith("![", i))) {
         i += width;
       } else {
         length++;
@@ -62,7 +67,9 @@ public final class FormattedText {
   /** Skips a pre block's language name ({@code ```python}) and the line break after it. */
   private static int skipLanguage(String text, int from) {
     int end = from;
-    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "+-_#.".indexOf(text.charAt(end)) >= 0)) {
+    while (end < text.length()
+        && (Character.isLetterOrDigit(text.charAt(end))
+            || "+-_#.".indexOf(text.charAt(end)) >= 0)) {
       end++;
     }
     return end < text.length() && text.charAt(end) == '\n' ? end + 1 : from;

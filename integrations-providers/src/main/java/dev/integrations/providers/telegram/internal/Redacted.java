@@ -1,9 +1,9 @@
 package dev.integrations.providers.telegram.internal;
 
 /**
- * A stand-in for an exception from the HTTP stack whose message may contain a Bot API URL, and so the
- * bot token: it keeps the original class name, the redacted message and the stack trace, so that the
- * cause of a failure can be logged safely.
+ * A stand-in for an exception from the HTTP stack whose message may contain a Bot API URL, and so
+ * the bot token: it keeps the original class name, the redacted message and the stack trace, so
+ * that the cause of a failure can be logged safely.
  */
 final class Redacted extends Exception {
   private static final long serialVersionUID = 1L;

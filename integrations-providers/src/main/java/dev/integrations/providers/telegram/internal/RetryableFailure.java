@@ -4,8 +4,9 @@ import dev.integrations.core.error.IntegrationException;
 import java.time.Duration;
 
 /**
- * An attempt that failed in a way that may succeed when repeated, and that cannot have had an effect
- * at Telegram. Carries the error to report when the retries run out, and the wait Telegram asked for.
+ * An attempt that failed in a way that may succeed when repeated, and that cannot have had an
+ * effect at Telegram. Carries the error to report when the retries run out, and the wait Telegram
+ * asked for.
  */
 final class RetryableFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -9,8 +9,11 @@ public final class TokenRejectedException extends CredentialsRejectedException {
   private final String description;
 
   TokenRejectedException(String description) {
-    super("Telegram rejected the bot token (" + description + "). It may have been revoked in"
-        + " @BotFather; connect again with a current token.");
+    super(
+        "Telegram rejected the bot token ("
+            + description
+            + "). It may have been revoked in"
+            + " @BotFather; connect again with a current token.");
     this.description = description;
   }
 

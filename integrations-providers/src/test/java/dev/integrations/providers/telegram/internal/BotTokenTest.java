@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Secret;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BotTokenTest {
   private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -23,20 +23,24 @@ class BotTokenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
-    "123456789",
-    "123456789:",
-    ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
-    "bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
-    "123456789:AAHdqTcv/../getUpdates",
-    "123456789:AAHdq TcvCH1vGWJxfSeofSAs0K5PALDsaw",
-    "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw?x=1"
-  })
+  @ValueSource(
+      strings = {
+        "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        "123456789",
+        "123456789:",
+        ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        "bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        "123456789:AAHdqTcv/../getUpdates",
+        "123456789:AAHdq TcvCH1vGWJxfSeofSAs0K5PALDsaw",
+        "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw?x=1"
+      })
   void refuses_malformed_tokens_without_repeating_them(String malformed) {
     assertThatThrownBy(() -> BotToken.parse(Secret.of(malformed)))
         .isInstanceOf(InvalidRequestException.class)
-        .satisfies(e -> assertThat(((InvalidRequestException) e).code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS))
+        .satisfies(
+            e ->
+                assertThat(((InvalidRequestException) e).code())
+                    .isEqualTo(ErrorCode.INVALID_CREDENTIALS))
         .hasMessageContaining("numeric id, a colon")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(malformed));
   }
@@ -45,8 +49,9 @@ class BotTokenTest {
   void redacts_its_own_token_and_anything_shaped_like_one() {
     BotToken token = BotToken.parse(Secret.of("42:short-secret"));
 
-    String redacted = token.redact(
-        "GET /bot42:short-secret/getMe and /bot987654321:ZZZdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/x");
+    String redacted =
+        token.redact(
+            "GET /bot42:short-secret/getMe and /bot987654321:ZZZdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/x");
 
     assertThat(redacted)
         .isEqualTo("GET /bot42:***/getMe and /bot987654321:***/x")

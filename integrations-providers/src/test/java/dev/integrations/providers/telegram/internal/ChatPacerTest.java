@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The pacer's arithmetic on a fake clock; {@code TelegramPacingTest} measures it on real sockets. */
+/**
+ * The pacer's arithmetic on a fake clock; {@code TelegramPacingTest} measures it on real sockets.
+ */
 class ChatPacerTest {
   private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
@@ -19,24 +21,33 @@ class ChatPacerTest {
   private final List<Long> sleeps = new ArrayList<>();
 
   private ChatPacer pacer(ChatPacer.Limits limits) {
-    return new ChatPacer(limits, now::get, nanos -> {
-      sleeps.add(nanos);
-      now.addAndGet(nanos);
-    });
+    return new ChatPacer(
+        limits,
+        now::get,
+        nanos -> {
+          sleeps.add(nanos);
+          now.addAndGet(nanos);
+        });
   }
 
   private final ChatPacer telegram = pacer(ChatPacer.Limits.telegramDefaults());
+
   /** Telegram's limits, but willing to queue for minutes. */
-  private final ChatPacer patient = pacer(new ChatPacer.Limits(
-      new Rate(1, Duration.ofSeconds(1)), new Rate(20, Duration.ofMinutes(1)),
-      new Rate(30, Duration.ofSeconds(1)), Duration.ofMinutes(5)));
+  private final ChatPacer patient =
+      pacer(
+          new ChatPacer.Limits(
+              new Rate(1, Duration.ofSeconds(1)),
+              new Rate(20, Duration.ofMinutes(1)),
+              new Rate(30, Duration.ofSeconds(1)),
+              Duration.ofMinutes(5)));
 
   @Test
   void spaces_messages_to_one_private_chat_one_second_apart() {
     long start = now.get();
 
-    List<Long> slots = List.of(
-        telegram.reserve("1", "42"), telegram.reserve("1", "42"), telegram.reserve("1", "42"));
+    List<Long> slots =
+        List.of(
+            telegram.reserve("1", "42"), telegram.reserve("1", "42"), telegram.reserve("1", "42"));
 
     assertThat(slots).containsExactly(start, start + SECOND, start + 2 * SECOND);
   }
@@ -100,17 +111,23 @@ class ChatPacerTest {
 
   @Test
   void refuses_a_send_that_would_wait_longer_than_allowed_and_reserves_nothing() {
-    ChatPacer pacer = pacer(new ChatPacer.Limits(
-        new Rate(1, Duration.ofSeconds(10)), new Rate(20, Duration.ofMinutes(1)),
-        new Rate(30, Duration.ofSeconds(1)), Duration.ofSeconds(5)));
+    ChatPacer pacer =
+        pacer(
+            new ChatPacer.Limits(
+                new Rate(1, Duration.ofSeconds(10)),
+                new Rate(20, Duration.ofMinutes(1)),
+                new Rate(30, Duration.ofSeconds(1)),
+                Duration.ofSeconds(5)));
     long start = now.get();
     pacer.reserve("1", "42");
 
     assertThatThrownBy(() -> pacer.reserve("1", "42"))
-        .isInstanceOfSatisfying(ProviderException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-          assertThat(e.retryAfter()).contains(Duration.ofSeconds(10));
-        });
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(10));
+            });
     now.addAndGet(10 * SECOND);
     assertThat(pacer.reserve("1", "42")).isEqualTo(start + 10 * SECOND);
   }
@@ -125,7 +142,9 @@ class ChatPacerTest {
 
     now.addAndGet(40 * SECOND);
     telegram.forgetIdle(now.get());
-    assertThat(telegram.trackedChats()).as("the group's one-minute window is still open").isEqualTo(1);
+    assertThat(telegram.trackedChats())
+        .as("the group's one-minute window is still open")
+        .isEqualTo(1);
 
     now.addAndGet(45 * SECOND);
     telegram.forgetIdle(now.get());

@@ -13,7 +13,8 @@ class FormattedTextTest {
 
   @Test
   void html_counts_text_without_tags_and_each_entity_as_one_character() {
-    String html = "<b>bold</b> &amp; <a href=\"https://example.com/a?b=c&amp;d\">link</a> &#128512;&lt;";
+    String html =
+        "<b>bold</b> &amp; <a href=\"https://example.com/a?b=c&amp;d\">link</a> &#128512;&lt;";
 
     // "bold & link 😀<"
     assertThat(FormattedText.visibleLength(html, "HTML")).isEqualTo(14);
@@ -21,7 +22,8 @@ class FormattedTextTest {
 
   @Test
   void markdown_v2_drops_formatting_and_link_targets_but_keeps_escaped_characters() {
-    String markdown = "*bold* _it_ __under__ ~s~ ||spoiler|| \\*not\\* [link](https://example.com/\\)x) 1\\.5";
+    String markdown =
+        "*bold* _it_ __under__ ~s~ ||spoiler|| \\*not\\* [link](https://example.com/\\)x) 1\\.5";
 
     // bold it under s spoiler *not* link 1.5
     assertThat(FormattedText.visibleLength(markdown, "MarkdownV2"))
@@ -32,6 +34,7 @@ class FormattedTextTest {
   void markdown_v2_drops_block_quote_markers_and_pre_block_languages() {
     String markdown = ">quoted\n```python\nprint(1)\n```";
 
-    assertThat(FormattedText.visibleLength(markdown, "MarkdownV2")).isEqualTo("quoted\nprint(1)\n".length());
+    assertThat(FormattedText.visibleLength(markdown, "MarkdownV2"))
+        .isEqualTo("quoted\nprint(1)\n".length());
   }
 }

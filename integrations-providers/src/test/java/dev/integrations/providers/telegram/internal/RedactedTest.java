@@ -24,7 +24,9 @@ class RedactedTest {
     assertThat(printed.toString())
         .doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw")
         .contains("java.io.IOException: call to /bot123456789:***/sendMessage failed")
-        .contains("Caused by: java.io.IOException: reading https://api.telegram.org/bot123456789:***/getMe")
+        .contains(
+            "Caused by: java.io.IOException: reading"
+                + " https://api.telegram.org/bot123456789:***/getMe")
         .contains("Suppressed: java.lang.IllegalStateException: retry of 123456789:***")
         .contains("RedactedTest.copies_an_exception_chain");
   }
