@@ -12,6 +12,7 @@ import dev.integrations.core.error.ProviderException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -33,6 +34,9 @@ public final class BotApi {
   private static final Logger LOG = LoggerFactory.getLogger(BotApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_REPLY_BYTES = 1 << 20;
+
+  /** The most added to Telegram's {@code retry_after}. */
+  static final long MAX_JITTER_MS = 250;
 
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
@@ -75,7 +79,7 @@ public final class BotApi {
             .build();
     try {
       return Failsafe.with(policy)
-          .get(context -> attempt(token, method, params, context.getElapsedTime()));
+          .get(context -> attempt(token, method, params, context::getElapsedTime));
     } catch (RetryableFailure exhausted) {
       throw exhausted.error();
     } catch (FailsafeException interrupted) {
@@ -85,7 +89,8 @@ public final class BotApi {
     }
   }
 
-  private JsonNode attempt(BotToken token, BotMethod method, ObjectNode params, Duration elapsed) {
+  private JsonNode attempt(
+      BotToken token, BotMethod method, ObjectNode params, Supplier<Duration> elapsed) {
     Call call = http.newCall(request(token, method, params));
     DeliveryTracker tracker = new DeliveryTracker();
     call.addEventListener(tracker);
@@ -100,7 +105,7 @@ public final class BotApi {
     LOG.debug(
         "Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());
     if (!reply.ok()) {
-      throw Failures.forReply(method, reply, token, elapsed, retry);
+      throw Failures.forReply(method, reply, token, elapsed.get(), retry);
     }
     if (reply.result() == null) {
       throw new ProviderException(
@@ -129,9 +134,8 @@ public final class BotApi {
 
   private Duration delayAfter(Throwable failure, int attempts) {
     if (failure instanceof RetryableFailure retryable && retryable.retryAfter() != null) {
-      // Never earlier than Telegram asked; a little later so that waiting callers do not return at
-      // once.
-      return retryable.retryAfter().plusMillis(ThreadLocalRandom.current().nextLong(50, 250));
+      // Never earlier than Telegram asked; jitter so that waiting callers do not return together.
+      return retryable.retryAfter().plusMillis(ThreadLocalRandom.current().nextLong(MAX_JITTER_MS));
     }
     long initial = retry.initialBackoff().toMillis();
     long max = retry.maxBackoff().toMillis();

@@ -65,7 +65,10 @@ final class Failures {
                 + " s.",
             wait,
             null);
-    boolean fitsBudget = elapsed.plus(wait).compareTo(retry.maxRetryTime()) <= 0;
+    // Retrying earlier than Telegram asked would only earn another 429: give up unless the whole
+    // wait (and its jitter) fits in what is left of the retry budget.
+    Duration needed = elapsed.plus(wait).plusMillis(BotApi.MAX_JITTER_MS);
+    boolean fitsBudget = needed.compareTo(retry.maxRetryTime()) <= 0;
     return fitsBudget ? new RetryableFailure(error, wait) : error;
   }
 
