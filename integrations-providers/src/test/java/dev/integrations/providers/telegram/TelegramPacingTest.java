@@ -41,17 +41,18 @@ class TelegramPacingTest {
   void start() throws IOException {
     server = BotApiServer.start();
     server.setDispatcher(arrivals);
-    warmUp();
   }
 
   /**
-   * Pacing spaces the starts of requests; a cold JVM's first request spends a few hundred ms
-   * loading classes after its slot, which would shorten the first gap seen by the server. Measure
-   * warm.
+   * Pacing spaces the starts of requests exactly; what the server sees also varies with each
+   * request's latency, and a cold JVM or connection pool adds tens to hundreds of ms to the first.
+   * So every test warms its client up first (on a chat it does not measure), and spacing is asserted
+   * with a tolerance of 10% of the configured interval (20% for the 50 ms one).
    */
-  private void warmUp() {
-    messaging(builder()).send(STORED, ChatMessage.text("7", "warm-up"));
+  private MessagingPort warmedUp(MessagingPort telegram) {
+    telegram.send(STORED, ChatMessage.text("7", "warm-up"));
     arrivals.arrivals.clear();
+    return telegram;
   }
 
   @AfterEach
@@ -64,8 +65,8 @@ class TelegramPacingTest {
     return TelegramProviders.builder().apiUrl(BotApiServer.url(server));
   }
 
-  private static MessagingPort messaging(TelegramProviders.Builder builder) {
-    return (MessagingPort) builder.build().provider();
+  private MessagingPort messaging(TelegramProviders.Builder builder) {
+    return warmedUp((MessagingPort) builder.build().provider());
   }
 
   private List<Future<?>> sendAll(MessagingPort telegram, List<String> chatIds) {
@@ -120,8 +121,8 @@ class TelegramPacingTest {
     System.out.printf(
         "one chat, default limits: gaps %s ms, span %d ms%n", gapsMillis(times), spanMillis(times));
     assertThat(times).hasSize(5);
-    assertThat(gapsMillis(times)).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(950));
-    assertThat(spanMillis(times)).isGreaterThanOrEqualTo(3_950).isLessThan(8_000);
+    assertThat(gapsMillis(times)).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(900));
+    assertThat(spanMillis(times)).isGreaterThanOrEqualTo(3_900).isLessThan(8_000);
   }
 
   @Test
@@ -162,7 +163,7 @@ class TelegramPacingTest {
         "busy chat at 2/s: span %d ms; other chat sent in %d ms%n",
         spanMillis(busyTimes), otherMillis);
     assertThat(otherMillis).isLessThan(400);
-    assertThat(spanMillis(busyTimes)).isGreaterThanOrEqualTo(1_900);
+    assertThat(spanMillis(busyTimes)).isGreaterThanOrEqualTo(1_800);
   }
 
   @Test
@@ -178,9 +179,9 @@ class TelegramPacingTest {
     assertThat(gapsMillis(times).subList(0, 2))
         .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(40));
     assertThat(Duration.ofNanos(times.get(3) - times.get(0)).toMillis())
-        .isGreaterThanOrEqualTo(950);
+        .isGreaterThanOrEqualTo(900);
     assertThat(Duration.ofNanos(times.get(4) - times.get(1)).toMillis())
-        .isGreaterThanOrEqualTo(950);
+        .isGreaterThanOrEqualTo(900);
   }
 
   @Test
