@@ -1,0 +1,207 @@
+package dev.integrations.providers.telegram;
+
+import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.telegram.internal.BotApi;
+import dev.integrations.providers.telegram.internal.ChatPacer;
+import dev.integrations.providers.telegram.internal.Rate;
+import dev.integrations.providers.telegram.internal.RetrySettings;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Entry point of the Telegram adapter: configure it with {@link #builder()}, then hand {@link
+ * #provider()} to the core. The provider is a {@link
+ * dev.integrations.core.port.BotTokenProviderPort} and a {@link
+ * dev.integrations.core.port.MessagingPort} for the {@code telegram} integration.
+ *
+ * <p>Immutable and thread-safe; build one per process so that its pacing covers every send.
+ */
+public final class TelegramProviders {
+  /** Telegram's public Bot API; self-hosted Bot API servers serve the same paths. */
+  public static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+  private final TelegramBotClient client;
+
+  private TelegramProviders(TelegramBotClient client) {
+    this.client = client;
+  }
+
+  /**
+   * A builder with Telegram's public API, its documented limits and moderate timeouts and retries.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The {@code telegram} provider adapter. */
+  public ProviderPort provider() {
+    return client;
+  }
+
+  @Override
+  public String toString() {
+    return "TelegramProviders[" + client + "]";
+  }
+
+  /**
+   * Configures {@link TelegramProviders}. Not thread-safe; {@link #build()} copies the settings, so
+   * a builder may be reused.
+   */
+  public static final class Builder {
+    private HttpUrl apiUrl = HttpUrl.get(DEFAULT_API_URL);
+    private OkHttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(15);
+    private int maxRetries = 3;
+    private Duration maxRetryTime = Duration.ofSeconds(30);
+    private Duration initialBackoff = Duration.ofMillis(200);
+    private Duration maxBackoff = Duration.ofSeconds(5);
+    private ChatPacer.Limits limits = ChatPacer.Limits.telegramDefaults();
+
+    private Builder() {}
+
+    /**
+     * The Bot API base URL ({@code TELEGRAM_API_URL}), default {@value #DEFAULT_API_URL}; may carry
+     * a path prefix.
+     */
+    public Builder apiUrl(String url) {
+      HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+      if (parsed == null) {
+        throw new IllegalArgumentException(
+            "The Telegram API URL must be an http:// or https:// URL.");
+      }
+      this.apiUrl = parsed;
+      return this;
+    }
+
+    /**
+     * The process's shared OkHttp client, whose connection pool and dispatcher are reused; the
+     * timeouts set here apply on top of it. Its interceptors and event listeners see URLs that
+     * contain the bot token: do not attach one that logs URLs.
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** How long to wait for a connection to Telegram, default 5 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * How long to wait for each read or write on that connection, default 15 s. One attempt as a
+     * whole may take the connect timeout plus twice this.
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** At most this many retries after a failed attempt, default 3; 0 disables retries. */
+    public Builder maxRetries(int retries) {
+      if (retries < 0) {
+        throw new IllegalArgumentException("maxRetries must not be negative");
+      }
+      this.maxRetries = retries;
+      return this;
+    }
+
+    /**
+     * The total time one call may take with its retries and waits, default 30 s. A 429 asking for a
+     * longer wait than is left fails at once with {@code rate_limited} and Telegram's wait.
+     */
+    public Builder maxRetryTime(Duration time) {
+      this.maxRetryTime = positive(time, "maxRetryTime");
+      return this;
+    }
+
+    /**
+     * The exponential backoff after I/O errors and 5xx answers, default 200 ms doubling to 5 s,
+     * with jitter.
+     */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      this.initialBackoff = positive(initial, "initial");
+      this.maxBackoff = positive(max, "max");
+      if (max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException(
+            "the maximum backoff must not be shorter than the initial one");
+      }
+      return this;
+    }
+
+    /** At most {@code messages} per {@code period} to one chat, default 1 per second. */
+    public Builder perChatRate(int messages, Duration period) {
+      this.limits =
+          new ChatPacer.Limits(
+              new Rate(messages, period), limits.perGroup(), limits.perBot(), limits.maxWait());
+      return this;
+    }
+
+    /**
+     * At most {@code messages} per {@code period} to one group or channel, default 20 per minute.
+     */
+    public Builder perGroupRate(int messages, Duration period) {
+      this.limits =
+          new ChatPacer.Limits(
+              limits.perChat(), new Rate(messages, period), limits.perBot(), limits.maxWait());
+      return this;
+    }
+
+    /**
+     * At most {@code messages} per {@code period} from one bot, all chats together, default 30 per
+     * second.
+     */
+    public Builder perBotRate(int messages, Duration period) {
+      this.limits =
+          new ChatPacer.Limits(
+              limits.perChat(), limits.perGroup(), new Rate(messages, period), limits.maxWait());
+      return this;
+    }
+
+    /**
+     * The longest a send waits for its chat's next free slot, default 30 s; a send that would wait
+     * longer fails at once with {@code rate_limited}.
+     */
+    public Builder maxPacingWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait");
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("maxPacingWait must not be negative");
+      }
+      this.limits =
+          new ChatPacer.Limits(limits.perChat(), limits.perGroup(), limits.perBot(), wait);
+      return this;
+    }
+
+    /** A new, independent {@link TelegramProviders} with these settings. */
+    public TelegramProviders build() {
+      if (!apiUrl.scheme().equals("http") && !apiUrl.scheme().equals("https")) {
+        throw new IllegalArgumentException(
+            "The Telegram API URL must be an http:// or https:// URL.");
+      }
+      OkHttpClient base = httpClient != null ? httpClient : new OkHttpClient();
+      OkHttpClient http =
+          base.newBuilder()
+              .connectTimeout(connectTimeout)
+              .readTimeout(readTimeout)
+              .writeTimeout(readTimeout)
+              .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)))
+              .followRedirects(false)
+              .build();
+      RetrySettings retry = new RetrySettings(maxRetries, maxRetryTime, initialBackoff, maxBackoff);
+      BotApi api = new BotApi(http, apiUrl, retry);
+      return new TelegramProviders(new TelegramBotClient(api, new ChatPacer(limits)));
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isZero() || duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return duration;
+    }
+  }
+}
