@@ -88,6 +88,9 @@ final class ErrorMapper {
   }
 
   static void answer(Context ctx, int status, String detail, String code) {
+    if (status == 413) {
+      ctx.header("Connection", "close"); // the rest of the body is not read
+    }
     ctx.status(status).json(new ErrorBody(detail, code));
   }
 

@@ -74,6 +74,9 @@ final class UploadRoute {
     } catch (IntegrationException e) {
       throw e;
     } catch (RuntimeException e) {
+      // The container stopped reading a body it refused: say so, rather than leave the client to find
+      // its kept-alive connection closed under it.
+      ctx.header("Connection", "close");
       throw refusal(e);
     }
     if (file == null) {
