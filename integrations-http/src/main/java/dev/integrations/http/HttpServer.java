@@ -89,6 +89,8 @@ public final class HttpServer implements AutoCloseable {
     upload.configure(config.jetty.multipartConfig, spool);
     config.jetty.modifyServer(server -> {
       server.setStopTimeout(STOP_TIMEOUT.toMillis());
+      // Waits for requests in flight; idle keep-alive connections close after Jetty's shutdown idle
+      // timeout (1 s), which also cuts off a client that stalls for that long mid-request.
       server.insertHandler(new GracefulHandler());
     });
     config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
