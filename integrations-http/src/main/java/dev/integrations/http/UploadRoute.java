@@ -73,7 +73,7 @@ final class UploadRoute {
       file = ctx.uploadedFile("file");
     } catch (IntegrationException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Javalin rethrows the container's checked ServletException undeclared
       // The container stopped reading a body it refused: say so, rather than leave the client to find
       // its kept-alive connection closed under it.
       ctx.header("Connection", "close");
@@ -86,7 +86,7 @@ final class UploadRoute {
   }
 
   /** The container refused the multipart body: too large, or malformed. */
-  private IntegrationException refusal(RuntimeException e) {
+  private IntegrationException refusal(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
       if (message.contains("exceed") || message.contains("too large") || message.contains("max file size")
