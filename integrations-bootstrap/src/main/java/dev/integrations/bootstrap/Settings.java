@@ -32,6 +32,10 @@ import java.util.Locale;
  * @param googleApiRootUrl one root for Gmail and Drive calls ({@code GOOGLE_API_ROOT_URL}), null for
  *     the client libraries' defaults
  * @param telegramApiUrl the Bot API base ({@code TELEGRAM_API_URL})
+ * @param maxUploadBytes the largest file upload the server accepts ({@code
+ *     INTEGRATIONS_MAX_UPLOAD_BYTES}, default 100 MiB)
+ * @param maxRequestBytes the largest JSON request body the server accepts ({@code
+ *     INTEGRATIONS_MAX_REQUEST_BYTES}, default 1 MiB)
  */
 public record Settings(
     Path dataDir,
@@ -52,9 +56,13 @@ public record Settings(
     URI googleTokenUri,
     URI googleRevokeUri,
     URI googleApiRootUrl,
-    URI telegramApiUrl) {
+    URI telegramApiUrl,
+    long maxUploadBytes,
+    long maxRequestBytes) {
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8000";
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 1024L * 1024;
 
   public Settings {
     previousEncryptionKeys = List.copyOf(previousEncryptionKeys);
@@ -94,7 +102,9 @@ public record Settings(
         url(source, "GOOGLE_TOKEN_URI", "https://oauth2.googleapis.com/token"),
         url(source, "GOOGLE_REVOKE_URI", "https://oauth2.googleapis.com/revoke"),
         source.get("GOOGLE_API_ROOT_URL").isPresent() ? url(source, "GOOGLE_API_ROOT_URL", null) : null,
-        url(source, "TELEGRAM_API_URL", "https://api.telegram.org"));
+        url(source, "TELEGRAM_API_URL", "https://api.telegram.org"),
+        byteCount(source, "INTEGRATIONS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
+        byteCount(source, "INTEGRATIONS_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES));
   }
 
   /** The OAuth redirect URI: {@code <public URL>/api/integrations/callback}. */
@@ -123,6 +133,22 @@ public record Settings(
     }
     throw new InvalidConfigurationException(
         "INTEGRATIONS_PORT must be a port number from 0 to 65535, not '" + value + "'.");
+  }
+
+  private static long byteCount(ConfigSource source, String key, long fallback) {
+    String value = source.get(key).orElse(null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      long bytes = Long.parseLong(value);
+      if (bytes > 0) {
+        return bytes;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidConfigurationException(key + " must be a positive number of bytes, not '" + value + "'.");
   }
 
   private static URI url(ConfigSource source, String key, String fallback) {

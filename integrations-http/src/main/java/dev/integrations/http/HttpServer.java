@@ -1,0 +1,170 @@
+package dev.integrations.http;
+
+import dev.integrations.bootstrap.Settings;
+import dev.integrations.bootstrap.Wiring;
+import dev.integrations.core.service.Integrations;
+import dev.integrations.http.internal.JsonMapping;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Integrations HTTP server: the {@code /api/integrations} routes with JWT authentication, the OAuth
+ * callback, health and readiness, the OpenAPI description and its Swagger UI.
+ *
+ * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one); {@link
+ * #stop()} stops accepting connections and lets requests in flight finish (up to {@link
+ * #STOP_TIMEOUT}). The server does not close the {@link Wiring}: whoever started it does.
+ *
+ * <p>Thread-safe.
+ */
+public final class HttpServer implements AutoCloseable {
+  /** How long {@link #stop()} waits for requests in flight. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  private final Javalin app;
+  private final String host;
+  private final Path spool;
+  private final List<Route> routes;
+
+  private HttpServer(Javalin app, String host, Path spool, List<Route> routes) {
+    this.app = app;
+    this.host = host;
+    this.spool = spool;
+    this.routes = routes;
+  }
+
+  /** A registered route, for the OpenAPI test. */
+  record Route(String method, String path) {}
+
+  /**
+   * Starts a server for {@code wiring} on {@code wiring.settings().host()} and {@code port()}.
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static HttpServer start(Wiring wiring) {
+    Objects.requireNonNull(wiring, "wiring");
+    Settings settings = wiring.settings();
+    Path spool = spoolDirectory();
+    List<Route> routes = new CopyOnWriteArrayList<>();
+    Javalin app = Javalin.create(config -> configure(config, wiring, spool, routes));
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      app.stop();
+      deleteQuietly(spool);
+      throw e;
+    }
+    HttpServer server = new HttpServer(app, settings.host(), spool, List.copyOf(routes));
+    LOG.info("Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
+    return server;
+  }
+
+  private static void configure(JavalinConfig config, Wiring wiring, Path spool, List<Route> routes) {
+    Settings settings = wiring.settings();
+    Integrations integrations = wiring.integrations();
+    JsonMapping json = new JsonMapping();
+    JwtAuthenticator authenticator = new JwtAuthenticator(wiring.jwtSecret(), settings.jwtIssuer());
+    UploadRoute upload = new UploadRoute(integrations.actions(), settings.maxUploadBytes());
+
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jsonMapper(new JavalinJackson(json.mapper(), false));
+    config.http.maxRequestSize = settings.maxRequestBytes();
+    upload.configure(config.jetty.multipartConfig, spool);
+    config.jetty.modifyServer(server -> {
+      server.setStopTimeout(STOP_TIMEOUT.toMillis());
+      // Waits for requests in flight; idle keep-alive connections close after Jetty's shutdown idle
+      // timeout (1 s), which also cuts off a client that stalls for that long mid-request.
+      server.insertHandler(new GracefulHandler());
+    });
+    config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+      rule.allowHost(origin(settings.frontendUrl()));
+      rule.exposeHeader("Retry-After");
+      rule.exposeHeader(ActionRoutes.NEXT_PAGE_HEADER);
+    }));
+    config.requestLogger.http(RequestLog::log);
+    config.events.handlerAdded(added -> {
+      if (added.getHttpMethod().isHttpMethod() && added.getHttpMethod() != HandlerType.OPTIONS) {
+        routes.add(new Route(added.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT), added.getPath()));
+      }
+    });
+
+    config.routes.beforeMatched("/api/*", ctx -> {
+      if (!ctx.path().equals(CallbackRoute.PATH)) {
+        authenticator.authenticate(ctx);
+      }
+    });
+    config.routes.after(SecurityHeaders::apply);
+    ErrorMapper.register(config.routes);
+
+    new IntegrationRoutes(integrations.connections(), json).register(config.routes);
+    new CallbackRoute(integrations.connections(), settings.frontendUrl()).register(config.routes);
+    new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
+    new HealthRoutes(wiring::databaseReady).register(config.routes);
+    new DocsRoutes().register(config.routes);
+  }
+
+  /** The port the server listens on (the one picked when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The server's base URL, ending in {@code /}, for example {@code http://127.0.0.1:8000/}. */
+  public URI url() {
+    String printable = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return URI.create("http://" + printable + ":" + port() + "/");
+  }
+
+  /** Stops accepting connections, waits for requests in flight (up to {@link #STOP_TIMEOUT}), stops. */
+  public void stop() {
+    app.stop();
+    deleteQuietly(spool);
+    LOG.info("Integrations server stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  List<Route> routes() {
+    return routes;
+  }
+
+  private static String origin(URI url) {
+    return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+  }
+
+  private static Path spoolDirectory() {
+    try {
+      return Files.createTempDirectory("integrations-uploads-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a directory for uploads in progress", e);
+    }
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (var files = Files.list(directory)) {
+      files.forEach(file -> file.toFile().delete());
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      LOG.debug("Could not delete {}", directory, e);
+    }
+  }
+}

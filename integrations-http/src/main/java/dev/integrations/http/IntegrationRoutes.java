@@ -1,0 +1,92 @@
+package dev.integrations.http;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.TestResult;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.service.ConnectCommand;
+import dev.integrations.core.service.ConnectResult;
+import dev.integrations.core.service.DisconnectResult;
+import dev.integrations.core.service.IntegrationService;
+import dev.integrations.http.internal.ConnectRequest;
+import dev.integrations.http.internal.IntegrationEntry;
+import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.http.internal.Replies;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** List, connect, test and disconnect: the connection routes, for the authenticated user only. */
+final class IntegrationRoutes {
+  private final IntegrationService connections;
+  private final JsonMapping json;
+
+  IntegrationRoutes(IntegrationService connections, JsonMapping json) {
+    this.connections = connections;
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/integrations", this::list);
+    routes.post("/api/integrations/connect", this::connect);
+    routes.post("/api/integrations/test", this::test);
+    routes.post("/api/integrations/disconnect", this::disconnect);
+  }
+
+  void list(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    ctx.json(connections.list(user).stream().map(IntegrationEntry::of).toList());
+  }
+
+  void connect(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    ConnectRequest request = json.read(ctx.bodyAsBytes(), ConnectRequest.class);
+    if (request.integrationType() == null || request.integrationType().isBlank()) {
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_INTEGRATION_TYPE,
+          "Invalid integration type: integration_type is required.");
+    }
+    IntegrationType type = Params.integrationType(request.integrationType());
+    Integration integration = connections.integration(type);
+    ConnectResult result =
+        connections.connect(new ConnectCommand(user, type, Secret.ofNullable(blankToNull(request.botToken())), null));
+    if (result instanceof ConnectResult.AuthorizationPending pending) {
+      ctx.json(new Replies.AuthorizationPending(
+          pending.authorizationUrl().toString(),
+          pending.state().reveal(),
+          "Please authorize the application",
+          pending.expiresAt()));
+    } else if (result instanceof ConnectResult.Connected connected) {
+      ctx.json(new Replies.Connected(
+          true,
+          integration.name() + " bot connected successfully",
+          type.value(),
+          IntegrationEntry.AccountBody.of(connected.connection().account())));
+    }
+  }
+
+  void test(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    IntegrationType type = Params.integrationType(ctx);
+    TestResult result = connections.test(user, type);
+    ctx.json(new Replies.Tested(
+        result.success(), result.message(), type.value(), result.code() == null ? null : result.code().wireName()));
+  }
+
+  void disconnect(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    IntegrationType type = Params.integrationType(ctx);
+    DisconnectResult result = connections.disconnect(user, type);
+    ctx.json(new Replies.Disconnected(
+        true,
+        type.value() + " disconnected successfully",
+        type.value(),
+        Replies.Revocation.of(result.revocation())));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.integrations.http;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.IntegrationException;
+import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.FileUpload;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.RemoteFile;
+import dev.integrations.core.model.UploadProgress;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.service.ActionService;
+import dev.integrations.http.internal.ActionBodies;
+import io.javalin.config.MultipartConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.nio.file.Path;
+
+/**
+ * {@code POST /api/integrations/google_drive/files}: a multipart upload with a {@code file} part (and
+ * optional {@code name}, {@code mime_type}, {@code parent_id} fields), streamed to Drive.
+ *
+ * <p>The servlet container spools the part to a temporary file, never to memory beyond a small buffer;
+ * the upload then reads it as a stream, which can be reopened if the provider asks to start over. A body
+ * over the configured limit is refused with 413, before reading when {@code Content-Length} says so.
+ */
+final class UploadRoute {
+  /** Room for the multipart boundaries and the small form fields around the file. */
+  static final long MULTIPART_OVERHEAD = 64 * 1024;
+  private static final int IN_MEMORY_THRESHOLD = 64 * 1024;
+
+  private final ActionService actions;
+  private final long maxUploadBytes;
+
+  UploadRoute(ActionService actions, long maxUploadBytes) {
+    this.actions = actions;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  /** Configures the container's multipart parsing: the limits and the spool directory. */
+  void configure(MultipartConfig multipart, Path spoolDirectory) {
+    multipart.cacheDirectory(spoolDirectory.toString());
+    multipart.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
+    multipart.maxTotalRequestSize(maxUploadBytes + MULTIPART_OVERHEAD, SizeUnit.BYTES);
+    multipart.maxInMemoryFileSize(IN_MEMORY_THRESHOLD, SizeUnit.BYTES);
+  }
+
+  void upload(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    long declared = ctx.contentLength();
+    if (declared > maxUploadBytes + MULTIPART_OVERHEAD) {
+      throw tooLarge();
+    }
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      throw new InvalidRequestException("Send the file as multipart/form-data with a 'file' part.");
+    }
+    UploadedFile file = filePart(ctx);
+    if (file.size() > maxUploadBytes) {
+      throw tooLarge();
+    }
+    String name = field(ctx, "name", file.filename());
+    String mimeType = field(ctx, "mime_type", file.contentType());
+    String parentId = field(ctx, "parent_id", null);
+    FileUpload upload = new FileUpload(name, mimeType, parentId, file.size(), file::content);
+    RemoteFile uploaded = actions.uploadFile(user, IntegrationType.GOOGLE_DRIVE, upload, UploadProgress.NONE);
+    ctx.json(ActionBodies.File.of(uploaded));
+  }
+
+  private UploadedFile filePart(Context ctx) {
+    UploadedFile file;
+    try {
+      file = ctx.uploadedFile("file");
+    } catch (IntegrationException e) {
+      throw e;
+    } catch (Exception e) { // Javalin rethrows the container's checked ServletException undeclared
+      // The container stopped reading a body it refused: say so, rather than leave the client to find
+      // its kept-alive connection closed under it.
+      ctx.header("Connection", "close");
+      throw refusal(e);
+    }
+    if (file == null) {
+      throw new InvalidRequestException("The multipart body has no 'file' part.");
+    }
+    return file;
+  }
+
+  /** The container refused the multipart body: too large, or malformed. */
+  private IntegrationException refusal(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (message.contains("exceed") || message.contains("too large") || message.contains("max file size")
+          || message.contains("max request size")) {
+        return tooLarge();
+      }
+    }
+    return new InvalidRequestException("The multipart body is malformed.");
+  }
+
+  private IntegrationException tooLarge() {
+    return new IntegrationException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "The file is larger than the " + maxUploadBytes + " bytes this server accepts.");
+  }
+
+  private static String field(Context ctx, String name, String fallback) {
+    String value = ctx.formParam(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+}

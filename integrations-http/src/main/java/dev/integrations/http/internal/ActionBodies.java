@@ -1,0 +1,47 @@
+package dev.integrations.http.internal;
+
+import dev.integrations.core.model.ChatMessage;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.MailSummary;
+import dev.integrations.core.model.RemoteFile;
+import java.time.Instant;
+import java.util.List;
+
+/** Request and answer bodies of the action routes. */
+public final class ActionBodies {
+  private ActionBodies() {}
+
+  /** {@code POST /api/integrations/gmail/messages}; {@code to}, {@code cc}, {@code bcc} take one address or a list. */
+  public record SendMail(List<String> to, List<String> cc, List<String> bcc, String subject, String body, String htmlBody) {
+    public MailMessage toMessage() {
+      return new MailMessage(to, cc, bcc, subject, body, htmlBody);
+    }
+  }
+
+  /** A sent e-mail. */
+  public record MailSent(String id, String threadId) {}
+
+  /** One message of a mail search. */
+  public record Mail(String id, String threadId, String from, String subject, String snippet, Instant date) {
+    public static Mail of(MailSummary m) {
+      return new Mail(m.id(), m.threadId(), m.from(), m.subject(), m.snippet(), m.date());
+    }
+  }
+
+  /** A file at the storage provider. */
+  public record File(String id, String name, String mimeType, Long size, Instant modifiedTime) {
+    public static File of(RemoteFile f) {
+      return new File(f.id(), f.name(), f.mimeType(), f.size(), f.modifiedTime());
+    }
+  }
+
+  /** {@code POST /api/integrations/telegram/messages}; {@code chat_id} may be a number or a string. */
+  public record SendChatMessage(String chatId, String text, String parseMode, Boolean disableNotification) {
+    public ChatMessage toMessage() {
+      return new ChatMessage(chatId, text, parseMode, Boolean.TRUE.equals(disableNotification));
+    }
+  }
+
+  /** A delivered chat message. */
+  public record MessageSent(long messageId) {}
+}

@@ -1,0 +1,30 @@
+package dev.integrations.http.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.integrations.core.model.RevocationResult;
+import java.time.Instant;
+
+/** The JSON answers of the connection routes, shaped like the original service's. */
+public final class Replies {
+  private Replies() {}
+
+  /** A bot-token connect that succeeded. */
+  public record Connected(boolean success, String message, String integrationType, IntegrationEntry.AccountBody account) {}
+
+  /** An OAuth connect: the browser must visit {@code oauthUrl}. */
+  public record AuthorizationPending(String oauthUrl, String state, String message, Instant expiresAt) {}
+
+  /** A connection test; {@code code} only when it failed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Tested(boolean success, String message, String integrationType, String code) {}
+
+  /** A disconnect, with what the provider said about revoking the grant. */
+  public record Disconnected(boolean success, String message, String integrationType, Revocation revocation) {}
+
+  /** What the provider said when asked to revoke. */
+  public record Revocation(boolean attempted, boolean revoked, String message) {
+    public static Revocation of(RevocationResult result) {
+      return new Revocation(result.attempted(), result.revoked(), result.message());
+    }
+  }
+}

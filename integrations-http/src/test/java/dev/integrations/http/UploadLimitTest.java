@@ -1,0 +1,80 @@
+package dev.integrations.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Uploads over INTEGRATIONS_MAX_UPLOAD_BYTES are refused with 413, whether or not they declare a length. */
+class UploadLimitTest {
+  static final int LIMIT = 200_000;
+  static TestServer server;
+  static String token;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(Map.of("INTEGRATIONS_MAX_UPLOAD_BYTES", Integer.toString(LIMIT)));
+    token = server.token("ann");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static byte[] multipartHead() {
+    return ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static byte[] multipartTail() {
+    return "\r\n--XyZ--\r\n".getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static InputStream body(int fileBytes) {
+    return new SequenceInputStream(
+        new SequenceInputStream(new ByteArrayInputStream(multipartHead()), new ByteArrayInputStream(new byte[fileBytes])),
+        new ByteArrayInputStream(multipartTail()));
+  }
+
+  private static HttpResponse<String> upload(HttpRequest.BodyPublisher publisher) {
+    return server.send(server.request("/api/integrations/google_drive/files", token)
+        .header("Content-Type", "multipart/form-data; boundary=XyZ")
+        .POST(publisher).build());
+  }
+
+  @Test
+  void a_declared_length_over_the_limit_is_refused_before_reading() {
+    int size = LIMIT + (int) UploadRoute.MULTIPART_OVERHEAD + 10_000;
+    long length = multipartHead().length + size + multipartTail().length;
+
+    HttpResponse<String> response = upload(HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofInputStream(() -> body(size)), length));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Json.parse(response.body()).path("code").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void a_streamed_file_over_the_limit_is_refused_while_reading() {
+    HttpResponse<String> response = upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT + 50_000)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(Json.parse(response.body()).path("code").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void a_file_within_the_limit_gets_past_the_size_checks() {
+    HttpResponse<String> response = upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT - 1000)));
+
+    assertThat(response.statusCode()).as(response.body()).isNotEqualTo(413).isLessThan(500);
+  }
+}
