@@ -1,0 +1,72 @@
+package dev.integrations.cli;
+
+import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.FileUpload;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.RemoteFile;
+import dev.integrations.core.model.UploadProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code integrations drive upload PATH}: streams a file to Drive, with a progress bar at a terminal. */
+@Command(
+    name = "upload",
+    description = "Upload a file, streamed. At a terminal a progress bar shows bytes, rate and ETA on "
+        + "standard error; under --json or in a pipe nothing is drawn.")
+final class DriveUploadCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions options;
+
+  @Parameters(paramLabel = "PATH", description = "The file to upload.")
+  Path path;
+
+  @Option(names = "--name", description = "The name at Drive (default: the file's name).")
+  String name;
+
+  @Option(names = "--mime-type", paramLabel = "TYPE", description = "Its media type (default: guessed from the name).")
+  String mimeType;
+
+  @Option(names = "--parent", paramLabel = "FOLDER_ID", description = "The folder to put it in (default: My Drive).")
+  String parent;
+
+  DriveUploadCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new InvalidRequestException("No such readable file: " + path);
+    }
+    FileUpload upload = new FileUpload(
+        name != null ? name : path.getFileName().toString(),
+        mimeType != null ? mimeType : Files.probeContentType(path),
+        parent,
+        Files.size(path),
+        () -> Files.newInputStream(path));
+    Output output = Output.of(spec, options);
+    boolean watched = !options.json && context.terminal().interactive();
+    ProgressBar bar = watched ? new ProgressBar(output.err(), System::nanoTime) : null;
+    RemoteFile file;
+    try {
+      file = context.integrations().actions()
+          .uploadFile(options.userId(), IntegrationType.GOOGLE_DRIVE, upload, bar != null ? bar : UploadProgress.NONE);
+    } finally {
+      if (bar != null) {
+        bar.finish();
+      }
+    }
+    output.result(Json.file(file), () -> output.line(
+        "Uploaded " + file.name() + " (" + Format.bytes(upload.size()) + ") as file " + file.id() + "."));
+    return ExitCodes.OK;
+  }
+}

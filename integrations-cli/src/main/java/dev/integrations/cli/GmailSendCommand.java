@@ -1,0 +1,61 @@
+package dev.integrations.cli;
+
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.SentMail;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code integrations gmail send}: sends an e-mail. */
+@Command(name = "send", description = "Send an e-mail. The body comes from --body, --body-file or standard input.")
+final class GmailSendCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions options;
+
+  @Option(names = "--to", required = true, split = ",", paramLabel = "ADDRESS", description = "Recipient (repeatable).")
+  List<String> to;
+
+  @Option(names = "--cc", split = ",", paramLabel = "ADDRESS", description = "Carbon-copy recipient (repeatable).")
+  List<String> cc = new ArrayList<>();
+
+  @Option(names = "--bcc", split = ",", paramLabel = "ADDRESS", description = "Blind carbon-copy recipient (repeatable).")
+  List<String> bcc = new ArrayList<>();
+
+  @Option(names = {"-s", "--subject"}, defaultValue = "", description = "The subject.")
+  String subject;
+
+  @Option(names = {"-b", "--body"}, description = "The plain-text body.")
+  String body;
+
+  @Option(names = "--body-file", paramLabel = "FILE", description = "Read the body from FILE ('-' for standard input).")
+  Path bodyFile;
+
+  @Option(names = "--html-file", paramLabel = "FILE", description = "An HTML alternative of the body.")
+  Path htmlFile;
+
+  GmailSendCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    String text = TextInput.read(spec, context.terminal(), body, bodyFile, "body");
+    String html = htmlFile == null ? null : TextInput.read(spec, context.terminal(), null, htmlFile, "HTML body");
+    MailMessage message = new MailMessage(to, cc, bcc, subject, text, html);
+    SentMail sent = context.integrations().actions().sendMail(options.userId(), IntegrationType.GMAIL, message);
+    Output output = Output.of(spec, options);
+    Map<String, Object> json = Json.of("id", sent.id());
+    json.put("thread_id", sent.threadId());
+    output.result(json, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
+    return ExitCodes.OK;
+  }
+}

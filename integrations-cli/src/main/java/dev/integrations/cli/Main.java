@@ -1,0 +1,41 @@
+package dev.integrations.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The {@code integrations} command: {@code java -jar integrations.jar <command>}, or {@code
+ * ./integrations <command>} from the repository root. Exit codes are those of {@link ExitCodes}.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    quietLogsUnlessVerbose(args);
+    int exitCode;
+    try (CliContext context = new CliContext(System.getenv(), Terminal.system())) {
+      exitCode = commandLine(context).execute(args);
+    }
+    System.exit(exitCode);
+  }
+
+  /** The command line of one run; tests set its output streams and execute it. */
+  static CommandLine commandLine(CliContext context) {
+    ErrorReporter errors = new ErrorReporter();
+    CommandLine commandLine =
+        new CommandLine(new IntegrationsCommand(), new CommandFactory(context))
+            .setExecutionExceptionHandler(errors)
+            .setParameterExceptionHandler(errors)
+            .setExitCodeExceptionMapper(new ExitCodes());
+    ExitCodes.describe(commandLine);
+    return commandLine;
+  }
+
+  /** Library logs go to standard error at WARN; {@code --verbose} shows INFO too. */
+  private static void quietLogsUnlessVerbose(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--verbose") || arg.equals("-v")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      }
+    }
+  }
+}

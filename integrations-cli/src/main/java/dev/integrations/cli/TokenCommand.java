@@ -1,0 +1,76 @@
+package dev.integrations.cli;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.integrations.bootstrap.Settings;
+import dev.integrations.bootstrap.Wiring;
+import dev.integrations.core.error.InvalidRequestException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code integrations token}: mints an HS256 JWT for a user with the configured secret, so anyone can
+ * try the HTTP API with curl. The user is the {@code sub} claim; the issuer is the configured one, if
+ * any.
+ */
+@Command(
+    name = "token",
+    description = "Mint a JWT for --user, signed with INTEGRATIONS_JWT_SECRET, and print a curl line "
+        + "that calls the API with it.")
+final class TokenCommand implements Callable<Integer> {
+  static final Duration MAX_TTL = Duration.ofDays(30);
+
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions options;
+
+  @Option(names = "--ttl", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "How long the token is valid: 90s, 30m, 12h, 7d; at most 30d (default: ${DEFAULT-VALUE}).")
+  Duration ttl;
+
+  TokenCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (ttl.compareTo(MAX_TTL) > 0) {
+      throw new InvalidRequestException("--ttl is at most 30d; mint a new token when it expires.");
+    }
+    Wiring wiring = context.wiring();
+    Settings settings = wiring.settings();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant expiresAt = now.plus(ttl);
+    JWTCreator.Builder jwt = JWT.create().withSubject(options.user).withIssuedAt(now).withExpiresAt(expiresAt);
+    if (settings.jwtIssuer() != null) {
+      jwt.withIssuer(settings.jwtIssuer());
+    }
+    String token = jwt.sign(Algorithm.HMAC256(wiring.jwtSecret().reveal()));
+    String url = settings.publicUrl().toString().replaceAll("/+$", "") + "/api/integrations";
+    String curl = "curl -H 'Authorization: Bearer " + token + "' " + url;
+
+    Map<String, Object> json = Json.of("token", token);
+    json.put("user", options.user);
+    json.put("expires_at", Format.iso(expiresAt));
+    json.put("curl", curl);
+    Output output = Output.of(spec, options);
+    output.result(json, () -> {
+      output.line(token);
+      output.note("");
+      output.note("A token for user '" + options.user + "', valid for " + Format.duration(ttl)
+          + " (until " + Format.time(expiresAt) + "). Try the API:");
+      output.note("");
+      output.note("  " + curl);
+    });
+    return ExitCodes.OK;
+  }
+}
