@@ -1,42 +1,156 @@
 package dev.integrations.bootstrap;
 
-import dev.integrations.core.memory.InMemoryConnectionStore;
-import dev.integrations.core.memory.InMemoryOAuthStateStore;
-import dev.integrations.core.memory.InMemoryTokenStore;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.service.Integrations;
+import dev.integrations.persistence.AesGcmTokenCipher;
+import dev.integrations.persistence.EncryptionKeys;
+import dev.integrations.persistence.JdbiStores;
+import dev.integrations.providers.google.GoogleProviders;
+import dev.integrations.providers.telegram.TelegramProviders;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where concrete adapters are chosen from configuration and assembled into the library;
  * the HTTP server and the CLI both start from here.
  *
- * <p>Thread-safe once built. Close it to release the database pool and HTTP clients.
+ * <p>It opens the database named by {@code INTEGRATIONS_DB_URL} (an H2 file under the data directory by
+ * default) through the JDBI stores, seals tokens with AES-256-GCM under the configured key (or one
+ * generated into the data directory), registers the Google integrations (not configured without a
+ * client id and secret) and Telegram on one shared HTTP client, and logs connection events.
+ *
+ * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
  */
 public final class Wiring implements AutoCloseable {
+  /** How often expired authorization requests are swept from the state store. */
+  static final Duration STATE_SWEEP_INTERVAL = Duration.ofMinutes(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
   private final Settings settings;
   private final Integrations integrations;
   private final Secret jwtSecret;
+  private final JdbiStores stores;
+  private final OkHttpClient http;
+  private final ScheduledExecutorService sweeper;
 
-  private Wiring(Settings settings, Integrations integrations, Secret jwtSecret) {
+  private Wiring(
+      Settings settings,
+      Integrations integrations,
+      Secret jwtSecret,
+      JdbiStores stores,
+      OkHttpClient http,
+      ScheduledExecutorService sweeper) {
     this.settings = settings;
     this.integrations = integrations;
     this.jwtSecret = jwtSecret;
+    this.stores = stores;
+    this.http = http;
+    this.sweeper = sweeper;
   }
 
-  /** Assembles everything that {@code settings} describe. */
+  /**
+   * Assembles everything that {@code settings} describe: migrates the database, loads or generates the
+   * encryption key and the JWT secret.
+   *
+   * @throws InvalidConfigurationException when a key or secret is malformed or Google is half configured
+   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
+   */
   public static Wiring start(Settings settings) {
     Objects.requireNonNull(settings, "settings");
-    // Interim: in-memory stores and no providers until the persistence and provider adapters land.
+    EncryptionKeys keys = encryptionKeys(settings);
+    Secret jwtSecret =
+        settings.jwtSecret() != null
+            ? settings.jwtSecret()
+            : GeneratedSecrets.readOrCreate(settings.dataDir().resolve("jwt.secret"), "INTEGRATIONS_JWT_SECRET");
+    OkHttpClient http = new OkHttpClient();
+    GoogleProviders google = google(settings, http);
+    TelegramProviders telegram =
+        TelegramProviders.builder().apiUrl(settings.telegramApiUrl().toString()).httpClient(http).build();
+    JdbiStores stores =
+        JdbiStores.open(
+            settings.dbUrl(),
+            settings.dbUser(),
+            settings.dbPassword() == null ? "" : settings.dbPassword().reveal(),
+            new AesGcmTokenCipher(keys));
     Integrations integrations =
         Integrations.builder()
-            .tokenStore(new InMemoryTokenStore())
-            .connectionStore(new InMemoryConnectionStore())
-            .stateStore(new InMemoryOAuthStateStore())
+            .tokenStore(stores.tokenStore())
+            .connectionStore(stores.connectionStore())
+            .stateStore(stores.stateStore())
+            .provider(google.gmail(), google.drive(), telegram.provider())
+            .listener(new LoggingConnectionListener())
             .redirectUri(settings.redirectUri())
             .build();
-    Secret jwt = settings.jwtSecret() != null ? settings.jwtSecret() : Secret.of("interim-secret-0123456789abcdef");
-    return new Wiring(settings, integrations, jwt);
+    if (!google.isConfigured()) {
+      LOG.info("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are not set: gmail and google_drive are listed"
+          + " but cannot be connected.");
+    }
+    ScheduledExecutorService sweeper = stateSweeper(stores);
+    return new Wiring(settings, integrations, jwtSecret, stores, http, sweeper);
+  }
+
+  private static EncryptionKeys encryptionKeys(Settings settings) {
+    String key = settings.encryptionKey() == null ? null : settings.encryptionKey().reveal();
+    String old = settings.previousEncryptionKeys().stream().map(Secret::reveal).collect(Collectors.joining(","));
+    try {
+      return EncryptionKeys.load(key, old, settings.dataDir());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+  }
+
+  private static GoogleProviders google(Settings settings, OkHttpClient http) {
+    GoogleProviders.Builder google =
+        GoogleProviders.builder()
+            .clientId(settings.googleClientId())
+            .clientSecret(settings.googleClientSecret())
+            .authorizationUri(settings.googleAuthUri())
+            .tokenUri(settings.googleTokenUri())
+            .revocationUri(settings.googleRevokeUri())
+            .httpClient(http);
+    if (settings.googleApiRootUrl() != null) {
+      google.apiRootUrl(settings.googleApiRootUrl().toString());
+    }
+    try {
+      return google.build();
+    } catch (IllegalStateException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+  }
+
+  private static ScheduledExecutorService stateSweeper(JdbiStores stores) {
+    ScheduledExecutorService sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "integrations-state-sweeper");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = STATE_SWEEP_INTERVAL.toSeconds();
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          try {
+            int swept = stores.stateStore().deleteExpired(Instant.now());
+            if (swept > 0) {
+              LOG.debug("Deleted {} expired authorization requests.", swept);
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("Could not delete expired authorization requests: {}", e.getMessage());
+          }
+        },
+        every,
+        every,
+        TimeUnit.SECONDS);
+    return sweeper;
   }
 
   public Settings settings() {
@@ -53,13 +167,23 @@ public final class Wiring implements AutoCloseable {
     return jwtSecret;
   }
 
-  /** Whether the database answers (for {@code /ready}). */
+  /** Whether the database answers now (for {@code /ready}). Never throws. */
   public boolean databaseReady() {
-    return true;
+    return stores.isHealthy();
+  }
+
+  /** Stops the sweeper, closes the database pool and releases the HTTP client's threads. */
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
+    stores.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   @Override
-  public void close() {
-    // Releases the database pool and HTTP clients once they are wired.
+  public String toString() {
+    // Not the database URL: a PostgreSQL URL may carry a password.
+    return "Wiring[dataDir=" + settings.dataDir() + "]";
   }
 }
