@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Connect users' Gmail, Google Drive and Telegram accounts, keep the credentials safe "
         + "and fresh, and act through them.",
     subcommands = {
+      ServeCommand.class,
       ListCommand.class,
       ConnectIntegrationCommand.class,
       TestCommand.class,

@@ -53,7 +53,11 @@ final class CliRunner {
 
   /** Runs with {@code out} as standard output, for a test that reads it while the command runs. */
   Result run(StringWriter out, String... args) {
-    StringWriter err = new StringWriter();
+    return run(out, new StringWriter(), args);
+  }
+
+  /** Runs with the given standard output and error, for a test that reads them while the command runs. */
+  Result run(StringWriter out, StringWriter err, String... args) {
     int code;
     try (CliContext context = new CliContext(environment, terminal())) {
       CommandLine commandLine = Main.commandLine(context);

@@ -1,0 +1,50 @@
+package dev.integrations.cli;
+
+import dev.integrations.bootstrap.Wiring;
+import dev.integrations.http.HttpServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code integrations serve}: runs the HTTP server on {@code INTEGRATIONS_HOST}:{@code INTEGRATIONS_PORT}
+ * until the process is asked to stop (Ctrl-C, SIGTERM); then it stops accepting connections, lets the
+ * requests in flight finish and closes the database.
+ */
+@Command(
+    name = "serve",
+    description = "Run the HTTP API and the integrations page until stopped (Ctrl-C or SIGTERM); "
+        + "requests in flight finish before it exits.")
+final class ServeCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+
+  ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Wiring wiring = context.releaseWiring();
+    HttpServer server;
+    try {
+      server = HttpServer.start(wiring);
+    } catch (RuntimeException e) {
+      wiring.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      wiring.close();
+      stopped.countDown();
+    }, "integrations-shutdown"));
+    spec.commandLine().getOut().println("Integrations is listening on " + server.url()
+        + " (API docs at " + server.url() + "docs). Press Ctrl-C to stop.");
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}
