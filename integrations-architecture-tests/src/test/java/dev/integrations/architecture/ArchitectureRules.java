@@ -1,9 +1,11 @@
 package dev.integrations.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
@@ -41,6 +43,8 @@ final class ArchitectureRules {
         .adapter("google", base + ".providers.google..")
         .adapter("telegram", base + ".providers.telegram..")
         .adapter("apps", base + ".http..", base + ".cli..")
+        // The wiring is the one place allowed to see every adapter: it assembles them.
+        .ignoreDependency(resideInAPackage(base + ".bootstrap.."), DescribedPredicate.alwaysTrue())
         .because("adapters meet only in the wiring (bootstrap) and talk to each other through core's ports");
   }
 
@@ -87,7 +91,10 @@ final class ArchitectureRules {
 
   /** The general coding rules we hold every class to. Only the CLI writes to standard streams. */
   static ArchRule generalCodingRules(String base) {
-    return CompositeArchRule.of(GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING)
+    return CompositeArchRule.of(
+            noClasses()
+                .should().accessClassesThat().resideInAPackage("java.util.logging..")
+                .because("everything logs through slf4j, so that one binding configures it all"))
         .and(GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS)
         .and(GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION)
         .and(
