@@ -194,7 +194,7 @@ public final class EncryptionKeys {
             "{} is not set: generated a new encryption key into {} (owner-only). Tokens at rest can only be"
                 + " read with this file: back it up, or set {} (base64 of 32 bytes) in production.",
             KEY_VARIABLE,
-            file.toAbsolutePath(),
+            file.toAbsolutePath().normalize(),
             KEY_VARIABLE);
         return key;
       } catch (IOException e) {
@@ -204,7 +204,7 @@ public final class EncryptionKeys {
 
     private static byte[] read(Path file) throws IOException {
       String value = Files.readString(file, StandardCharsets.US_ASCII).trim();
-      LOG.info("{} is not set: using the encryption key in {}.", KEY_VARIABLE, file.toAbsolutePath());
+      LOG.info("{} is not set: using the encryption key in {}.", KEY_VARIABLE, file.toAbsolutePath().normalize());
       return decode(value, "The encryption key file " + file);
     }
 

@@ -1,6 +1,7 @@
 package dev.integrations.persistence.internal;
 
 import dev.integrations.core.error.StorageException;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -48,6 +49,8 @@ public final class Database {
     return pool;
   }
 
+  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
   /** Brings the schema of {@code dataSource}'s default schema up to date (db/migration). */
   public static void migrate(DataSource dataSource) {
     try {
@@ -58,8 +61,25 @@ public final class Database {
           .load()
           .migrate();
     } catch (FlywayException e) {
+      if (h2FileInUse(e)) {
+        throw new StorageException(
+            "The H2 database file is open in another process (is 'integrations serve' running?): an H2"
+                + " file serves one process at a time. Stop that process, or share one PostgreSQL"
+                + " database between them (INTEGRATIONS_DB_URL).",
+            e);
+      }
       throw new StorageException("Could not bring the database schema up to date.", e);
     }
+  }
+
+  /** Whether {@code failure} was caused by H2's "Database may be already in use" (error 90020). */
+  private static boolean h2FileInUse(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
