@@ -57,7 +57,7 @@ final class GeneratedSecrets {
           "{} is not set: generated one into {} (owner-only). Set {} in production, the same on every"
               + " instance.",
           variable,
-          file.toAbsolutePath(),
+          file.toAbsolutePath().normalize(),
           variable);
       return Secret.of(value);
     } catch (IOException e) {

@@ -33,6 +33,9 @@ public final class Wiring implements AutoCloseable {
   /** How often expired authorization requests are swept from the state store. */
   static final Duration STATE_SWEEP_INTERVAL = Duration.ofMinutes(5);
 
+  /** The file in the data directory that holds a generated JWT secret. */
+  public static final String JWT_SECRET_FILE = "jwt.secret";
+
   private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
   private final Settings settings;
@@ -67,10 +70,7 @@ public final class Wiring implements AutoCloseable {
   public static Wiring start(Settings settings) {
     Objects.requireNonNull(settings, "settings");
     EncryptionKeys keys = encryptionKeys(settings);
-    Secret jwtSecret =
-        settings.jwtSecret() != null
-            ? settings.jwtSecret()
-            : GeneratedSecrets.readOrCreate(settings.dataDir().resolve("jwt.secret"), "INTEGRATIONS_JWT_SECRET");
+    Secret jwtSecret = jwtSecret(settings);
     OkHttpClient http = new OkHttpClient();
     GoogleProviders google = google(settings, http);
     TelegramProviders telegram =
@@ -96,6 +96,17 @@ public final class Wiring implements AutoCloseable {
     }
     ScheduledExecutorService sweeper = stateSweeper(stores);
     return new Wiring(settings, integrations, jwtSecret, stores, http, sweeper);
+  }
+
+  /**
+   * The HS256 secret of API callers' JWTs: {@code INTEGRATIONS_JWT_SECRET}, or the one generated into
+   * {@code <data dir>/jwt.secret} on first use (with a warning). Needs no database, so a JWT can be
+   * minted while a server holds the embedded database.
+   */
+  public static Secret jwtSecret(Settings settings) {
+    return settings.jwtSecret() != null
+        ? settings.jwtSecret()
+        : GeneratedSecrets.readOrCreate(settings.dataDir().resolve(JWT_SECRET_FILE), "INTEGRATIONS_JWT_SECRET");
   }
 
   private static EncryptionKeys encryptionKeys(Settings settings) {

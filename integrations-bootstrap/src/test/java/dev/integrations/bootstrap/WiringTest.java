@@ -1,0 +1,83 @@
+package dev.integrations.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.integrations.core.model.ConnectionStatus;
+import dev.integrations.core.model.IntegrationStatus;
+import dev.integrations.core.model.UserId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root on the embedded default: an H2 file and generated secrets in the data directory. */
+class WiringTest {
+  @TempDir Path dir;
+
+  private Settings settings(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
+    env.put("INTEGRATIONS_DATA_DIR", dir.toString());
+    env.put("INTEGRATIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("integrations").toAbsolutePath());
+    return Settings.from(ConfigSource.of(env));
+  }
+
+  @Test
+  void first_run_generates_owner_only_secrets_that_later_runs_reuse() throws Exception {
+    String first;
+    try (Wiring wiring = Wiring.start(settings(Map.of()))) {
+      first = wiring.jwtSecret().reveal();
+    }
+    for (String file : List.of("jwt.secret", "encryption.key")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))))
+          .as(file).isEqualTo("rw-------");
+    }
+    try (Wiring again = Wiring.start(settings(Map.of()))) {
+      assertThat(again.jwtSecret().reveal()).isEqualTo(first).hasSizeGreaterThanOrEqualTo(43);
+    }
+    assertThat(Wiring.jwtSecret(settings(Map.of())).reveal()).isEqualTo(first);
+  }
+
+  @Test
+  void a_configured_jwt_secret_wins_and_no_file_is_written() {
+    try (Wiring wiring = Wiring.start(settings(Map.of("INTEGRATIONS_JWT_SECRET", "configured-secret-of-32-bytes-or-more")))) {
+      assertThat(wiring.jwtSecret().reveal()).isEqualTo("configured-secret-of-32-bytes-or-more");
+    }
+    assertThat(dir.resolve("jwt.secret")).doesNotExist();
+  }
+
+  @Test
+  void lists_every_integration_from_the_database_and_reports_readiness() {
+    Wiring wiring = Wiring.start(settings(Map.of()));
+    try {
+      List<IntegrationStatus> statuses = wiring.integrations().connections().list(UserId.of("ann"));
+      assertThat(statuses).extracting(s -> s.integration().type().value())
+          .containsExactlyInAnyOrder("gmail", "google_drive", "telegram");
+      assertThat(statuses).allSatisfy(s ->
+          assertThat(s.connection().status()).isEqualTo(ConnectionStatus.DISCONNECTED));
+      assertThat(wiring.databaseReady()).isTrue();
+    } finally {
+      wiring.close();
+    }
+    assertThat(wiring.databaseReady()).isFalse();
+  }
+
+  @Test
+  void a_malformed_encryption_key_is_refused_naming_the_setting_not_the_value() {
+    assertThatThrownBy(() -> Wiring.start(settings(Map.of("INTEGRATIONS_ENCRYPTION_KEY", "not-base64-!!"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("INTEGRATIONS_ENCRYPTION_KEY")
+        .hasMessageNotContaining("not-base64-!!");
+  }
+
+  @Test
+  void google_with_a_client_id_but_no_secret_is_refused() {
+    assertThatThrownBy(() -> Wiring.start(settings(Map.of("GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("GOOGLE_CLIENT_SECRET");
+  }
+}
