@@ -1,5 +1,6 @@
 package dev.integrations.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -30,12 +31,15 @@ public final class Main {
     return commandLine;
   }
 
-  /** Library logs go to standard error at WARN; {@code --verbose} shows INFO too. */
+  /**
+   * Library logs go to standard error at WARN; {@code --verbose} shows INFO too, and so does {@code
+   * serve}, whose operators want the start-up lines and one line per request.
+   */
   private static void quietLogsUnlessVerbose(String[] args) {
-    for (String arg : args) {
-      if (arg.equals("--verbose") || arg.equals("-v")) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-      }
+    List<String> arguments = List.of(args);
+    boolean serve = arguments.stream().filter(a -> !a.startsWith("-")).findFirst().filter("serve"::equals).isPresent();
+    if (serve || arguments.contains("--verbose") || arguments.contains("-v")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
   }
 }
