@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,18 +31,52 @@ class EmbeddingGuideSamplesTest {
 
   @Test
   void every_java_block_of_the_guide_is_a_tagged_region_of_the_examples() throws IOException {
-    Map<String, String> regions = taggedRegions();
-    Matcher block = BLOCK.matcher(Files.readString(GUIDE));
-    List<String> shown = new ArrayList<>();
+    assertThat(mismatches(Files.readString(GUIDE), taggedRegions())).isEmpty();
+  }
+
+  @Test
+  void a_sample_edited_in_the_guide_alone_is_caught() throws IOException {
+    String guide = Files.readString(GUIDE);
+    String edited = guide.replace(".tokenStore(stores.tokenStore())", ".tokenStore(myTokenStore)");
+    assertThat(edited).isNotEqualTo(guide);
+
+    assertThat(mismatches(edited, taggedRegions())).singleElement().asString().startsWith("sample build differs");
+  }
+
+  @Test
+  void a_java_block_without_its_marker_or_a_region_left_out_of_the_guide_is_caught() {
+    Map<String, String> regions = Map.of("shown", "a();\n", "hidden", "b();\n");
+    String guide = "<!-- sample: shown -->\n```java\n  a();\n```\n\n```java\nc();\n```\n";
+
+    assertThat(mismatches(guide, regions)).containsExactly(
+        "a ```java block without <!-- sample: name --> above it: c();", "regions not in the guide: [hidden]");
+  }
+
+  /** What is wrong between the guide's java blocks and the tagged regions; empty when they agree. */
+  static List<String> mismatches(String guide, Map<String, String> regions) {
+    List<String> problems = new ArrayList<>();
+    Set<String> shown = new LinkedHashSet<>();
+    Matcher block = BLOCK.matcher(guide);
     while (block.find()) {
       String name = block.group(1);
-      assertThat(name).as("a ```java block without <!-- sample: name --> above it:%n%s", block.group(2)).isNotNull();
-      assertThat(regions).as("tagged regions").containsKey(name);
-      assertThat(normalize(block.group(2))).as("sample %s", name).isEqualTo(normalize(regions.get(name)));
-      shown.add(name);
+      String code = normalize(block.group(2));
+      if (name == null) {
+        problems.add("a ```java block without <!-- sample: name --> above it: " + code);
+      } else if (!regions.containsKey(name)) {
+        problems.add("sample " + name + " has no tag::" + name + "[] region in the examples");
+      } else if (!shown.add(name)) {
+        problems.add("sample " + name + " is shown twice");
+      } else if (!code.equals(normalize(regions.get(name)))) {
+        problems.add("sample " + name + " differs from its source:\n--- guide\n" + code
+            + "\n--- source\n" + normalize(regions.get(name)));
+      }
     }
-    assertThat(shown).as("samples in the guide").doesNotHaveDuplicates().isNotEmpty();
-    assertThat(regions.keySet()).as("tagged regions not shown in the guide").isSubsetOf(shown);
+    Set<String> hidden = new TreeSet<>(regions.keySet());
+    hidden.removeAll(shown);
+    if (!hidden.isEmpty()) {
+      problems.add("regions not in the guide: " + hidden);
+    }
+    return problems;
   }
 
   /** Every region between tag and end markers under src/, by name; a name is used once. */
