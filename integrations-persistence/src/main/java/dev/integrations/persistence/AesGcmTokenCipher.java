@@ -31,6 +31,7 @@ public final class AesGcmTokenCipher implements TokenCipher {
 
   private final EncryptionKeys keys;
 
+  /** A cipher that seals with the current key of {@code keys} and opens with any of them. */
   public AesGcmTokenCipher(EncryptionKeys keys) {
     this.keys = Objects.requireNonNull(keys, "keys");
   }

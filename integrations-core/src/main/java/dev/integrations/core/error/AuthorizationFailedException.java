@@ -13,10 +13,12 @@ public class AuthorizationFailedException extends IntegrationException {
 
   private final transient IntegrationType type;
 
+  /** A refused authorization of {@code type} (null when the state was not recognised). */
   public AuthorizationFailedException(ErrorCode code, String message, IntegrationType type) {
     this(code, message, type, null);
   }
 
+  /** A refused authorization of {@code type}, caused by {@code cause}. */
   public AuthorizationFailedException(
       ErrorCode code, String message, IntegrationType type, Throwable cause) {
     super(code, message, cause);

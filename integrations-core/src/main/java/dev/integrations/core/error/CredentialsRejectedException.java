@@ -4,10 +4,12 @@ package dev.integrations.core.error;
 public class CredentialsRejectedException extends IntegrationException {
   private static final long serialVersionUID = 1L;
 
+  /** Credentials refused, described by {@code message}. */
   public CredentialsRejectedException(String message) {
     super(ErrorCode.CREDENTIALS_REJECTED, message);
   }
 
+  /** Credentials refused, described by {@code message}, caused by {@code cause}. */
   public CredentialsRejectedException(String message, Throwable cause) {
     super(ErrorCode.CREDENTIALS_REJECTED, message, cause);
   }

@@ -8,6 +8,7 @@ package dev.integrations.core.error;
 public class InvalidGrantException extends IntegrationException {
   private static final long serialVersionUID = 1L;
 
+  /** The token endpoint refused the refresh token, as {@code message} describes. */
   public InvalidGrantException(String message) {
     super(ErrorCode.REAUTHORIZATION_REQUIRED, message);
   }

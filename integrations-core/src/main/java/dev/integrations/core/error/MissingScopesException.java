@@ -11,8 +11,10 @@ import java.util.TreeSet;
 public class MissingScopesException extends AuthorizationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The required scopes the grant lacks. */
   private final Set<String> missingScopes;
 
+  /** A grant of {@code type} that lacks {@code missingScopes}. */
   public MissingScopesException(IntegrationType type, Set<String> missingScopes) {
     super(ErrorCode.MISSING_SCOPES, describe(missingScopes), type);
     this.missingScopes = Set.copyOf(missingScopes);

@@ -4,10 +4,12 @@ package dev.integrations.core.error;
 public class NotConnectedException extends IntegrationException {
   private static final long serialVersionUID = 1L;
 
+  /** No connection, as {@code message} says. */
   public NotConnectedException(String message) {
     super(ErrorCode.NOT_CONNECTED, message);
   }
 
+  /** No connection, as {@code message} says, caused by {@code cause}. */
   public NotConnectedException(String message, Throwable cause) {
     super(ErrorCode.NOT_CONNECTED, message, cause);
   }

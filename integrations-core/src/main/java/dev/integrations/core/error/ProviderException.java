@@ -15,14 +15,17 @@ public class ProviderException extends IntegrationException {
 
   private final transient Duration retryAfter;
 
+  /** A provider failure with its {@code code} and a sentence. */
   public ProviderException(ErrorCode code, String message) {
     this(code, message, null, null);
   }
 
+  /** A provider failure with its {@code code}, a sentence and the underlying {@code cause}. */
   public ProviderException(ErrorCode code, String message, Throwable cause) {
     this(code, message, null, cause);
   }
 
+  /** A provider failure that asked to wait {@code retryAfter} (null when it did not say) before a new attempt. */
   public ProviderException(ErrorCode code, String message, Duration retryAfter, Throwable cause) {
     super(code, message, cause);
     this.retryAfter = retryAfter;

@@ -4,10 +4,12 @@ package dev.integrations.core.error;
 public class StorageException extends IntegrationException {
   private static final long serialVersionUID = 1L;
 
+  /** The store failed, as {@code message} says. */
   public StorageException(String message) {
     super(ErrorCode.STORAGE_FAILURE, message);
   }
 
+  /** The store failed, as {@code message} says, caused by {@code cause}. */
   public StorageException(String message, Throwable cause) {
     super(ErrorCode.STORAGE_FAILURE, message, cause);
   }

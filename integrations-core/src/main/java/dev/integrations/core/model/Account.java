@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param displayName a name a person recognises ({@code @my_bot}, {@code ann@example.com})
  */
 public record Account(String id, String displayName) {
+  /** Requires an id and a display name. */
   public Account {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(displayName, "displayName");

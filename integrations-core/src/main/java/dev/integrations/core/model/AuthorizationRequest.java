@@ -26,6 +26,7 @@ public record AuthorizationRequest(
     Secret codeVerifier,
     URI redirectUri,
     Instant expiresAt) {
+  /** Validates the request; every component is required. */
   public AuthorizationRequest {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(user, "user");

@@ -13,10 +13,12 @@ import java.util.Locale;
  * @param disableNotification deliver silently
  */
 public record ChatMessage(String chatId, String text, String parseMode, boolean disableNotification) {
+  /** The longest text Telegram accepts, in characters after entity parsing. */
   public static final int MAX_TEXT_LENGTH = 4096;
   /** No formatted text this long can parse down to {@link #MAX_TEXT_LENGTH} characters of use. */
   private static final int MAX_MARKUP_LENGTH = 16 * MAX_TEXT_LENGTH;
 
+  /** Validates the chat id and the text, and normalizes the parse mode. */
   public ChatMessage {
     if (chatId == null || chatId.isBlank()) {
       throw new InvalidRequestException("A chat_id is required.");

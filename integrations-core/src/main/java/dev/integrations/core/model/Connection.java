@@ -26,6 +26,7 @@ public record Connection(
     ErrorCode lastError,
     String lastErrorMessage,
     Account account) {
+  /** Requires the user, type and status. */
   public Connection {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(type, "type");
@@ -57,6 +58,7 @@ public record Connection(
     return new Connection(user, type, status, connectedAt, lastSync, lastError, lastErrorMessage, newAccount);
   }
 
+  /** Why the connection is in error, if it is. */
   public Optional<ErrorCode> error() {
     return Optional.ofNullable(lastError);
   }

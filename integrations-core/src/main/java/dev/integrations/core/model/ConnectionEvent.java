@@ -16,13 +16,19 @@ import java.util.Objects;
 public record ConnectionEvent(Kind kind, UserId user, IntegrationType type, ErrorCode reason, Instant at) {
   /** What happened to a connection. */
   public enum Kind {
+    /** A bot token was accepted, or an OAuth authorization completed with every required scope. */
     CONNECTED,
+    /** An access token was renewed and stored. */
     REFRESHED,
+    /** The provider refused the grant, or the grant lacks scopes: the user must connect again. */
     REAUTHORIZATION_REQUIRED,
+    /** A test or an action found the credentials refused. */
     TEST_FAILED,
+    /** The user disconnected; the credentials were deleted. */
     DISCONNECTED
   }
 
+  /** Requires everything but the reason. */
   public ConnectionEvent {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(user, "user");

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The state of one user's link to one integration. */
 public enum ConnectionStatus {
+  /** The credentials are stored and were last seen working. */
   CONNECTED,
+  /** There are no credentials: never connected, or disconnected. */
   DISCONNECTED,
   /** Linked, but not usable until the reason in {@link Connection#lastError()} is dealt with. */
   ERROR;

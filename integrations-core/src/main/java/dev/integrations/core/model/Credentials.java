@@ -17,6 +17,7 @@ import java.util.Set;
  * @param scopes the scopes the provider says it granted
  */
 public record Credentials(Secret accessToken, Secret refreshToken, Instant expiresAt, Set<String> scopes) {
+  /** Requires an access token; copies the scopes. */
   public Credentials {
     Objects.requireNonNull(accessToken, "accessToken");
     scopes = Set.copyOf(scopes);
@@ -32,6 +33,7 @@ public record Credentials(Secret accessToken, Secret refreshToken, Instant expir
     return expiresAt != null && !expiresAt.isAfter(now.plus(margin));
   }
 
+  /** The refresh token, if the grant has one. */
   public Optional<Secret> refreshTokenIfAny() {
     return Optional.ofNullable(refreshToken);
   }

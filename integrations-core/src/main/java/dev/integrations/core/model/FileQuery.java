@@ -10,8 +10,10 @@ import dev.integrations.core.error.InvalidRequestException;
  * @param pageToken the token of the page to fetch, null for the first
  */
 public record FileQuery(String query, int pageSize, String pageToken) {
+  /** The largest page a query may ask for. */
   public static final int MAX_PAGE_SIZE = 1000;
 
+  /** Validates the page size. */
   public FileQuery {
     query = query == null ? "" : query;
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {

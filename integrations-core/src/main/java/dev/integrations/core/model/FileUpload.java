@@ -21,9 +21,11 @@ public record FileUpload(String name, String mimeType, String parentId, long siz
   /** Opens the bytes of an upload. */
   @FunctionalInterface
   public interface Content {
+    /** A new stream over the whole content, from its first byte; the caller closes it. */
     InputStream open() throws IOException;
   }
 
+  /** Requires a single-line name, a size of -1 or more, and the content. */
   public FileUpload {
     if (name == null || name.isBlank()) {
       throw new InvalidRequestException("A file name is required.");

@@ -20,6 +20,7 @@ public record Integration(
     String icon,
     AuthMethod authMethod,
     Set<String> requiredScopes) {
+  /** Requires every field but the scopes, and copies those. */
   public Integration {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");

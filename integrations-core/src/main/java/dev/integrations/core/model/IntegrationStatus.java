@@ -7,6 +7,7 @@ import java.util.Objects;
  * connection when the user has none).
  */
 public record IntegrationStatus(Integration integration, Connection connection) {
+  /** Requires both parts. */
   public IntegrationStatus {
     Objects.requireNonNull(integration, "integration");
     Objects.requireNonNull(connection, "connection");

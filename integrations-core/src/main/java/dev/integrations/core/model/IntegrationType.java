@@ -11,16 +11,21 @@ import java.util.regex.Pattern;
 public record IntegrationType(String value) {
   private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
+  /** Gmail, through Google OAuth. */
   public static final IntegrationType GMAIL = new IntegrationType("gmail");
+  /** Google Drive, through Google OAuth. */
   public static final IntegrationType GOOGLE_DRIVE = new IntegrationType("google_drive");
+  /** Telegram, through a bot token. */
   public static final IntegrationType TELEGRAM = new IntegrationType("telegram");
 
+  /** Refuses a malformed identifier with {@code invalid_integration_type}. */
   public IntegrationType {
     if (value == null || !VALID.matcher(value).matches()) {
       throw new InvalidRequestException(ErrorCode.INVALID_INTEGRATION_TYPE, "Invalid integration type");
     }
   }
 
+  /** The type named {@code value}; {@code invalid_integration_type} when malformed. */
   public static IntegrationType of(String value) {
     return new IntegrationType(value);
   }

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record MailMessage(
     List<String> to, List<String> cc, List<String> bcc, String subject, String textBody, String htmlBody) {
+  /** Validates the message and copies the address lists. */
   public MailMessage {
     to = copyAddresses("to", to);
     cc = copyAddresses("cc", cc);

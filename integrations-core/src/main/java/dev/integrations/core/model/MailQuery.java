@@ -9,8 +9,10 @@ import dev.integrations.core.error.InvalidRequestException;
  * @param maxResults 1 to 500
  */
 public record MailQuery(String query, int maxResults) {
+  /** The most messages a search may ask for. */
   public static final int MAX_RESULTS = 500;
 
+  /** Validates the limit. */
   public MailQuery {
     query = query == null ? "" : query;
     if (maxResults < 1 || maxResults > MAX_RESULTS) {

@@ -9,14 +9,17 @@ package dev.integrations.core.model;
  * @param message a sentence for the user
  */
 public record RevocationResult(boolean attempted, boolean revoked, String message) {
+  /** The provider revoked the grant. */
   public static RevocationResult succeeded() {
     return new RevocationResult(true, true, "Access revoked at the provider.");
   }
 
+  /** The provider offers no revocation (Telegram bot tokens), or there was nothing to revoke. */
   public static RevocationResult notSupported() {
     return new RevocationResult(false, false, "The provider offers no revocation.");
   }
 
+  /** The revocation was attempted and failed, as {@code message} says. */
   public static RevocationResult failed(String message) {
     return new RevocationResult(true, false, message);
   }

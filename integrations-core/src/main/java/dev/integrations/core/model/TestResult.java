@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param account the account the provider reported, null when it said nothing
  */
 public record TestResult(boolean success, String message, ErrorCode code, Account account) {
+  /** Requires a message, and a code exactly when the test failed. */
   public TestResult {
     Objects.requireNonNull(message, "message");
     if (success == (code != null)) {
@@ -19,10 +20,12 @@ public record TestResult(boolean success, String message, ErrorCode code, Accoun
     }
   }
 
+  /** A passed test, with the account the provider reported (or null). */
   public static TestResult passed(String message, Account account) {
     return new TestResult(true, message, null, account);
   }
 
+  /** A failed test with its reason. */
   public static TestResult failed(ErrorCode code, String message) {
     return new TestResult(false, message, code, null);
   }

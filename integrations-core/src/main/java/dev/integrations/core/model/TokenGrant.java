@@ -15,6 +15,7 @@ import java.util.Set;
  *     requested ones, RFC 6749 section 5.1)
  */
 public record TokenGrant(Secret accessToken, Secret refreshToken, Duration expiresIn, Set<String> scopes) {
+  /** Requires an access token. */
   public TokenGrant {
     Objects.requireNonNull(accessToken, "accessToken");
     scopes = scopes == null ? null : Set.copyOf(scopes);

@@ -7,6 +7,7 @@ import dev.integrations.core.error.InvalidRequestException;
  * characters.
  */
 public record UserId(String value) {
+  /** Refuses a blank, over-long or control-character id with {@code invalid_request}. */
   public UserId {
     if (value == null || value.isBlank()) {
       throw new InvalidRequestException("A user id is required.");
@@ -19,6 +20,7 @@ public record UserId(String value) {
     }
   }
 
+  /** The user with id {@code value}. */
   public static UserId of(String value) {
     return new UserId(value);
   }

@@ -9,5 +9,6 @@ import dev.integrations.core.model.ConnectionEvent;
  */
 @FunctionalInterface
 public interface ConnectionListener {
+  /** Reacts to {@code event}; should return quickly, since it runs on the caller's thread. */
   void onEvent(ConnectionEvent event);
 }

@@ -12,7 +12,9 @@ import dev.integrations.core.model.UploadProgress;
  * throw {@link dev.integrations.core.error.CredentialsRejectedException} on HTTP 401.
  */
 public interface FilesPort {
+  /** One page of the files the credentials can see, filtered by {@code query}. */
   FilePage list(Credentials credentials, FileQuery query);
 
+  /** Uploads a file, streaming it and reporting progress; the file as the provider stored it. */
   RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress);
 }

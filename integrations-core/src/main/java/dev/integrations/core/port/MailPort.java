@@ -13,7 +13,9 @@ import java.util.List;
  * the core can refresh once and retry.
  */
 public interface MailPort {
+  /** Sends {@code message} from the credentials' mailbox. */
   SentMail send(Credentials credentials, MailMessage message);
 
+  /** Summaries of the messages that match {@code query}. */
   List<MailSummary> search(Credentials credentials, MailQuery query);
 }

@@ -10,5 +10,6 @@ import dev.integrations.core.model.SentMessage;
  * dev.integrations.core.error.CredentialsRejectedException} when the provider refuses the token.
  */
 public interface MessagingPort {
+  /** Sends {@code message} with the credentials' bot. */
   SentMessage send(Credentials credentials, ChatMessage message);
 }

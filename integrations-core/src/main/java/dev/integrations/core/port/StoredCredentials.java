@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param version increases by one with every write of the row
  */
 public record StoredCredentials(Credentials credentials, long version) {
+  /** Requires the credentials. */
   public StoredCredentials {
     Objects.requireNonNull(credentials, "credentials");
   }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param redirectUri for OAuth, where the provider sends the browser back; null for the configured one
  */
 public record ConnectCommand(UserId user, IntegrationType type, Secret botToken, URI redirectUri) {
+  /** Requires the user and the type. */
   public ConnectCommand {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(type, "type");

@@ -11,19 +11,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Statements on the {@code connections} table. */
 @RegisterRowMapper(ConnectionRow.Mapper.class)
 public interface ConnectionsDao {
+  /** The columns of a connection row, in {@link ConnectionRow} order. */
   String COLUMNS =
       "user_id, integration_type, status, connected_at, last_sync, last_error, last_error_message,"
           + " account_id, account_name";
 
   @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE user_id = :user AND integration_type = :type")
+  /** One user's connection to one integration. */
   Optional<ConnectionRow> find(@Bind("user") String user, @Bind("type") String type);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE user_id = :user")
+  /** Every connection of one user. */
   List<ConnectionRow> findAll(@Bind("user") String user);
 
   @SqlUpdate(
       "INSERT INTO connections (" + COLUMNS + ") VALUES (:c.userId, :c.integrationType, :c.status,"
           + " :c.connectedAt, :c.lastSync, :c.lastError, :c.lastErrorMessage, :c.accountId, :c.accountName)")
+  /** Inserts a connection row. */
   void insert(@BindMethods("c") ConnectionRow c);
 
   /** Replaces the values of the row with {@code c}'s key; returns the rows changed (0 or 1). */
@@ -35,5 +39,6 @@ public interface ConnectionsDao {
   int update(@BindMethods("c") ConnectionRow c);
 
   @SqlUpdate("DELETE FROM connections WHERE user_id = :user AND integration_type = :type")
+  /** Deletes a connection; how many rows went. */
   int delete(@Bind("user") String user, @Bind("type") String type);
 }

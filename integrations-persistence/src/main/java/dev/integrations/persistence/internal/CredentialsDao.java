@@ -9,22 +9,27 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Statements on the {@code credentials} table. Tokens arrive and leave sealed. */
 public interface CredentialsDao {
+  /** Selects one connection's row. */
   String ROW = " WHERE user_id = :user AND integration_type = :type";
+  /** Assigns every sealed column. */
   String SET_VALUES =
       "access_token = :c.accessToken, refresh_token = :c.refreshToken, expires_at = :c.expiresAt,"
           + " scopes = :c.scopes, version = version + 1, updated_at = CURRENT_TIMESTAMP";
 
   @SqlQuery("SELECT access_token, refresh_token, expires_at, scopes, version FROM credentials" + ROW)
   @RegisterRowMapper(CredentialsRow.Mapper.class)
+  /** The sealed credentials of one connection. */
   Optional<CredentialsRow> find(@Bind("user") String user, @Bind("type") String type);
 
   @SqlQuery("SELECT version FROM credentials" + ROW)
+  /** The current version of one connection's credentials. */
   long version(@Bind("user") String user, @Bind("type") String type);
 
   @SqlUpdate(
       "INSERT INTO credentials"
           + " (user_id, integration_type, access_token, refresh_token, expires_at, scopes, version, updated_at)"
           + " VALUES (:user, :type, :c.accessToken, :c.refreshToken, :c.expiresAt, :c.scopes, 1, CURRENT_TIMESTAMP)")
+  /** Inserts sealed credentials at version 1. */
   void insert(@Bind("user") String user, @Bind("type") String type, @BindMethods("c") SealedCredentials c);
 
   /** Replaces the row's values and moves its version forward; returns the rows changed (0 or 1). */
@@ -40,5 +45,6 @@ public interface CredentialsDao {
       @BindMethods("c") SealedCredentials c);
 
   @SqlUpdate("DELETE FROM credentials" + ROW)
+  /** Deletes the credentials; how many rows went. */
   int delete(@Bind("user") String user, @Bind("type") String type);
 }

@@ -16,12 +16,14 @@ public interface OAuthStatesDao {
           + " (state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at, created_at)"
           + " VALUES (:s.stateHash, :s.userId, :s.integrationType, :s.codeVerifier, :s.redirectUri,"
           + " :s.expiresAt, CURRENT_TIMESTAMP)")
+  /** Inserts a pending request. */
   void insert(@BindMethods("s") OAuthStateRow s);
 
   @SqlQuery(
       "SELECT state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at"
           + " FROM oauth_states WHERE state_hash = :hash")
   @RegisterRowMapper(OAuthStateRow.Mapper.class)
+  /** The pending request with this state hash. */
   Optional<OAuthStateRow> find(@Bind("hash") String stateHash);
 
   /** Deletes the row; of concurrent callers, only one sees 1. */
@@ -29,5 +31,6 @@ public interface OAuthStatesDao {
   int delete(@Bind("hash") String stateHash);
 
   @SqlUpdate("DELETE FROM oauth_states WHERE expires_at <= :now")
+  /** Deletes the requests expired before {@code now}; how many went. */
   int deleteExpiredAt(@Bind("now") Instant now);
 }

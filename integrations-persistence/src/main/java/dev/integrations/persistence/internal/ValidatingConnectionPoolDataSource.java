@@ -27,6 +27,7 @@ public final class ValidatingConnectionPoolDataSource implements ConnectionPoolD
 
   private final ConnectionPoolDataSource delegate;
 
+  /** Validates the connections of {@code delegate}. */
   public ValidatingConnectionPoolDataSource(ConnectionPoolDataSource delegate) {
     this.delegate = delegate;
   }

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 /** Names one connection: a user and an integration. */
 public record ConnectionKey(UserId user, IntegrationType type) {
+  /** Requires both parts. */
   public ConnectionKey {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(type, "type");

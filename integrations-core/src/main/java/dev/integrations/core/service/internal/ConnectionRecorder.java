@@ -14,6 +14,7 @@ public final class ConnectionRecorder {
   private final EventPublisher events;
   private final Clock clock;
 
+  /** Records on {@code connections}, publishing to {@code events}, timed by {@code clock}. */
   public ConnectionRecorder(ConnectionStore connections, EventPublisher events, Clock clock) {
     this.connections = connections;
     this.events = events;
@@ -41,6 +42,7 @@ public final class ConnectionRecorder {
     return next;
   }
 
+  /** The stored connection of {@code key}, if any. */
   public Optional<Connection> find(ConnectionKey key) {
     return connections.find(key.user(), key.type());
   }

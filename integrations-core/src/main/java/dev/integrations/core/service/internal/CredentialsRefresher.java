@@ -42,6 +42,7 @@ public final class CredentialsRefresher {
   private final ConcurrentMap<ConnectionKey, CompletableFuture<Credentials>> flights =
       new ConcurrentHashMap<>();
 
+  /** Refreshes through {@code tokens}, recording outcomes, within {@code margin} of expiry. */
   public CredentialsRefresher(
       TokenStore tokens, ConnectionRecorder recorder, EventPublisher events, Clock clock, Duration margin) {
     this.tokens = tokens;

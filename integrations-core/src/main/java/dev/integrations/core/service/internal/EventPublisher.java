@@ -15,11 +15,13 @@ public final class EventPublisher {
   private final List<ConnectionListener> listeners;
   private final Clock clock;
 
+  /** Publishes to {@code listeners}, stamping events with {@code clock}. */
   public EventPublisher(List<ConnectionListener> listeners, Clock clock) {
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
   }
 
+  /** Tells every listener; a listener that throws is logged and skipped. */
   public void publish(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
     if (listeners.isEmpty()) {
       return;

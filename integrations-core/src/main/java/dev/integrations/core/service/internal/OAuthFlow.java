@@ -38,6 +38,7 @@ public final class OAuthFlow {
   private final URI defaultRedirectUri;
   private final RandomTokens random = new RandomTokens();
 
+  /** The authorization-code flow on these stores, with {@code ttl} per pending request. */
   public OAuthFlow(
       ProviderRegistry providers,
       OAuthStateStore states,

@@ -14,6 +14,7 @@ public final class ProviderRegistry {
   private final Map<IntegrationType, ProviderPort> providers;
   private final List<Integration> catalog;
 
+  /** The providers in catalog order; a type registered twice is refused. */
   public ProviderRegistry(List<ProviderPort> providers) {
     Map<IntegrationType, ProviderPort> byType = new LinkedHashMap<>();
     for (ProviderPort provider : providers) {

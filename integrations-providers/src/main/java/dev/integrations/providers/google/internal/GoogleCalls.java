@@ -28,6 +28,7 @@ public final class GoogleCalls {
 
   private final RetrySettings settings;
 
+  /** Calls retried as {@code settings} say. */
   public GoogleCalls(RetrySettings settings) {
     this.settings = settings;
   }

@@ -53,6 +53,7 @@ public final class GoogleOAuth {
   private final HttpTransport transport;
   private final GoogleCalls calls;
 
+  /** Google's OAuth endpoints for one client. */
   public GoogleOAuth(
       String clientId,
       Secret clientSecret,

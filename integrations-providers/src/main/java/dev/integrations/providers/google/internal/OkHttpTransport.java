@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 public final class OkHttpTransport extends HttpTransport {
   private final OkHttpClient client;
 
+  /** A transport that sends every request with {@code client}. */
   public OkHttpTransport(OkHttpClient client) {
     this.client = Objects.requireNonNull(client, "client");
   }

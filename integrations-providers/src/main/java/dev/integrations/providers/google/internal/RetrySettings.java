@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record RetrySettings(
     Duration initialDelay, Duration maxDelay, double jitter, int maxAttempts, Duration maxTotal) {
+  /** Validates the delays, jitter, attempts and budget. */
   public RetrySettings {
     Objects.requireNonNull(initialDelay, "initialDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");

@@ -42,6 +42,7 @@ public final class BotApi {
   private final HttpUrl baseUrl;
   private final RetrySettings retry;
 
+  /** Calls on {@code http} to the Bot API at {@code baseUrl}, retried as {@code retry} says. */
   public BotApi(OkHttpClient http, HttpUrl baseUrl, RetrySettings retry) {
     this.http = http;
     this.baseUrl = baseUrl;

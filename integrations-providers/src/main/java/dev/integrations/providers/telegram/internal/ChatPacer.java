@@ -39,6 +39,7 @@ public final class ChatPacer {
    * @param maxWait the longest a send waits for its slot before it is refused as rate limited
    */
   public record Limits(Rate perChat, Rate perGroup, Rate perBot, Duration maxWait) {
+    /** Requires every rate and the wait. */
     public Limits {
       Objects.requireNonNull(perChat, "perChat");
       Objects.requireNonNull(perGroup, "perGroup");
@@ -61,6 +62,7 @@ public final class ChatPacer {
   /** Waits until a point on the pacer's clock. */
   @FunctionalInterface
   public interface Sleeper {
+    /** Waits about {@code nanos} nanoseconds. */
     void sleepNanos(long nanos) throws InterruptedException;
   }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param period in how long, positive
  */
 public record Rate(int messages, Duration period) {
+  /** Requires a positive count and period. */
   public Rate {
     Objects.requireNonNull(period, "period");
     if (messages < 1 || period.isZero() || period.isNegative()) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record RetrySettings(
     int maxRetries, Duration maxRetryTime, Duration initialBackoff, Duration maxBackoff) {
+  /** Validates the retries, budget and backoff. */
   public RetrySettings {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must not be negative");

@@ -6,6 +6,7 @@ import dev.integrations.core.error.CredentialsRejectedException;
 public final class TokenRejectedException extends CredentialsRejectedException {
   private static final long serialVersionUID = 1L;
 
+  /** Telegram's own description of the refusal. */
   private final String description;
 
   TokenRejectedException(String description) {

@@ -1,0 +1,65 @@
+package dev.integrations.examples;
+
+import dev.integrations.core.error.IntegrationException;
+import dev.integrations.core.error.NotConnectedException;
+import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.error.ReauthorizationRequiredException;
+import dev.integrations.core.model.ChatMessage;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.SentMail;
+import dev.integrations.core.model.SentMessage;
+import dev.integrations.core.model.UserId;
+import dev.integrations.core.service.ConnectCommand;
+import dev.integrations.core.service.Integrations;
+import java.util.List;
+
+/** What an application does through its users' connections: send mail, connect a bot, message. */
+public final class Actions {
+  private final Integrations integrations;
+
+  /** Actions on the assembled library. */
+  public Actions(Integrations integrations) {
+    this.integrations = integrations;
+  }
+
+  /** Sends the weekly report through the user's Gmail. */
+  public SentMail sendReport(UserId user, String recipient) {
+    // tag::send-mail[]
+    MailMessage mail = MailMessage.text(List.of(recipient), "Weekly report", "All systems nominal.");
+    SentMail sent = integrations.actions().sendMail(user, IntegrationType.GMAIL, mail);
+    // end::send-mail[]
+    return sent;
+  }
+
+  /** Connects the user's Telegram bot (the Bot API checks the token first) and posts to a chat. */
+  public SentMessage connectBotAndAnnounce(UserId user, String botToken, String chatId) {
+    // tag::telegram[]
+    integrations.connections()
+        .connect(ConnectCommand.botToken(user, IntegrationType.TELEGRAM, Secret.of(botToken)));
+    SentMessage message = integrations.actions()
+        .sendMessage(user, IntegrationType.TELEGRAM, ChatMessage.text(chatId, "Deploy finished ✅"));
+    // end::telegram[]
+    return message;
+  }
+
+  /** Sends the report and tells what happened in a sentence for the user. */
+  public String sendReportOrExplain(UserId user, String recipient) {
+    // tag::errors[]
+    try {
+      SentMail sent = sendReport(user, recipient);
+      return "Sent (" + sent.id() + ").";
+    } catch (NotConnectedException e) {
+      return "Connect Gmail first.";
+    } catch (ReauthorizationRequiredException e) {
+      return "Google no longer accepts the connection: connect Gmail again.";
+    } catch (ProviderException e) {
+      // unavailable, timed out, rate limited or refused, after the adapter's bounded retries
+      return "Gmail failed (" + e.code().wireName() + "): " + e.getMessage();
+    } catch (IntegrationException e) {
+      return "Could not send (" + e.code().wireName() + "): " + e.getMessage();
+    }
+    // end::errors[]
+  }
+}
