@@ -41,6 +41,12 @@ final class ProviderStandIns implements AutoCloseable {
   final MockOAuth2Server oauth = new MockOAuth2Server();
   final List<RecordedRequest> telegramCalls = new CopyOnWriteArrayList<>();
   final List<RecordedRequest> googleCalls = new CopyOnWriteArrayList<>();
+  /** When non-zero, every Gmail/Drive API call (not revoke) answers this status. */
+  volatile int googleFailure;
+  /** The {@code scope} the scripted token endpoint ({@code /token} on {@link #google}) says it granted. */
+  volatile String scriptedGrantedScope = "openid";
+  /** When non-zero, every Bot API call answers this status. */
+  volatile int telegramFailure;
   private final OkHttpClient browser = new OkHttpClient.Builder().followRedirects(false).build();
 
   ProviderStandIns() {
@@ -129,6 +135,9 @@ final class ProviderStandIns implements AutoCloseable {
     if (!path.matches()) {
       return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
     }
+    if (telegramFailure != 0) {
+      return json(telegramFailure, "{\"ok\":false,\"error_code\":" + telegramFailure + ",\"description\":\"Failure\"}");
+    }
     if (!path.group(1).equals(BOT_TOKEN)) {
       return json(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
     }
@@ -143,6 +152,13 @@ final class ProviderStandIns implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     if (path.equals("/revoke")) {
       return json(200, "{}");
+    }
+    if (path.equals("/token")) { // a scripted token endpoint, for answers mock-oauth2-server never gives
+      return json(200, "{\"access_token\": \"ya29.scripted\", \"token_type\": \"Bearer\", \"expires_in\": 3599,"
+          + " \"refresh_token\": \"1//scripted\", \"scope\": \"" + scriptedGrantedScope + "\"}");
+    }
+    if (googleFailure != 0) {
+      return json(googleFailure, "{\"error\": {\"code\": " + googleFailure + ", \"message\": \"Failure\", \"status\": \"X\"}}");
     }
     if (path.equals("/gmail/v1/users/me/profile")) {
       return json(200, "{\"emailAddress\": \"" + ACCOUNT + "\", \"messagesTotal\": 2, \"threadsTotal\": 2, \"historyId\": \"1\"}");
