@@ -4,6 +4,7 @@
 # (Debian: apt-get install -y wrk). Loopback only; each wrk run is bounded by DURATION.
 #   bench/run.sh                          # defaults: 2 threads, 32 connections, 20 s per measurement
 #   THREADS=2 CONNS=64 DURATION=30s bench/run.sh
+#   MVN_FLAGS= bench/run.sh               # let Maven go online (default: -o, offline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +17,11 @@ mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 
-mvn -q -pl integrations-http -am install -DskipTests
-mvn -q -pl integrations-http dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
-CP="integrations-http/target/classes:$(cat "$OUT/classpath.txt")"
+# Built in the reactor, never installed: ~/.m2 may be shared with other checkouts. Each module writes its
+# own classpath file; the sibling modules appear in integrations-http's as their target/ jars.
+mvn -q -B ${MVN_FLAGS--o} -pl integrations-http -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+CP="integrations-http/target/classes:$(cat integrations-http/target/bench-classpath.txt)"
 
 # The server logs one line per request, as in production, to a file rather than the terminal.
 coproc SERVER { exec java -Xms256m -Xmx512m \

@@ -25,6 +25,8 @@ final class TestServer implements AutoCloseable {
   static final String FRONTEND = "http://frontend.test:3000/integrations";
 
   final String jwtSecret;
+  /** The server's H2 database, for tests that must see or age what it stored. */
+  final String dbUrl;
   final Wiring wiring;
   final HttpServer server;
   final HttpClient client =
@@ -38,9 +40,10 @@ final class TestServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     jwtSecret = randomBase64(32);
+    dbUrl = "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath();
     Map<String, String> env = new HashMap<>();
     env.put("INTEGRATIONS_DATA_DIR", dataDir.toString());
-    env.put("INTEGRATIONS_DB_URL", "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath());
+    env.put("INTEGRATIONS_DB_URL", dbUrl);
     env.put("INTEGRATIONS_HOST", "127.0.0.1");
     env.put("INTEGRATIONS_PORT", "0");
     env.put("INTEGRATIONS_JWT_SECRET", jwtSecret);
