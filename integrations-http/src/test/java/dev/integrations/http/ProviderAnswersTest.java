@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,9 +90,6 @@ class ProviderAnswersTest {
   }
 
   @Test
-  @Disabled("Bug outside integrations-http: GoogleCalls.isRetryable (integrations-providers, google/internal/"
-      + "GoogleCalls.java:64-65) retries any transient HTTP answer (5xx) whatever the Repeat, so Gmail send"
-      + " (Repeat.UNSAFE, GmailClient.java:97) is sent 5 times after a 500 that may have delivered it")
   void a_failing_mail_send_is_a_502_and_is_not_sent_twice() {
     standIns.connectGoogle(server, ann, "gmail");
     standIns.googleFailure = 500;

@@ -32,6 +32,15 @@ public final class GoogleAnswers {
     return status == 429 || status >= 500 || isRateLimit(answer);
   }
 
+  /**
+   * Whether the answer says the request was turned away before Google acted on it (rate limited,
+   * or unavailable), so that even a call that must not happen twice can be repeated.
+   */
+  static boolean wasRefused(HttpResponseException answer) {
+    int status = answer.getStatusCode();
+    return status == 429 || status == 503 || isRateLimit(answer);
+  }
+
   static boolean isRateLimit(HttpResponseException answer) {
     if (answer.getStatusCode() != 403 || !(answer instanceof GoogleJsonResponseException json)) {
       return false;

@@ -12,7 +12,9 @@ import java.time.Duration;
  * Runs calls to Google with Failsafe retries: exponential backoff with jitter on 429, 5xx, Google's
  * 403 rate-limit answers and I/O errors; {@code Retry-After} honoured (a wait longer than the
  * remaining time budget ends the retries at once); no retry started after the total budget. A
- * non-idempotent call is retried after an I/O error only when its request was never written.
+ * non-idempotent call is retried after an I/O error only when its request was never written, and
+ * after an answer only when it says the request was turned away (429, 503, a rate-limit 403): a 500
+ * may come after the mail went out.
  * Failures come out translated by {@link GoogleErrors}.
  *
  * <p>Immutable and thread-safe.
@@ -63,7 +65,7 @@ public final class GoogleCalls {
 
   static boolean isRetryable(Throwable failure, Repeat repeat) {
     if (failure instanceof HttpResponseException answer) {
-      return GoogleAnswers.isTransient(answer);
+      return repeat == Repeat.SAFE ? GoogleAnswers.isTransient(answer) : GoogleAnswers.wasRefused(answer);
     }
     if (failure instanceof UploadSourceException) {
       return false;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
+import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.http.HttpResponseException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -13,7 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The retry decision for I/O failures, which a socket test cannot stage precisely. */
+/** The retry decision for I/O failures, which a socket test cannot stage precisely, and for answers. */
 class GoogleCallsTest {
   private final GoogleCalls calls =
       new GoogleCalls(new RetrySettings(Duration.ofMillis(1), Duration.ofMillis(5), 0.25, 3, Duration.ofSeconds(1)));
@@ -59,5 +61,19 @@ class GoogleCallsTest {
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     assertThat(attempts).hasValue(3);
+  }
+
+  @Test
+  void an_unsafe_call_answered_with_a_500_is_not_repeated_but_a_503_or_429_is() {
+    assertThat(GoogleCalls.isRetryable(answer(500), Repeat.UNSAFE)).as("500 may follow a sent mail").isFalse();
+    assertThat(GoogleCalls.isRetryable(answer(502), Repeat.UNSAFE)).isFalse();
+    assertThat(GoogleCalls.isRetryable(answer(503), Repeat.UNSAFE)).isTrue();
+    assertThat(GoogleCalls.isRetryable(answer(429), Repeat.UNSAFE)).isTrue();
+    assertThat(GoogleCalls.isRetryable(answer(500), Repeat.SAFE)).isTrue();
+    assertThat(GoogleCalls.isRetryable(answer(400), Repeat.SAFE)).isFalse();
+  }
+
+  private static HttpResponseException answer(int status) {
+    return new HttpResponseException.Builder(status, "status " + status, new HttpHeaders()).build();
   }
 }
