@@ -255,7 +255,7 @@
     card.querySelector(".card-description").textContent = entry.description;
 
     const account = card.querySelector(".card-account");
-    account.textContent = entry.account && entry.account.display_name ? entry.account.display_name : "";
+    account.textContent = accountLabel(entry);
     account.hidden = !account.textContent || status === "disconnected";
 
     const sync = card.querySelector(".card-sync");
@@ -270,6 +270,11 @@
     connect.hidden = status === "connected";
     card.querySelector('[data-action="test"]').hidden = status === "disconnected";
     card.querySelector('[data-action="disconnect"]').hidden = status === "disconnected";
+  }
+
+  function accountLabel(entry) {
+    if (!entry.account) return "";
+    return entry.account.display_name || entry.account.id || "";
   }
 
   function problemText(entry) {
@@ -440,7 +445,7 @@
   function fillDetails(entry) {
     $("details-title").textContent = entry.name;
     $("details-status").textContent = STATUS_LABELS[entry.status] || entry.status;
-    $("details-account").textContent = (entry.account && entry.account.display_name) || "—";
+    $("details-account").textContent = accountLabel(entry) || "—";
     $("details-connected").replaceChildren(timeElement(entry.connected_at, "—"));
     $("details-sync").replaceChildren(timeElement(entry.last_sync, "never"));
     const scopes = entry.scopes && entry.scopes.length ? entry.scopes : null;
@@ -596,6 +601,13 @@
       connect(entry, card && card.querySelector('[data-action="connect"]'));
     });
     listenForOAuthResults();
+    window.addEventListener("hashchange", () => {
+      if (!new URLSearchParams(location.hash.slice(1)).has("token")) return;
+      takeTokenFromFragment(); // the host app handed over a new token to an open page
+      entries.clear();
+      $("grid").replaceChildren();
+      load();
+    });
     setInterval(() => {
       if (token() && document.visibilityState === "visible") load();
     }, REFRESH_MS);
