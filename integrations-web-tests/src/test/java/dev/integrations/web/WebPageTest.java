@@ -87,6 +87,17 @@ class WebPageTest extends WebTestBase {
   }
 
   @Test
+  void the_refresh_button_shows_changes_made_elsewhere() {
+    page.openAs(user);
+    assertThat(page.badge("telegram")).isEqualTo("Disconnected");
+
+    server.connectTelegram(user); // from another tab, the CLI or the host app
+    driver.findElement(By.id("refresh")).click();
+
+    page.waitForBadge("telegram", "Connected");
+  }
+
+  @Test
   void the_grid_has_one_column_on_a_phone_and_one_row_on_a_desktop() {
     try {
       driver.manage().window().setSize(new Dimension(390, 844));
