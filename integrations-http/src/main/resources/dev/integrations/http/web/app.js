@@ -266,7 +266,7 @@
     problem.hidden = !problem.textContent;
 
     const connect = card.querySelector('[data-action="connect"]');
-    connect.textContent = status === "error" ? "Re-authorize" : "Connect";
+    connect.textContent = status !== "error" ? "Connect" : entry.requires_oauth ? "Re-authorize" : "Reconnect";
     connect.hidden = status === "connected";
     card.querySelector('[data-action="test"]').hidden = status === "disconnected";
     card.querySelector('[data-action="disconnect"]').hidden = status === "disconnected";
