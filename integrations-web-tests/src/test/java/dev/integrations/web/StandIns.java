@@ -33,9 +33,11 @@ final class StandIns implements AutoCloseable {
   private final MockWebServer google = new MockWebServer();
   private final MockWebServer consent = new MockWebServer();
   private final MockOAuth2Server oauth = new MockOAuth2Server();
+  /** When set, Telegram refuses {@link #BOT_TOKEN} as if the bot's token had been revoked. */
+  volatile boolean botTokenRevoked;
 
   StandIns() {
-    telegram.setDispatcher(dispatcher(StandIns::telegram));
+    telegram.setDispatcher(dispatcher(this::telegram));
     google.setDispatcher(dispatcher(StandIns::google));
     consent.setDispatcher(dispatcher(this::consent));
     try {
@@ -61,12 +63,12 @@ final class StandIns implements AutoCloseable {
     return settings;
   }
 
-  private static MockResponse telegram(RecordedRequest request) {
+  private MockResponse telegram(RecordedRequest request) {
     Matcher path = BOT_PATH.matcher(request.getUrl().encodedPath());
     if (!path.matches()) {
       return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
     }
-    if (!path.group(1).equals(BOT_TOKEN)) {
+    if (botTokenRevoked || !path.group(1).equals(BOT_TOKEN)) {
       return json(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
     }
     return switch (path.group(2)) {

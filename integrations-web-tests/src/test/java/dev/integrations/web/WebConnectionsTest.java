@@ -133,6 +133,34 @@ class WebConnectionsTest extends WebTestBase {
   }
 
   @Test
+  void a_refused_bot_token_turns_the_card_to_error_and_details_offer_a_new_token() {
+    server.connectTelegram(user);
+    page.openAs(user);
+    server.standIns.botTokenRevoked = true;
+    try {
+      page.click("telegram", "test");
+
+      assertThat(page.toast("Telegram").getAttribute("class")).contains("toast-error");
+      page.waitForBadge("telegram", "Error");
+      assertThat(page.card("telegram").findElement(By.cssSelector(".card-problem")).isDisplayed()).isTrue();
+      page.click("telegram", "details");
+      page.dialog("details-dialog");
+      assertThat(driver.findElement(By.id("details-error")).getText()).startsWith("credentials_rejected");
+      screenshot("error-details");
+
+      WebElement newToken = driver.findElement(By.id("details-reauthorize"));
+      assertThat(newToken.isDisplayed()).isTrue();
+      newToken.click();
+    } finally {
+      server.standIns.botTokenRevoked = false;
+    }
+    page.dialog("telegram-dialog");
+    page.active().sendKeys(StandIns.BOT_TOKEN + "\n");
+    page.waitForBadge("telegram", "Connected");
+    assertThat(server.status(user, "telegram")).isEqualTo("connected");
+  }
+
+  @Test
   void details_show_permissions_and_when_it_was_connected() {
     server.connectTelegram(user);
     page.openAs(user);
