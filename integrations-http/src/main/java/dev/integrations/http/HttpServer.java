@@ -118,6 +118,7 @@ public final class HttpServer implements AutoCloseable {
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
     new DocsRoutes().register(config.routes);
+    new WebPageRoutes().register(config.routes);
   }
 
   /** The port the server listens on (the one picked when configured with 0). */

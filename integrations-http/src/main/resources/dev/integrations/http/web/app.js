@@ -1,0 +1,619 @@
+// The integrations web page: lists the user's integrations from the API and connects, tests and
+// disconnects them. Plain browser JavaScript, no build step; served with script-src 'self'.
+"use strict";
+
+(() => {
+  const TOKEN_KEY = "integrations.token";
+  const OAUTH_MESSAGE = "integrations:oauth-result";
+  const OAUTH_CHANNEL = "integrations-oauth";
+  const POPUP_NAME = "integrations-oauth";
+  const REFRESH_MS = 30000;
+  const STATUS_LABELS = { connected: "Connected", disconnected: "Disconnected", error: "Error" };
+  const ICONS = { mail: "icon-mail", "hard-drive": "icon-hard-drive", "message-circle": "icon-message-circle" };
+  const SVG_NS = "http://www.w3.org/2000/svg";
+
+  const $ = (id) => document.getElementById(id);
+  const entries = new Map(); // type -> latest entry from GET /api/integrations
+  let loading = null;
+
+  // ---- OAuth return: the provider sent the browser back here with ?integration=&status=&error= ----
+
+  function takeOAuthResult() {
+    const query = new URLSearchParams(location.search);
+    if (!query.has("status")) return null;
+    const result = {
+      type: OAUTH_MESSAGE,
+      integration: query.get("integration") || "",
+      status: query.get("status"),
+      error: query.get("error") || "",
+    };
+    history.replaceState(null, "", location.pathname + location.hash);
+    if (openerIsThisApp()) {
+      window.opener.postMessage(result, location.origin);
+      window.close();
+      if (window.closed) return { closing: true };
+    }
+    // A same-window redirect, or a popup that lost its opener: tell other tabs of this page too.
+    if ("BroadcastChannel" in window) new BroadcastChannel(OAUTH_CHANNEL).postMessage(result);
+    return result;
+  }
+
+  function openerIsThisApp() {
+    try {
+      return Boolean(window.opener) && window.opener !== window && window.opener.location.origin === location.origin;
+    } catch (e) {
+      return false; // a cross-origin opener: reading its location throws
+    }
+  }
+
+  function listenForOAuthResults() {
+    window.addEventListener("message", (event) => {
+      if (event.origin !== location.origin || !event.data || event.data.type !== OAUTH_MESSAGE) return;
+      announceOAuthResult(event.data);
+    });
+    if ("BroadcastChannel" in window) {
+      new BroadcastChannel(OAUTH_CHANNEL).onmessage = (event) => {
+        if (event.data && event.data.type === OAUTH_MESSAGE) announceOAuthResult(event.data);
+      };
+    }
+  }
+
+  function announceOAuthResult(result) {
+    const name = displayName(result.integration);
+    if (result.status === "connected") {
+      toast(`${name} connected.`, "success");
+    } else {
+      toast(`${name} was not connected: ${describeOAuthError(result.error)}`, "error");
+    }
+    load();
+  }
+
+  function describeOAuthError(code) {
+    const known = {
+      access_denied: "access was denied on the consent screen.",
+      missing_scopes: "some permissions were not granted. Connect again and allow all of them.",
+      invalid_state: "the authorization expired or was already used. Please try again.",
+      not_configured: "the server is not configured for this provider.",
+    };
+    return known[code] || (code ? `${code.replace(/_/g, " ")}.` : "unknown error.");
+  }
+
+  // ---- The access token: handed over as #token=…, kept in sessionStorage, or pasted ----
+
+  function takeTokenFromFragment() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const token = fragment.get("token");
+    if (!token) return;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    fragment.delete("token");
+    const rest = fragment.toString();
+    history.replaceState(null, "", location.pathname + location.search + (rest ? `#${rest}` : ""));
+  }
+
+  const token = () => sessionStorage.getItem(TOKEN_KEY);
+
+  function showSignIn(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    entries.clear();
+    $("grid").replaceChildren();
+    $("load-error").hidden = true;
+    $("refresh").hidden = true;
+    $("forget-token").hidden = true;
+    $("updated").textContent = "";
+    document.querySelectorAll("dialog[open]").forEach((dialog) => dialog.close());
+    const error = $("sign-in-error");
+    error.textContent = message || "";
+    error.hidden = !message;
+    $("sign-in").hidden = false;
+    $("token-input").value = "";
+    $("token-input").focus();
+  }
+
+  function signIn(event) {
+    event.preventDefault();
+    const value = $("token-input").value.trim().replace(/^Bearer\s+/i, "");
+    if (!value) {
+      $("sign-in-error").textContent = "Paste your access token first.";
+      $("sign-in-error").hidden = false;
+      $("token-input").focus();
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, value);
+    $("sign-in").hidden = true;
+    load();
+  }
+
+  // ---- The API ----
+
+  class ApiError extends Error {
+    constructor(status, detail, code) {
+      super(detail);
+      this.status = status;
+      this.code = code;
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: "application/json", Authorization: `Bearer ${token()}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response;
+    try {
+      response = await fetch(path, {
+        method, headers, cache: "no-store", body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiError(0, "The server could not be reached. Check your connection and try again.", "network");
+    }
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (e) {
+      data = null;
+    }
+    if (response.status === 401) {
+      showSignIn(`Your access token was refused${data && data.detail ? ` (${data.detail})` : ""}. Paste a valid one.`);
+      throw new ApiError(401, "unauthorized", "unauthorized");
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, (data && data.detail) || `The server answered ${response.status}.`,
+        data && data.code);
+    }
+    return data;
+  }
+
+  // ---- Loading and rendering the cards ----
+
+  function load() {
+    if (!token()) {
+      showSignIn();
+      return Promise.resolve();
+    }
+    if (loading) return loading;
+    const refresh = $("refresh");
+    setBusy(refresh, true);
+    loading = api("GET", "/api/integrations")
+      .then((list) => {
+        $("sign-in").hidden = true;
+        $("load-error").hidden = true;
+        refresh.hidden = false;
+        $("forget-token").hidden = false;
+        render(list);
+        $("updated").textContent = `Updated ${new Date().toLocaleTimeString()}`;
+      })
+      .catch((error) => {
+        if (error.status === 401) return;
+        $("load-error").textContent = `Could not load your integrations: ${error.message}`;
+        $("load-error").hidden = false;
+        refresh.hidden = false;
+      })
+      .finally(() => {
+        loading = null;
+        setBusy(refresh, false);
+        $("grid").setAttribute("aria-busy", "false");
+      });
+    return loading;
+  }
+
+  function render(list) {
+    const grid = $("grid");
+    const seen = new Set();
+    list.forEach((entry) => {
+      entries.set(entry.type, entry);
+      seen.add(entry.type);
+      let card = grid.querySelector(`[data-type="${CSS.escape(entry.type)}"]`);
+      if (!card) {
+        card = createCard(entry);
+        grid.append(card);
+      }
+      updateCard(card, entry);
+    });
+    grid.querySelectorAll(".card").forEach((card) => {
+      if (!seen.has(card.dataset.type)) card.remove();
+    });
+    if (!$("details-dialog").open) return;
+    const shown = entries.get($("details-dialog").dataset.type);
+    if (shown) fillDetails(shown);
+  }
+
+  function createCard(entry) {
+    const card = element("article", "card");
+    card.dataset.type = entry.type;
+    card.setAttribute("aria-labelledby", `card-${entry.type}-name`);
+
+    const head = element("div", "card-head");
+    head.append(icon(entry.icon));
+    const title = element("div", "card-title");
+    const name = element("h2", "card-name", entry.name);
+    name.id = `card-${entry.type}-name`;
+    title.append(name, element("span", "badge"));
+    head.append(title);
+
+    const actions = element("div", "actions");
+    actions.append(
+      button("Connect", "connect", "btn btn-primary"),
+      button("Test", "test", "btn"),
+      button("Details", "details", "btn btn-quiet"),
+      button("Disconnect", "disconnect", "btn btn-danger-quiet"));
+    actions.querySelectorAll("button").forEach((b) => b.setAttribute("aria-describedby", name.id));
+
+    card.append(head, element("p", "card-description", entry.description), element("p", "card-account"),
+      element("p", "card-sync"), element("p", "card-problem"), actions);
+    card.addEventListener("click", (event) => {
+      const target = event.target.closest("button[data-action]");
+      if (target) act(target.dataset.action, card.dataset.type, target);
+    });
+    return card;
+  }
+
+  function updateCard(card, entry) {
+    const status = entry.status in STATUS_LABELS ? entry.status : "error";
+    card.dataset.status = status;
+    const badge = card.querySelector(".badge");
+    badge.textContent = STATUS_LABELS[status];
+    badge.className = `badge badge-${status}`;
+    card.querySelector(".card-name").textContent = entry.name;
+    card.querySelector(".card-description").textContent = entry.description;
+
+    const account = card.querySelector(".card-account");
+    account.textContent = accountLabel(entry);
+    account.hidden = !account.textContent || status === "disconnected";
+
+    const sync = card.querySelector(".card-sync");
+    sync.replaceChildren("Last sync: ", timeElement(entry.last_sync, "never"));
+
+    const problem = card.querySelector(".card-problem");
+    problem.textContent = status === "error" ? problemText(entry) : "";
+    problem.hidden = !problem.textContent;
+
+    const connect = card.querySelector('[data-action="connect"]');
+    connect.textContent = status !== "error" ? "Connect" : entry.requires_oauth ? "Re-authorize" : "Reconnect";
+    connect.hidden = status === "connected";
+    card.querySelector('[data-action="test"]').hidden = status === "disconnected";
+    card.querySelector('[data-action="disconnect"]').hidden = status === "disconnected";
+  }
+
+  function accountLabel(entry) {
+    if (!entry.account) return "";
+    return entry.account.display_name || entry.account.id || "";
+  }
+
+  function problemText(entry) {
+    if (entry.last_error === "reauthorization_required") {
+      return "Access expired or was revoked. Re-authorize to keep using it.";
+    }
+    return entry.last_error_message || (entry.last_error ? entry.last_error.replace(/_/g, " ") : "Something went wrong.");
+  }
+
+  function icon(name) {
+    const wrapper = element("span", "icon");
+    const svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    const use = document.createElementNS(SVG_NS, "use");
+    use.setAttribute("href", `#${ICONS[name] || "icon-link"}`);
+    svg.append(use);
+    wrapper.append(svg);
+    return wrapper;
+  }
+
+  // ---- Actions ----
+
+  function act(action, type, source) {
+    const entry = entries.get(type);
+    if (!entry || isBusy(source)) return;
+    if (action === "connect") connect(entry, source);
+    else if (action === "test") test(entry, source);
+    else if (action === "disconnect") disconnect(entry, source);
+    else if (action === "details") showDetails(entry, source);
+  }
+
+  function connect(entry, source) {
+    if (entry.requires_oauth) connectWithOAuth(entry, source);
+    else openTelegramDialog(entry, source);
+  }
+
+  async function connectWithOAuth(entry, source) {
+    // Open the popup now, inside the click, or the browser blocks it; point it at the provider later.
+    const popup = window.open("about:blank", POPUP_NAME, "popup,width=520,height=680");
+    setBusy(source, true);
+    try {
+      const reply = await api("POST", "/api/integrations/connect", { integration_type: entry.type });
+      const url = new URL(reply.oauth_url);
+      if (url.protocol !== "https:" && url.protocol !== "http:") throw new ApiError(0, "The server sent an unusable address.");
+      if (popup && !popup.closed) {
+        popup.location.href = url.href;
+        toast(`Finish connecting ${entry.name} in the window that opened.`, "info");
+        watchPopup(popup, source);
+        return;
+      }
+      location.assign(url.href); // the popup was blocked: go there in this window, come back here
+    } catch (error) {
+      if (popup) popup.close();
+      setBusy(source, false);
+      if (error.status !== 401) toast(`Could not connect ${entry.name}: ${error.message}`, "error");
+    }
+  }
+
+  function watchPopup(popup, source) {
+    const timer = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(timer);
+      setBusy(source, false);
+      load();
+    }, 500);
+  }
+
+  async function test(entry, source) {
+    setBusy(source, true);
+    try {
+      const reply = await api("POST", `/api/integrations/test?integration_type=${encodeURIComponent(entry.type)}`);
+      toast(`${entry.name}: ${reply.message}`, reply.success ? "success" : "error");
+    } catch (error) {
+      if (error.status !== 401) toast(`${entry.name} test failed: ${error.message}`, "error");
+    } finally {
+      setBusy(source, false);
+      load();
+    }
+  }
+
+  async function disconnect(entry, source) {
+    const confirmed = await confirmDialog(
+      `Disconnect ${entry.name}?`,
+      `The app will no longer be able to use ${entry.name} for you. Stored credentials are deleted and, where `
+        + "the provider allows it, access is revoked.",
+      "Disconnect",
+      source);
+    if (!confirmed) return;
+    setBusy(source, true);
+    try {
+      const reply = await api("POST", `/api/integrations/disconnect?integration_type=${encodeURIComponent(entry.type)}`);
+      toast(`${entry.name} disconnected.`, "success");
+      if (reply && reply.revocation && reply.revocation.revoked === false) {
+        toast(`${entry.name} could not revoke access at the provider; you can remove it in your account settings.`, "info");
+      }
+    } catch (error) {
+      if (error.status !== 401) toast(`Could not disconnect ${entry.name}: ${error.message}`, "error");
+    } finally {
+      setBusy(source, false);
+      await load();
+      focusCard(entry.type);
+    }
+  }
+
+  function focusCard(type) {
+    const card = $("grid").querySelector(`[data-type="${CSS.escape(type)}"]`);
+    const target = card && [...card.querySelectorAll("button")].find((b) => !b.hidden);
+    if (target && !document.activeElement.closest("dialog")) target.focus();
+  }
+
+  // ---- Telegram ----
+
+  function openTelegramDialog(entry, source) {
+    const dialog = $("telegram-dialog");
+    dialog.dataset.type = entry.type;
+    $("telegram-title").textContent = `Connect ${entry.name}`;
+    $("bot-token").value = "";
+    showFieldError("", $("bot-token"), $("telegram-error"));
+    openDialog(dialog, source, $("bot-token"));
+  }
+
+  async function submitTelegram(event) {
+    event.preventDefault();
+    const dialog = $("telegram-dialog");
+    const field = $("bot-token");
+    const submit = dialog.querySelector('button[type="submit"]');
+    const value = field.value.trim();
+    if (!value) {
+      showFieldError("Paste the bot token BotFather gave you.", field, $("telegram-error"));
+      return;
+    }
+    if (isBusy(submit)) return;
+    setBusy(submit, true);
+    try {
+      const reply = await api("POST", "/api/integrations/connect", { integration_type: dialog.dataset.type, bot_token: value });
+      dialog.close();
+      toast(reply.message || "Telegram connected.", "success");
+      load();
+    } catch (error) {
+      if (error.status !== 401) showFieldError(error.message, field, $("telegram-error"));
+    } finally {
+      setBusy(submit, false);
+    }
+  }
+
+  function showFieldError(message, field, slot) {
+    slot.textContent = message;
+    slot.hidden = !message;
+    if (message) {
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+    } else {
+      field.removeAttribute("aria-invalid");
+    }
+  }
+
+  // ---- Details ----
+
+  function showDetails(entry, source) {
+    const dialog = $("details-dialog");
+    dialog.dataset.type = entry.type;
+    fillDetails(entry);
+    openDialog(dialog, source, dialog.querySelector("[data-close]"));
+  }
+
+  function fillDetails(entry) {
+    $("details-title").textContent = entry.name;
+    $("details-status").textContent = STATUS_LABELS[entry.status] || entry.status;
+    $("details-account").textContent = accountLabel(entry) || "—";
+    $("details-connected").replaceChildren(timeElement(entry.connected_at, "—"));
+    $("details-sync").replaceChildren(timeElement(entry.last_sync, "never"));
+    const scopes = entry.scopes && entry.scopes.length ? entry.scopes : null;
+    $("details-scopes").replaceChildren(...(scopes
+      ? scopes.map((scope) => element("li", "", scope))
+      : [element("li", "muted", entry.requires_oauth ? "—" : "Bot token (no OAuth scopes)")]));
+    $("details-error").textContent = entry.last_error
+      ? `${entry.last_error}${entry.last_error_message ? `: ${entry.last_error_message}` : ""}`
+      : "None";
+    const reauthorize = $("details-reauthorize");
+    reauthorize.hidden = !(entry.status === "error" || entry.last_error === "reauthorization_required");
+    reauthorize.textContent = entry.requires_oauth ? "Re-authorize" : "Enter a new token";
+  }
+
+  // ---- Dialogs: modal, Tab stays inside, Esc closes, focus returns to what opened them ----
+
+  function openDialog(dialog, returnFocusTo, initialFocus) {
+    dialog.returnFocusTo = returnFocusTo || document.activeElement;
+    dialog.showModal();
+    if (initialFocus) initialFocus.focus();
+  }
+
+  function setUpDialog(dialog) {
+    dialog.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab") return;
+      const focusable = [...dialog.querySelectorAll("button, input, a[href], [tabindex]:not([tabindex='-1'])")]
+        .filter((el) => !el.disabled && !el.hidden && el.getClientRects().length > 0);
+      if (focusable.length === 0) return;
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    });
+    dialog.querySelectorAll("[data-close]").forEach((b) => b.addEventListener("click", () => dialog.close()));
+    dialog.addEventListener("close", () => {
+      const target = dialog.returnFocusTo;
+      dialog.returnFocusTo = null;
+      if (target && target.isConnected && !target.hidden) target.focus();
+    });
+  }
+
+  function confirmDialog(title, message, action, source) {
+    const dialog = $("confirm-dialog");
+    $("confirm-title").textContent = title;
+    $("confirm-message").textContent = message;
+    $("confirm-ok").textContent = action;
+    return new Promise((resolve) => {
+      const finish = (answer) => {
+        $("confirm-ok").onclick = null;
+        $("confirm-cancel").onclick = null;
+        dialog.onclose = null;
+        if (dialog.open) dialog.close();
+        resolve(answer);
+      };
+      $("confirm-ok").onclick = () => finish(true);
+      $("confirm-cancel").onclick = () => finish(false);
+      dialog.onclose = () => finish(false); // Esc
+      openDialog(dialog, source, $("confirm-cancel"));
+    });
+  }
+
+  // ---- Toasts ----
+
+  function toast(message, kind) {
+    const item = element("div", `toast toast-${kind}`);
+    item.append(element("span", "toast-message", message));
+    const close = button("×", "dismiss", "toast-close");
+    close.setAttribute("aria-label", "Dismiss");
+    close.addEventListener("click", () => item.remove());
+    item.append(close);
+    $("toasts").append(item);
+    const dismiss = () => {
+      if (item.contains(document.activeElement) || item.matches(":hover")) {
+        setTimeout(dismiss, 2000);
+      } else {
+        item.remove();
+      }
+    };
+    setTimeout(dismiss, kind === "error" ? 10000 : 6000);
+  }
+
+  // ---- Small helpers ----
+
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function button(label, action, className) {
+    const b = element("button", className, label);
+    b.type = "button";
+    b.dataset.action = action;
+    return b;
+  }
+
+  // Busy buttons stay focusable (disabling a focused button would drop keyboard focus) but ignore clicks.
+  function setBusy(target, busy) {
+    if (!target) return;
+    target.classList.toggle("busy", busy);
+    target.setAttribute("aria-busy", String(busy));
+    target.setAttribute("aria-disabled", String(busy));
+  }
+
+  const isBusy = (target) => Boolean(target) && target.classList.contains("busy");
+
+  function timeElement(iso, fallback) {
+    if (!iso) return document.createTextNode(fallback);
+    const date = new Date(iso);
+    const time = element("time", "", relative(date));
+    time.dateTime = iso;
+    time.title = date.toLocaleString();
+    return time;
+  }
+
+  function relative(date) {
+    const seconds = Math.round((date.getTime() - Date.now()) / 1000);
+    const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+    const units = [["day", 86400], ["hour", 3600], ["minute", 60]];
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return "just now";
+  }
+
+  function displayName(type) {
+    const entry = entries.get(type);
+    if (entry) return entry.name;
+    return { gmail: "Gmail", google_drive: "Google Drive", telegram: "Telegram" }[type] || "The integration";
+  }
+
+  // ---- Start ----
+
+  function start() {
+    takeTokenFromFragment();
+    const returned = takeOAuthResult();
+    if (returned && returned.closing) return;
+    document.querySelectorAll("dialog").forEach(setUpDialog);
+    $("sign-in-form").addEventListener("submit", signIn);
+    $("telegram-form").addEventListener("submit", submitTelegram);
+    $("refresh").addEventListener("click", () => load().then(() => toast("Integrations refreshed.", "info")));
+    $("forget-token").addEventListener("click", () => showSignIn());
+    $("details-reauthorize").addEventListener("click", () => {
+      const entry = entries.get($("details-dialog").dataset.type);
+      const card = $("grid").querySelector(`[data-type="${CSS.escape(entry.type)}"]`);
+      $("details-dialog").close();
+      connect(entry, card && card.querySelector('[data-action="connect"]'));
+    });
+    listenForOAuthResults();
+    window.addEventListener("hashchange", () => {
+      if (!new URLSearchParams(location.hash.slice(1)).has("token")) return;
+      takeTokenFromFragment(); // the host app handed over a new token to an open page
+      entries.clear();
+      $("grid").replaceChildren();
+      load();
+    });
+    setInterval(() => {
+      if (token() && document.visibilityState === "visible") load();
+    }, REFRESH_MS);
+    if (returned) announceOAuthResult(returned); // it loads the list too
+    else load();
+  }
+
+  start();
+})();
