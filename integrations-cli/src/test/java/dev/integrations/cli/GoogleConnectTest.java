@@ -119,6 +119,43 @@ class GoogleConnectTest {
   }
 
   @Test
+  void with_port_zero_receives_the_browser_on_a_free_loopback_port_of_its_own() throws Exception {
+    StringWriter err = new StringWriter();
+    CompletableFuture<CliRunner.Result> connect =
+        CompletableFuture.supplyAsync(() -> cli().run(new StringWriter(), err, "connect", "gmail", "--port", "0"));
+
+    URI consentUrl = Browser.awaitConsentUrl(err);
+    URI redirectUri = URI.create(query(consentUrl, "redirect_uri"));
+    assertThat(redirectUri.getHost()).isEqualTo("127.0.0.1");
+    assertThat(redirectUri.getPort()).isPositive().isNotEqualTo(port);
+    assertThat(redirectUri.getPath()).isEqualTo("/callback");
+    assertThat(err.toString()).contains("come back to " + redirectUri);
+    new Browser().consent(consentUrl);
+    CliRunner.Result result = connect.get(60, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
+        .isEqualTo("connected");
+  }
+
+  @Test
+  void a_redirect_of_another_connect_is_refused_and_the_wait_goes_on() throws Exception {
+    StringWriter err = new StringWriter();
+    CompletableFuture<CliRunner.Result> connect =
+        CompletableFuture.supplyAsync(() -> cli().run(new StringWriter(), err, "connect", "gmail"));
+
+    URI consentUrl = Browser.awaitConsentUrl(err);
+    HttpResponse<String> stale = new Browser().get(URI.create(
+        "http://127.0.0.1:" + port + "/api/integrations/callback?code=old&state=an-earlier-state"));
+    assertThat(stale.statusCode()).isEqualTo(400);
+    assertThat(stale.body()).contains("Unknown authorization");
+    assertThat(connect).isNotDone();
+
+    new Browser().consent(consentUrl);
+    assertThat(connect.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+  }
+
+  @Test
   void no_wait_prints_the_consent_url_and_state_only() throws Exception {
     CliRunner.Result human = cli().run("connect", "google_drive", "--no-wait");
 
