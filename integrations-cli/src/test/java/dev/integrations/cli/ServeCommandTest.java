@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,6 +79,21 @@ class ServeCommandTest {
         HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void a_port_in_use_is_one_line_on_standard_error_and_a_non_zero_exit() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      CliRunner.Result result = CompletableFuture.supplyAsync(() -> new CliRunner(data)
+              .env("INTEGRATIONS_PORT", String.valueOf(taken.getLocalPort()))
+              .run("serve"))
+          .get(60, TimeUnit.SECONDS);
+
+      assertThat(result.exitCode()).isNotZero().isNotEqualTo(ExitCodes.USAGE);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err()).startsWith("error: ").contains(String.valueOf(taken.getLocalPort()));
+      assertThat(result.err().lines()).hasSize(1);
+    }
   }
 
   private static String readLine(BufferedReader reader) {
