@@ -89,9 +89,10 @@ class ServeCommandTest {
               .run("serve"))
           .get(60, TimeUnit.SECONDS);
 
-      assertThat(result.exitCode()).isNotZero().isNotEqualTo(ExitCodes.USAGE);
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
       assertThat(result.out()).isEmpty();
-      assertThat(result.err()).startsWith("error: ").contains(String.valueOf(taken.getLocalPort()));
+      assertThat(result.err()).startsWith("error: Cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is in use")
+          .contains("INTEGRATIONS_PORT").endsWith("(address_in_use)\n");
       assertThat(result.err().lines()).hasSize(1);
     }
   }
