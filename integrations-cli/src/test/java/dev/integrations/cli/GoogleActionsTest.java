@@ -88,6 +88,9 @@ class GoogleActionsTest {
   @Test
   void disconnect_revokes_at_google_and_forgets_the_connection() throws Exception {
     connect("google_drive");
+    CliRunner.Result tested = cli().run("test", "google_drive", "--json");
+    assertThat(tested.exitCode()).as(tested.err()).isZero();
+    assertThat(JSON.readTree(tested.out()).get("success").asBoolean()).isTrue();
 
     CliRunner.Result disconnect = cli().run("disconnect", "google_drive");
     assertThat(disconnect.exitCode()).as(disconnect.err()).isZero();
