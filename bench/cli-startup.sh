@@ -15,7 +15,7 @@ archive="$(mktemp -d)/bench.jsa"
 work="$(mktemp -d)"
 trap 'rm -rf "$work" "$(dirname "$archive")"' EXIT
 
-"$root/integrations" --version >/dev/null   # builds the jar if it is missing or stale
+"$root/integrations" --version >/dev/null   # builds the jar if it is missing or stale, and trains its archive
 cd "$work"
 export INTEGRATIONS_DATA_DIR="$work/data"
 export INTEGRATIONS_JWT_SECRET="bench-secret-0123456789abcdef0123456789"
@@ -31,7 +31,8 @@ python3 - "$runs" "$root/bench/results/cli-startup.json" \
   "java -jar (JVM defaults)" "java -jar $jar list" \
   "C1 only + SerialGC" "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar $jar list" \
   "C1 + SerialGC + AppCDS" "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -XX:SharedArchiveFile=$archive -jar $jar list" \
-  "./integrations launcher" "$root/integrations list" <<'PY'
+  "./integrations launcher" "$root/integrations list" \
+  "./integrations, INTEGRATIONS_CDS=off" "env INTEGRATIONS_CDS=off $root/integrations list" <<'PY'
 import json, os, resource, shlex, statistics, subprocess, sys, time
 runs, out, pairs = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 variants = list(zip(pairs[::2], pairs[1::2]))
@@ -54,7 +55,7 @@ for _ in range(runs):
         results[name]["cpu"].append(cpu)
 for name, _ in variants:
     wall, cpu = results[name]["wall"], results[name]["cpu"]
-    print(f"{name:<26} median {statistics.median(wall)*1000:5.0f} ms  (min {min(wall)*1000:5.0f}, "
+    print(f"{name:<38} median {statistics.median(wall)*1000:5.0f} ms  (min {min(wall)*1000:5.0f}, "
           f"max {max(wall)*1000:5.0f})   cpu median {statistics.median(cpu)*1000:5.0f} ms")
 json.dump({"runs": runs, "load": open("/proc/loadavg").read().split()[:3], "results": results},
           open(out, "w"), indent=1)

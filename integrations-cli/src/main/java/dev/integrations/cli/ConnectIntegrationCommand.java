@@ -117,19 +117,19 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
     try (LoopbackReceiver receiver = LoopbackReceiver.listen(listenOn)) {
       ConnectResult.AuthorizationPending pending = start(integration, port == null ? null : receiver.redirectUri());
       Duration wait = shorter(timeout, Duration.between(Instant.now(), pending.expiresAt()));
+      LoopbackReceiver.Expected<Connection> expected = receiver.expect(
+          pending.state().reveal(),
+          parameters -> connections().completeAuthorization(new AuthorizationCallback(
+              parameters.get("state"), parameters.get("code"), parameters.get("error"), options.userId())),
+          done -> new LoopbackReceiver.Reply(true, integration.name() + " connected", connectedSentence(integration, done)),
+          failure -> new LoopbackReceiver.Reply(false, integration.name() + " was not connected", failureSentence(failure)));
       output.note("Open this URL in your browser to connect " + integration.name() + ":");
       output.note("");
       output.note("  " + pending.authorizationUrl());
       output.note("");
       output.note("Waiting up to " + Format.duration(wait) + " for the browser to come back to "
           + receiver.redirectUri() + " (Ctrl-C to cancel)...");
-      Connection connection = receiver.await(
-          pending.state().reveal(),
-          wait,
-          parameters -> connections().completeAuthorization(new AuthorizationCallback(
-              parameters.get("state"), parameters.get("code"), parameters.get("error"), options.userId())),
-          done -> new LoopbackReceiver.Reply(true, integration.name() + " connected", connectedSentence(integration, done)),
-          failure -> new LoopbackReceiver.Reply(false, integration.name() + " was not connected", failureSentence(failure)));
+      Connection connection = expected.await(wait);
       return printConnected(integration, connection);
     }
   }

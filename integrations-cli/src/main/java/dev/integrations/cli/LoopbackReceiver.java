@@ -79,15 +79,13 @@ final class LoopbackReceiver implements AutoCloseable {
   }
 
   /**
-   * Waits until the browser comes back with {@code state}. {@code onRedirect} gets the redirect's query
-   * parameters and does the work; the browser is shown {@code reply} of its result, or {@code
-   * failureReply} of what it threw, and then this returns that result or rethrows that failure.
-   *
-   * @throws CliException when nothing came back within {@code timeout}
+   * Expects the browser back with {@code state}, from now on: call this before showing the consent URL,
+   * so that a browser quicker than the terminal is not turned away. {@code onRedirect} gets the
+   * redirect's query parameters and does the work; the browser is shown {@code reply} of its result, or
+   * {@code failureReply} of what it threw.
    */
-  <T> T await(
+  <T> Expected<T> expect(
       String state,
-      Duration timeout,
       Function<Map<String, String>, T> onRedirect,
       Function<T, Reply> reply,
       Function<RuntimeException, Reply> failureReply) {
@@ -100,18 +98,33 @@ final class LoopbackReceiver implements AutoCloseable {
         return new Handled(failureReply.apply(e), () -> outcome.completeExceptionally(e));
       }
     };
-    try {
-      @SuppressWarnings("unchecked")
-      T result = (T) outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return result;
-    } catch (TimeoutException e) {
-      throw new CliException(ExitCodes.FAILURE, "authorization_timeout",
-          "The browser did not come back within " + Format.duration(timeout) + "; run connect again");
-    } catch (ExecutionException e) {
-      throw (RuntimeException) e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCodes.FAILURE, "interrupted", "Interrupted while waiting for the browser");
+    return new Expected<>();
+  }
+
+  /** A redirect being expected, of which {@code onRedirect} makes a {@code T}. */
+  final class Expected<T> {
+    private Expected() {}
+
+    /**
+     * Waits until the browser has come back, then returns what {@code onRedirect} made of it or
+     * rethrows what it threw.
+     *
+     * @throws CliException when nothing came back within {@code timeout}
+     */
+    T await(Duration timeout) {
+      try {
+        @SuppressWarnings("unchecked")
+        T result = (T) outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return result;
+      } catch (TimeoutException e) {
+        throw new CliException(ExitCodes.FAILURE, "authorization_timeout",
+            "The browser did not come back within " + Format.duration(timeout) + "; run connect again");
+      } catch (ExecutionException e) {
+        throw (RuntimeException) e.getCause();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException(ExitCodes.FAILURE, "interrupted", "Interrupted while waiting for the browser");
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.integrations.cli;
 
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.http.HttpServer;
+import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -33,6 +34,11 @@ final class ServeCommand implements Callable<Integer> {
       server = HttpServer.start(wiring);
     } catch (RuntimeException e) {
       wiring.close();
+      if (portInUse(e)) {
+        throw new CliException(ExitCodes.FAILURE, "address_in_use", "Cannot listen on " + wiring.settings().host()
+            + ":" + wiring.settings().port() + ": the port is in use (is another 'integrations serve' running?); "
+            + "set INTEGRATIONS_PORT to another port, or 0 for any free one", e);
+      }
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -46,5 +52,14 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private static boolean portInUse(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

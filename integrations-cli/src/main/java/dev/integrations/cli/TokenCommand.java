@@ -46,11 +46,12 @@ final class TokenCommand implements Callable<Integer> {
     if (ttl.compareTo(MAX_TTL) > 0) {
       throw new InvalidRequestException("--ttl is at most 30d; mint a new token when it expires.");
     }
+    String user = options.userId().value();
     Wiring wiring = context.wiring();
     Settings settings = wiring.settings();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = now.plus(ttl);
-    JWTCreator.Builder jwt = JWT.create().withSubject(options.user).withIssuedAt(now).withExpiresAt(expiresAt);
+    JWTCreator.Builder jwt = JWT.create().withSubject(user).withIssuedAt(now).withExpiresAt(expiresAt);
     if (settings.jwtIssuer() != null) {
       jwt.withIssuer(settings.jwtIssuer());
     }
@@ -59,14 +60,14 @@ final class TokenCommand implements Callable<Integer> {
     String curl = "curl -H 'Authorization: Bearer " + token + "' " + url;
 
     Map<String, Object> json = Json.of("token", token);
-    json.put("user", options.user);
+    json.put("user", user);
     json.put("expires_at", Format.iso(expiresAt));
     json.put("curl", curl);
     Output output = Output.of(spec, options);
     output.result(json, () -> {
       output.line(token);
       output.note("");
-      output.note("A token for user '" + options.user + "', valid for " + Format.duration(ttl)
+      output.note("A token for user '" + user + "', valid for " + Format.duration(ttl)
           + " (until " + Format.time(expiresAt) + "). Try the API:");
       output.note("");
       output.note("  " + curl);

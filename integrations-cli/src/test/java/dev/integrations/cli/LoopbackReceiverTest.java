@@ -25,13 +25,26 @@ class LoopbackReceiverTest {
       CompletableFuture<HttpResponse<String>> page =
           CompletableFuture.supplyAsync(() -> get(receiver.redirectUri() + "?state=s1&code=c%2F1"));
 
-      Map<String, String> received = receiver.await("s1", WAIT, parameters -> parameters,
+      Map<String, String> received = receiver.expect("s1", parameters -> parameters,
           p -> new LoopbackReceiver.Reply(true, "Gmail connected", "As ann@example.com."),
-          e -> new LoopbackReceiver.Reply(false, "Failed", e.getMessage()));
+          e -> new LoopbackReceiver.Reply(false, "Failed", e.getMessage())).await(WAIT);
 
       assertThat(received).containsEntry("code", "c/1").containsEntry("state", "s1");
       assertThat(page.get().statusCode()).isEqualTo(200);
       assertThat(page.get().body()).contains("<h1>Gmail connected</h1>", "You can close this window");
+    }
+  }
+
+  @Test
+  void accepts_a_browser_that_comes_back_before_the_wait_begins() throws Exception {
+    try (LoopbackReceiver receiver = LoopbackReceiver.listen(URI.create("http://127.0.0.1:0/callback"))) {
+      LoopbackReceiver.Expected<String> expected = receiver.expect("s1", parameters -> parameters.get("code"),
+          c -> new LoopbackReceiver.Reply(true, "Gmail connected", c), e -> new LoopbackReceiver.Reply(false, "no", "no"));
+
+      HttpResponse<String> page = get(receiver.redirectUri() + "?state=s1&code=quick");
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(expected.await(WAIT)).isEqualTo("quick");
     }
   }
 
@@ -45,8 +58,9 @@ class LoopbackReceiverTest {
         return get(receiver.redirectUri() + "?state=new&code=y");
       });
 
-      String code = receiver.await("new", WAIT, parameters -> parameters.get("code"),
-          c -> new LoopbackReceiver.Reply(true, "ok", c), e -> new LoopbackReceiver.Reply(false, "no", "no"));
+      String code = receiver.expect("new", parameters -> parameters.get("code"),
+          c -> new LoopbackReceiver.Reply(true, "ok", c), e -> new LoopbackReceiver.Reply(false, "no", "no"))
+          .await(WAIT);
 
       assertThat(stale.get()).isEqualTo(400);
       assertThat(code).isEqualTo("y");
@@ -60,12 +74,12 @@ class LoopbackReceiverTest {
       CompletableFuture<HttpResponse<String>> page =
           CompletableFuture.supplyAsync(() -> get(receiver.redirectUri() + "?state=s&error=access_denied"));
 
-      assertThatThrownBy(() -> receiver.<String>await("s", WAIT,
+      assertThatThrownBy(() -> receiver.<String>expect("s",
               parameters -> {
                 throw new InvalidRequestException(ErrorCode.ACCESS_DENIED, "You declined <access>.");
               },
               c -> new LoopbackReceiver.Reply(true, "ok", c),
-              e -> new LoopbackReceiver.Reply(false, "Not connected", e.getMessage())))
+              e -> new LoopbackReceiver.Reply(false, "Not connected", e.getMessage())).await(WAIT))
           .isInstanceOf(InvalidRequestException.class);
       assertThat(page.get().statusCode()).isEqualTo(400);
       assertThat(page.get().body()).contains("You declined &lt;access&gt;.");
@@ -75,8 +89,9 @@ class LoopbackReceiverTest {
   @Test
   void gives_up_after_the_timeout() {
     try (LoopbackReceiver receiver = LoopbackReceiver.listen(URI.create("http://127.0.0.1:0/callback"))) {
-      assertThatThrownBy(() -> receiver.await("s", Duration.ofMillis(200), p -> p,
-              p -> new LoopbackReceiver.Reply(true, "", ""), e -> new LoopbackReceiver.Reply(false, "", "")))
+      assertThatThrownBy(() -> receiver.expect("s", p -> p,
+              p -> new LoopbackReceiver.Reply(true, "", ""), e -> new LoopbackReceiver.Reply(false, "", ""))
+              .await(Duration.ofMillis(200)))
           .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.code()).isEqualTo("authorization_timeout"));
     }
   }

@@ -31,6 +31,7 @@ final class StandIns implements AutoCloseable {
   final List<RecordedRequest> googleCalls = new CopyOnWriteArrayList<>();
   volatile boolean botTokenRevoked;
   volatile boolean googleRejectsTokens;
+  volatile boolean telegramDown;
 
   StandIns() throws IOException {
     telegram.setDispatcher(new Dispatcher() {
@@ -68,6 +69,9 @@ final class StandIns implements AutoCloseable {
     Matcher path = BOT_PATH.matcher(request.getUrl().encodedPath());
     if (!path.matches()) {
       return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+    }
+    if (telegramDown) {
+      return json(502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
     }
     if (botTokenRevoked || !path.group(1).equals(BOT_TOKEN)) {
       return json(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");

@@ -80,4 +80,13 @@ class TokenCommandTest {
     assertThat(result.err()).startsWith("error: ").contains("'soon' is not a duration").endsWith("(usage)\n");
     assertThat(result.err().lines()).hasSize(1);
   }
+
+  @Test
+  void refuses_a_user_the_api_would_refuse_instead_of_minting_a_useless_token() {
+    CliRunner.Result result = new CliRunner(data).run("token", "--user", " ");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("error: A user id is required. (invalid_request)\n");
+  }
 }
