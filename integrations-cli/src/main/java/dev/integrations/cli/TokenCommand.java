@@ -47,22 +47,24 @@ final class TokenCommand implements Callable<Integer> {
       throw new InvalidRequestException("--ttl is at most 30d; mint a new token when it expires.");
     }
     String user = options.userId().value();
-    Wiring wiring = context.wiring();
-    Settings settings = wiring.settings();
+    // The secret alone: no database, so a token can be minted while 'serve' holds the H2 file.
+    Settings settings = context.settings();
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = now.plus(ttl);
     JWTCreator.Builder jwt = JWT.create().withSubject(user).withIssuedAt(now).withExpiresAt(expiresAt);
     if (settings.jwtIssuer() != null) {
       jwt.withIssuer(settings.jwtIssuer());
     }
-    String token = jwt.sign(Algorithm.HMAC256(wiring.jwtSecret().reveal()));
-    String url = settings.publicUrl().toString().replaceAll("/+$", "") + "/api/integrations";
-    String curl = "curl -H 'Authorization: Bearer " + token + "' " + url;
+    String token = jwt.sign(Algorithm.HMAC256(Wiring.jwtSecret(settings).reveal()));
+    String base = settings.publicUrl().toString().replaceAll("/+$", "");
+    String curl = "curl -H 'Authorization: Bearer " + token + "' " + base + "/api/integrations";
+    String page = base + "/#token=" + token;
 
     Map<String, Object> json = Json.of("token", token);
     json.put("user", user);
     json.put("expires_at", Format.iso(expiresAt));
     json.put("curl", curl);
+    json.put("page", page);
     Output output = Output.of(spec, options);
     output.result(json, () -> {
       output.line(token);
@@ -71,6 +73,10 @@ final class TokenCommand implements Callable<Integer> {
           + " (until " + Format.time(expiresAt) + "). Try the API:");
       output.note("");
       output.note("  " + curl);
+      output.note("");
+      output.note("Or open the integrations page (the token leaves the address bar once read):");
+      output.note("");
+      output.note("  " + page);
     });
     return ExitCodes.OK;
   }

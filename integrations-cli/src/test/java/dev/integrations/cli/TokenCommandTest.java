@@ -31,7 +31,18 @@ class TokenCommandTest {
     assertThat(jwt.getExpiresAtAsInstant())
         .isCloseTo(Instant.now().plus(2, ChronoUnit.HOURS), within(10, ChronoUnit.SECONDS));
     assertThat(result.err())
-        .contains("curl -H 'Authorization: Bearer " + token + "' http://localhost:8000/api/integrations");
+        .contains("curl -H 'Authorization: Bearer " + token + "' http://localhost:8000/api/integrations")
+        .contains("http://localhost:8000/#token=" + token);
+  }
+
+  @Test
+  void mints_without_opening_the_database_so_it_works_while_serve_holds_it() throws Exception {
+    CliRunner.Result result = new CliRunner(data).run("token", "--user", "ann");
+
+    assertThat(result.exitCode()).isZero();
+    try (var files = java.nio.file.Files.walk(data)) {
+      assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".mv.db"));
+    }
   }
 
   @Test
@@ -55,7 +66,7 @@ class TokenCommandTest {
 
     assertThat(result.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(result.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("token", "user", "expires_at", "curl");
+    assertThat(json.fieldNames()).toIterable().containsExactly("token", "user", "expires_at", "curl", "page");
     assertThat(json.get("user").asText()).isEqualTo("bob");
     assertThat(JWT.decode(json.get("token").asText()).getSubject()).isEqualTo("bob");
     assertThat(Instant.parse(json.get("expires_at").asText())).isAfter(Instant.now());
