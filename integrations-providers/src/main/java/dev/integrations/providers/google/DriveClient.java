@@ -7,24 +7,18 @@ import com.google.api.services.drive.model.About;
 import com.google.api.services.drive.model.File;
 import com.google.api.services.drive.model.FileList;
 import dev.integrations.core.model.Account;
-import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
 import dev.integrations.core.model.FileUpload;
-import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.RemoteFile;
-import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
-import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.FilesPort;
-import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import dev.integrations.providers.google.internal.MonotonicProgress;
 import dev.integrations.providers.google.internal.UploadSourceException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,42 +32,12 @@ import java.util.Objects;
  *
  * @see <a href="https://developers.google.com/drive/api/reference/rest/v3">Drive API reference</a>
  */
-final class DriveClient implements OAuthProviderPort, FilesPort {
+final class DriveClient extends GoogleOAuthClient implements FilesPort {
   private static final String SERVICE = "Google Drive";
   private static final String FILE_FIELDS = "id,name,mimeType,size,modifiedTime";
 
-  private final GoogleSetup setup;
-
   DriveClient(GoogleSetup setup) {
-    this.setup = setup;
-  }
-
-  @Override
-  public Integration integration() {
-    return GoogleCatalog.GOOGLE_DRIVE;
-  }
-
-  @Override
-  public URI authorizationUrl(AuthorizationRequest request) {
-    return setup.require().oauth().authorizationUrl(request, integration().requiredScopes());
-  }
-
-  @Override
-  public TokenGrant exchange(AuthorizationRequest request, String code) {
-    return setup.require().oauth().exchange(request, code);
-  }
-
-  @Override
-  public TokenGrant refresh(Credentials credentials) {
-    return setup.require().oauth().refresh(credentials);
-  }
-
-  @Override
-  public RevocationResult revoke(Credentials credentials) {
-    if (!setup.configured()) {
-      return RevocationResult.failed(GoogleSetup.NOT_CONFIGURED_MESSAGE);
-    }
-    return setup.oauth().revoke(credentials);
+    super(setup, GoogleCatalog.GOOGLE_DRIVE);
   }
 
   /** Reads the user: https://developers.google.com/drive/api/reference/rest/v3/about/get */

@@ -8,22 +8,16 @@ import com.google.api.services.gmail.model.MessagePartHeader;
 import com.google.api.services.gmail.model.Profile;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Account;
-import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Credentials;
-import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.MailSummary;
-import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.TestResult;
-import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.MailPort;
-import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.providers.google.internal.BoundedParallel;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import dev.integrations.providers.google.internal.MimeMessages;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -36,44 +30,14 @@ import java.util.Objects;
  *
  * @see <a href="https://developers.google.com/gmail/api/reference/rest">Gmail API reference</a>
  */
-final class GmailClient implements OAuthProviderPort, MailPort {
+final class GmailClient extends GoogleOAuthClient implements MailPort {
   private static final String SERVICE = "Gmail";
   private static final String ME = "me";
   private static final List<String> SUMMARY_HEADERS = List.of("From", "Subject", "Date");
   private static final int FETCH_PARALLELISM = 8;
 
-  private final GoogleSetup setup;
-
   GmailClient(GoogleSetup setup) {
-    this.setup = setup;
-  }
-
-  @Override
-  public Integration integration() {
-    return GoogleCatalog.GMAIL;
-  }
-
-  @Override
-  public URI authorizationUrl(AuthorizationRequest request) {
-    return setup.require().oauth().authorizationUrl(request, integration().requiredScopes());
-  }
-
-  @Override
-  public TokenGrant exchange(AuthorizationRequest request, String code) {
-    return setup.require().oauth().exchange(request, code);
-  }
-
-  @Override
-  public TokenGrant refresh(Credentials credentials) {
-    return setup.require().oauth().refresh(credentials);
-  }
-
-  @Override
-  public RevocationResult revoke(Credentials credentials) {
-    if (!setup.configured()) {
-      return RevocationResult.failed(GoogleSetup.NOT_CONFIGURED_MESSAGE);
-    }
-    return setup.oauth().revoke(credentials);
+    super(setup, GoogleCatalog.GMAIL);
   }
 
   /** Reads the mailbox profile: https://developers.google.com/gmail/api/reference/rest/v1/users/getProfile */
