@@ -41,5 +41,9 @@ public final class Main {
     if (serve || arguments.contains("--verbose") || arguments.contains("-v")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
+    if (serve) {
+      System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+      System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    }
   }
 }
