@@ -48,7 +48,7 @@ final class LiveServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, String> env = new HashMap<>(standIns.settings());
+    Map<String, String> env = new HashMap<>(standIns.env());
     env.put("INTEGRATIONS_DATA_DIR", dataDir.toString());
     env.put("INTEGRATIONS_DB_URL", "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath());
     env.put("INTEGRATIONS_HOST", "127.0.0.1");
