@@ -1,5 +1,6 @@
 package dev.integrations.cli;
 
+import dev.integrations.testing.ProviderStandIns;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -41,25 +42,10 @@ final class Browser {
 
   /**
    * Opens {@code consentUrl}, signs in on the authorization server's page as the person would, follows its
-   * redirect back, and returns the page the command showed. mock-oauth2-server speaks only OpenID
-   * Connect, so {@code openid} is added to Google's scopes on the way.
+   * redirect back, and returns the page the command showed.
    */
   HttpResponse<String> consent(URI consentUrl) throws IOException, InterruptedException {
-    URI oidc = URI.create(consentUrl.toString().replaceFirst("([?&]scope=)", "$1openid%20"));
-    HttpResponse<String> page = get(oidc);
-    if (page.statusCode() != 200) {
-      throw new AssertionError("the authorization server answered " + page.statusCode() + ": " + page.body());
-    }
-    HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(oidc)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("username=ann"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (authorize.statusCode() != 302) {
-      throw new AssertionError("the authorization server answered " + authorize.statusCode() + ": " + authorize.body());
-    }
-    return get(URI.create(authorize.headers().firstValue("Location").orElseThrow()));
+    return get(ProviderStandIns.consent(consentUrl));
   }
 
   /** Runs {@code connect TYPE} as a person would, consenting in this browser, and returns its outcome. */

@@ -80,7 +80,7 @@ class CommandsTest {
   @Test
   void a_provider_that_keeps_failing_exits_with_the_provider_failure_code() {
     cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
-    standIns.telegramDown = true;
+    standIns.telegramFailure = 502;
 
     CliRunner.Result sent = cli().run("telegram", "send", "--chat", "4711", "--text", "hi");
 
@@ -98,7 +98,7 @@ class CommandsTest {
     cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
     standIns.botTokenRevoked = true;
     CliRunner.Result reauthorize = cli().run("telegram", "send", "--chat", "4711", "--text", "hi");
-    standIns.telegramDown = true;
+    standIns.telegramFailure = 502;
     CliRunner.Result providerFailed = cli().run("test", "telegram");
 
     assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -57,7 +57,7 @@ class GoogleActionsTest {
     assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("account").asText())
         .isEqualTo(StandIns.ACCOUNT);
 
-    standIns.googleRejectsTokens = true;
+    standIns.googleFailure = 401;
     CliRunner.Result failed = cli().run("test", "gmail", "--json");
     assertThat(failed.exitCode()).isEqualTo(ExitCodes.REAUTHORIZATION_REQUIRED);
     JsonNode json = JSON.readTree(failed.out());
@@ -76,7 +76,7 @@ class GoogleActionsTest {
   @Test
   void an_action_on_rejected_credentials_exits_with_the_reauthorization_code() throws Exception {
     connect("gmail");
-    standIns.googleRejectsTokens = true;
+    standIns.googleFailure = 401;
 
     CliRunner.Result listed = cli().run("gmail", "list");
 

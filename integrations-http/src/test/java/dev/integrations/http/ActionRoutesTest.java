@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
  * servers: what the caller gets back, and what the provider received.
  */
 class ActionRoutesTest {
-  static ProviderStandIns standIns;
+  static StandIns standIns;
   static TestServer server;
   static String ann;
 
   @BeforeAll
   static void start() {
-    standIns = new ProviderStandIns();
+    standIns = new StandIns();
     server = TestServer.start(standIns.env());
     ann = server.token("ann");
     standIns.connectGoogle(server, ann, "gmail");
@@ -153,7 +153,7 @@ class ActionRoutesTest {
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(Json.parse(sent.body()).path("message_id").asLong()).isEqualTo(42);
     RecordedRequest call = standIns.telegramCallsTo("sendMessage").get(0);
-    assertThat(call.getUrl().encodedPath()).isEqualTo("/bot" + ProviderStandIns.BOT_TOKEN + "/sendMessage");
+    assertThat(call.getUrl().encodedPath()).isEqualTo("/bot" + StandIns.BOT_TOKEN + "/sendMessage");
     JsonNode params = Json.parse(call.getBody().string(StandardCharsets.UTF_8));
     assertThat(params.path("chat_id").asText()).isEqualTo("4711");
     assertThat(params.path("text").asText()).isEqualTo("Deploy finished ✓");
@@ -165,7 +165,7 @@ class ActionRoutesTest {
     int before = standIns.telegramCallsTo("getMe").size();
 
     HttpResponse<String> connect = server.post("/api/integrations/connect", carl,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + ProviderStandIns.BOT_TOKEN + "\"}");
+        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
 
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
     assertThat(Json.parse(connect.body()).path("success").asBoolean()).isTrue();

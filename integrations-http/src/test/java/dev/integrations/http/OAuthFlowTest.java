@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * code and redirecting to the frontend, and every way the callback can be refused storing nothing.
  */
 class OAuthFlowTest {
-  ProviderStandIns standIns;
+  StandIns standIns;
   TestServer server;
   String token;
 
   @BeforeEach
   void start() {
-    standIns = new ProviderStandIns();
+    standIns = new StandIns();
     server = TestServer.start(standIns.env());
     token = server.token("ann");
   }
@@ -45,10 +45,10 @@ class OAuthFlowTest {
     HttpUrl consentUrl = HttpUrl.get(pending.path("oauth_url").asText());
     assertThat(consentUrl.queryParameter("state")).isEqualTo(pending.path("state").asText());
     assertThat(consentUrl.queryParameter("code_challenge_method")).isEqualTo("S256");
-    assertThat(consentUrl.queryParameter("redirect_uri")).isEqualTo(ProviderStandIns.PUBLIC_URL + CallbackRoute.PATH);
+    assertThat(consentUrl.queryParameter("redirect_uri")).isEqualTo(StandIns.PUBLIC_URL + CallbackRoute.PATH);
 
     URI back = standIns.consent(consentUrl.toString());
-    assertThat(back.toString()).startsWith(ProviderStandIns.PUBLIC_URL + CallbackRoute.PATH);
+    assertThat(back.toString()).startsWith(StandIns.PUBLIC_URL + CallbackRoute.PATH);
     HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
 
     assertThat(callback.statusCode()).isEqualTo(302);

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  * and when a connection is disconnected: status codes from the contract, never a 500.
  */
 class ProviderAnswersTest {
-  ProviderStandIns standIns;
+  StandIns standIns;
   TestServer server;
   String ann;
 
   @BeforeEach
   void start() {
-    standIns = new ProviderStandIns();
+    standIns = new StandIns();
     server = TestServer.start(standIns.env());
     ann = server.token("ann");
   }
@@ -118,7 +118,7 @@ class ProviderAnswersTest {
     standIns.telegramFailure = 503;
 
     HttpResponse<String> connect = server.post("/api/integrations/connect", ann,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + ProviderStandIns.BOT_TOKEN + "\"}");
+        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
 
     assertThat(connect.statusCode()).as(connect.body()).isIn(502, 503);
     assertThat(status("telegram")).isEqualTo("disconnected");

@@ -1,23 +1,16 @@
 package dev.integrations.http;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import dev.integrations.bootstrap.ConfigSource;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
+import dev.integrations.testing.ServerEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The real composition root and server on a random port of 127.0.0.1, with an HTTP client. */
@@ -31,23 +24,12 @@ final class TestServer implements AutoCloseable {
   final HttpServer server;
   final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final ServerEnvironment environment = ServerEnvironment.create("integrations-http-test-", 0);
 
   private TestServer(Map<String, String> extra) {
-    Path dataDir;
-    try {
-      dataDir = Files.createTempDirectory("integrations-http-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    jwtSecret = randomBase64(32);
-    dbUrl = "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath();
-    Map<String, String> env = new HashMap<>();
-    env.put("INTEGRATIONS_DATA_DIR", dataDir.toString());
-    env.put("INTEGRATIONS_DB_URL", dbUrl);
-    env.put("INTEGRATIONS_HOST", "127.0.0.1");
-    env.put("INTEGRATIONS_PORT", "0");
-    env.put("INTEGRATIONS_JWT_SECRET", jwtSecret);
-    env.put("INTEGRATIONS_ENCRYPTION_KEY", randomBase64(32));
+    jwtSecret = environment.jwtSecret;
+    dbUrl = environment.dbUrl;
+    Map<String, String> env = environment.env();
     env.put("INTEGRATIONS_FRONTEND_URL", FRONTEND);
     env.putAll(extra);
     wiring = Wiring.start(Settings.from(ConfigSource.of(env)));
@@ -64,11 +46,7 @@ final class TestServer implements AutoCloseable {
 
   /** A valid token for {@code user}, expiring in an hour. */
   String token(String user) {
-    return JWT.create()
-        .withSubject(user)
-        .withIssuedAt(Instant.now())
-        .withExpiresAt(Instant.now().plusSeconds(3600))
-        .sign(Algorithm.HMAC256(jwtSecret));
+    return environment.token(user);
   }
 
   URI uri(String pathAndQuery) {
@@ -103,12 +81,6 @@ final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  static String randomBase64(int bytes) {
-    byte[] random = new byte[bytes];
-    new SecureRandom().nextBytes(random);
-    return Base64.getEncoder().encodeToString(random);
   }
 
   @Override

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class UserIsolationTest {
   static final List<String> TYPES = List.of("gmail", "google_drive", "telegram");
-  static ProviderStandIns standIns;
+  static StandIns standIns;
   static TestServer server;
   static String alice;
   static String bob;
 
   @BeforeAll
   static void start() {
-    standIns = new ProviderStandIns();
+    standIns = new StandIns();
     server = TestServer.start(standIns.env());
     alice = server.token("alice");
     bob = server.token("bob");

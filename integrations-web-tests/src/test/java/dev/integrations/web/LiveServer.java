@@ -1,13 +1,12 @@
 package dev.integrations.web;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.integrations.bootstrap.ConfigSource;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.http.HttpServer;
+import dev.integrations.testing.ServerEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,13 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +27,7 @@ final class LiveServer implements AutoCloseable {
 
   final StandIns standIns = new StandIns();
   final String base;
-  private final String jwtSecret = randomBase64(32);
+  private final ServerEnvironment environment;
   private final Wiring wiring;
   private final HttpServer server;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,32 +35,18 @@ final class LiveServer implements AutoCloseable {
   LiveServer() {
     int port = freePort();
     base = "http://127.0.0.1:" + port;
-    Path dataDir;
-    try {
-      dataDir = Files.createTempDirectory("integrations-web-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> env = new HashMap<>(standIns.settings());
-    env.put("INTEGRATIONS_DATA_DIR", dataDir.toString());
-    env.put("INTEGRATIONS_DB_URL", "jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath());
-    env.put("INTEGRATIONS_HOST", "127.0.0.1");
-    env.put("INTEGRATIONS_PORT", String.valueOf(port));
+    environment = ServerEnvironment.create("integrations-web-test-", port);
+    Map<String, String> env = environment.env();
+    env.putAll(standIns.env());
     env.put("INTEGRATIONS_PUBLIC_URL", base);
     env.put("INTEGRATIONS_FRONTEND_URL", base + "/");
-    env.put("INTEGRATIONS_JWT_SECRET", jwtSecret);
-    env.put("INTEGRATIONS_ENCRYPTION_KEY", randomBase64(32));
     wiring = Wiring.start(Settings.from(ConfigSource.of(env)));
     server = HttpServer.start(wiring);
   }
 
   /** A valid token for {@code user}, expiring in an hour. */
   String token(String user) {
-    return JWT.create()
-        .withSubject(user)
-        .withIssuedAt(Instant.now())
-        .withExpiresAt(Instant.now().plusSeconds(3600))
-        .sign(Algorithm.HMAC256(jwtSecret));
+    return environment.token(user);
   }
 
   /** The status of {@code type} for {@code user}, as the API reports it. */
@@ -126,12 +105,6 @@ final class LiveServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String randomBase64(int bytes) {
-    byte[] random = new byte[bytes];
-    new SecureRandom().nextBytes(random);
-    return Base64.getEncoder().encodeToString(random);
   }
 
   @Override

@@ -1,0 +1,66 @@
+package dev.integrations.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.integrations.testing.ProviderStandIns;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * The shared provider stand-ins, plus a scripted token endpoint ({@code /token} on {@link #google}) for
+ * answers mock-oauth2-server never gives, and the whole connect flows through the server's API.
+ */
+final class StandIns extends ProviderStandIns {
+  /** Where the provider sends the browser back; the tests replay its path and query on the real port. */
+  static final String PUBLIC_URL = "http://integrations.test:8000";
+  /** The {@code scope} the scripted token endpoint says it granted. */
+  volatile String scriptedGrantedScope = "openid";
+
+  StandIns() {
+    super("http-test-client");
+  }
+
+  /** The configuration that points the server at these stand-ins. */
+  @Override
+  public Map<String, String> env() {
+    Map<String, String> env = super.env();
+    env.put("INTEGRATIONS_PUBLIC_URL", PUBLIC_URL);
+    return env;
+  }
+
+  @Override
+  protected MockResponse google(RecordedRequest request) {
+    if (request.getUrl().encodedPath().equals("/token")) {
+      return json(200, "{\"access_token\": \"ya29.scripted\", \"token_type\": \"Bearer\", \"expires_in\": 3599,"
+          + " \"refresh_token\": \"1//scripted\", \"scope\": \"" + scriptedGrantedScope + "\"}");
+    }
+    return super.google(request);
+  }
+
+  /** What a browser does at the consent screen for {@code consentUrl}: where it is sent back to. */
+  URI consent(String consentUrl) {
+    return ProviderStandIns.consent(URI.create(consentUrl));
+  }
+
+  /** Connects {@code user} to a Google integration through the whole OAuth flow over HTTP. */
+  HttpResponse<String> connectGoogle(TestServer server, String token, String type) {
+    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"" + type + "\"}");
+    assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
+    URI back = consent(Json.parse(connect.body()).path("oauth_url").asText());
+    HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
+    assertThat(callback.statusCode()).isEqualTo(302);
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .as("callback redirect").contains("integration=" + type).contains("status=connected");
+    return callback;
+  }
+
+  /** Connects {@code user}'s Telegram bot. */
+  void connectTelegram(TestServer server, String token) {
+    HttpResponse<String> connect = server.post(
+        "/api/integrations/connect", token, "{\"integration_type\":\"telegram\",\"bot_token\":\"" + BOT_TOKEN + "\"}");
+    assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
+  }
+}
