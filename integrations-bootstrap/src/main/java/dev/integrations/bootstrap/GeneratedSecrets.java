@@ -1,29 +1,21 @@
 package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
+import dev.integrations.persistence.SecretFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secrets that are generated on first run when their setting is missing, kept in a file readable by
- * the owner only, and read back on every later run (so JWTs minted yesterday still verify today).
- * Two processes starting at once agree on one value: the file appears atomically, by a hard link.
+ * Secrets that are generated on first run when their setting is missing, kept in an owner-only
+ * {@link SecretFile}, and read back on every later run (so JWTs minted yesterday still verify today).
  */
 final class GeneratedSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(GeneratedSecrets.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final int BYTES = 32;
 
   private GeneratedSecrets() {}
@@ -35,48 +27,31 @@ final class GeneratedSecrets {
    * @throws InvalidConfigurationException when the file cannot be read or written, or is empty
    */
   static Secret readOrCreate(Path file, String variable) {
+    SecretFile.Content content;
     try {
-      if (Files.exists(file)) {
-        return read(file);
-      }
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir, ownerOnly("rwx------"));
-      byte[] bytes = new byte[BYTES];
-      RANDOM.nextBytes(bytes);
-      String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      Path temp = Files.createTempFile(dir, ".secret", ".tmp", ownerOnly("rw-------"));
-      try {
-        Files.writeString(temp, value + "\n", StandardCharsets.US_ASCII);
-        Files.createLink(file, temp);
-      } catch (FileAlreadyExistsException lostTheRace) {
-        return read(file);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      content = SecretFile.readOrCreate(file, "the secret file", GeneratedSecrets::random);
+    } catch (UncheckedIOException e) {
+      throw new InvalidConfigurationException(
+          variable + " is not set and the file " + file + " could not be read or written: "
+              + e.getCause().getMessage());
+    }
+    if (content.value().isEmpty()) {
+      throw new InvalidConfigurationException("The secret file " + file + " is empty: delete it or fill it.");
+    }
+    if (content.created()) {
       LOG.warn(
           "{} is not set: generated one into {} (owner-only). Set {} in production, the same on every"
               + " instance.",
           variable,
           file.toAbsolutePath().normalize(),
           variable);
-      return Secret.of(value);
-    } catch (IOException e) {
-      throw new InvalidConfigurationException(
-          variable + " is not set and the file " + file + " could not be read or written: " + e.getMessage());
     }
+    return Secret.of(content.value());
   }
 
-  private static Secret read(Path file) throws IOException {
-    String value = Files.readString(file, StandardCharsets.US_ASCII).strip();
-    if (value.isEmpty()) {
-      throw new InvalidConfigurationException("The secret file " + file + " is empty: delete it or fill it.");
-    }
-    return Secret.of(value);
-  }
-
-  private static FileAttribute<?>[] ownerOnly(String permissions) {
-    return POSIX
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-        : new FileAttribute<?>[0];
+  private static String random() {
+    byte[] bytes = new byte[BYTES];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

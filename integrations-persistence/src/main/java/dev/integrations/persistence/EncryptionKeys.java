@@ -1,14 +1,6 @@
 package dev.integrations.persistence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -68,11 +60,11 @@ public final class EncryptionKeys {
    * @param dataDirectory where a generated key is kept
    * @throws IllegalArgumentException when a value is not base64 of 32 bytes (the message names the
    *     setting, never the value)
-   * @throws UncheckedIOException when the key file cannot be read or written
+   * @throws java.io.UncheckedIOException when the key file cannot be read or written
    */
   public static EncryptionKeys load(String key, String oldKeys, Path dataDirectory) {
     byte[] current =
-        isBlank(key) ? KeyFile.readOrCreate(dataDirectory.resolve(KEY_FILE_NAME)) : decode(key.trim(), KEY_VARIABLE);
+        isBlank(key) ? readOrCreateKeyFile(dataDirectory.resolve(KEY_FILE_NAME)) : decode(key.trim(), KEY_VARIABLE);
     List<byte[]> old = new ArrayList<>();
     if (!isBlank(oldKeys)) {
       String[] values = oldKeys.split(",");
@@ -170,48 +162,21 @@ public final class EncryptionKeys {
     return value == null || value.isBlank();
   }
 
-  /** The generated key's file: created once, owner-only, atomically (a hard link never replaces). */
-  private static final class KeyFile {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
-    static byte[] readOrCreate(Path file) {
-      try {
-        if (Files.exists(file)) {
-          return read(file);
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent(), ownerOnly("rwx------"));
-        byte[] key = randomKey();
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".encryption", ".tmp", ownerOnly("rw-------"));
-        try {
-          Files.write(temp, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
-          Files.createLink(file, temp);
-        } catch (FileAlreadyExistsException lostTheRace) {
-          return read(file);
-        } finally {
-          Files.deleteIfExists(temp);
-        }
-        LOG.warn(
-            "{} is not set: generated a new encryption key into {} (owner-only). Tokens at rest can only be"
-                + " read with this file: back it up, or set {} (base64 of 32 bytes) in production.",
-            KEY_VARIABLE,
-            file.toAbsolutePath().normalize(),
-            KEY_VARIABLE);
-        return key;
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read or create the encryption key file " + file, e);
-      }
+  /** The key in {@code file}, generated there on first use with a warning. */
+  private static byte[] readOrCreateKeyFile(Path file) {
+    SecretFile.Content content =
+        SecretFile.readOrCreate(file, "the encryption key file", () -> Base64.getEncoder().encodeToString(randomKey()));
+    Path shown = file.toAbsolutePath().normalize();
+    if (content.created()) {
+      LOG.warn(
+          "{} is not set: generated a new encryption key into {} (owner-only). Tokens at rest can only be"
+              + " read with this file: back it up, or set {} (base64 of 32 bytes) in production.",
+          KEY_VARIABLE,
+          shown,
+          KEY_VARIABLE);
+    } else {
+      LOG.info("{} is not set: using the encryption key in {}.", KEY_VARIABLE, shown);
     }
-
-    private static byte[] read(Path file) throws IOException {
-      String value = Files.readString(file, StandardCharsets.US_ASCII).trim();
-      LOG.info("{} is not set: using the encryption key in {}.", KEY_VARIABLE, file.toAbsolutePath().normalize());
-      return decode(value, "The encryption key file " + file);
-    }
-
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-      return POSIX
-          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-          : new FileAttribute<?>[0];
-    }
+    return decode(content.value(), "The encryption key file " + file);
   }
 }
