@@ -7,12 +7,7 @@ import dev.integrations.persistence.EncryptionKeys;
 import dev.integrations.persistence.JdbiStores;
 import dev.integrations.providers.google.GoogleProviders;
 import dev.integrations.providers.telegram.TelegramProviders;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -30,9 +25,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
  */
 public final class Wiring implements AutoCloseable {
-  /** How often expired authorization requests are swept from the state store. */
-  static final Duration STATE_SWEEP_INTERVAL = Duration.ofMinutes(5);
-
   /** The file in the data directory that holds a generated JWT secret. */
   public static final String JWT_SECRET_FILE = "jwt.secret";
 
@@ -43,21 +35,18 @@ public final class Wiring implements AutoCloseable {
   private final Secret jwtSecret;
   private final JdbiStores stores;
   private final OkHttpClient http;
-  private final ScheduledExecutorService sweeper;
 
   private Wiring(
       Settings settings,
       Integrations integrations,
       Secret jwtSecret,
       JdbiStores stores,
-      OkHttpClient http,
-      ScheduledExecutorService sweeper) {
+      OkHttpClient http) {
     this.settings = settings;
     this.integrations = integrations;
     this.jwtSecret = jwtSecret;
     this.stores = stores;
     this.http = http;
-    this.sweeper = sweeper;
   }
 
   /**
@@ -94,8 +83,7 @@ public final class Wiring implements AutoCloseable {
       LOG.info("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are not set: gmail and google_drive are listed"
           + " but cannot be connected.");
     }
-    ScheduledExecutorService sweeper = stateSweeper(stores);
-    return new Wiring(settings, integrations, jwtSecret, stores, http, sweeper);
+    return new Wiring(settings, integrations, jwtSecret, stores, http);
   }
 
   /**
@@ -138,32 +126,6 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  private static ScheduledExecutorService stateSweeper(JdbiStores stores) {
-    ScheduledExecutorService sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "integrations-state-sweeper");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = STATE_SWEEP_INTERVAL.toSeconds();
-    sweeper.scheduleWithFixedDelay(
-        () -> {
-          try {
-            int swept = stores.stateStore().deleteExpired(Instant.now());
-            if (swept > 0) {
-              LOG.debug("Deleted {} expired authorization requests.", swept);
-            }
-          } catch (RuntimeException e) {
-            LOG.warn("Could not delete expired authorization requests: {}", e.getMessage());
-          }
-        },
-        every,
-        every,
-        TimeUnit.SECONDS);
-    return sweeper;
-  }
-
   public Settings settings() {
     return settings;
   }
@@ -183,10 +145,9 @@ public final class Wiring implements AutoCloseable {
     return stores.isHealthy();
   }
 
-  /** Stops the sweeper, closes the database pool and releases the HTTP client's threads. */
+  /** Closes the database pool and releases the HTTP client's threads. */
   @Override
   public void close() {
-    sweeper.shutdownNow();
     stores.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
