@@ -4,6 +4,11 @@ package dev.integrations.core.error;
 public class NotConnectedException extends IntegrationException {
   private static final long serialVersionUID = 1L;
 
+  /** No connection, in the original service's words: "Integration not connected". */
+  public NotConnectedException() {
+    this("Integration not connected");
+  }
+
   /** No connection, as {@code message} says. */
   public NotConnectedException(String message) {
     super(ErrorCode.NOT_CONNECTED, message);

@@ -178,7 +178,7 @@ public final class IntegrationService {
     StoredCredentials stored = tokens.find(user, type).orElse(null);
     boolean hadConnection = connections.find(user, type).isPresent();
     if (stored == null && !hadConnection) {
-      throw new NotConnectedException("Integration not connected");
+      throw new NotConnectedException();
     }
     RevocationResult revocation = stored == null ? RevocationResult.notSupported() : revoke(provider, stored);
     tokens.delete(user, type);
@@ -207,7 +207,7 @@ public final class IntegrationService {
     ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
     StoredCredentials stored =
-        tokens.find(user, type).orElseThrow(() -> new NotConnectedException("Integration not connected"));
+        tokens.find(user, type).orElseThrow(NotConnectedException::new);
     if (provider instanceof OAuthProviderPort oauthProvider && refresher.isExpiring(stored.credentials())) {
       return refresher.refreshExpiring(key, oauthProvider);
     }

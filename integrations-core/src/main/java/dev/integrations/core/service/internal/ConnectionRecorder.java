@@ -23,8 +23,7 @@ public final class ConnectionRecorder {
 
   /** Marks the connection healthy as of now, with the account the provider reported (if any). */
   public Connection recordSuccess(ConnectionKey key, Account account) {
-    Connection current = find(key).orElseGet(() -> Connection.connected(key.user(), key.type(), clock.instant(), null));
-    Connection next = current.synced(clock.instant());
+    Connection next = current(key).synced(clock.instant());
     if (account != null) {
       next = next.withAccount(account);
     }
@@ -35,11 +34,15 @@ public final class ConnectionRecorder {
   /** Marks the connection unusable for {@code reason} and tells the listeners with {@code kind}. */
   public Connection recordFailure(
       ConnectionKey key, ErrorCode reason, String message, ConnectionEvent.Kind kind) {
-    Connection current = find(key).orElseGet(() -> Connection.connected(key.user(), key.type(), clock.instant(), null));
-    Connection next = current.failed(reason, message);
+    Connection next = current(key).failed(reason, message);
     connections.save(next);
     events.publish(kind, key, reason);
     return next;
+  }
+
+  /** The stored connection, or a connected one as of now when the status row is missing. */
+  private Connection current(ConnectionKey key) {
+    return find(key).orElseGet(() -> Connection.connected(key.user(), key.type(), clock.instant(), null));
   }
 
   /** The stored connection of {@code key}, if any. */

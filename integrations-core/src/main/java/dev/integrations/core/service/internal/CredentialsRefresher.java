@@ -151,7 +151,7 @@ public final class CredentialsRefresher {
   private StoredCredentials read(ConnectionKey key) {
     return tokens
         .find(key.user(), key.type())
-        .orElseThrow(() -> new NotConnectedException("Integration not connected"));
+        .orElseThrow(NotConnectedException::new);
   }
 
   private static Credentials await(CompletableFuture<Credentials> flight) {
