@@ -56,6 +56,7 @@ final class Json {
     json.put("attempted", revocation.attempted());
     json.put("revoked", revocation.revoked());
     json.put("message", revocation.message());
+    json.put("shared_with", revocation.sharedWith().stream().map(t -> t.value()).toList());
     return json;
   }
 

@@ -56,6 +56,12 @@ final class JdbiConnectionStore implements ConnectionStore {
   }
 
   @Override
+  public boolean update(Connection connection) {
+    ConnectionRow row = toRow(connection);
+    return StorageErrors.call("update a connection", () -> dao.updateSameConnection(row) == 1);
+  }
+
+  @Override
   public boolean delete(UserId user, IntegrationType type) {
     return StorageErrors.call("delete a connection", () -> dao.delete(user.value(), type.value()) == 1);
   }

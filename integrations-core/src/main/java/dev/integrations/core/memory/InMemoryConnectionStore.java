@@ -5,6 +5,7 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.ConnectionStore;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,6 +28,23 @@ public final class InMemoryConnectionStore implements ConnectionStore {
   @Override
   public void save(Connection connection) {
     byUser.computeIfAbsent(connection.user(), u -> new ConcurrentHashMap<>()).put(connection.type(), connection);
+  }
+
+  @Override
+  public boolean update(Connection connection) {
+    ConcurrentMap<IntegrationType, Connection> mine = byUser.get(connection.user());
+    if (mine == null) {
+      return false;
+    }
+    boolean[] replaced = {false};
+    mine.computeIfPresent(connection.type(), (type, stored) -> {
+      if (!Objects.equals(stored.connectedAt(), connection.connectedAt())) {
+        return stored;
+      }
+      replaced[0] = true;
+      return connection;
+    });
+    return replaced[0];
   }
 
   @Override

@@ -19,8 +19,21 @@ public interface ConnectionStore {
   /** All of a user's saved connections, in no particular order. */
   List<Connection> findAll(UserId user);
 
-  /** Inserts or replaces the connection of {@code connection.user()} to {@code connection.type()}. */
+  /**
+   * Inserts or replaces the connection of {@code connection.user()} to {@code connection.type()}: what a
+   * completed connect writes.
+   */
   void save(Connection connection);
+
+  /**
+   * Replaces the stored connection of {@code connection.user()} to {@code connection.type()}, but only
+   * while it is the same connection: one stored with the same {@code connectedAt}. Never creates a
+   * connection, so a status write that finishes after a disconnect cannot bring it back, and one that
+   * finishes after a new connect cannot overwrite it.
+   *
+   * @return whether the stored connection was replaced
+   */
+  boolean update(Connection connection);
 
   /**
    * Removes the connection.

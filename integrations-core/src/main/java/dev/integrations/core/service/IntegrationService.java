@@ -145,16 +145,20 @@ public final class IntegrationService {
   public TestResult test(UserId user, IntegrationType type) {
     ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
+    Connection seen = recorder.find(key).orElse(null);
     TestResult result;
     try {
       result = withCredentials(key, provider, credentials -> testGrantedScopes(provider, credentials));
     } catch (ReauthorizationRequiredException | CredentialsRejectedException e) {
       return TestResult.failed(e.code(), e.getMessage());
     }
+    if (seen == null) {
+      return result; // credentials without a connection row: nothing to record on
+    }
     if (result.success()) {
-      recorder.recordSuccess(key, result.account());
+      recorder.recordSuccess(seen, result.account());
     } else {
-      recorder.recordFailure(key, result.code(), result.message(), ConnectionEvent.Kind.TEST_FAILED);
+      recorder.recordFailure(seen, result.code(), result.message(), ConnectionEvent.Kind.TEST_FAILED);
     }
     return result;
   }
@@ -168,23 +172,51 @@ public final class IntegrationService {
   }
 
   /**
-   * Revokes the grant at the provider where it can (a failure there is reported, not fatal) and deletes
-   * the credentials and the connection.
+   * Deletes the credentials and the connection, and revokes the grant at the provider where it can (a
+   * failure there is reported, not fatal). A grant another of the user's connections still relies on
+   * (same credentials group, same or unknown account: Gmail and Drive of one Google account) is not
+   * revoked, because the provider would end that connection's access too; the result says so.
    *
    * @throws NotConnectedException when the user has no connection to {@code type}
    */
   public DisconnectResult disconnect(UserId user, IntegrationType type) {
     ProviderPort provider = providers.provider(type);
     StoredCredentials stored = tokens.find(user, type).orElse(null);
-    boolean hadConnection = connections.find(user, type).isPresent();
-    if (stored == null && !hadConnection) {
+    Connection connection = connections.find(user, type).orElse(null);
+    if (stored == null && connection == null) {
       throw new NotConnectedException();
     }
-    RevocationResult revocation = stored == null ? RevocationResult.notSupported() : revoke(provider, stored);
+    RevocationResult revocation;
+    if (stored == null) {
+      revocation = RevocationResult.notSupported();
+    } else {
+      List<Integration> sharing = sharingTheGrant(user, provider.integration(), connection);
+      revocation = sharing.isEmpty() ? revoke(provider, stored) : RevocationResult.keptForSharedGrant(sharing);
+    }
     tokens.delete(user, type);
     connections.delete(user, type);
     events.publish(ConnectionEvent.Kind.DISCONNECTED, new ConnectionKey(user, type), null);
     return new DisconnectResult(type, revocation);
+  }
+
+  /**
+   * The user's other integrations, with credentials, whose grant may be the one of {@code connection}:
+   * same credentials group, and the same account or an account we do not know.
+   */
+  private List<Integration> sharingTheGrant(UserId user, Integration integration, Connection connection) {
+    Map<IntegrationType, Connection> mine =
+        connections.findAll(user).stream().collect(Collectors.toMap(Connection::type, Function.identity()));
+    Account account = connection == null ? null : connection.account();
+    return providers.catalog().stream()
+        .filter(other -> !other.type().equals(integration.type()) && other.sharesCredentialsWith(integration))
+        .filter(other -> tokens.find(user, other.type()).isPresent())
+        .filter(other -> sameOrUnknownAccount(account, mine.get(other.type())))
+        .toList();
+  }
+
+  private static boolean sameOrUnknownAccount(Account account, Connection other) {
+    Account otherAccount = other == null ? null : other.account();
+    return account == null || otherAccount == null || account.id().equals(otherAccount.id());
   }
 
   private static RevocationResult revoke(ProviderPort provider, StoredCredentials stored) {

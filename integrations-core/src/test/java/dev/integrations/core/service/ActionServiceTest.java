@@ -7,6 +7,7 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.NotConnectedException;
+import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
@@ -33,6 +34,7 @@ class ActionServiceTest {
   void annHasAnUnexpiredButRevokedAccessToken() {
     rig.tokens.put(ANN, GMAIL,
         new Credentials(Secret.of("revoked"), Secret.of("r1"), TestRig.T0.plus(Duration.ofHours(1)), FakeOAuthProvider.SCOPES));
+    rig.connections.save(Connection.connected(ANN, GMAIL, TestRig.T0, null));
     rig.oauth.onRefresh = c -> new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
   }
 

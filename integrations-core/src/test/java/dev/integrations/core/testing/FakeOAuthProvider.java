@@ -1,6 +1,8 @@
 package dev.integrations.core.testing;
 
 import dev.integrations.core.error.CredentialsRejectedException;
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
 import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Credentials;
@@ -38,8 +40,23 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort {
   public volatile Function<String, TokenGrant> onExchange;
   public volatile RuntimeException revokeFailure;
 
-  private final Integration integration =
-      new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES);
+  public volatile Account account;
+  /** Runs inside {@link #test} before it answers (to hold a test in flight). */
+  public volatile Runnable onTest;
+  /** When set, {@link #test} answers failed with this code (a provider "no" other than a 401). */
+  public volatile ErrorCode failTest;
+
+  private final Integration integration;
+
+  /** A provider for a Gmail-like integration whose grants are its own. */
+  public FakeOAuthProvider() {
+    this(new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES));
+  }
+
+  /** A provider for {@code integration} (which may share its credentials group with others). */
+  public FakeOAuthProvider(Integration integration) {
+    this.integration = integration;
+  }
 
   @Override
   public Integration integration() {
@@ -76,8 +93,15 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort {
 
   @Override
   public TestResult test(Credentials credentials) {
+    Runnable hook = onTest;
+    if (hook != null) {
+      hook.run();
+    }
+    if (failTest != null) {
+      return TestResult.failed(failTest, "The provider said no.");
+    }
     requireAccepted(credentials);
-    return TestResult.passed("Connected as ann@example.com", null);
+    return TestResult.passed("Connected as ann@example.com", account);
   }
 
   @Override

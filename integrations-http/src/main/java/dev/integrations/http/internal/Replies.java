@@ -1,8 +1,10 @@
 package dev.integrations.http.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import java.time.Instant;
+import java.util.List;
 
 /** The JSON answers of the connection routes, shaped like the original service's. */
 public final class Replies {
@@ -21,10 +23,17 @@ public final class Replies {
   /** A disconnect, with what the provider said about revoking the grant. */
   public record Disconnected(boolean success, String message, String integrationType, Revocation revocation) {}
 
-  /** What the provider said when asked to revoke. */
-  public record Revocation(boolean attempted, boolean revoked, String message) {
+  /**
+   * What became of the grant at the provider; {@code sharedWith} names the integrations that still use
+   * it (then it was kept at the provider).
+   */
+  public record Revocation(boolean attempted, boolean revoked, String message, List<String> sharedWith) {
     public static Revocation of(RevocationResult result) {
-      return new Revocation(result.attempted(), result.revoked(), result.message());
+      return new Revocation(
+          result.attempted(),
+          result.revoked(),
+          result.message(),
+          result.sharedWith().stream().map(IntegrationType::value).toList());
     }
   }
 }

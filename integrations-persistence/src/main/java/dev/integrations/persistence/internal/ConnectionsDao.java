@@ -38,6 +38,18 @@ public interface ConnectionsDao {
           + " WHERE user_id = :c.userId AND integration_type = :c.integrationType")
   int update(@BindMethods("c") ConnectionRow c);
 
+  /**
+   * Like {@link #update}, only while the stored row has the same {@code connected_at}, that is, while it
+   * is the same connection; returns the rows changed (0 or 1).
+   */
+  @SqlUpdate(
+      "UPDATE connections SET status = :c.status, last_sync = :c.lastSync,"
+          + " last_error = :c.lastError, last_error_message = :c.lastErrorMessage,"
+          + " account_id = :c.accountId, account_name = :c.accountName"
+          + " WHERE user_id = :c.userId AND integration_type = :c.integrationType"
+          + " AND connected_at IS NOT DISTINCT FROM :c.connectedAt")
+  int updateSameConnection(@BindMethods("c") ConnectionRow c);
+
   @SqlUpdate("DELETE FROM connections WHERE user_id = :user AND integration_type = :type")
   /** Deletes a connection; how many rows went. */
   int delete(@Bind("user") String user, @Bind("type") String type);

@@ -48,9 +48,10 @@ final class DriveClient extends GoogleOAuthClient implements FilesPort {
         setup.calls().run(SERVICE, Repeat.SAFE, () -> drive.about().get().setFields("user").execute());
     String email = about.getUser() == null ? null : about.getUser().getEmailAddress();
     String shown = Objects.requireNonNullElse(email, "unknown");
-    String id = about.getUser() != null && about.getUser().getPermissionId() != null
-        ? about.getUser().getPermissionId()
-        : shown;
+    // The e-mail address, like Gmail's: one Google account has one id across the grant's integrations.
+    String id = email != null || about.getUser() == null || about.getUser().getPermissionId() == null
+        ? shown
+        : about.getUser().getPermissionId();
     return TestResult.passed("Connected to Google Drive as " + shown + ".", new Account(id, shown));
   }
 

@@ -10,6 +10,8 @@ final class GoogleCatalog {
   static final String GMAIL_SEND = "https://www.googleapis.com/auth/gmail.send";
   static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
   static final String DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
+  /** Gmail and Drive are two integrations on one Google OAuth client; one account's grant serves both. */
+  static final String CREDENTIALS_GROUP = "google";
 
   static final Integration GMAIL =
       new Integration(
@@ -18,7 +20,8 @@ final class GoogleCatalog {
           "Send and receive emails via Gmail API",
           "mail",
           AuthMethod.OAUTH2,
-          Set.of(GMAIL_SEND, GMAIL_READONLY));
+          Set.of(GMAIL_SEND, GMAIL_READONLY),
+          CREDENTIALS_GROUP);
 
   static final Integration GOOGLE_DRIVE =
       new Integration(
@@ -27,7 +30,8 @@ final class GoogleCatalog {
           "Upload and manage files in Google Drive",
           "hard-drive",
           AuthMethod.OAUTH2,
-          Set.of(DRIVE_FILE));
+          Set.of(DRIVE_FILE),
+          CREDENTIALS_GROUP);
 
   private GoogleCatalog() {}
 }

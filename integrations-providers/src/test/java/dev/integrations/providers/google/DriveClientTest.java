@@ -53,7 +53,8 @@ class DriveClientTest {
   }
 
   @Test
-  void test_asks_about_the_user_and_reports_the_account() throws InterruptedException {
+  void test_asks_about_the_user_and_reports_the_account_by_its_address_as_gmail_does()
+      throws InterruptedException {
     server.enqueue(json(200, """
         {"user": {"kind": "drive#user", "displayName": "Ann", "emailAddress": "ann@example.com",
                   "permissionId": "0123456789", "me": true}}
@@ -66,7 +67,7 @@ class DriveClientTest {
     assertThat(sent.getUrl().queryParameter("fields")).isEqualTo("user");
     assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1");
     assertThat(result.success()).isTrue();
-    assertThat(result.account()).isEqualTo(new Account("0123456789", "ann@example.com"));
+    assertThat(result.account()).isEqualTo(new Account("ann@example.com", "ann@example.com"));
   }
 
   @Test

@@ -21,28 +21,50 @@ public final class ConnectionRecorder {
     this.clock = clock;
   }
 
-  /** Marks the connection healthy as of now, with the account the provider reported (if any). */
-  public Connection recordSuccess(ConnectionKey key, Account account) {
-    Connection next = current(key).synced(clock.instant());
-    if (account != null) {
-      next = next.withAccount(account);
-    }
-    connections.save(next);
-    return next;
+  /**
+   * Marks the connection healthy as of now, with the account the provider reported (if any). Changes
+   * nothing when the connection is gone (disconnected meanwhile).
+   *
+   * @return the connection as recorded, empty when there was none to record on
+   */
+  public Optional<Connection> recordSuccess(ConnectionKey key, Account account) {
+    return find(key).flatMap(current -> recordSuccess(current, account));
   }
 
-  /** Marks the connection unusable for {@code reason} and tells the listeners with {@code kind}. */
-  public Connection recordFailure(
+  /**
+   * Like {@link #recordSuccess(ConnectionKey, Account)} for the connection as {@code seen} when the call
+   * began: nothing changes if it was disconnected, or replaced by a new connect, since.
+   */
+  public Optional<Connection> recordSuccess(Connection seen, Account account) {
+    Connection next = seen.synced(clock.instant());
+    return update(account == null ? next : next.withAccount(account));
+  }
+
+  /**
+   * Marks the connection unusable for {@code reason} and tells the listeners with {@code kind}. Changes
+   * nothing and tells nobody when the connection is gone.
+   *
+   * @return the connection as recorded, empty when there was none to record on
+   */
+  public Optional<Connection> recordFailure(
       ConnectionKey key, ErrorCode reason, String message, ConnectionEvent.Kind kind) {
-    Connection next = current(key).failed(reason, message);
-    connections.save(next);
-    events.publish(kind, key, reason);
-    return next;
+    return find(key).flatMap(current -> recordFailure(current, reason, message, kind));
   }
 
-  /** The stored connection, or a connected one as of now when the status row is missing. */
-  private Connection current(ConnectionKey key) {
-    return find(key).orElseGet(() -> Connection.connected(key.user(), key.type(), clock.instant(), null));
+  /**
+   * Like {@link #recordFailure(ConnectionKey, ErrorCode, String, ConnectionEvent.Kind)} for the
+   * connection as {@code seen} when the call began: nothing changes and nobody is told if it was
+   * disconnected, or replaced by a new connect, since.
+   */
+  public Optional<Connection> recordFailure(
+      Connection seen, ErrorCode reason, String message, ConnectionEvent.Kind kind) {
+    Optional<Connection> recorded = update(seen.failed(reason, message));
+    recorded.ifPresent(c -> events.publish(kind, new ConnectionKey(c.user(), c.type()), reason));
+    return recorded;
+  }
+
+  private Optional<Connection> update(Connection next) {
+    return connections.update(next) ? Optional.of(next) : Optional.empty();
   }
 
   /** The stored connection of {@code key}, if any. */

@@ -90,4 +90,55 @@ public abstract class ConnectionStoreContract {
     assertThat(store.find(ANN, IntegrationType.GMAIL)).isEmpty();
     assertThat(store.find(BOB, IntegrationType.GMAIL)).isPresent();
   }
+
+  @Test
+  void update_replaces_the_same_connection() {
+    Connection first = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+    store.save(first);
+    Connection failed = first.failed(ErrorCode.CREDENTIALS_REJECTED, "Refused.");
+
+    assertThat(store.update(failed)).isTrue();
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).contains(failed);
+  }
+
+  @Test
+  void update_never_brings_a_deleted_connection_back() {
+    Connection first = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+    store.save(first);
+    store.delete(ANN, IntegrationType.GMAIL);
+
+    assertThat(store.update(first.synced(T0.plusSeconds(5)))).isFalse();
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).isEmpty();
+    assertThat(store.findAll(ANN)).isEmpty();
+  }
+
+  @Test
+  void update_never_creates_a_connection() {
+    Connection never = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+
+    assertThat(store.update(never)).isFalse();
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).isEmpty();
+  }
+
+  @Test
+  void update_of_an_older_connection_leaves_a_newer_connect_alone() {
+    Connection old = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+    store.save(old);
+    Connection reconnected = Connection.connected(ANN, IntegrationType.GMAIL, T0.plusSeconds(60), null);
+    store.save(reconnected);
+
+    assertThat(store.update(old.failed(ErrorCode.REAUTHORIZATION_REQUIRED, "Stale."))).isFalse();
+    assertThat(store.find(ANN, IntegrationType.GMAIL)).contains(reconnected);
+  }
+
+  @Test
+  void update_touches_only_that_users_connection() {
+    Connection ann = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
+    Connection bob = Connection.connected(BOB, IntegrationType.GMAIL, T0, null);
+    store.save(ann);
+    store.save(bob);
+
+    assertThat(store.update(ann.failed(ErrorCode.CREDENTIALS_REJECTED, "Refused."))).isTrue();
+    assertThat(store.find(BOB, IntegrationType.GMAIL)).contains(bob);
+  }
 }
