@@ -3,6 +3,7 @@ package dev.integrations.bootstrap;
 import dev.integrations.core.model.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,7 @@ public record Settings(
             .filter(v -> !v.isEmpty())
             .map(Secret::of)
             .toList(),
-        secret(source, "INTEGRATIONS_JWT_SECRET"),
+        jwtSecret(source),
         source.get("INTEGRATIONS_JWT_ISSUER").orElse(null),
         source.get("INTEGRATIONS_HOST").orElse("127.0.0.1"),
         port(source),
@@ -119,6 +120,22 @@ public record Settings(
 
   private static Secret secret(ConfigSource source, String key) {
     return source.get(key).map(Secret::of).orElse(null);
+  }
+
+  /** The smallest HS256 key RFC 7518 section 3.2 allows: as many bytes as the hash output. */
+  static final int MIN_JWT_SECRET_BYTES = 32;
+
+  private static Secret jwtSecret(ConfigSource source) {
+    Secret secret = secret(source, "INTEGRATIONS_JWT_SECRET");
+    if (secret != null) {
+      int bytes = secret.reveal().getBytes(StandardCharsets.UTF_8).length;
+      if (bytes < MIN_JWT_SECRET_BYTES) {
+        throw new InvalidConfigurationException(
+            "INTEGRATIONS_JWT_SECRET is " + bytes + " bytes long; HS256 needs at least " + MIN_JWT_SECRET_BYTES
+                + " (256 bits), or anyone can guess it and sign tokens. Generate one with: openssl rand -base64 32");
+      }
+    }
+    return secret;
   }
 
   private static int port(ConfigSource source) {

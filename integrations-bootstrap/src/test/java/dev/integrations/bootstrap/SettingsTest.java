@@ -81,7 +81,7 @@ class SettingsTest {
   @Test
   void secrets_never_show_in_to_string() {
     Settings s = settings(Map.of(
-        "INTEGRATIONS_JWT_SECRET", "jwt-SECRET",
+        "INTEGRATIONS_JWT_SECRET", "jwt-SECRET-of-at-least-32-bytes-0123",
         "INTEGRATIONS_ENCRYPTION_KEY", "key-SECRET",
         "INTEGRATIONS_ENCRYPTION_OLD_KEYS", "old-SECRET-1, old-SECRET-2",
         "INTEGRATIONS_DB_PASSWORD", "db-SECRET",
@@ -89,6 +89,16 @@ class SettingsTest {
 
     assertThat(s.toString()).doesNotContain("SECRET");
     assertThat(s.previousEncryptionKeys()).hasSize(2);
-    assertThat(s.jwtSecret().reveal()).isEqualTo("jwt-SECRET");
+    assertThat(s.jwtSecret().reveal()).isEqualTo("jwt-SECRET-of-at-least-32-bytes-0123");
+  }
+
+  @Test
+  void a_jwt_secret_shorter_than_32_bytes_is_refused_without_showing_it() {
+    assertThatThrownBy(() -> settings(Map.of("INTEGRATIONS_JWT_SECRET", "short-secret-31-bytes-long-xxxx")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("INTEGRATIONS_JWT_SECRET is 31 bytes long; HS256 needs at least 32 (256 bits), or anyone"
+            + " can guess it and sign tokens. Generate one with: openssl rand -base64 32");
+    assertThat(settings(Map.of("INTEGRATIONS_JWT_SECRET", "exactly-32-bytes-long-secret-xxx")).jwtSecret().reveal())
+        .hasSize(32);
   }
 }

@@ -80,4 +80,22 @@ class WiringTest {
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("GOOGLE_CLIENT_SECRET");
   }
+
+  @Test
+  void the_data_directory_is_created_owner_only_when_keys_are_configured_too() throws Exception {
+    Path data = dir.resolve("fresh").resolve("data");
+    Map<String, String> env = new HashMap<>();
+    env.put("INTEGRATIONS_DATA_DIR", data.toString());
+    env.put("INTEGRATIONS_JWT_SECRET", "configured-secret-of-32-bytes-or-more");
+    env.put("INTEGRATIONS_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
+    try (Wiring wiring = Wiring.start(Settings.from(ConfigSource.of(env)))) {
+      assertThat(wiring.databaseReady()).isTrue();
+    }
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+    assertThat(data.resolve("integrations.mv.db")).exists();
+    assertThat(data.resolve("jwt.secret")).doesNotExist();
+    assertThat(data.resolve("encryption.key")).doesNotExist();
+  }
 }

@@ -3,7 +3,9 @@ package dev.integrations.http;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.RegisteredClaims;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.MissingClaimException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -20,7 +22,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Authenticates API callers by {@code Authorization: Bearer <JWT>}: HS256 only (the algorithm is pinned,
- * so {@code none} and other algorithms are refused), the signature, {@code exp} and {@code nbf} with a
+ * so {@code none} and other algorithms are refused), the signature, {@code exp} (required: a token that
+ * never expires is refused) and {@code nbf} with a
  * small leeway, the issuer when one is configured. The user is the {@code sub} claim, or {@code
  * user_id} when there is no {@code sub}.
  *
@@ -35,7 +38,8 @@ final class JwtAuthenticator {
   JwtAuthenticator(Secret secret, String issuer) {
     Verification verification =
         JWT.require(Algorithm.HMAC256(secret.reveal().getBytes(StandardCharsets.UTF_8)))
-            .acceptLeeway(LEEWAY_SECONDS);
+            .acceptLeeway(LEEWAY_SECONDS)
+            .withClaimPresence(RegisteredClaims.EXPIRES_AT);
     if (issuer != null) {
       verification = verification.withIssuer(issuer);
     }
@@ -72,6 +76,8 @@ final class JwtAuthenticator {
       jwt = verifier.verify(parts[1]);
     } catch (TokenExpiredException e) {
       throw unauthorized("The token has expired.");
+    } catch (MissingClaimException e) {
+      throw unauthorized("The token has no expiry ('exp' claim): only tokens that expire are accepted.");
     } catch (JWTVerificationException e) {
       throw unauthorized("The token is invalid.");
     }

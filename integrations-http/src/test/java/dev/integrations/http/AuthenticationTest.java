@@ -98,13 +98,14 @@ class AuthenticationTest {
 
   @Test
   void another_algorithm_is_refused_even_with_the_right_secret() throws Exception {
-    String hs512 = JWT.create().withSubject("ann").sign(Algorithm.HMAC512(server.jwtSecret));
+    String hs512 = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(60))
+        .sign(Algorithm.HMAC512(server.jwtSecret));
     assertUnauthorized(server.get("/api/integrations", hs512));
 
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     var pair = generator.generateKeyPair();
-    String rs256 = JWT.create().withSubject("ann")
+    String rs256 = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(60))
         .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
     assertUnauthorized(server.get("/api/integrations", rs256));
   }
@@ -134,8 +135,20 @@ class AuthenticationTest {
   }
 
   @Test
+  void a_token_that_never_expires_is_refused_and_says_why() {
+    String forever = JWT.create().withSubject("ann").withIssuedAt(Instant.now()).sign(rightKey());
+
+    HttpResponse<String> response = server.get("/api/integrations", forever);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(Json.parse(response.body()).path("detail").asText())
+        .isEqualTo("The token has no expiry ('exp' claim): only tokens that expire are accepted.");
+    assertThat(Json.parse(response.body()).path("code").asText()).isEqualTo("unauthorized");
+  }
+
+  @Test
   void a_token_not_yet_valid_is_refused() {
-    String token = JWT.create().withSubject("ann").withNotBefore(Instant.now().plusSeconds(600)).sign(rightKey());
+    String token = JWT.create().withSubject("ann").withNotBefore(Instant.now().plusSeconds(600)).withExpiresAt(Instant.now().plusSeconds(900)).sign(rightKey());
 
     assertUnauthorized(server.get("/api/integrations", token));
   }
@@ -145,10 +158,10 @@ class AuthenticationTest {
     String token = JWT.create().withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
     assertUnauthorized(server.get("/api/integrations", token));
 
-    String blank = JWT.create().withSubject("  ").sign(rightKey());
+    String blank = JWT.create().withSubject("  ").withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
     assertUnauthorized(server.get("/api/integrations", blank));
 
-    String control = JWT.create().withSubject("ann\u0000").sign(rightKey());
+    String control = JWT.create().withSubject("ann\u0000").withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
     assertUnauthorized(server.get("/api/integrations", control));
   }
 
@@ -170,9 +183,10 @@ class AuthenticationTest {
   void the_issuer_is_checked_when_configured() {
     try (TestServer strict = TestServer.start(Map.of("INTEGRATIONS_JWT_ISSUER", "https://auth.example.com"))) {
       Algorithm key = Algorithm.HMAC256(strict.jwtSecret);
-      String good = JWT.create().withSubject("ann").withIssuer("https://auth.example.com").sign(key);
-      String wrong = JWT.create().withSubject("ann").withIssuer("https://evil.example.com").sign(key);
-      String none = JWT.create().withSubject("ann").sign(key);
+      Instant exp = Instant.now().plusSeconds(60);
+      String good = JWT.create().withSubject("ann").withIssuer("https://auth.example.com").withExpiresAt(exp).sign(key);
+      String wrong = JWT.create().withSubject("ann").withIssuer("https://evil.example.com").withExpiresAt(exp).sign(key);
+      String none = JWT.create().withSubject("ann").withExpiresAt(exp).sign(key);
 
       assertThat(strict.get("/api/integrations", good).statusCode()).isEqualTo(200);
       assertThat(strict.get("/api/integrations", wrong).statusCode()).isEqualTo(401);
