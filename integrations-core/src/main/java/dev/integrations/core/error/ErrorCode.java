@@ -48,7 +48,9 @@ public enum ErrorCode {
   /** The caller is not authenticated. */
   UNAUTHORIZED("unauthorized"),
   /** A bug: something that should not happen did. */
-  INTERNAL_ERROR("internal_error");
+  INTERNAL_ERROR("internal_error"),
+  /** The database could not be reached (down, restarting, unreachable, out of connections). */
+  STORAGE_UNAVAILABLE("storage_unavailable");
 
   private final String wireName;
 

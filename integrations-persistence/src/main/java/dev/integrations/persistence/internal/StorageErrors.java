@@ -1,8 +1,12 @@
 package dev.integrations.persistence.internal;
 
+import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.StorageException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -43,9 +47,29 @@ public final class StorageErrors {
 
   private static StorageException translate(String operation, JdbiException e) {
     String state = sqlState(e);
-    return new StorageException(
-        "Could not " + operation + ": the database failed" + (state == null ? "." : " (SQLState " + state + ")."),
-        e);
+    String suffix = state == null ? "." : " (SQLState " + state + ").";
+    if (isUnavailable(e, state)) {
+      return new StorageException(
+          ErrorCode.STORAGE_UNAVAILABLE, "Could not " + operation + ": the database is unavailable" + suffix, e);
+    }
+    return new StorageException("Could not " + operation + ": the database failed" + suffix, e);
+  }
+
+  /**
+   * Whether the failure is the database's absence rather than a problem with the statement: no
+   * connection could be had (SQLState class 08, a pool timeout), the server is shutting down or out of
+   * connections (57P, 53).
+   */
+  private static boolean isUnavailable(JdbiException e, String state) {
+    if (e instanceof ConnectionException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+    }
+    return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
   }
 
   private static String sqlState(Throwable e) {
