@@ -1,14 +1,12 @@
 package dev.integrations.persistence;
 
+import dev.integrations.persistence.internal.PrivateDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,9 +19,6 @@ import java.util.function.Supplier;
  * <p>Stateless and thread-safe.
  */
 public final class SecretFile {
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
   private SecretFile() {}
 
   /**
@@ -53,9 +48,9 @@ public final class SecretFile {
         return new Content(read(file), false);
       }
       Path directory = file.toAbsolutePath().getParent();
-      Files.createDirectories(directory, ownerOnly("rwx------"));
+      PrivateDirectory.create(directory);
       String value = generate.get();
-      Path temp = Files.createTempFile(directory, ".secret", ".tmp", ownerOnly("rw-------"));
+      Path temp = Files.createTempFile(directory, ".secret", ".tmp", PrivateDirectory.ownerOnly("rw-------"));
       try {
         Files.writeString(temp, value + "\n", StandardCharsets.US_ASCII);
         Files.createLink(file, temp);
@@ -72,11 +67,5 @@ public final class SecretFile {
 
   private static String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.US_ASCII).strip();
-  }
-
-  private static FileAttribute<?>[] ownerOnly(String permissions) {
-    return POSIX
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-        : new FileAttribute<?>[0];
   }
 }

@@ -18,7 +18,10 @@ public final class Database {
   private Database() {}
 
   /**
-   * A pool of at most {@code maxConnections} connections to an H2 (made durable, see {@link H2Urls}) or
+   * A pool of at most {@code maxConnections} connections. The directory of an H2 file that does not exist
+   * yet is created owner-only: it holds the database, and maybe generated keys.
+   *
+   * <p>A pool of at most {@code maxConnections} connections to an H2 (made durable, see {@link H2Urls}) or
    * PostgreSQL database.
    *
    * @throws IllegalArgumentException for any other kind of URL, or a pool size below one
@@ -29,6 +32,7 @@ public final class Database {
     }
     JdbcConnectionPool pool;
     if (H2Urls.isH2(jdbcUrl)) {
+      H2Urls.directoryOf(jdbcUrl).ifPresent(PrivateDirectory::create);
       pool = JdbcConnectionPool.create(H2Urls.durable(jdbcUrl), nullToEmpty(user), nullToEmpty(password));
     } else if (jdbcUrl.regionMatches(true, 0, POSTGRESQL_PREFIX, 0, POSTGRESQL_PREFIX.length())) {
       PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();

@@ -1,6 +1,8 @@
 package dev.integrations.persistence.internal;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,30 @@ public final class H2Urls {
   /** Whether {@code url} is an H2 URL. */
   public static boolean isH2(String url) {
     return url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+  }
+
+  /**
+   * The directory an H2 file database of {@code url} lives in ({@code jdbc:h2:file:./data/db} and
+   * {@code jdbc:h2:./data/db} give {@code ./data}); empty for in-memory, remote and non-H2 URLs.
+   */
+  public static Optional<Path> directoryOf(String url) {
+    if (!isH2(url)) {
+      return Optional.empty();
+    }
+    String location = url.substring(PREFIX.length()).split(";")[0];
+    String lower = location.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("file:")) {
+      location = location.substring("file:".length());
+    } else if (lower.matches("^(mem|tcp|ssl|zip|split|nio\\w*|async|retry|memfs|memlzf):.*")) {
+      return Optional.empty();
+    }
+    if (location.startsWith("~")) {
+      location = System.getProperty("user.home") + location.substring(1);
+    }
+    if (location.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(Path.of(location).toAbsolutePath().normalize().getParent());
   }
 
   /**
