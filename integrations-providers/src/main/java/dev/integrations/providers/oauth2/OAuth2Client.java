@@ -1,0 +1,206 @@
+package dev.integrations.providers.oauth2;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Token;
+import dev.integrations.core.error.AuthorizationFailedException;
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.InvalidGrantException;
+import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.error.ReauthorizationRequiredException;
+import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.RevocationResult;
+import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.TokenGrant;
+import dev.integrations.providers.catalog.ProviderSpec;
+import dev.integrations.providers.catalog.ProviderSpec.ClientAuth;
+import dev.integrations.providers.catalog.ProviderSpec.OAuthSettings;
+import dev.integrations.providers.catalog.ProviderSpec.RevocationStyle;
+import dev.integrations.providers.oauth2.internal.EndpointCall;
+import dev.integrations.providers.oauth2.internal.TokenAnswer;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+
+/**
+ * The OAuth 2.0 authorization-code flow for one catalog provider, as the catalog describes it: the
+ * consent URL (PKCE S256 with the request's own verifier, RFC 7636), the code exchange and the refresh
+ * (RFC 6749, client authentication in the body or by HTTP Basic, form or JSON requests, answers read at
+ * the catalog's paths), and revocation (RFC 7009, or a bearer-authenticated POST where the provider
+ * works that way). Requests are built with the Nimbus OAuth 2.0 SDK and sent on the shared OkHttp client.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class OAuth2Client {
+  private static final Set<String> REFUSED_GRANT = Set.of(
+      "invalid_grant", "invalid_refresh_token", "token_revoked", "token_expired", "invalid_token");
+
+  private final String provider;
+  private final IntegrationType type;
+  private final OAuthSettings oauth;
+  private final ClientCredentials client;
+  private final EndpointCall endpoint;
+
+  private OAuth2Client(ProviderSpec spec, ClientCredentials client, OkHttpClient http) {
+    if (spec.oauth() == null) {
+      throw new IllegalArgumentException(spec.key() + " is not an OAuth 2.0 provider");
+    }
+    this.provider = spec.name();
+    this.type = IntegrationType.of(spec.key());
+    this.oauth = spec.oauth();
+    this.client = client;
+    this.endpoint = new EndpointCall(http, spec.name());
+  }
+
+  /** The flow of {@code spec} (placeholders already filled) for {@code client}, on {@code http}. */
+  public static OAuth2Client of(ProviderSpec spec, ClientCredentials client, OkHttpClient http) {
+    return new OAuth2Client(spec, client, http);
+  }
+
+  /** The consent URL of {@code request}: client id, exact redirect URI, scopes, state and PKCE challenge. */
+  public URI authorizationUrl(AuthorizationRequest request) {
+    com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder url =
+        new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(ResponseType.CODE, new ClientID(client.clientId()))
+            .endpointURI(URI.create(oauth.authorizationUrl()))
+            .redirectionURI(request.redirectUri())
+            .state(new State(request.state().reveal()));
+    if (oauth.pkce()) {
+      url.codeChallenge(new CodeVerifier(request.codeVerifier().reveal()), CodeChallengeMethod.S256);
+    }
+    List<String> scopes = Stream.concat(oauth.scopes().stream(), oauth.optionalScopes().stream()).toList();
+    if (!scopes.isEmpty()) {
+      url.customParameter(oauth.scopeParam(), String.join(oauth.scopeSeparator(), scopes));
+    }
+    oauth.authorizationParams().forEach((name, value) -> url.customParameter(name, value));
+    return url.build().toURI();
+  }
+
+  /**
+   * Exchanges an authorization code, sending the request's redirect URI and PKCE verifier. Never
+   * repeated: a code is single-use.
+   *
+   * @throws AuthorizationFailedException when the provider refuses the code or cannot be reached
+   */
+  public TokenGrant exchange(AuthorizationRequest request, String code) {
+    CodeVerifier verifier = oauth.pkce() ? new CodeVerifier(request.codeVerifier().reveal()) : null;
+    AuthorizationGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), request.redirectUri(), verifier);
+    EndpointCall.Reply reply;
+    try {
+      reply = endpoint.send(tokenRequest(grant).toHTTPRequest(), oauth.tokenRequestFormat());
+    } catch (ProviderException e) {
+      throw new AuthorizationFailedException(e.code(), "The authorization code could not be exchanged: "
+          + e.getMessage(), type, e);
+    }
+    TokenAnswer answer = TokenAnswer.parse(reply.contentType(), reply.body());
+    if (reply.ok() && answer.error() == null) {
+      return answer.grant(oauth.tokenResponse(), oauth.scopeSeparator(), provider);
+    }
+    if (reply.status() >= 500) {
+      throw new AuthorizationFailedException(
+          ErrorCode.PROVIDER_ERROR, provider + " failed to exchange the authorization code (HTTP " + reply.status() + ").", type);
+    }
+    throw new AuthorizationFailedException(
+        ErrorCode.PROVIDER_REJECTED, provider + " refused the authorization code: " + describe(answer, reply) + ".", type);
+  }
+
+  /**
+   * Gets a new access token with the credentials' refresh token.
+   *
+   * @throws InvalidGrantException when the provider refuses the grant ({@code invalid_grant} and the
+   *     like)
+   * @throws ReauthorizationRequiredException when there is no refresh token
+   * @throws ProviderException when the provider fails or cannot be reached
+   */
+  public TokenGrant refresh(Credentials credentials) {
+    Secret refreshToken = credentials.refreshTokenIfAny().orElseThrow(() -> new ReauthorizationRequiredException(
+        provider + " gave no refresh token for this connection. Connect it again."));
+    EndpointCall.Reply reply = endpoint.send(
+        tokenRequest(new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()))).toHTTPRequest(),
+        oauth.tokenRequestFormat());
+    TokenAnswer answer = TokenAnswer.parse(reply.contentType(), reply.body());
+    if (reply.ok() && answer.error() == null) {
+      return answer.grant(oauth.tokenResponse(), oauth.scopeSeparator(), provider);
+    }
+    if (answer.error() != null && REFUSED_GRANT.contains(answer.error())) {
+      throw new InvalidGrantException(provider + " no longer accepts this connection (" + answer.error() + ").");
+    }
+    if (reply.status() == 429) {
+      throw new ProviderException(ErrorCode.RATE_LIMITED, provider + " is rate limiting refreshes.", reply.retryAfter(), null);
+    }
+    if (reply.status() >= 500 || reply.ok()) {
+      throw new ProviderException(ErrorCode.PROVIDER_ERROR, provider + " failed to refresh the token: " + describe(answer, reply) + ".");
+    }
+    throw new ProviderException(ErrorCode.PROVIDER_REJECTED, provider + " refused the refresh: " + describe(answer, reply) + ".");
+  }
+
+  /**
+   * Asks the provider to end the grant: the refresh token when there is one, otherwise the access token.
+   * Never throws; the result says what happened, and a provider without revocation is told apart.
+   */
+  public RevocationResult revoke(Credentials credentials) {
+    if (oauth.revocationUrl() == null) {
+      return new RevocationResult(false, false, provider + " offers no revocation: the tokens were forgotten here,"
+          + " not revoked. Remove the app's access in your " + provider + " account settings if needed.");
+    }
+    try {
+      EndpointCall.Reply reply = oauth.revocationStyle() == RevocationStyle.BEARER
+          ? endpoint.postWithBearer(oauth.revocationUrl(), credentials.accessToken().reveal())
+          : endpoint.send(rfc7009(credentials).toHTTPRequest(), oauth.tokenRequestFormat());
+      TokenAnswer answer = TokenAnswer.parse(reply.contentType(), reply.body());
+      if (reply.ok() && answer.error() == null) {
+        return RevocationResult.succeeded();
+      }
+      return RevocationResult.failed(provider + " did not confirm the revocation (" + describe(answer, reply) + ").");
+    } catch (ProviderException e) {
+      return RevocationResult.failed(provider + " did not confirm the revocation (" + e.getMessage() + ").");
+    }
+  }
+
+  private TokenRevocationRequest rfc7009(Credentials credentials) {
+    Token token = credentials.refreshTokenIfAny()
+        .<Token>map(refresh -> new RefreshToken(refresh.reveal()))
+        .orElseGet(() -> new BearerAccessToken(credentials.accessToken().reveal()));
+    return new TokenRevocationRequest(URI.create(oauth.revocationUrl()), clientAuthentication(), token);
+  }
+
+  private TokenRequest tokenRequest(AuthorizationGrant grant) {
+    Map<String, List<String>> extra = new LinkedHashMap<>();
+    oauth.tokenParams().forEach((name, value) -> extra.put(name, List.of(value)));
+    return new TokenRequest(URI.create(oauth.tokenUrl()), clientAuthentication(), grant, null, null, extra);
+  }
+
+  private ClientAuthentication clientAuthentication() {
+    ClientID id = new ClientID(client.clientId());
+    com.nimbusds.oauth2.sdk.auth.Secret secret = new com.nimbusds.oauth2.sdk.auth.Secret(client.clientSecret().reveal());
+    return oauth.clientAuth() == ClientAuth.BASIC ? new ClientSecretBasic(id, secret) : new ClientSecretPost(id, secret);
+  }
+
+  private static String describe(TokenAnswer answer, EndpointCall.Reply reply) {
+    String error = answer.error();
+    if (error == null) {
+      return "HTTP " + reply.status();
+    }
+    String description = answer.errorDescription();
+    return description == null ? error : error + ": " + description;
+  }
+}
