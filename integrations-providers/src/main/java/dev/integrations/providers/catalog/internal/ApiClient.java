@@ -1,0 +1,210 @@
+package dev.integrations.providers.catalog.internal;
+
+import dev.integrations.core.error.CredentialsRejectedException;
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Secret;
+import dev.integrations.providers.catalog.ProviderSpec;
+import dev.integrations.providers.catalog.ProviderSpec.ApiSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Calls a catalog provider's API: its base URL and no other host, the credential where the catalog puts
+ * it (header, query or path, as in Telegram's {@code /bot<token>/}), the catalog's fixed headers, bounded
+ * answers, and bounded retries with backoff and jitter: any call on 429 (after {@code Retry-After}),
+ * idempotent calls also on 5xx and network failures. A 401 throws {@link CredentialsRejectedException}.
+ * URLs are never logged: one may hold a token.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ApiClient {
+  /** The largest answer read from a provider; a larger one fails as a provider error. */
+  public static final int MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+  private static final int ATTEMPTS = 3;
+  private static final Duration BASE_DELAY = Duration.ofMillis(200);
+  private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+  private final String provider;
+  private final ApiSettings api;
+  private final HttpUrl base;
+  private final OkHttpClient http;
+
+  /** Calls to {@code spec}'s API (placeholders filled) on {@code http}. */
+  public ApiClient(ProviderSpec spec, OkHttpClient http) {
+    this.provider = spec.name();
+    this.api = spec.api();
+    this.base = HttpUrl.get(spec.api().baseUrl());
+    this.http = http;
+  }
+
+  /** An answer: status, headers, body. */
+  public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+    /** The body as UTF-8 text. */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the status is 2xx. */
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  /**
+   * Calls {@code method} {@code path} (below the base URL, with its query) with {@code token}.
+   *
+   * @param idempotent whether the call may be repeated after a failure that may have reached the provider
+   * @throws CredentialsRejectedException on 401
+   * @throws ProviderException when the provider cannot be reached, or keeps failing, after the retries
+   */
+  public Answer call(String method, String path, Secret token, Map<String, List<String>> headers,
+      byte[] body, String contentType, boolean idempotent) {
+    Request request = request(method, path, token, headers, body, contentType);
+    for (int attempt = 1; ; attempt++) {
+      Answer answer;
+      try {
+        answer = execute(request);
+      } catch (ProviderException e) {
+        if (!idempotent || attempt >= ATTEMPTS) {
+          throw e;
+        }
+        pause(backoff(attempt));
+        continue;
+      }
+      if (answer.status() == 401) {
+        throw new CredentialsRejectedException(provider + " refused the credentials (HTTP 401).");
+      }
+      boolean retryable = answer.status() == 429 || (idempotent && answer.status() >= 500);
+      if (!retryable || attempt >= ATTEMPTS) {
+        return answer;
+      }
+      Duration wait = retryAfter(answer).orElse(backoff(attempt));
+      if (wait.compareTo(MAX_WAIT) > 0) {
+        return answer; // the provider asks for longer than we wait inside one request
+      }
+      pause(wait);
+    }
+  }
+
+  /** The URL of {@code path}: the base URL's host, never another. */
+  HttpUrl url(String path, Secret token) {
+    String raw = path.startsWith("/") ? path : "/" + path;
+    if (raw.startsWith("//") || raw.contains("\\")) {
+      throw invalidPath(path);
+    }
+    int query = raw.indexOf('?');
+    String rawPath = query < 0 ? raw : raw.substring(0, query);
+    HttpUrl.Builder url = base.newBuilder();
+    List<String> baseSegments = base.encodedPathSegments();
+    if (baseSegments.size() == 1 && baseSegments.get(0).isEmpty()) {
+      url.encodedPath("/");
+    }
+    if (api.credentialIn().equals("path")) {
+      url.addPathSegment(api.credentialFormat().replace("{token}", token.reveal()));
+    }
+    String[] segments = rawPath.substring(1).split("/", -1);
+    for (String segment : segments) {
+      String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+      if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/")) {
+        throw invalidPath(path);
+      }
+      url.addEncodedPathSegment(segment);
+    }
+    if (query >= 0) {
+      url.encodedQuery(raw.substring(query + 1));
+    }
+    if (api.credentialIn().equals("query")) {
+      url.addQueryParameter(api.credentialName(), api.credentialFormat().replace("{token}", token.reveal()));
+    }
+    HttpUrl built = url.build();
+    if (!built.host().equals(base.host()) || built.port() != base.port()) {
+      throw invalidPath(path);
+    }
+    return built;
+  }
+
+  private Request request(String method, String path, Secret token, Map<String, List<String>> headers,
+      byte[] body, String contentType) {
+    Request.Builder request = new Request.Builder().url(url(path, token));
+    if (headers != null) {
+      headers.forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
+    }
+    api.headers().forEach(request::header);
+    if (api.credentialIn().equals("header")) {
+      request.header(api.credentialName(), api.credentialFormat().replace("{token}", token.reveal()));
+    }
+    RequestBody requestBody = null;
+    if (body != null && (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      requestBody = RequestBody.create(body, contentType == null ? null : MediaType.parse(contentType));
+    }
+    return request.method(method, requestBody).build();
+  }
+
+  private Answer execute(Request request) {
+    try (Response response = http.newCall(request).execute()) {
+      return new Answer(response.code(), response.headers().toMultimap(), read(response));
+    } catch (InterruptedIOException e) {
+      throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
+    } catch (IOException e) {
+      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, provider + " could not be reached.", e);
+    }
+  }
+
+  private byte[] read(Response response) throws IOException {
+    try (InputStream in = response.body().byteStream()) {
+      byte[] body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+      if (body.length > MAX_ANSWER_BYTES) {
+        throw new ProviderException(ErrorCode.PROVIDER_ERROR,
+            provider + "'s answer is larger than " + (MAX_ANSWER_BYTES / (1024 * 1024)) + " MiB.");
+      }
+      return body;
+    }
+  }
+
+  private static java.util.Optional<Duration> retryAfter(Answer answer) {
+    List<String> values = answer.headers().getOrDefault("retry-after", answer.headers().get("Retry-After"));
+    if (values == null || values.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(values.get(0).trim()))));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Exponential backoff with full jitter: between half and all of 200 ms × 2^(attempt-1). */
+  static Duration backoff(int attempt) {
+    long ceiling = BASE_DELAY.toMillis() << (attempt - 1);
+    return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+  }
+
+  private static void pause(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while waiting to retry.", e);
+    }
+  }
+
+  private InvalidRequestException invalidPath(String path) {
+    return new InvalidRequestException(ErrorCode.INVALID_REQUEST,
+        "The path must stay below " + provider + "'s API root: no scheme, host, '..' or '.' segments.");
+  }
+}
