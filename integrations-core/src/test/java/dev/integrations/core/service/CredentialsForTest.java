@@ -75,7 +75,7 @@ class CredentialsForTest {
 
   @Test
   void a_thousand_concurrent_callers_share_one_refresh_and_all_get_the_new_token() throws Exception {
-    storeExpiringIn(Duration.ofSeconds(-5), "expired", "r1");
+    StoredCredentials seen = storeExpiringIn(Duration.ofSeconds(-5), "expired", "r1");
     CountDownLatch everyoneWaiting = new CountDownLatch(1);
     rig.oauth.onRefresh = c -> {
       awaitQuietly(everyoneWaiting);
@@ -102,7 +102,7 @@ class CredentialsForTest {
       pool.shutdownNow();
     }
     assertThat(rig.oauth.refreshCalls).hasValue(1);
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().version()).isEqualTo(2);
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().version()).isGreaterThan(seen.version());
   }
 
   @Test
@@ -185,7 +185,7 @@ class CredentialsForTest {
     Credentials handed = service.credentialsFor(ANN, GMAIL);
 
     StoredCredentials stored = rig.tokens.find(ANN, GMAIL).orElseThrow();
-    assertThat(stored.version()).isEqualTo(seen.version() + 1);
+    assertThat(stored.version()).isGreaterThan(seen.version());
     assertThat(stored.credentials().refreshToken().reveal()).isEqualTo("other-refresh");
     assertThat(handed.accessToken().reveal()).isEqualTo("other-access");
   }

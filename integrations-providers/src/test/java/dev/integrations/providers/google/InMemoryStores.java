@@ -35,7 +35,7 @@ final class InMemoryStores {
     @Override
     public synchronized StoredCredentials put(UserId user, IntegrationType type, Credentials credentials) {
       StoredCredentials old = rows.get(new Key(user, type));
-      StoredCredentials stored = new StoredCredentials(credentials, old == null ? 1 : old.version() + 1);
+      StoredCredentials stored = new StoredCredentials(credentials, old == null ? StoredCredentials.firstVersion() : old.version() + 1);
       rows.put(new Key(user, type), stored);
       return stored;
     }
