@@ -2,13 +2,9 @@ package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ConcurrentUpdateException;
 import dev.integrations.core.error.ErrorCode;
-import dev.integrations.core.error.InvalidGrantException;
 import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.ProviderException;
-import dev.integrations.core.error.ReauthorizationRequiredException;
-import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.Credentials;
-import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.RefreshLease;
 import dev.integrations.core.port.RefreshLeases;
@@ -39,8 +35,7 @@ public final class LeasedRefresh {
 
   private final TokenStore tokens;
   private final RefreshLeases leases;
-  private final ConnectionRecorder recorder;
-  private final EventPublisher events;
+  private final GrantRefresh grants;
   private final Clock clock;
   private final Duration leaseTtl;
 
@@ -54,8 +49,7 @@ public final class LeasedRefresh {
       Duration leaseTtl) {
     this.tokens = tokens;
     this.leases = leases;
-    this.recorder = recorder;
-    this.events = events;
+    this.grants = new GrantRefresh(tokens, recorder, events, clock);
     this.clock = clock;
     this.leaseTtl = leaseTtl;
   }
@@ -88,9 +82,9 @@ public final class LeasedRefresh {
       if (lease.isPresent()) {
         Credentials refreshed;
         try {
-          refreshed = refreshHolding(key, provider, needsRefresh, tolerateOutageWhileValid);
+          refreshed = grants.refresh(key, provider, needsRefresh, tolerateOutageWhileValid);
         } finally {
-          leases.release(lease.get());
+          release(lease.get());
         }
         if (refreshed != null) {
           return refreshed;
@@ -109,57 +103,6 @@ public final class LeasedRefresh {
     }
   }
 
-  /** The refresh under the lease; null when another writer changed the credentials first (try again). */
-  private Credentials refreshHolding(
-      ConnectionKey key,
-      OAuthProviderPort provider,
-      Predicate<StoredCredentials> needsRefresh,
-      boolean tolerateOutageWhileValid) {
-    StoredCredentials stored = read(key); // the previous holder may have written just now
-    if (!needsRefresh.test(stored)) {
-      return stored.credentials();
-    }
-    TokenGrant grant;
-    try {
-      grant = provider.refresh(stored.credentials());
-    } catch (InvalidGrantException e) {
-      return afterInvalidGrant(key, stored, needsRefresh);
-    } catch (ProviderException e) {
-      Credentials current = stored.credentials();
-      if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
-        LOG.warn("Refresh of {} failed ({}); using the access token until it expires at {}",
-            key, e.code(), current.expiresAt());
-        return current;
-      }
-      throw e;
-    }
-    Credentials next = stored.credentials().refreshedWith(grant, clock.instant());
-    if (!tokens.compareAndSet(key.user(), key.type(), stored.version(), next)) {
-      return null;
-    }
-    recorder.recordRefresh(key, next.missingScopes(provider.integration().requiredScopes()));
-    events.publish(ConnectionEvent.Kind.REFRESHED, key, null);
-    return next;
-  }
-
-  /**
-   * The provider refused the grant. Before judging, reads again: when the row was replaced meanwhile
-   * (another writer refreshed, or the user reconnected; versions are never reused), the refusal was
-   * about credentials that no longer matter; when it is gone, the user disconnected.
-   */
-  private Credentials afterInvalidGrant(
-      ConnectionKey key, StoredCredentials refused, Predicate<StoredCredentials> needsRefresh) {
-    StoredCredentials now = read(key);
-    if (now.version() != refused.version()) {
-      LOG.info("Refresh of {} was refused, but another writer had already replaced the credentials", key);
-      return needsRefresh.test(now) ? null : now.credentials();
-    }
-    String message = "The provider no longer accepts this connection. Connect it again.";
-    recorder.recordFailure(
-        key, ErrorCode.REAUTHORIZATION_REQUIRED, message, ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
-    throw new ReauthorizationRequiredException(message);
-  }
-
   private Credentials waitedTooLong(ConnectionKey key, StoredCredentials stored, boolean tolerateOutageWhileValid) {
     Credentials current = stored.credentials();
     if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
@@ -169,6 +112,15 @@ public final class LeasedRefresh {
     }
     throw new ProviderException(
         ErrorCode.PROVIDER_TIMEOUT, "Another server has been refreshing this connection for too long; try again.");
+  }
+
+  /** Gives the lease back; when that fails, the lease runs out by itself, so the refresh stands. */
+  private void release(RefreshLease lease) {
+    try {
+      leases.release(lease);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not release the refresh lease of {}; it runs out by itself", lease.type(), e);
+    }
   }
 
   private StoredCredentials read(ConnectionKey key) {
