@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It opens the database named by {@code INTEGRATIONS_DB_URL} (an H2 file under the data directory by
  * default) through the JDBI stores, seals tokens with AES-256-GCM under the configured key (or one
- * generated into the data directory), registers the Google integrations (not configured without a
+ * generated into the data directory), takes refresh leases in that database (so that servers sharing it
+ * refresh each connection once, not once each), registers the Google integrations (not configured without a
  * client id and secret) and Telegram on one shared HTTP client, and logs connection events.
  *
  * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
@@ -75,6 +76,7 @@ public final class Wiring implements AutoCloseable {
             .tokenStore(stores.tokenStore())
             .connectionStore(stores.connectionStore())
             .stateStore(stores.stateStore())
+            .refreshLeases(stores.refreshLeases())
             .provider(google.gmail(), google.drive(), telegram.provider())
             .listener(new LoggingConnectionListener())
             .redirectUri(settings.redirectUri())

@@ -56,6 +56,7 @@ public final class EmbeddedIntegrations implements AutoCloseable {
         .tokenStore(stores.tokenStore())
         .connectionStore(stores.connectionStore())
         .stateStore(stores.stateStore())
+        .refreshLeases(stores.refreshLeases()) // one refresh per connection across instances
         .provider(google.gmail(), google.drive(), telegram.provider())
         .listener(listener)
         .redirectUri(config.callbackUrl())

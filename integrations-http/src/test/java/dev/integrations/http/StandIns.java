@@ -18,6 +18,8 @@ final class StandIns extends ProviderStandIns {
   static final String PUBLIC_URL = "http://integrations.test:8000";
   /** The {@code scope} the scripted token endpoint says it granted. */
   volatile String scriptedGrantedScope = "openid";
+  /** Runs when the scripted token endpoint receives a refresh, before it answers (another writer, say). */
+  volatile Runnable onScriptedRefresh = () -> { };
 
   StandIns() {
     super("http-test-client");
@@ -34,6 +36,9 @@ final class StandIns extends ProviderStandIns {
   @Override
   protected MockResponse google(RecordedRequest request) {
     if (request.getUrl().encodedPath().equals("/token")) {
+      if (request.getBody() != null && request.getBody().utf8().contains("grant_type=refresh_token")) {
+        onScriptedRefresh.run();
+      }
       return json(200, "{\"access_token\": \"ya29.scripted\", \"token_type\": \"Bearer\", \"expires_in\": 3599,"
           + " \"refresh_token\": \"1//scripted\", \"scope\": \"" + scriptedGrantedScope + "\"}");
     }

@@ -2,6 +2,7 @@ package dev.integrations.persistence;
 
 import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthStateStore;
+import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenCipher;
 import dev.integrations.core.port.TokenStore;
 import dev.integrations.persistence.internal.Database;
@@ -38,6 +39,7 @@ public final class JdbiStores implements AutoCloseable {
   private final TokenStore tokenStore;
   private final ConnectionStore connectionStore;
   private final OAuthStateStore stateStore;
+  private final RefreshLeases refreshLeases;
 
   private JdbiStores(DataSource dataSource, TokenCipher cipher, JdbcConnectionPool ownedPool) {
     Objects.requireNonNull(cipher, "cipher");
@@ -47,6 +49,7 @@ public final class JdbiStores implements AutoCloseable {
     this.tokenStore = new JdbiTokenStore(jdbi, cipher);
     this.connectionStore = new JdbiConnectionStore(jdbi);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
+    this.refreshLeases = new JdbiRefreshLeases(jdbi);
   }
 
   /**
@@ -98,6 +101,14 @@ public final class JdbiStores implements AutoCloseable {
   /** Pending OAuth authorization requests. */
   public OAuthStateStore stateStore() {
     return stateStore;
+  }
+
+  /**
+   * Leases that let one process at a time refresh a connection's credentials (pass them to {@code
+   * Integrations.builder().refreshLeases(..)} whenever several processes share this database).
+   */
+  public RefreshLeases refreshLeases() {
+    return refreshLeases;
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */

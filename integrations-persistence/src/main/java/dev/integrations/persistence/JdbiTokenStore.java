@@ -19,8 +19,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A {@link TokenStore} in the {@code credentials} table. Tokens are sealed with the {@link TokenCipher}
- * and bound to their row and column; the version column gives compare-and-set across processes.
- * Thread-safe.
+ * and bound to their row and column; the version column gives compare-and-set across processes. A new
+ * row starts at a random version and every write adds one, so a row deleted and inserted again does
+ * not repeat the versions of its earlier life. Thread-safe.
  */
 final class JdbiTokenStore implements TokenStore {
   private final Jdbi jdbi;
@@ -53,8 +54,9 @@ final class JdbiTokenStore implements TokenStore {
                       if (tx.replace(user.value(), type.value(), sealed) == 1) {
                         return tx.version(user.value(), type.value());
                       }
-                      tx.insert(user.value(), type.value(), sealed);
-                      return 1L;
+                      long first = StoredCredentials.firstVersion();
+                      tx.insert(user.value(), type.value(), first, sealed);
+                      return first;
                     }));
     return new StoredCredentials(credentials, version);
   }

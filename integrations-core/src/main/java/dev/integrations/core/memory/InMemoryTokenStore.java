@@ -25,7 +25,7 @@ public final class InMemoryTokenStore implements TokenStore {
   public StoredCredentials put(UserId user, IntegrationType type, Credentials credentials) {
     return rows.merge(
         new Key(user, type),
-        new StoredCredentials(credentials, 1),
+        new StoredCredentials(credentials, StoredCredentials.firstVersion()),
         (old, fresh) -> new StoredCredentials(credentials, old.version() + 1));
   }
 

@@ -4,12 +4,15 @@ import dev.integrations.core.port.ConnectionListener;
 import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenStore;
 import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
 import dev.integrations.core.service.internal.EventPublisher;
+import dev.integrations.core.service.internal.LeasedRefresh;
 import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
+import dev.integrations.core.service.internal.SingleProcessLeases;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,12 +58,14 @@ public final class Integrations {
     private TokenStore tokenStore;
     private ConnectionStore connectionStore;
     private OAuthStateStore stateStore;
+    private RefreshLeases refreshLeases = new SingleProcessLeases();
     private final List<ProviderPort> providers = new ArrayList<>();
     private final List<ConnectionListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private URI redirectUri;
     private Duration refreshMargin = Duration.ofSeconds(60);
     private Duration authorizationTtl = Duration.ofMinutes(10);
+    private Duration refreshLeaseTtl = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -79,6 +84,27 @@ public final class Integrations {
     /** Where pending OAuth authorizations are kept (required). */
     public Builder stateStore(OAuthStateStore stateStore) {
       this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
+      return this;
+    }
+
+    /**
+     * The leases that keep processes sharing the stores from refreshing one connection at the same time
+     * (for example {@code JdbiStores.refreshLeases()}). Without them each process refreshes on its own
+     * (one refresh per connection at a time in the process), which is right only for a process that
+     * shares its stores with no other.
+     */
+    public Builder refreshLeases(RefreshLeases refreshLeases) {
+      this.refreshLeases = Objects.requireNonNull(refreshLeases, "refreshLeases");
+      return this;
+    }
+
+    /**
+     * How long a refresh lease lasts (default 30 seconds): longer than a refresh call to the provider
+     * takes, so that a live holder keeps it, and short enough that a holder that died does not hold up
+     * the others for long. Other callers wait for a refresh at most about this long.
+     */
+    public Builder refreshLeaseTtl(Duration refreshLeaseTtl) {
+      this.refreshLeaseTtl = requirePositive(refreshLeaseTtl, "refreshLeaseTtl");
       return this;
     }
 
@@ -128,8 +154,11 @@ public final class Integrations {
       ProviderRegistry registry = new ProviderRegistry(providers);
       EventPublisher events = new EventPublisher(listeners, clock);
       ConnectionRecorder recorder = new ConnectionRecorder(connectionStore, events, clock);
+      LeasedRefresh leasedRefresh =
+          new LeasedRefresh(tokenStore, refreshLeases, recorder, events, clock, refreshLeaseTtl);
       CredentialsRefresher refresher =
-          new CredentialsRefresher(tokenStore, recorder, events, clock, refreshMargin);
+          new CredentialsRefresher(
+              leasedRefresh, clock, refreshMargin, leasedRefresh.waitLimit().plus(refreshLeaseTtl));
       OAuthFlow oauth =
           new OAuthFlow(
               registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.InvalidGrantException;
 import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.ProviderException;
@@ -18,11 +19,14 @@ import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.StoredCredentials;
 import dev.integrations.core.testing.FakeOAuthProvider;
+import dev.integrations.core.testing.Flights;
 import dev.integrations.core.testing.TestRig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,13 +79,13 @@ class CredentialsForTest {
 
   @Test
   void a_thousand_concurrent_callers_share_one_refresh_and_all_get_the_new_token() throws Exception {
-    storeExpiringIn(Duration.ofSeconds(-5), "expired", "r1");
-    CountDownLatch everyoneWaiting = new CountDownLatch(1);
+    StoredCredentials seen = storeExpiringIn(Duration.ofSeconds(-5), "expired", "r1");
+    int callers = 1000;
     rig.oauth.onRefresh = c -> {
-      awaitQuietly(everyoneWaiting);
+      // Overlap by construction: the provider answers once every caller has read the expired token.
+      rig.tokens.awaitReaders(callers, Duration.ofSeconds(60));
       return grant("fresh", null);
     };
-    int callers = 1000;
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     CountDownLatch start = new CountDownLatch(1);
     try {
@@ -93,16 +97,14 @@ class CredentialsForTest {
         }));
       }
       start.countDown();
-      Thread.sleep(300);
-      everyoneWaiting.countDown();
       for (Future<Credentials> result : results) {
-        assertThat(result.get(30, TimeUnit.SECONDS).accessToken().reveal()).isEqualTo("fresh");
+        assertThat(result.get(60, TimeUnit.SECONDS).accessToken().reveal()).isEqualTo("fresh");
       }
     } finally {
       pool.shutdownNow();
     }
     assertThat(rig.oauth.refreshCalls).hasValue(1);
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().version()).isEqualTo(2);
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().version()).isGreaterThan(seen.version());
   }
 
   @Test
@@ -172,12 +174,13 @@ class CredentialsForTest {
   }
 
   @Test
-  void a_process_that_loses_the_write_race_keeps_the_other_process_refresh() {
+  void a_leader_whose_lease_ran_out_loses_the_write_to_the_process_that_took_over_and_keeps_its_refresh() {
     TestRig otherProcess = rig.sharingStoresWith();
     StoredCredentials seen = storeExpiringIn(Duration.ZERO, "a1", "r1");
     otherProcess.oauth.onRefresh = c -> grant("other-access", "other-refresh");
     rig.oauth.onRefresh = c -> {
-      // While we wait for the provider, the other process refreshes and writes first.
+      // We are so slow that our lease runs out; the other process takes over, refreshes and writes first.
+      rig.clock.advance(TestRig.LEASE_TTL);
       otherProcess.integrations.connections().credentialsFor(ANN, GMAIL);
       return grant("our-access", "our-refresh");
     };
@@ -185,7 +188,7 @@ class CredentialsForTest {
     Credentials handed = service.credentialsFor(ANN, GMAIL);
 
     StoredCredentials stored = rig.tokens.find(ANN, GMAIL).orElseThrow();
-    assertThat(stored.version()).isEqualTo(seen.version() + 1);
+    assertThat(stored.version()).isGreaterThan(seen.version());
     assertThat(stored.credentials().refreshToken().reveal()).isEqualTo("other-refresh");
     assertThat(handed.accessToken().reveal()).isEqualTo("other-access");
   }
@@ -218,32 +221,114 @@ class CredentialsForTest {
   @Test
   void callers_waiting_on_a_failed_refresh_all_get_its_error_and_a_later_call_tries_again() throws Exception {
     storeExpiringIn(Duration.ofSeconds(-1), "expired", "r1");
-    CountDownLatch release = new CountDownLatch(1);
+    int callers = 20;
+    List<Thread> threads = new CopyOnWriteArrayList<>();
     rig.oauth.onRefresh = c -> {
-      awaitQuietly(release);
+      Flights.awaitAllWaiting(othersThanMe(threads), Duration.ofSeconds(30));
       throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "Google did not answer in time.");
     };
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    try {
-      List<Future<?>> results = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        results.add(pool.submit(() -> service.credentialsFor(ANN, GMAIL)));
-      }
-      Thread.sleep(200);
-      release.countDown();
-      for (Future<?> result : results) {
-        assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS))
-            .hasCauseInstanceOf(ProviderException.class);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(rig.oauth.refreshCalls.get()).isBetween(1, 20);
-    int afterBurst = rig.oauth.refreshCalls.get();
+
+    List<Throwable> failures = burst(callers, threads);
+
+    assertThat(failures).hasSize(callers).allSatisfy(failure ->
+        assertThat(failure).isInstanceOf(ProviderException.class)
+            .extracting("code").isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
+    assertThat(rig.oauth.refreshCalls).hasValue(1);
 
     rig.oauth.onRefresh = c -> grant("fresh", null);
     assertThat(service.credentialsFor(ANN, GMAIL).accessToken().reveal()).isEqualTo("fresh");
-    assertThat(rig.oauth.refreshCalls).hasValue(afterBurst + 1);
+    assertThat(rig.oauth.refreshCalls).hasValue(2);
+  }
+
+  @Test
+  void a_leader_failing_with_an_error_releases_its_waiters_with_an_internal_error_and_a_later_call_tries_again()
+      throws Exception {
+    storeExpiringIn(Duration.ofSeconds(-1), "expired", "r1");
+    int callers = 20;
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    rig.oauth.onRefresh = c -> {
+      Flights.awaitAllWaiting(othersThanMe(threads), Duration.ofSeconds(30));
+      throw new NoClassDefFoundError("com/example/MissingFromTheClasspath");
+    };
+
+    List<Throwable> failures = burst(callers, threads);
+
+    assertThat(failures).filteredOn(NoClassDefFoundError.class::isInstance).hasSize(1);
+    assertThat(failures).filteredOn(f -> !(f instanceof NoClassDefFoundError)).hasSize(callers - 1)
+        .allSatisfy(failure -> assertThat(failure).isInstanceOf(IntegrationException.class)
+            .extracting("code").isEqualTo(ErrorCode.INTERNAL_ERROR));
+    assertThat(rig.oauth.refreshCalls).hasValue(1);
+
+    rig.oauth.onRefresh = c -> grant("fresh", null);
+    assertThat(service.credentialsFor(ANN, GMAIL).accessToken().reveal()).isEqualTo("fresh");
+  }
+
+  @Test
+  void a_caller_waits_for_a_hanging_refresh_a_bounded_time() throws Exception {
+    TestRig shortLeases = new TestRig(Duration.ofMillis(200));
+    shortLeases.tokens.put(ANN, GMAIL, new Credentials(
+        Secret.of("expired"), Secret.of("r1"), shortLeases.clock.instant().minusSeconds(1), FakeOAuthProvider.SCOPES));
+    CountDownLatch leaderInside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    shortLeases.oauth.onRefresh = c -> {
+      leaderInside.countDown();
+      awaitQuietly(release);
+      return grant("late", null);
+    };
+    IntegrationService slow = shortLeases.integrations.connections();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Credentials> leader = pool.submit(() -> slow.credentialsFor(ANN, GMAIL));
+      assertThat(leaderInside.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<Credentials> waiter = pool.submit(() -> slow.credentialsFor(ANN, GMAIL));
+
+      assertThatThrownBy(() -> waiter.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ProviderException.class)
+          .cause().extracting("code").isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
+      release.countDown();
+      assertThat(leader.get(30, TimeUnit.SECONDS).accessToken().reveal()).isEqualTo("late");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs {@code callers} concurrent {@code credentialsFor} calls on threads recorded in {@code threads}
+   * (all of them recorded before any call starts) and returns how each one failed.
+   */
+  private List<Throwable> burst(int callers, List<Thread> threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(callers, task -> {
+      Thread thread = new Thread(task);
+      threads.add(thread);
+      return thread;
+    });
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Credentials>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return service.credentialsFor(ANN, GMAIL);
+        }));
+      }
+      start.countDown();
+      List<Throwable> failures = new ArrayList<>();
+      for (Future<Credentials> result : results) {
+        try {
+          result.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          failures.add(e.getCause());
+        }
+      }
+      return failures;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Thread> othersThanMe(List<Thread> threads) {
+    return threads.stream().filter(t -> t != Thread.currentThread()).toList();
   }
 
   @Test

@@ -28,9 +28,14 @@ public interface CredentialsDao {
   @SqlUpdate(
       "INSERT INTO credentials"
           + " (user_id, integration_type, access_token, refresh_token, expires_at, scopes, version, updated_at)"
-          + " VALUES (:user, :type, :c.accessToken, :c.refreshToken, :c.expiresAt, :c.scopes, 1, CURRENT_TIMESTAMP)")
-  /** Inserts sealed credentials at version 1. */
-  void insert(@Bind("user") String user, @Bind("type") String type, @BindMethods("c") SealedCredentials c);
+          + " VALUES (:user, :type, :c.accessToken, :c.refreshToken, :c.expiresAt, :c.scopes, :version,"
+          + " CURRENT_TIMESTAMP)")
+  /** Inserts sealed credentials at {@code version} (a new row's random first version). */
+  void insert(
+      @Bind("user") String user,
+      @Bind("type") String type,
+      @Bind("version") long version,
+      @BindMethods("c") SealedCredentials c);
 
   /** Replaces the row's values and moves its version forward; returns the rows changed (0 or 1). */
   @SqlUpdate("UPDATE credentials SET " + SET_VALUES + ROW)

@@ -45,6 +45,22 @@ public final class StorageErrors {
     }
   }
 
+  /**
+   * Runs an {@code insert}: true when it inserted, false when the key was already there (a unique
+   * violation). Any other failure is left to the caller's {@link #call}.
+   */
+  public static boolean insertedUnlessDuplicate(Runnable insert) {
+    try {
+      insert.run();
+      return true;
+    } catch (JdbiException e) {
+      if (UNIQUE_VIOLATION.equals(sqlState(e))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private static StorageException translate(String operation, JdbiException e) {
     String state = sqlState(e);
     String suffix = state == null ? "." : " (SQLState " + state + ").";

@@ -1,12 +1,14 @@
 package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.MissingScopesException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.port.ConnectionStore;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /** Records what calls through a connection found out: healthy again, or failed for a reason. */
 public final class ConnectionRecorder {
@@ -49,6 +51,29 @@ public final class ConnectionRecorder {
   public Optional<Connection> recordFailure(
       ConnectionKey key, ErrorCode reason, String message, ConnectionEvent.Kind kind) {
     return find(key).flatMap(current -> recordFailure(current, reason, message, kind));
+  }
+
+  /**
+   * Records a refresh the provider granted. A refresh proves the grant is alive, not that it covers
+   * what the integration needs: while the refreshed grant still lacks required scopes the connection
+   * stays (or becomes) {@code missing_scopes}, naming only the scopes still missing; once it has them
+   * all, the connection is healthy. Changes nothing when the connection is gone.
+   *
+   * @param missingScopes the required scopes the refreshed grant lacks
+   * @return the connection as recorded, empty when there was none to record on
+   */
+  public Optional<Connection> recordRefresh(ConnectionKey key, Set<String> missingScopes) {
+    if (missingScopes.isEmpty()) {
+      return recordSuccess(key, null);
+    }
+    return find(key).flatMap(current -> {
+      Optional<Connection> recorded =
+          update(current.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missingScopes)));
+      if (recorded.isPresent() && current.lastError() != ErrorCode.MISSING_SCOPES) {
+        events.publish(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
+      }
+      return recorded;
+    });
   }
 
   /**

@@ -1,55 +1,46 @@
 package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ErrorCode;
-import dev.integrations.core.error.InvalidGrantException;
 import dev.integrations.core.error.IntegrationException;
-import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.ProviderException;
-import dev.integrations.core.error.ReauthorizationRequiredException;
-import dev.integrations.core.error.StorageException;
-import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.Credentials;
-import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.StoredCredentials;
-import dev.integrations.core.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Refreshes OAuth credentials, once per connection at a time in this process (callers that arrive
- * while a refresh is in flight wait for it and share its result), and with a compare-and-set on the
- * stored version so that processes sharing a database never lose each other's update.
+ * Refreshes OAuth credentials, once per connection at a time in this process: callers that arrive
+ * while a refresh is in flight wait for it, for a bounded time, and share its result. Between
+ * processes, the flight's leader takes a lease and writes with a compare-and-set (see {@link
+ * LeasedRefresh}).
  *
  * <p>Thread-safe.
  */
 public final class CredentialsRefresher {
-  private static final Logger LOG = LoggerFactory.getLogger(CredentialsRefresher.class);
-  private static final int MAX_WRITE_ATTEMPTS = 3;
-
-  private final TokenStore tokens;
-  private final ConnectionRecorder recorder;
-  private final EventPublisher events;
+  private final LeasedRefresh refresh;
   private final Clock clock;
   private final Duration margin;
+  private final Duration waitLimit;
   private final ConcurrentMap<ConnectionKey, CompletableFuture<Credentials>> flights =
       new ConcurrentHashMap<>();
 
-  /** Refreshes through {@code tokens}, recording outcomes, within {@code margin} of expiry. */
-  public CredentialsRefresher(
-      TokenStore tokens, ConnectionRecorder recorder, EventPublisher events, Clock clock, Duration margin) {
-    this.tokens = tokens;
-    this.recorder = recorder;
-    this.events = events;
+  /**
+   * Refreshes through {@code refresh} within {@code margin} of expiry. Callers wait at most {@code
+   * waitLimit} for a refresh that another thread of this process leads.
+   */
+  public CredentialsRefresher(LeasedRefresh refresh, Clock clock, Duration margin, Duration waitLimit) {
+    this.refresh = refresh;
     this.clock = clock;
     this.margin = margin;
+    this.waitLimit = waitLimit;
   }
 
   /** Whether credentials must be refreshed before use. */
@@ -88,83 +79,34 @@ public final class CredentialsRefresher {
       return await(inFlight);
     }
     try {
-      Credentials result = refresh(key, provider, needsRefresh, tolerateOutageWhileValid);
+      Credentials result = refresh.run(key, provider, needsRefresh, tolerateOutageWhileValid);
       mine.complete(result);
       return result;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
+    } catch (Throwable failure) {
+      // Errors too: a flight left incomplete would keep its waiters until their time runs out.
+      mine.completeExceptionally(failure);
+      throw failure;
     } finally {
       flights.remove(key, mine);
     }
   }
 
-  private Credentials refresh(
-      ConnectionKey key,
-      OAuthProviderPort provider,
-      Predicate<StoredCredentials> needsRefresh,
-      boolean tolerateOutageWhileValid) {
-    for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      StoredCredentials stored = read(key);
-      if (!needsRefresh.test(stored)) {
-        return stored.credentials();
-      }
-      TokenGrant grant;
-      try {
-        grant = provider.refresh(stored.credentials());
-      } catch (InvalidGrantException e) {
-        return afterInvalidGrant(key, stored, needsRefresh);
-      } catch (ProviderException e) {
-        Credentials current = stored.credentials();
-        if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
-          LOG.warn("Refresh of {} failed ({}); using the access token until it expires at {}",
-              key, e.code(), current.expiresAt());
-          return current;
-        }
-        throw e;
-      }
-      Credentials next = stored.credentials().refreshedWith(grant, clock.instant());
-      if (tokens.compareAndSet(key.user(), key.type(), stored.version(), next)) {
-        recorder.recordSuccess(key, null);
-        events.publish(ConnectionEvent.Kind.REFRESHED, key, null);
-        return next;
-      }
-      LOG.debug("Credentials of {} changed while refreshing; reading them again", key);
-    }
-    throw new StorageException(
-        "The credentials of " + key + " kept changing while being refreshed; try again.");
-  }
-
-  private Credentials afterInvalidGrant(
-      ConnectionKey key, StoredCredentials refused, Predicate<StoredCredentials> needsRefresh) {
-    StoredCredentials now = tokens.find(key.user(), key.type()).orElse(null);
-    if (now != null && now.version() != refused.version() && !needsRefresh.test(now)) {
-      LOG.info("Refresh of {} was refused, but another writer had already refreshed it", key);
-      return now.credentials();
-    }
-    String message = "The provider no longer accepts this connection. Connect it again.";
-    recorder.recordFailure(
-        key, ErrorCode.REAUTHORIZATION_REQUIRED, message, ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
-    throw new ReauthorizationRequiredException(message);
-  }
-
-  private StoredCredentials read(ConnectionKey key) {
-    return tokens
-        .find(key.user(), key.type())
-        .orElseThrow(NotConnectedException::new);
-  }
-
-  private static Credentials await(CompletableFuture<Credentials> flight) {
+  private Credentials await(CompletableFuture<Credentials> flight) {
     try {
-      return flight.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof IntegrationException cause) {
-        throw cause;
-      }
+      return flight.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
-      throw e;
+      throw new IntegrationException(
+          ErrorCode.INTERNAL_ERROR, "Refreshing the credentials failed unexpectedly; try again.", e.getCause());
+    } catch (TimeoutException e) {
+      throw new ProviderException(
+          ErrorCode.PROVIDER_TIMEOUT, "Refreshing the credentials took too long; try again.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(
+          ErrorCode.PROVIDER_TIMEOUT, "Interrupted while waiting for the credentials to be refreshed.", e);
     }
   }
 }

@@ -1,0 +1,100 @@
+package dev.integrations.core.service.internal;
+
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.InvalidGrantException;
+import dev.integrations.core.error.NotConnectedException;
+import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.error.ReauthorizationRequiredException;
+import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.TokenGrant;
+import dev.integrations.core.port.OAuthProviderPort;
+import dev.integrations.core.port.StoredCredentials;
+import dev.integrations.core.port.TokenStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One refresh of a grant at its provider, written with a compare-and-set and recorded on the
+ * connection: healthy (or still {@code missing_scopes}), or {@code reauthorization_required} when the
+ * provider refuses a grant that is still the stored one. Callers serialize it with a lease ({@link
+ * LeasedRefresh}). Thread-safe.
+ */
+final class GrantRefresh {
+  private static final Logger LOG = LoggerFactory.getLogger(GrantRefresh.class);
+
+  private final TokenStore tokens;
+  private final ConnectionRecorder recorder;
+  private final EventPublisher events;
+  private final Clock clock;
+
+  GrantRefresh(TokenStore tokens, ConnectionRecorder recorder, EventPublisher events, Clock clock) {
+    this.tokens = tokens;
+    this.recorder = recorder;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Reads the credentials and, when {@code needsRefresh} still says so, refreshes them at the provider
+   * and writes them with a compare-and-set on the version read.
+   *
+   * @return the credentials to hand out, or null when another writer changed them first (try again)
+   */
+  Credentials refresh(
+      ConnectionKey key,
+      OAuthProviderPort provider,
+      Predicate<StoredCredentials> needsRefresh,
+      boolean tolerateOutageWhileValid) {
+    StoredCredentials stored = read(key); // the previous holder may have written just now
+    if (!needsRefresh.test(stored)) {
+      return stored.credentials();
+    }
+    TokenGrant grant;
+    try {
+      grant = provider.refresh(stored.credentials());
+    } catch (InvalidGrantException e) {
+      return afterInvalidGrant(key, stored, needsRefresh);
+    } catch (ProviderException e) {
+      Credentials current = stored.credentials();
+      if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
+        LOG.warn("Refresh of {} failed ({}); using the access token until it expires at {}",
+            key, e.code(), current.expiresAt());
+        return current;
+      }
+      throw e;
+    }
+    Credentials next = stored.credentials().refreshedWith(grant, clock.instant());
+    if (!tokens.compareAndSet(key.user(), key.type(), stored.version(), next)) {
+      return null;
+    }
+    recorder.recordRefresh(key, next.missingScopes(provider.integration().requiredScopes()));
+    events.publish(ConnectionEvent.Kind.REFRESHED, key, null);
+    return next;
+  }
+
+  /**
+   * The provider refused the grant. Before judging, reads again: when the row was replaced meanwhile
+   * (another writer refreshed, or the user reconnected; versions are never reused), the refusal was
+   * about credentials that no longer matter; when it is gone, the user disconnected.
+   */
+  private Credentials afterInvalidGrant(
+      ConnectionKey key, StoredCredentials refused, Predicate<StoredCredentials> needsRefresh) {
+    StoredCredentials now = read(key);
+    if (now.version() != refused.version()) {
+      LOG.info("Refresh of {} was refused, but another writer had already replaced the credentials", key);
+      return needsRefresh.test(now) ? null : now.credentials();
+    }
+    String message = "The provider no longer accepts this connection. Connect it again.";
+    recorder.recordFailure(
+        key, ErrorCode.REAUTHORIZATION_REQUIRED, message, ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
+    throw new ReauthorizationRequiredException(message);
+  }
+
+  private StoredCredentials read(ConnectionKey key) {
+    return tokens.find(key.user(), key.type()).orElseThrow(NotConnectedException::new);
+  }
+}
