@@ -9,6 +9,7 @@ import dev.integrations.core.error.ReauthorizationRequiredException;
 import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.StoredCredentials;
@@ -85,7 +86,7 @@ public final class CredentialsRefresher {
     CompletableFuture<Credentials> mine = new CompletableFuture<>();
     CompletableFuture<Credentials> inFlight = flights.putIfAbsent(key, mine);
     if (inFlight != null) {
-      return await(inFlight);
+      return await(inFlight, provider);
     }
     try {
       Credentials result = refresh(key, provider, needsRefresh, tolerateOutageWhileValid);
@@ -154,9 +155,10 @@ public final class CredentialsRefresher {
         .orElseThrow(NotConnectedException::new);
   }
 
-  private static Credentials await(CompletableFuture<Credentials> flight) {
+  private static Credentials await(CompletableFuture<Credentials> flight, OAuthProviderPort provider) {
     try {
-      return flight.join();
+      // Bounded by the caller's request deadline: a waiter never waits longer than its own request may.
+      return Deadline.current().await(flight, provider.integration().name());
     } catch (CompletionException e) {
       if (e.getCause() instanceof IntegrationException cause) {
         throw cause;
