@@ -119,7 +119,7 @@ public final class BotApi {
     } catch (IOException e) {
       LOG.debug(
           "Telegram {} for bot {} failed", method.apiName(), token.botId(), Redacted.of(e, token));
-      throw Failures.forIo(method, e, tracker.mayHaveBeenDelivered(), token);
+      throw Failures.forIo(method, e, tracker.mayHaveBeenDelivered(), token, deadline);
     }
     LOG.debug(
         "Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());

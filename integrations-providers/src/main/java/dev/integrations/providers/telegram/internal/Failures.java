@@ -2,6 +2,7 @@ package dev.integrations.providers.telegram.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -75,8 +76,13 @@ final class Failures {
     return fitsBudget ? new RetryableFailure(error, wait) : error;
   }
 
+  /** The failure for an I/O error; a timeout once {@code deadline} has run out says so. */
   static RuntimeException forIo(
-      BotMethod method, IOException failure, boolean mayHaveBeenDelivered, BotToken token) {
+      BotMethod method,
+      IOException failure,
+      boolean mayHaveBeenDelivered,
+      BotToken token,
+      Deadline deadline) {
     boolean interrupted = Thread.currentThread().isInterrupted();
     boolean timeout = failure instanceof InterruptedIOException && !interrupted;
     ErrorCode code = timeout ? ErrorCode.PROVIDER_TIMEOUT : ErrorCode.PROVIDER_UNAVAILABLE;
@@ -85,7 +91,9 @@ final class Failures {
             ? failure.getClass().getSimpleName()
             : token.redact(failure.getMessage());
     String message =
-        timeout
+        timeout && deadline.isExpired()
+            ? deadline.exceeded("Telegram").getMessage()
+            : timeout
             ? "Telegram did not answer in time when asked to "
                 + method.action()
                 + " ("
