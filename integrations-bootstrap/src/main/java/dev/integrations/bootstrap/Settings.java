@@ -1,10 +1,12 @@
 package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.service.Integrations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ import java.util.Locale;
  *     INTEGRATIONS_MAX_UPLOAD_BYTES}, default 100 MiB)
  * @param maxRequestBytes the largest JSON request body the server accepts ({@code
  *     INTEGRATIONS_MAX_REQUEST_BYTES}, default 1 MiB)
+ * @param requestDeadline the total time a request may spend on provider calls, retries and waits
+ *     included ({@code INTEGRATIONS_REQUEST_DEADLINE}, default 15 s)
  */
 public record Settings(
     Path dataDir,
@@ -59,11 +63,13 @@ public record Settings(
     URI googleApiRootUrl,
     URI telegramApiUrl,
     long maxUploadBytes,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    Duration requestDeadline) {
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8000";
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1024L * 1024;
+  public static final Duration DEFAULT_REQUEST_DEADLINE = Integrations.DEFAULT_REQUEST_DEADLINE;
 
   public Settings {
     previousEncryptionKeys = List.copyOf(previousEncryptionKeys);
@@ -105,7 +111,8 @@ public record Settings(
         source.get("GOOGLE_API_ROOT_URL").isPresent() ? url(source, "GOOGLE_API_ROOT_URL", null) : null,
         url(source, "TELEGRAM_API_URL", "https://api.telegram.org"),
         byteCount(source, "INTEGRATIONS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
-        byteCount(source, "INTEGRATIONS_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES));
+        byteCount(source, "INTEGRATIONS_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
+        duration(source, "INTEGRATIONS_REQUEST_DEADLINE", DEFAULT_REQUEST_DEADLINE));
   }
 
   /** The OAuth redirect URI: {@code <public URL>/api/integrations/callback}. */
@@ -166,6 +173,19 @@ public record Settings(
       // reported below
     }
     throw new InvalidConfigurationException(key + " must be a positive number of bytes, not '" + value + "'.");
+  }
+
+  private static Duration duration(ConfigSource source, String key, Duration fallback) {
+    String value = source.get(key).orElse(null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(
+          key + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '" + value + "'.");
+    }
   }
 
   private static URI url(ConfigSource source, String key, String fallback) {

@@ -80,6 +80,7 @@ public final class Wiring implements AutoCloseable {
             .provider(google.gmail(), google.drive(), telegram.provider())
             .listener(new LoggingConnectionListener())
             .redirectUri(settings.redirectUri())
+            .requestDeadline(settings.requestDeadline())
             .build();
     if (!google.isConfigured()) {
       LOG.info("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are not set: gmail and google_drive are listed"

@@ -2,6 +2,7 @@ package dev.integrations.core.service;
 
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
 import dev.integrations.core.model.FileUpload;
@@ -19,20 +20,24 @@ import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.service.internal.ConnectionKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Actions through a user's connections: mail, files, messages. Each action gets fresh credentials,
- * and when the provider refuses them with a 401 it refreshes once and tries once more.
+ * and when the provider refuses them with a 401 it refreshes once and tries once more, all within one
+ * request deadline (see {@link Integrations.Builder#requestDeadline}).
  *
  * <p>Thread-safe.
  */
 public final class ActionService {
   private final IntegrationService connections;
+  private final Duration requestDeadline;
 
-  ActionService(IntegrationService connections) {
+  ActionService(IntegrationService connections, Duration requestDeadline) {
     this.connections = connections;
+    this.requestDeadline = requestDeadline;
   }
 
   /** Sends an e-mail through the user's {@code type} connection (for example {@code gmail}). */
@@ -65,7 +70,9 @@ public final class ActionService {
     P capability = connections.providers().capability(type, port, operation);
     ProviderPort provider = connections.providers().provider(type);
     Function<Credentials, T> withCredentials = c -> call.apply(capability, c);
-    return connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials);
+    // One deadline for the whole action: a refresh, the call, a refresh after a 401 and the call again.
+    return Deadline.after(requestDeadline)
+        .run(() -> connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials));
   }
 
   @FunctionalInterface

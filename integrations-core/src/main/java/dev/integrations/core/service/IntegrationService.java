@@ -11,6 +11,7 @@ import dev.integrations.core.model.AuthMethod;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.IntegrationType;
@@ -30,17 +31,20 @@ import dev.integrations.core.service.internal.EventPublisher;
 import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connection use cases: list, connect, complete an authorization, test, disconnect, and hand out
- * fresh credentials. Built by {@link Integrations#builder()}.
+ * fresh credentials. Built by {@link Integrations#builder()}. Each use case that may call a provider
+ * runs within one request deadline ({@link Integrations.Builder#requestDeadline}).
  *
  * <p>Thread-safe: one instance serves every user and thread of a process. Several processes may share
  * one database; nothing that must be shared lives only in this object.
@@ -56,6 +60,7 @@ public final class IntegrationService {
   private final OAuthFlow oauth;
   private final EventPublisher events;
   private final Clock clock;
+  private final Duration requestDeadline;
 
   IntegrationService(
       ProviderRegistry providers,
@@ -65,7 +70,8 @@ public final class IntegrationService {
       CredentialsRefresher refresher,
       ConnectionRecorder recorder,
       EventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Duration requestDeadline) {
     this.providers = providers;
     this.tokens = tokens;
     this.connections = connections;
@@ -74,6 +80,7 @@ public final class IntegrationService {
     this.recorder = recorder;
     this.events = events;
     this.clock = clock;
+    this.requestDeadline = requestDeadline;
   }
 
   /** Every integration in the catalog, in catalog order. */
@@ -100,6 +107,10 @@ public final class IntegrationService {
    * otherwise), or starts an OAuth authorization and returns the consent URL.
    */
   public ConnectResult connect(ConnectCommand command) {
+    return withinDeadline(() -> connectNow(command));
+  }
+
+  private ConnectResult connectNow(ConnectCommand command) {
     ProviderPort provider = providers.provider(command.type());
     Integration integration = provider.integration();
     if (integration.authMethod() == AuthMethod.BOT_TOKEN) {
@@ -134,7 +145,8 @@ public final class IntegrationService {
    *     the grant is stored and the connection marked {@code missing_scopes}
    */
   public Connection completeAuthorization(AuthorizationCallback callback) {
-    return oauth.complete(callback.state(), callback.code(), callback.error(), callback.expectedUser());
+    return withinDeadline(
+        () -> oauth.complete(callback.state(), callback.code(), callback.error(), callback.expectedUser()));
   }
 
   /**
@@ -143,6 +155,10 @@ public final class IntegrationService {
    * exception; an unreachable one gives a {@link dev.integrations.core.error.ProviderException}.
    */
   public TestResult test(UserId user, IntegrationType type) {
+    return withinDeadline(() -> testNow(user, type));
+  }
+
+  private TestResult testNow(UserId user, IntegrationType type) {
     ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
     Connection seen = recorder.find(key).orElse(null);
@@ -180,6 +196,10 @@ public final class IntegrationService {
    * @throws NotConnectedException when the user has no connection to {@code type}
    */
   public DisconnectResult disconnect(UserId user, IntegrationType type) {
+    return withinDeadline(() -> disconnectNow(user, type));
+  }
+
+  private DisconnectResult disconnectNow(UserId user, IntegrationType type) {
     ProviderPort provider = providers.provider(type);
     StoredCredentials stored = tokens.find(user, type).orElse(null);
     Connection connection = connections.find(user, type).orElse(null);
@@ -236,6 +256,10 @@ public final class IntegrationService {
    * @throws ReauthorizationRequiredException when the provider refused the refresh
    */
   public Credentials credentialsFor(UserId user, IntegrationType type) {
+    return withinDeadline(() -> freshCredentials(user, type));
+  }
+
+  private Credentials freshCredentials(UserId user, IntegrationType type) {
     ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
     StoredCredentials stored =
@@ -273,5 +297,10 @@ public final class IntegrationService {
 
   ProviderRegistry providers() {
     return providers;
+  }
+
+  /** Runs {@code work} within one request deadline (or the caller's, when that one is sooner). */
+  private <T> T withinDeadline(Supplier<T> work) {
+    return Deadline.after(requestDeadline).run(work);
   }
 }

@@ -27,12 +27,15 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class Integrations {
+  /** The default of {@link Builder#requestDeadline}: 15 seconds. */
+  public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(15);
+
   private final IntegrationService connections;
   private final ActionService actions;
 
-  private Integrations(IntegrationService connections) {
+  private Integrations(IntegrationService connections, Duration requestDeadline) {
     this.connections = connections;
-    this.actions = new ActionService(connections);
+    this.actions = new ActionService(connections, requestDeadline);
   }
 
   /** Starts assembling the library from its adapters. */
@@ -66,6 +69,7 @@ public final class Integrations {
     private Duration refreshMargin = Duration.ofSeconds(60);
     private Duration authorizationTtl = Duration.ofMinutes(10);
     private Duration refreshLeaseTtl = Duration.ofSeconds(30);
+    private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
 
     private Builder() {}
 
@@ -146,6 +150,18 @@ public final class Integrations {
       return this;
     }
 
+    /**
+     * The total time one use case may spend on provider calls, retries and waits included (default
+     * {@link #DEFAULT_REQUEST_DEADLINE 15 seconds}): a send, a listing, a test, a connect or a callback
+     * that has not finished by then fails with {@code provider_timeout}. An upload is held to it while
+     * it waits on the provider, not while its bytes flow; see {@code docs/configuration.md}. A caller may
+     * set a shorter one around a call with {@link dev.integrations.core.model.Deadline#run}.
+     */
+    public Builder requestDeadline(Duration requestDeadline) {
+      this.requestDeadline = requirePositive(requestDeadline, "requestDeadline");
+      return this;
+    }
+
     /** Assembles the library; fails when a required adapter is missing. */
     public Integrations build() {
       Objects.requireNonNull(tokenStore, "tokenStore is required");
@@ -164,7 +180,8 @@ public final class Integrations {
               registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);
       return new Integrations(
           new IntegrationService(
-              registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock));
+              registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline),
+          requestDeadline);
     }
 
     private static Duration requirePositive(Duration duration, String name) {

@@ -82,11 +82,17 @@ final class DriveClient extends GoogleOAuthClient implements FilesPort {
    * Uploads a file, streaming it: https://developers.google.com/drive/api/guides/manage-uploads. A
    * file of at most one chunk goes in one multipart request, a larger one (or one of unknown size) in
    * a resumable session, chunk by chunk, so memory use stays around one chunk. After a failure the
-   * upload starts again from the beginning, unless its last request may already have created the file.
+   * upload starts again from the beginning only when Google proved it turned the request away (429, a
+   * rate-limit 403) or the request never left: never after a 5xx or a timeout, which may come after the
+   * file was created.
+   *
+   * <p>The request deadline bounds waiting on Google (starting, each retry wait, each answer), not the
+   * steady flow of a large file: the transfer may go on past the deadline as long as no connect, write
+   * or wait for an answer stalls longer than the deadline's length.
    */
   @Override
   public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
-    Drive drive = setup.require().apis().drive(credentials);
+    Drive drive = setup.require().apis().driveUploads(credentials);
     int chunkSize = setup.uploadChunkSize();
     File metadata = new File().setName(upload.name()).setMimeType(upload.mimeType());
     if (upload.parentId() != null && !upload.parentId().isBlank()) {

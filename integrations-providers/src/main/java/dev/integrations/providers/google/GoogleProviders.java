@@ -163,9 +163,11 @@ public final class GoogleProviders {
     }
 
     /**
-     * Retries on 429, 5xx and I/O errors: exponential backoff from {@code initialDelay} to {@code
-     * maxDelay} with ±25 % jitter, at most {@code maxAttempts} attempts, none started after {@code
-     * maxTotal}. A {@code Retry-After} longer than what is left of {@code maxTotal} ends the retries.
+     * Retries on 429, 5xx and I/O errors (a mail send or an upload only on 429 and rate-limit 403, or when
+     * its request never left): exponential backoff from {@code initialDelay} to {@code maxDelay} with
+     * ±25 % jitter, at most {@code maxAttempts} attempts, no wait that would end after {@code maxTotal} or
+     * after the request's {@link dev.integrations.core.model.Deadline}. A {@code Retry-After} longer than
+     * what is left ends the retries at once.
      */
     public Builder retries(Duration initialDelay, Duration maxDelay, int maxAttempts, Duration maxTotal) {
       this.initialRetryDelay = positive(initialDelay, "initialDelay");
@@ -212,6 +214,7 @@ public final class GoogleProviders {
               .followSslRedirects(false)
               .build();
       OkHttpTransport transport = new OkHttpTransport(client);
+      OkHttpTransport uploads = new OkHttpTransport(client, OkHttpTransport.Timing.STALL);
       GoogleCalls calls =
           new GoogleCalls(
               new RetrySettings(initialRetryDelay, maxRetryDelay, JITTER, maxAttempts, maxRetryTime));
@@ -219,7 +222,7 @@ public final class GoogleProviders {
           new GoogleOAuth(
               clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);
       return new GoogleProviders(
-          new GoogleSetup(oauth, new GoogleApis(transport, apiRootUrl), calls, uploadChunkSize));
+          new GoogleSetup(oauth, new GoogleApis(transport, uploads, apiRootUrl), calls, uploadChunkSize));
     }
 
     private static Duration positive(Duration value, String name) {

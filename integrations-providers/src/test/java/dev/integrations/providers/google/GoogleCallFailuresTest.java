@@ -194,13 +194,35 @@ class GoogleCallFailuresTest {
   }
 
   @Test
-  void a_send_refused_with_503_is_retried_because_google_did_not_take_it() {
+  void a_send_answered_503_is_not_repeated_because_the_mail_may_have_gone_out() {
     server.enqueue(googleError(503, "UNAVAILABLE", "backendError", "Try again."));
+    server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
+
+    ProviderException e =
+        catchThrowableOfType(ProviderException.class, () -> gmail.send(GoogleTestSupport.credentials(), MAIL));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a_send_turned_away_with_429_is_retried_after_the_wait_google_asked_for() {
+    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
+        .addHeader("Retry-After", "1").build());
     server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
 
     SentMail sent = gmail.send(GoogleTestSupport.credentials(), MAIL);
 
     assertThat(sent.id()).isEqualTo("2");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void a_send_turned_away_by_a_rate_limit_403_is_retried() {
+    server.enqueue(googleError(403, "PERMISSION_DENIED", "userRateLimitExceeded", "User rate limit exceeded."));
+    server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
+
+    assertThat(gmail.send(GoogleTestSupport.credentials(), MAIL).id()).isEqualTo("2");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 

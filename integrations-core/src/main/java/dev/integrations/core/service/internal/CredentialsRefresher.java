@@ -4,6 +4,7 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.StoredCredentials;
 import java.time.Clock;
@@ -11,9 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
@@ -76,7 +75,7 @@ public final class CredentialsRefresher {
     CompletableFuture<Credentials> mine = new CompletableFuture<>();
     CompletableFuture<Credentials> inFlight = flights.putIfAbsent(key, mine);
     if (inFlight != null) {
-      return await(inFlight);
+      return await(inFlight, provider);
     }
     try {
       Credentials result = refresh.run(key, provider, needsRefresh, tolerateOutageWhileValid);
@@ -91,22 +90,17 @@ public final class CredentialsRefresher {
     }
   }
 
-  private Credentials await(CompletableFuture<Credentials> flight) {
+  private Credentials await(CompletableFuture<Credentials> flight, OAuthProviderPort provider) {
+    // Bounded twice: by the wait limit, and by the caller's request deadline when that comes first.
+    Deadline wait = Deadline.after(waitLimit).sooner(Deadline.current());
     try {
-      return flight.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
+      return wait.await(flight, provider.integration().name());
+    } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
       throw new IntegrationException(
           ErrorCode.INTERNAL_ERROR, "Refreshing the credentials failed unexpectedly; try again.", e.getCause());
-    } catch (TimeoutException e) {
-      throw new ProviderException(
-          ErrorCode.PROVIDER_TIMEOUT, "Refreshing the credentials took too long; try again.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(
-          ErrorCode.PROVIDER_TIMEOUT, "Interrupted while waiting for the credentials to be refreshed.", e);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.RefreshLease;
 import dev.integrations.core.port.RefreshLeases;
@@ -70,7 +71,8 @@ public final class LeasedRefresh {
       OAuthProviderPort provider,
       Predicate<StoredCredentials> needsRefresh,
       boolean tolerateOutageWhileValid) {
-    long waitUntil = System.nanoTime() + waitLimit().toNanos();
+    // Waiting for another process is bounded by the wait limit, and by the caller's request deadline.
+    Deadline wait = Deadline.after(waitLimit()).sooner(Deadline.current());
     Duration pause = FIRST_PAUSE;
     int lostWrites = 0;
     while (true) {
@@ -94,10 +96,10 @@ public final class LeasedRefresh {
               "The credentials of this connection kept changing while being refreshed; try again.");
         }
         LOG.debug("Credentials of {} changed while refreshing; reading them again", key);
-      } else if (System.nanoTime() - waitUntil > 0) {
+      } else if (wait.isExpired()) {
         return waitedTooLong(key, stored, tolerateOutageWhileValid);
       } else {
-        pause(pause);
+        pause(wait.limit(pause));
         pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
       }
     }

@@ -1,5 +1,6 @@
 package dev.integrations.providers.google.internal;
 
+import dev.integrations.core.model.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +10,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** Maps a list with a few threads at a time, keeping order; the first failure cancels the rest. */
+/**
+ * Maps a list with a few threads at a time, keeping order; the first failure cancels the rest. The
+ * helper threads work within the caller's request deadline.
+ */
 public final class BoundedParallel {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -30,8 +34,9 @@ public final class BoundedParallel {
             });
     try {
       List<Future<R>> futures = new ArrayList<>(items.size());
+      Deadline deadline = Deadline.current(); // the helper threads work for the same request
       for (T item : items) {
-        futures.add(pool.submit(() -> task.apply(item)));
+        futures.add(pool.submit(() -> deadline.run(() -> task.apply(item))));
       }
       List<R> results = new ArrayList<>(items.size());
       for (Future<R> future : futures) {

@@ -33,12 +33,13 @@ public final class GoogleAnswers {
   }
 
   /**
-   * Whether the answer says the request was turned away before Google acted on it (rate limited,
-   * or unavailable), so that even a call that must not happen twice can be repeated.
+   * Whether the answer proves the request was turned away before Google acted on it (429, or a
+   * rate-limit 403), so that even a call that must not happen twice can be repeated. A 503 does not:
+   * a front end may answer it after the backend has sent the mail.
    */
   static boolean wasRefused(HttpResponseException answer) {
     int status = answer.getStatusCode();
-    return status == 429 || status == 503 || isRateLimit(answer);
+    return status == 429 || isRateLimit(answer);
   }
 
   static boolean isRateLimit(HttpResponseException answer) {

@@ -19,14 +19,18 @@ public final class GoogleApis {
   private static final String APPLICATION_NAME = "integrations";
 
   private final HttpTransport transport;
+  private final HttpTransport uploadTransport;
   private final String rootUrl;
 
   /**
+   * @param transport what every call but an upload goes through
+   * @param uploadTransport what uploads go through (bounded by stalls rather than by the deadline)
    * @param rootUrl the root of both APIs ({@code http://127.0.0.1:8080/}), or null for each client
    *     library's own default
    */
-  public GoogleApis(HttpTransport transport, String rootUrl) {
+  public GoogleApis(HttpTransport transport, HttpTransport uploadTransport, String rootUrl) {
     this.transport = transport;
+    this.uploadTransport = uploadTransport;
     this.rootUrl = rootUrl == null || rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
   }
 
@@ -44,8 +48,20 @@ public final class GoogleApis {
 
   /** A Drive client acting with {@code credentials}. */
   public Drive drive(Credentials credentials) {
+    return drive(transport, credentials);
+  }
+
+  /**
+   * A Drive client for uploads, acting with {@code credentials}: its requests may outlast the request
+   * deadline while their bytes flow, but none may stall longer than it.
+   */
+  public Drive driveUploads(Credentials credentials) {
+    return drive(uploadTransport, credentials);
+  }
+
+  private Drive drive(HttpTransport over, Credentials credentials) {
     Drive.Builder builder =
-        new Drive.Builder(transport, GsonFactory.getDefaultInstance(), bearer(credentials))
+        new Drive.Builder(over, GsonFactory.getDefaultInstance(), bearer(credentials))
             .setApplicationName(APPLICATION_NAME)
             .setGoogleClientRequestInitializer(GoogleApis::plain);
     if (rootUrl != null) {

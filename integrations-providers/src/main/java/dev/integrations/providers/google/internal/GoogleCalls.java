@@ -5,16 +5,20 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
+import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Runs calls to Google with Failsafe retries: exponential backoff with jitter on 429, 5xx, Google's
- * 403 rate-limit answers and I/O errors; {@code Retry-After} honoured (a wait longer than the
- * remaining time budget ends the retries at once); no retry started after the total budget. A
- * non-idempotent call is retried after an I/O error only when its request was never written, and
- * after an answer only when it says the request was turned away (429, 503, a rate-limit 403): a 500
- * may come after the mail went out.
+ * Runs calls to Google with Failsafe retries, within the current request {@link Deadline}: exponential
+ * backoff with jitter ({@link Backoff}) on 429, 5xx, Google's 403 rate-limit answers and I/O errors;
+ * {@code Retry-After} honoured. A retry whose wait would end after the deadline or the retry budget is
+ * not made: the last answer is reported at once, never after sleeping past the deadline. A non-idempotent
+ * call is retried after an I/O error only when its request was never written, and after an answer only
+ * when it proves the request was turned away (429, a rate-limit 403): a 500 or a 503 may come after the
+ * mail went out. When the deadline runs out during an attempt, the answer is a {@code provider_timeout}.
  * Failures come out translated by {@link GoogleErrors}.
  *
  * <p>Immutable and thread-safe.
@@ -24,15 +28,23 @@ public final class GoogleCalls {
   public enum Repeat {
     /** Reads, and writes whose repetition is harmless (a revocation). */
     SAFE,
-    /** Writes that must not happen twice (a sent mail, a consumed authorization code). */
+    /** Writes that must not happen twice (a sent mail, an uploaded file, a consumed authorization code). */
     UNSAFE
   }
 
+  private static final String NOT_REPEATED = " It was not repeated, because %s may have received it.";
+
   private final RetrySettings settings;
+  private final Backoff backoff;
 
   /** Calls retried as {@code settings} say. */
   public GoogleCalls(RetrySettings settings) {
+    this(settings, new Backoff(settings));
+  }
+
+  GoogleCalls(RetrySettings settings, Backoff backoff) {
     this.settings = settings;
+    this.backoff = backoff;
   }
 
   /**
@@ -41,25 +53,30 @@ public final class GoogleCalls {
    * @throws dev.integrations.core.error.IntegrationException on failure
    */
   public <T> T run(String service, Repeat repeat, CheckedSupplier<T> call) {
+    Deadline deadline = Deadline.current();
+    if (deadline.isExpired()) {
+      throw deadline.exceeded(service);
+    }
     try {
-      return Failsafe.with(policy(repeat)).get(call);
+      return Failsafe.with(policy(repeat, deadline)).get(call);
     } catch (FailsafeException e) {
-      throw GoogleErrors.translate(service, e.getCause() != null ? e.getCause() : e);
+      throw translate(service, repeat, deadline, e.getCause() != null ? e.getCause() : e);
     } catch (RuntimeException e) {
-      throw GoogleErrors.translate(service, e);
+      throw translate(service, repeat, deadline, e);
     }
   }
 
-  private <T> RetryPolicy<T> policy(Repeat repeat) {
-    long deadline = System.nanoTime() + settings.maxTotal().toNanos();
+  private <T> RetryPolicy<T> policy(Repeat repeat, Deadline deadline) {
+    Duration maxTotal = settings.maxTotal().isZero() ? Duration.ofNanos(1) : settings.maxTotal();
+    Deadline budget = deadline.sooner(Deadline.after(maxTotal));
+    Waits waits = new Waits(backoff, budget);
     return RetryPolicy.<T>builder()
         .handleIf((result, failure) -> failure != null && isRetryable(failure, repeat))
-        .abortIf((result, failure) -> waitBeyond(failure, deadline))
-        .withBackoff(settings.initialDelay(), settings.maxDelay())
-        .withJitter(settings.jitter())
-        .withDelayFn(context -> retryAfterWait(context.getLastException()))
+        .withDelayFn(context -> waits.next(context.getAttemptCount(), context.getLastException()))
+        // Failsafe computes the delay before it asks whether to abort: a wait that overruns is never slept.
+        .abortIf((result, failure) -> failure != null && waits.overrunsBudget())
         .withMaxAttempts(settings.maxAttempts())
-        .withMaxDuration(settings.maxTotal())
+        .withMaxDuration(budget.limit(Duration.ofDays(1)).plusNanos(1))
         .build();
   }
 
@@ -67,7 +84,7 @@ public final class GoogleCalls {
     if (failure instanceof HttpResponseException answer) {
       return repeat == Repeat.SAFE ? GoogleAnswers.isTransient(answer) : GoogleAnswers.wasRefused(answer);
     }
-    if (failure instanceof UploadSourceException) {
+    if (failure instanceof UploadSourceException || failure instanceof DeadlineExceededException) {
       return false;
     }
     if (failure instanceof IOException) {
@@ -76,20 +93,40 @@ public final class GoogleCalls {
     return false;
   }
 
-  /**
-   * The wait before the next attempt when Google said how long, stretched so that the jitter Failsafe
-   * applies afterwards never shortens it below {@code Retry-After}; negative (use the backoff) otherwise.
-   */
-  private Duration retryAfterWait(Throwable failure) {
-    Duration retryAfter = GoogleAnswers.retryAfter(failure);
-    if (retryAfter == null) {
-      return Duration.ofMillis(-1);
+  /** Google's failure in the core's terms; an I/O failure once the deadline has run out is its timeout. */
+  private static RuntimeException translate(String service, Repeat repeat, Deadline deadline, Throwable failure) {
+    boolean io = failure instanceof IOException
+        && !(failure instanceof HttpResponseException)
+        && !(failure instanceof UploadSourceException);
+    if (!io || !deadline.isExpired()) {
+      return GoogleErrors.translate(service, failure);
     }
-    return Duration.ofNanos((long) Math.ceil(retryAfter.toNanos() / (1 - settings.jitter())));
+    ProviderException exceeded = deadline.exceeded(service);
+    boolean maybeSent = repeat == Repeat.UNSAFE
+        && !(failure instanceof RequestNotSentException)
+        && !(failure instanceof DeadlineExceededException);
+    String message = maybeSent ? exceeded.getMessage() + NOT_REPEATED.formatted(service) : exceeded.getMessage();
+    return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, message, failure);
   }
 
-  private boolean waitBeyond(Throwable failure, long deadline) {
-    Duration wait = failure == null ? null : GoogleAnswers.retryAfter(failure);
-    return wait != null && retryAfterWait(failure).toNanos() > deadline - System.nanoTime();
+  /** The retry waits of one run: computes each one and remembers whether it fits the budget. One thread. */
+  private static final class Waits {
+    private final Backoff backoff;
+    private final Deadline budget;
+    private Duration planned;
+
+    Waits(Backoff backoff, Deadline budget) {
+      this.backoff = backoff;
+      this.budget = budget;
+    }
+
+    Duration next(int failedAttempts, Throwable failure) {
+      planned = backoff.delay(failedAttempts, GoogleAnswers.retryAfter(failure));
+      return planned;
+    }
+
+    boolean overrunsBudget() {
+      return planned != null && !budget.allows(planned);
+    }
   }
 }

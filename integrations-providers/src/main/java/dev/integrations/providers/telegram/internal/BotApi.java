@@ -9,10 +9,11 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls Bot API methods at {@code <base>/bot<token>/<method>} with bounded retries (Failsafe): 429s
  * after Telegram's {@code retry_after}; 5xx and I/O errors with exponential backoff and jitter, but
- * only when repeating cannot duplicate an effect. Nothing it logs or throws contains the token.
+ * only when repeating cannot duplicate an effect. Every attempt ends by the current request {@link
+ * Deadline} (OkHttp's per-call timeout is set to what is left of it), and no retry is made whose wait
+ * would end after it. Nothing it logs or throws contains the token.
  *
  * <p>Immutable and thread-safe.
  *
@@ -62,13 +65,20 @@ public final class BotApi {
    * @throws ProviderException for every other failure, after the bounded retries
    */
   public JsonNode call(BotToken token, BotMethod method, ObjectNode params) {
+    Deadline deadline = Deadline.current();
+    if (deadline.isExpired()) {
+      throw deadline.exceeded("Telegram");
+    }
+    Deadline budget = deadline.sooner(Deadline.after(retry.maxRetryTime().plusNanos(1)));
+    Duration[] planned = new Duration[1]; // the next wait, computed before Failsafe asks whether to abort
     RetryPolicy<JsonNode> policy =
         RetryPolicy.<JsonNode>builder()
             .handle(RetryableFailure.class)
             .withMaxRetries(retry.maxRetries())
-            .withMaxDuration(retry.maxRetryTime())
+            .withMaxDuration(budget.remaining().plusNanos(1))
             .withDelayFn(
-                context -> delayAfter(context.getLastException(), context.getAttemptCount()))
+                context -> planned[0] = delayAfter(context.getLastException(), context.getAttemptCount()))
+            .abortIf((result, failure) -> planned[0] != null && !budget.allows(planned[0]))
             .onRetryScheduled(
                 event ->
                     LOG.info(
@@ -80,7 +90,7 @@ public final class BotApi {
             .build();
     try {
       return Failsafe.with(policy)
-          .get(context -> attempt(token, method, params, context::getElapsedTime));
+          .get(() -> attempt(token, method, params, deadline, budget));
     } catch (RetryableFailure exhausted) {
       throw exhausted.error();
     } catch (FailsafeException interrupted) {
@@ -91,8 +101,16 @@ public final class BotApi {
   }
 
   private JsonNode attempt(
-      BotToken token, BotMethod method, ObjectNode params, Supplier<Duration> elapsed) {
+      BotToken token, BotMethod method, ObjectNode params, Deadline deadline, Deadline budget) {
+    if (deadline.isExpired()) {
+      throw deadline.exceeded("Telegram");
+    }
     Call call = http.newCall(request(token, method, params));
+    long limit = deadline.remaining().toNanos();
+    if (http.callTimeoutMillis() > 0) {
+      limit = Math.min(limit, TimeUnit.MILLISECONDS.toNanos(http.callTimeoutMillis()));
+    }
+    call.timeout().timeout(Math.max(1, limit), TimeUnit.NANOSECONDS);
     DeliveryTracker tracker = new DeliveryTracker();
     call.addEventListener(tracker);
     ApiReply reply;
@@ -101,12 +119,12 @@ public final class BotApi {
     } catch (IOException e) {
       LOG.debug(
           "Telegram {} for bot {} failed", method.apiName(), token.botId(), Redacted.of(e, token));
-      throw Failures.forIo(method, e, tracker.mayHaveBeenDelivered(), token);
+      throw Failures.forIo(method, e, tracker.mayHaveBeenDelivered(), token, deadline);
     }
     LOG.debug(
         "Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());
     if (!reply.ok()) {
-      throw Failures.forReply(method, reply, token, elapsed.get(), retry);
+      throw Failures.forReply(method, reply, token, budget.remaining());
     }
     if (reply.result() == null) {
       throw new ProviderException(

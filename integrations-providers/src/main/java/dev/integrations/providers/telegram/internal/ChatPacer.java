@@ -2,6 +2,7 @@ package dev.integrations.providers.telegram.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.function.LongSupplier;
  * negative ids or {@code @name}: {@code perChat} and {@code perGroup}) that is also free in the
  * bot-wide schedule ({@code perBot}), then sleeps until its own slot. A busy chat delays only
  * itself: other chats take the gaps between its slots. A send whose slot is further away than
- * {@code maxWait} is refused at once. Chats and bots that no longer constrain anything are
+ * {@code maxWait}, or than the end of the current request {@link Deadline}, is refused at once. Chats and bots that no longer constrain anything are
  * forgotten, so memory stays bounded.
  *
  * <p>Thread-safe.
@@ -109,7 +110,7 @@ public final class ChatPacer {
   /** Reserves and returns the next slot for the chat, on the pacer's clock. */
   long reserve(String botId, String chatId) {
     long now = clock.getAsLong();
-    long maxWait = limits.maxWait().toNanos();
+    long maxWait = Math.min(limits.maxWait().toNanos(), Deadline.current().remaining().toNanos());
     Booking booking = new Booking();
     chats.compute(
         new ChatKey(botId, normalize(chatId)),

@@ -2,6 +2,7 @@ package dev.integrations.providers.telegram.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -17,15 +18,18 @@ final class Failures {
 
   private Failures() {}
 
-  static RuntimeException forReply(
-      BotMethod method, ApiReply reply, BotToken token, Duration elapsed, RetrySettings retry) {
+  /**
+   * The failure for an error answer; {@code room} is the time left for retries (the retry budget or the
+   * request deadline, whichever ends first).
+   */
+  static RuntimeException forReply(BotMethod method, ApiReply reply, BotToken token, Duration room) {
     int status = reply.status();
     String reason = token.redact(reply.reason());
     if (status == 401 || (status == 404 && method == BotMethod.GET_ME)) {
       return new TokenRejectedException(reason);
     }
     if (status == 429) {
-      return rateLimited(method, reason, reply.retryAfter(), elapsed, retry);
+      return rateLimited(method, reason, reply.retryAfter(), room);
     }
     if (status >= 500) {
       ErrorCode code =
@@ -51,7 +55,7 @@ final class Failures {
   }
 
   private static RuntimeException rateLimited(
-      BotMethod method, String reason, Duration retryAfter, Duration elapsed, RetrySettings retry) {
+      BotMethod method, String reason, Duration retryAfter, Duration room) {
     Duration wait = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
     ProviderException error =
         new ProviderException(
@@ -66,14 +70,19 @@ final class Failures {
             wait,
             null);
     // Retrying earlier than Telegram asked would only earn another 429: give up unless the whole
-    // wait (and its jitter) fits in what is left of the retry budget.
-    Duration needed = elapsed.plus(wait).plusMillis(BotApi.MAX_JITTER_MS);
-    boolean fitsBudget = needed.compareTo(retry.maxRetryTime()) <= 0;
+    // wait (and its jitter) fits in what is left of the retry budget and of the request deadline.
+    Duration needed = wait.plusMillis(BotApi.MAX_JITTER_MS);
+    boolean fitsBudget = needed.compareTo(room) <= 0;
     return fitsBudget ? new RetryableFailure(error, wait) : error;
   }
 
+  /** The failure for an I/O error; a timeout once {@code deadline} has run out says so. */
   static RuntimeException forIo(
-      BotMethod method, IOException failure, boolean mayHaveBeenDelivered, BotToken token) {
+      BotMethod method,
+      IOException failure,
+      boolean mayHaveBeenDelivered,
+      BotToken token,
+      Deadline deadline) {
     boolean interrupted = Thread.currentThread().isInterrupted();
     boolean timeout = failure instanceof InterruptedIOException && !interrupted;
     ErrorCode code = timeout ? ErrorCode.PROVIDER_TIMEOUT : ErrorCode.PROVIDER_UNAVAILABLE;
@@ -82,7 +91,9 @@ final class Failures {
             ? failure.getClass().getSimpleName()
             : token.redact(failure.getMessage());
     String message =
-        timeout
+        timeout && deadline.isExpired()
+            ? deadline.exceeded("Telegram").getMessage()
+            : timeout
             ? "Telegram did not answer in time when asked to "
                 + method.action()
                 + " ("

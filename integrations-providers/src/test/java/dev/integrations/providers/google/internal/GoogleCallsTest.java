@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
@@ -64,13 +65,31 @@ class GoogleCallsTest {
   }
 
   @Test
-  void an_unsafe_call_answered_with_a_500_is_not_repeated_but_a_503_or_429_is() {
+  void an_unsafe_call_is_repeated_only_after_an_answer_that_proves_it_was_turned_away() {
     assertThat(GoogleCalls.isRetryable(answer(500), Repeat.UNSAFE)).as("500 may follow a sent mail").isFalse();
     assertThat(GoogleCalls.isRetryable(answer(502), Repeat.UNSAFE)).isFalse();
-    assertThat(GoogleCalls.isRetryable(answer(503), Repeat.UNSAFE)).isTrue();
+    assertThat(GoogleCalls.isRetryable(answer(503), Repeat.UNSAFE)).as("503 may follow a sent mail").isFalse();
     assertThat(GoogleCalls.isRetryable(answer(429), Repeat.UNSAFE)).isTrue();
     assertThat(GoogleCalls.isRetryable(answer(500), Repeat.SAFE)).isTrue();
     assertThat(GoogleCalls.isRetryable(answer(400), Repeat.SAFE)).isFalse();
+  }
+
+  @Test
+  void a_retry_whose_wait_would_end_after_the_deadline_is_not_made_and_the_last_failure_comes_at_once() {
+    GoogleCalls slow =
+        new GoogleCalls(new RetrySettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0.25, 3, Duration.ofSeconds(60)));
+    AtomicInteger attempts = new AtomicInteger();
+    long start = System.nanoTime();
+
+    ProviderException e = catchThrowableOfType(ProviderException.class, () ->
+        Deadline.after(Duration.ofSeconds(2)).run(() -> slow.run("Google Drive", Repeat.SAFE, () -> {
+          attempts.incrementAndGet();
+          throw new IOException("unexpected end of stream");
+        })));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(attempts).hasValue(1);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
   private static HttpResponseException answer(int status) {

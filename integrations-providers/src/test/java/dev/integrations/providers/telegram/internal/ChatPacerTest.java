@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,5 +158,22 @@ class ChatPacerTest {
     telegram.awaitSlot("1", "42");
 
     assertThat(sleeps).containsExactly(SECOND);
+  }
+
+  @Test
+  void a_slot_beyond_the_request_deadline_is_refused_at_once_and_not_reserved() {
+    for (int i = 0; i < 3; i++) {
+      patient.reserve("1", "42"); // the chat's slots are now, +1 s and +2 s
+    }
+    Deadline deadline = Deadline.after(Duration.ofMillis(1500), now::get);
+
+    assertThatThrownBy(() -> deadline.run(() -> {
+          patient.awaitSlot("1", "42");
+          return null;
+        }))
+        .isInstanceOfSatisfying(ProviderException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+    assertThat(sleeps).isEmpty();
+    assertThat(patient.reserve("1", "42")).isEqualTo(now.get() + 3 * SECOND);
   }
 }
