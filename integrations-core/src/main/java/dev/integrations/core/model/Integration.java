@@ -15,6 +15,9 @@ import java.util.Set;
  * @param credentialsGroup the provider client the integration's grants come from ({@code google} for
  *     Gmail and Drive): integrations of one group connected to the same account share one grant, which
  *     the provider revokes as a whole
+ * @param capabilities what connections to it can do (mail, files, messages), as its provider declares
+ * @param configured whether this deployment can connect it: an OAuth integration needs its client id and
+ *     secret; one that is not configured is listed, and connecting it answers {@code not_configured}
  */
 public record Integration(
     IntegrationType type,
@@ -23,8 +26,10 @@ public record Integration(
     String icon,
     AuthMethod authMethod,
     Set<String> requiredScopes,
-    String credentialsGroup) {
-  /** Requires every field but the scopes, and copies those. */
+    String credentialsGroup,
+    Set<Capability> capabilities,
+    boolean configured) {
+  /** Requires every field; copies the scopes and the capabilities. */
   public Integration {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");
@@ -33,6 +38,19 @@ public record Integration(
     Objects.requireNonNull(authMethod, "authMethod");
     Objects.requireNonNull(credentialsGroup, "credentialsGroup");
     requiredScopes = Set.copyOf(requiredScopes);
+    capabilities = Set.copyOf(capabilities);
+  }
+
+  /** A configured integration whose grants come from {@code credentialsGroup}, with no capabilities. */
+  public Integration(
+      IntegrationType type,
+      String name,
+      String description,
+      String icon,
+      AuthMethod authMethod,
+      Set<String> requiredScopes,
+      String credentialsGroup) {
+    this(type, name, description, icon, authMethod, requiredScopes, credentialsGroup, Set.of(), true);
   }
 
   /** An integration whose grants are its own: its credentials group is its type. */
@@ -44,6 +62,22 @@ public record Integration(
       AuthMethod authMethod,
       Set<String> requiredScopes) {
     this(type, name, description, icon, authMethod, requiredScopes, type.value());
+  }
+
+  /** This integration, declaring {@code offered} as what it can do. */
+  public Integration withCapabilities(Set<Capability> offered) {
+    return new Integration(type, name, description, icon, authMethod, requiredScopes, credentialsGroup, offered, configured);
+  }
+
+  /** This integration, configured in this deployment or not. */
+  public Integration withConfigured(boolean isConfigured) {
+    return new Integration(
+        type, name, description, icon, authMethod, requiredScopes, credentialsGroup, capabilities, isConfigured);
+  }
+
+  /** Whether it declares {@code capability}. */
+  public boolean can(Capability capability) {
+    return capabilities.contains(capability);
   }
 
   /** Whether grants of this integration and {@code other} come from the same provider client. */

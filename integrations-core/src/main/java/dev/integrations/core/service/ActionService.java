@@ -1,5 +1,6 @@
 package dev.integrations.core.service;
 
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Deadline;
@@ -42,34 +43,39 @@ public final class ActionService {
 
   /** Sends an e-mail through the user's {@code type} connection (for example {@code gmail}). */
   public SentMail sendMail(UserId user, IntegrationType type, MailMessage message) {
-    return through(user, type, MailPort.class, "send mail", (mail, c) -> mail.send(c, message));
+    return through(user, type, Capability.MAIL, MailPort.class, "send mail",
+        (mail, c) -> mail.send(c, message));
   }
 
   /** Searches the user's mailbox. */
   public List<MailSummary> searchMail(UserId user, IntegrationType type, MailQuery query) {
-    return through(user, type, MailPort.class, "search mail", (mail, c) -> mail.search(c, query));
+    return through(user, type, Capability.MAIL, MailPort.class, "search mail",
+        (mail, c) -> mail.search(c, query));
   }
 
   /** Lists files in the user's storage. */
   public FilePage listFiles(UserId user, IntegrationType type, FileQuery query) {
-    return through(user, type, FilesPort.class, "list files", (files, c) -> files.list(c, query));
+    return through(user, type, Capability.FILES, FilesPort.class, "list files",
+        (files, c) -> files.list(c, query));
   }
 
   /** Uploads a file, streaming it, with progress reported to {@code progress}. */
   public RemoteFile uploadFile(UserId user, IntegrationType type, FileUpload upload, UploadProgress progress) {
-    return through(user, type, FilesPort.class, "upload files", (files, c) -> files.upload(c, upload, progress));
+    return through(user, type, Capability.FILES, FilesPort.class, "upload files",
+        (files, c) -> files.upload(c, upload, progress));
   }
 
   /** Sends a chat message through the user's {@code type} connection (for example {@code telegram}). */
   public SentMessage sendMessage(UserId user, IntegrationType type, ChatMessage message) {
-    return through(user, type, MessagingPort.class, "send messages", (chat, c) -> chat.send(c, message));
+    return through(user, type, Capability.MESSAGES, MessagingPort.class, "send messages",
+        (chat, c) -> chat.send(c, message));
   }
 
   private <P, T> T through(
-      UserId user, IntegrationType type, Class<P> port, String operation, Call<P, T> call) {
-    P capability = connections.providers().capability(type, port, operation);
+      UserId user, IntegrationType type, Capability capability, Class<P> port, String operation, Call<P, T> call) {
+    P adapter = connections.providers().capability(type, capability, port, operation);
     ProviderPort provider = connections.providers().provider(type);
-    Function<Credentials, T> withCredentials = c -> call.apply(capability, c);
+    Function<Credentials, T> withCredentials = c -> call.apply(adapter, c);
     // One deadline for the whole action: a refresh, the call, a refresh after a 401 and the call again.
     return Deadline.after(requestDeadline)
         .run(() -> connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials));

@@ -5,6 +5,7 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
@@ -26,7 +27,8 @@ public final class FakeBotProvider implements BotTokenProviderPort, MessagingPor
 
   private final Integration integration =
       new Integration(
-          IntegrationType.TELEGRAM, "Telegram", "Messages", "message-circle", AuthMethod.BOT_TOKEN, Set.of());
+          IntegrationType.TELEGRAM, "Telegram", "Messages", "message-circle", AuthMethod.BOT_TOKEN, Set.of())
+          .withCapabilities(Set.of(Capability.MESSAGES));
 
   @Override
   public Integration integration() {

@@ -4,6 +4,7 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
@@ -50,7 +51,8 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort {
 
   /** A provider for a Gmail-like integration whose grants are its own. */
   public FakeOAuthProvider() {
-    this(new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES));
+    this(new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES)
+        .withCapabilities(Set.of(Capability.MAIL)));
   }
 
   /** A provider for {@code integration} (which may share its credentials group with others). */

@@ -1,6 +1,7 @@
 package dev.integrations.providers.google;
 
 import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
 import java.util.Set;
@@ -21,7 +22,9 @@ final class GoogleCatalog {
           "mail",
           AuthMethod.OAUTH2,
           Set.of(GMAIL_SEND, GMAIL_READONLY),
-          CREDENTIALS_GROUP);
+          CREDENTIALS_GROUP,
+          Set.of(Capability.MAIL),
+          true);
 
   static final Integration GOOGLE_DRIVE =
       new Integration(
@@ -31,7 +34,9 @@ final class GoogleCatalog {
           "hard-drive",
           AuthMethod.OAUTH2,
           Set.of(DRIVE_FILE),
-          CREDENTIALS_GROUP);
+          CREDENTIALS_GROUP,
+          Set.of(Capability.FILES),
+          true);
 
   private GoogleCatalog() {}
 }

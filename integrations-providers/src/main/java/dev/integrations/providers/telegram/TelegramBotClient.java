@@ -8,6 +8,7 @@ import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
@@ -43,7 +44,10 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
           "Send messages via Telegram bot",
           "message-circle",
           AuthMethod.BOT_TOKEN,
-          Set.of());
+          Set.of(),
+          "telegram",
+          Set.of(Capability.MESSAGES),
+          true);
 
   private final BotApi api;
   private final ChatPacer pacer;

@@ -161,7 +161,7 @@ class ProviderCatalogTest {
         .hasMessageEndingWith("provider 'outlook', field 'token_url': uses {tennant}, which url_params does not define.");
     assertThatThrownBy(() -> load("telegram:\n  token_url: https://example.com/token\n"))
         .hasMessageEndingWith("provider 'telegram', field 'token_url': applies to auth: oauth2 only.");
-    assertThatThrownBy(() -> load("dropbox:\n  capabilities: [mail, calendar]\n"))
+    assertThatThrownBy(() -> load("dropbox:\n  capabilities: [files, calendar]\n"))
         .hasMessageEndingWith("provider 'dropbox', field 'capabilities': 'calendar' is not a capability (mail, files, messages).");
     assertThatThrownBy(() -> load("telegram:\n  credential: {format: \"bot\"}\n"))
         .hasMessageEndingWith("provider 'telegram', field 'credential.format': must contain {token} where the token goes.");

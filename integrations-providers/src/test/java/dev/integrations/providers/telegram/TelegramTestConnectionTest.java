@@ -11,6 +11,7 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
@@ -121,7 +122,10 @@ class TelegramTestConnectionTest {
                 "Send messages via Telegram bot",
                 "message-circle",
                 AuthMethod.BOT_TOKEN,
-                Set.of()));
+                Set.of(),
+                "telegram",
+                Set.of(Capability.MESSAGES),
+                true));
     assertThat(telegram).isInstanceOf(BotTokenProviderPort.class).isInstanceOf(MessagingPort.class);
   }
 

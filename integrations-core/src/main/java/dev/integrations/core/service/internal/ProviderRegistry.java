@@ -2,8 +2,12 @@ package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.port.FilesPort;
+import dev.integrations.core.port.MailPort;
+import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +18,26 @@ public final class ProviderRegistry {
   private final Map<IntegrationType, ProviderPort> providers;
   private final List<Integration> catalog;
 
-  /** The providers in catalog order; a type registered twice is refused. */
+  /** The port that serves each capability. */
+  private static final Map<Capability, Class<?>> PORTS =
+      Map.of(Capability.MAIL, MailPort.class, Capability.FILES, FilesPort.class, Capability.MESSAGES, MessagingPort.class);
+
+  /**
+   * The providers in catalog order. A type registered twice is refused, and so is a provider that
+   * declares a capability without implementing its port.
+   */
   public ProviderRegistry(List<ProviderPort> providers) {
     Map<IntegrationType, ProviderPort> byType = new LinkedHashMap<>();
     for (ProviderPort provider : providers) {
       IntegrationType type = provider.integration().type();
       if (byType.putIfAbsent(type, provider) != null) {
         throw new IllegalArgumentException("two providers for integration " + type);
+      }
+      for (Capability capability : provider.integration().capabilities()) {
+        if (!PORTS.get(capability).isInstance(provider)) {
+          throw new IllegalArgumentException("the provider of " + type + " declares " + capability.wireName()
+              + " but does not implement " + PORTS.get(capability).getSimpleName());
+        }
       }
     }
     this.providers = Map.copyOf(byType);
@@ -41,10 +58,16 @@ public final class ProviderRegistry {
     return provider;
   }
 
-  /** The provider of {@code type} as the capability {@code port}, or an unsupported-operation error. */
-  public <T> T capability(IntegrationType type, Class<T> port, String operation) {
+  /**
+   * The provider of {@code type} as the port of {@code capability}, when it declares it; otherwise an
+   * unsupported-operation error.
+   */
+  public <T> T capability(IntegrationType type, Capability capability, Class<T> port, String operation) {
+    if (PORTS.get(capability) != port) {
+      throw new IllegalArgumentException(port.getSimpleName() + " does not serve " + capability.wireName());
+    }
     ProviderPort provider = provider(type);
-    if (!port.isInstance(provider)) {
+    if (!provider.integration().can(capability)) {
       throw new InvalidRequestException(
           ErrorCode.UNSUPPORTED_OPERATION,
           provider.integration().name() + " cannot " + operation + ".");
