@@ -48,7 +48,12 @@ public enum ErrorCode {
   /** The caller is not authenticated. */
   UNAUTHORIZED("unauthorized"),
   /** A bug: something that should not happen did. */
-  INTERNAL_ERROR("internal_error");
+  INTERNAL_ERROR("internal_error"),
+  /**
+   * An OAuth consent came back to someone other than the person who started it (another browser, or
+   * another user's credentials at the completion step); nothing was exchanged or stored.
+   */
+  CONSENT_MISMATCH("consent_mismatch");
 
   private final String wireName;
 
