@@ -2,6 +2,7 @@ package dev.integrations.cli;
 
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Completion;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.Secret;
@@ -51,7 +52,8 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
   String botToken;
 
   @Option(names = "--no-wait", description = "OAuth: print the consent URL and state, and return; the "
-      + "server at the configured redirect URI completes the connection.")
+      + "server at the configured redirect URI receives the browser and hands the web page a one-time "
+      + "handle, and the page, signed in as the same user, completes the connection.")
   boolean noWait;
 
   @Option(names = "--port", paramLabel = "PORT", description = "OAuth: receive the browser on "
@@ -92,7 +94,9 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
   }
 
   private int printConsentUrl(Integration integration) {
-    ConnectResult.AuthorizationPending pending = start(integration, null);
+    // Nobody here will see the browser come back: the server's public callback parks the consent, and
+    // only the user's own token completes it (POST /api/integrations/complete, which the page calls).
+    ConnectResult.AuthorizationPending pending = start(integration, null, Completion.API);
     Map<String, Object> json = Json.of("oauth_url", pending.authorizationUrl().toString());
     json.put("state", pending.state().reveal());
     json.put("message", "Please authorize the application");
@@ -106,7 +110,8 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
       output.line("");
       output.line("state: " + pending.state().reveal());
       output.line("The browser returns to " + context.settings().redirectUri() + " before "
-          + Format.time(pending.expiresAt()) + ".");
+          + Format.time(pending.expiresAt()) + "; the web page then finishes the connection when it is "
+          + "signed in as user " + options.user + " ('integrations token --user " + options.user + "').");
     });
     return ExitCodes.OK;
   }
@@ -115,7 +120,9 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
     URI listenOn = port == null ? context.settings().redirectUri() : URI.create("http://127.0.0.1:" + port + "/callback");
     Output output = Output.of(spec, options);
     try (LoopbackReceiver receiver = LoopbackReceiver.listen(listenOn)) {
-      ConnectResult.AuthorizationPending pending = start(integration, port == null ? null : receiver.redirectUri());
+      // The loopback receiver is this process's own: it completes in-process for --user (CALLER).
+      ConnectResult.AuthorizationPending pending =
+          start(integration, port == null ? null : receiver.redirectUri(), Completion.CALLER);
       Duration wait = shorter(timeout, Duration.between(Instant.now(), pending.expiresAt()));
       LoopbackReceiver.Expected<Connection> expected = receiver.expect(
           pending.state().reveal(),
@@ -134,9 +141,9 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
     }
   }
 
-  private ConnectResult.AuthorizationPending start(Integration integration, URI redirectUri) {
+  private ConnectResult.AuthorizationPending start(Integration integration, URI redirectUri, Completion completion) {
     ConnectResult result = connections().connect(
-        new ConnectCommand(options.userId(), integration.type(), null, redirectUri));
+        new ConnectCommand(options.userId(), integration.type(), null, redirectUri, completion));
     return (ConnectResult.AuthorizationPending) result;
   }
 

@@ -41,7 +41,8 @@ public final class OAuthRoutes {
    * {@code GET /integrations/callback?state=…&code=…} (or {@code &error=…}): completes the connection
    * and answers where to send the browser next.
    *
-   * @param user the signed-in user; the callback is refused when the state was issued to someone else
+   * @param user the signed-in user; the callback is refused ({@code consent_mismatch}) when the state was
+   *     issued to someone else
    */
   public String callback(UserId user, String state, String code, String error) {
     // tag::callback[]
@@ -50,7 +51,8 @@ public final class OAuthRoutes {
           .completeAuthorization(new AuthorizationCallback(state, code, error, user));
       return "/settings/integrations?connected=" + connection.type();
     } catch (AuthorizationFailedException e) {
-      // invalid_state, access_denied, provider_rejected, or missing_scopes (user unticked a permission)
+      // consent_mismatch (someone else's link), invalid_state, access_denied, provider_rejected,
+      // or missing_scopes (user unticked a permission)
       return "/settings/integrations?error=" + e.code().wireName();
     }
     // end::callback[]

@@ -149,7 +149,7 @@ class EmbeddingGuideTest {
       String landing =
           routes.callback(UserId.of("mallory"), back.queryParameter("state"), back.queryParameter("code"), null);
 
-      assertThat(landing).isEqualTo("/settings/integrations?error=invalid_state");
+      assertThat(landing).isEqualTo("/settings/integrations?error=consent_mismatch");
       assertThat(statuses(app.integrations().connections())).containsEntry("gmail", ConnectionStatus.DISCONNECTED);
       assertThat(events).isEmpty();
     }

@@ -3,9 +3,10 @@ package dev.integrations.http;
 import dev.integrations.core.error.AuthorizationFailedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
-import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.Secret;
 import dev.integrations.core.service.AuthorizationCallback;
+import dev.integrations.core.service.AuthorizationOutcome;
 import dev.integrations.core.service.IntegrationService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,10 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/integrations/callback}: where the provider sends the browser back. Public, because
- * the state names the user. Always answers 302 to the frontend with {@code integration}, {@code status}
- * and, on failure, {@code error}; an unknown, expired or reused state, or the user's refusal, stores
- * nothing.
+ * {@code GET /api/integrations/callback}: where the provider sends the browser back. Public: the state
+ * names the request, and the request's binding names the person. Always answers 302 to the frontend with
+ * {@code integration} and {@code status}: {@code connected}; {@code pending} with a one-time {@code
+ * handle} for a consent started with {@code "completion": "api"} (nothing is stored until {@code POST
+ * /api/integrations/complete}); or {@code error} with {@code error=<code>}, for example {@code
+ * consent_mismatch} when the browser does not carry the binding cookie of the browser that started the
+ * consent. Every failure stores nothing, and the request is consumed whatever the outcome.
  */
 final class CallbackRoute {
   static final String PATH = "/api/integrations/callback";
@@ -31,10 +35,12 @@ final class CallbackRoute {
 
   private final IntegrationService connections;
   private final URI frontend;
+  private final ConsentCookie consentCookie;
 
-  CallbackRoute(IntegrationService connections, URI frontend) {
+  CallbackRoute(IntegrationService connections, URI frontend, ConsentCookie consentCookie) {
     this.connections = connections;
     this.frontend = frontend;
+    this.consentCookie = consentCookie;
   }
 
   void register(RoutesConfig routes) {
@@ -49,20 +55,29 @@ final class CallbackRoute {
     String code = param(ctx, "code");
     String error = param(ctx, "error");
     if (state == null || (code == null && error == null)) {
-      redirect(ctx, null, ErrorCode.INVALID_STATE.wireName());
+      redirect(ctx, null, null, ErrorCode.INVALID_STATE.wireName());
       return;
     }
+    Secret binding = consentCookie.read(ctx, state);
+    if (binding != null) {
+      consentCookie.clear(ctx, state); // spent, whatever the outcome: the request is consumed below
+    }
     try {
-      Connection connection = connections.completeAuthorization(AuthorizationCallback.of(state, code, error));
-      redirect(ctx, connection.type(), null);
+      AuthorizationOutcome outcome =
+          connections.receiveAuthorization(AuthorizationCallback.fromBrowser(state, code, error, binding));
+      if (outcome instanceof AuthorizationOutcome.AwaitingUser awaiting) {
+        redirect(ctx, awaiting.type(), awaiting.handle().reveal(), null);
+      } else {
+        redirect(ctx, ((AuthorizationOutcome.Completed) outcome).connection().type(), null, null);
+      }
     } catch (AuthorizationFailedException e) {
-      redirect(ctx, e.integrationType().orElse(null), e.code().wireName());
+      redirect(ctx, e.integrationType().orElse(null), null, e.code().wireName());
     } catch (IntegrationException e) {
       LOG.warn("Completing an authorization failed: {}", e.code());
-      redirect(ctx, null, e.code().wireName());
+      redirect(ctx, null, null, e.code().wireName());
     } catch (RuntimeException e) {
       LOG.error("Completing an authorization failed unexpectedly", e);
-      redirect(ctx, null, ErrorCode.INTERNAL_ERROR.wireName());
+      redirect(ctx, null, null, ErrorCode.INTERNAL_ERROR.wireName());
     }
   }
 
@@ -75,14 +90,18 @@ final class CallbackRoute {
     return value.isEmpty() || value.length() > MAX_PARAM_LENGTH ? null : value;
   }
 
-  private void redirect(Context ctx, IntegrationType type, String error) {
+  /** To the frontend: {@code status=error} with {@code error}, else {@code pending} with {@code handle}, else connected. */
+  private void redirect(Context ctx, IntegrationType type, String handle, String error) {
     StringBuilder query = new StringBuilder();
     if (type != null) {
       query.append("integration=").append(encode(type.value())).append('&');
     }
-    query.append("status=").append(error == null ? "connected" : "error");
     if (error != null) {
-      query.append("&error=").append(encode(error));
+      query.append("status=error&error=").append(encode(error));
+    } else if (handle != null) {
+      query.append("status=pending&handle=").append(encode(handle));
+    } else {
+      query.append("status=connected");
     }
     String base = frontend.toString();
     String fragment = "";

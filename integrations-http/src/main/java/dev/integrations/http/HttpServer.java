@@ -95,6 +95,10 @@ public final class HttpServer implements AutoCloseable {
     });
     config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
       rule.allowHost(origin(settings.frontendUrl()));
+      // A frontend on its own origin calls /connect with fetch(..., {credentials: "include"}) so that its
+      // browser keeps the consent binding cookie. No route authenticates by cookie (the API takes only
+      // the Bearer JWT), so credentialed requests from this one trusted origin open no CSRF.
+      rule.allowCredentials = true;
       rule.exposeHeader("Retry-After");
       rule.exposeHeader(ActionRoutes.NEXT_PAGE_HEADER);
     }));
@@ -113,8 +117,9 @@ public final class HttpServer implements AutoCloseable {
     config.routes.after(SecurityHeaders::apply);
     ErrorMapper.register(config.routes);
 
-    new IntegrationRoutes(integrations.connections(), json).register(config.routes);
-    new CallbackRoute(integrations.connections(), settings.frontendUrl()).register(config.routes);
+    ConsentCookie consentCookie = new ConsentCookie(settings.redirectUri());
+    new IntegrationRoutes(integrations.connections(), json, consentCookie).register(config.routes);
+    new CallbackRoute(integrations.connections(), settings.frontendUrl(), consentCookie).register(config.routes);
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
     new DocsRoutes().register(config.routes);

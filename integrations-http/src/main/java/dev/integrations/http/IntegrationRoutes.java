@@ -2,6 +2,8 @@ package dev.integrations.http;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.Completion;
+import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
@@ -11,26 +13,36 @@ import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.ConnectResult;
 import dev.integrations.core.service.DisconnectResult;
 import dev.integrations.core.service.IntegrationService;
+import dev.integrations.http.internal.CompleteRequest;
 import dev.integrations.http.internal.ConnectRequest;
 import dev.integrations.http.internal.IntegrationEntry;
 import dev.integrations.http.internal.JsonMapping;
 import dev.integrations.http.internal.Replies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
 
-/** List, connect, test and disconnect: the connection routes, for the authenticated user only. */
+/**
+ * List, connect, complete, test and disconnect: the connection routes, for the authenticated user only.
+ */
 final class IntegrationRoutes {
+  private static final int MAX_HANDLE_LENGTH = 256;
+
   private final IntegrationService connections;
   private final JsonMapping json;
+  private final ConsentCookie consentCookie;
 
-  IntegrationRoutes(IntegrationService connections, JsonMapping json) {
+  IntegrationRoutes(IntegrationService connections, JsonMapping json, ConsentCookie consentCookie) {
     this.connections = connections;
     this.json = json;
+    this.consentCookie = consentCookie;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/api/integrations", this::list);
     routes.post("/api/integrations/connect", this::connect);
+    routes.post("/api/integrations/complete", this::complete);
     routes.post("/api/integrations/test", this::test);
     routes.post("/api/integrations/disconnect", this::disconnect);
   }
@@ -50,14 +62,20 @@ final class IntegrationRoutes {
     }
     IntegrationType type = Params.integrationType(request.integrationType());
     Integration integration = connections.integration(type);
-    ConnectResult result =
-        connections.connect(new ConnectCommand(user, type, Secret.ofNullable(blankToNull(request.botToken())), null));
+    Completion completion = completion(request.completion());
+    ConnectResult result = connections.connect(new ConnectCommand(
+        user, type, Secret.ofNullable(blankToNull(request.botToken())), null, completion));
     if (result instanceof ConnectResult.AuthorizationPending pending) {
+      if (pending.browserBinding() != null) {
+        consentCookie.set(ctx, pending.state(), pending.browserBinding(),
+            Duration.between(Instant.now(), pending.expiresAt()));
+      }
       ctx.json(new Replies.AuthorizationPending(
           pending.authorizationUrl().toString(),
           pending.state().reveal(),
           "Please authorize the application",
-          pending.expiresAt()));
+          pending.expiresAt(),
+          pending.completion().wireName()));
     } else if (result instanceof ConnectResult.Connected connected) {
       ctx.json(new Replies.Connected(
           true,
@@ -65,6 +83,32 @@ final class IntegrationRoutes {
           type.value(),
           IntegrationEntry.AccountBody.of(connected.connection().account())));
     }
+  }
+
+  /** Browser completion unless the caller asks for {@code api}; {@code caller} is not offered over HTTP. */
+  private static Completion completion(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return Completion.BROWSER;
+    }
+    Completion completion = Completion.of(requested);
+    if (completion == Completion.CALLER) {
+      throw new InvalidRequestException("completion must be \"browser\" or \"api\".");
+    }
+    return completion;
+  }
+
+  void complete(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    CompleteRequest request = json.read(ctx.bodyAsBytes(), CompleteRequest.class);
+    String handle = request.handle() == null ? "" : request.handle().strip();
+    if (handle.isEmpty() || handle.length() > MAX_HANDLE_LENGTH) {
+      throw new InvalidRequestException(
+          "handle is required: the completion handle the callback gave the browser (not the state).");
+    }
+    Connection connection = connections.confirmAuthorization(user, handle);
+    Integration integration = connections.integration(connection.type());
+    ctx.json(new Replies.Completed(
+        true, integration.name() + " connected successfully", connection.type().value()));
   }
 
   void test(Context ctx) {

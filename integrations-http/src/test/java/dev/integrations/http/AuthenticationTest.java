@@ -168,6 +168,7 @@ class AuthenticationTest {
   @Test
   void every_api_route_but_the_callback_needs_a_token() {
     assertUnauthorized(server.post("/api/integrations/connect", null, "{\"integration_type\":\"telegram\"}"));
+    assertUnauthorized(server.post("/api/integrations/complete", null, "{\"handle\":\"h\"}"));
     assertUnauthorized(server.post("/api/integrations/test?integration_type=telegram", null, null));
     assertUnauthorized(server.post("/api/integrations/disconnect?integration_type=telegram", null, null));
     assertUnauthorized(server.post("/api/integrations/gmail/messages", null, "{}"));

@@ -22,12 +22,15 @@ class OAuthFlowTest {
   StandIns standIns;
   TestServer server;
   String token;
+  /** Ann's browser: it calls /connect and comes back from the consent screen, with its cookies. */
+  Browser browser;
 
   @BeforeEach
   void start() {
     standIns = new StandIns();
     server = TestServer.start(standIns.env());
     token = server.token("ann");
+    browser = new Browser(server);
   }
 
   @AfterEach
@@ -38,7 +41,7 @@ class OAuthFlowTest {
 
   @Test
   void gmail_connects_through_consent_and_callback_and_then_tests_green() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+    HttpResponse<String> connect = browser.connect(token, "gmail");
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
     JsonNode pending = Json.parse(connect.body());
     assertThat(pending.path("message").asText()).isEqualTo("Please authorize the application");
@@ -49,7 +52,7 @@ class OAuthFlowTest {
 
     URI back = standIns.consent(consentUrl.toString());
     assertThat(back.toString()).startsWith(StandIns.PUBLIC_URL + CallbackRoute.PATH);
-    HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
+    HttpResponse<String> callback = browser.arriveAt(back);
 
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location"))
@@ -78,13 +81,13 @@ class OAuthFlowTest {
 
   @Test
   void a_state_used_once_is_refused_the_second_time() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+    HttpResponse<String> connect = browser.connect(token, "gmail");
     URI back = standIns.consent(Json.parse(connect.body()).path("oauth_url").asText());
     String callbackPath = back.getRawPath() + "?" + back.getRawQuery();
-    assertThat(server.get(callbackPath, null).headers().firstValue("Location").orElseThrow()).contains("status=connected");
+    assertThat(browser.get(callbackPath).headers().firstValue("Location").orElseThrow()).contains("status=connected");
     assertThat(server.post("/api/integrations/disconnect?integration_type=gmail", token, null).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> replay = server.get(callbackPath, null);
+    HttpResponse<String> replay = browser.get(callbackPath);
 
     assertRedirectedWithError(replay, "invalid_state");
     assertThat(entry("gmail").path("status").asText()).isEqualTo("disconnected");
@@ -92,10 +95,10 @@ class OAuthFlowTest {
 
   @Test
   void a_state_whose_code_is_not_accepted_is_refused_and_stores_nothing() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+    HttpResponse<String> connect = browser.connect(token, "gmail");
     String state = Json.parse(connect.body()).path("state").asText();
 
-    HttpResponse<String> callback = server.get(CallbackRoute.PATH + "?code=forged-code&state=" + state, null);
+    HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?code=forged-code&state=" + state);
 
     assertThat(callback.statusCode()).isEqualTo(302);
     String location = callback.headers().firstValue("Location").orElseThrow();
@@ -105,10 +108,10 @@ class OAuthFlowTest {
 
   @Test
   void the_user_refusing_consent_is_reported_and_stores_nothing() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+    HttpResponse<String> connect = browser.connect(token, "gmail");
     String state = Json.parse(connect.body()).path("state").asText();
 
-    HttpResponse<String> callback = server.get(CallbackRoute.PATH + "?error=access_denied&state=" + state, null);
+    HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?error=access_denied&state=" + state);
 
     assertRedirectedWithError(callback, "access_denied");
     assertThat(callback.headers().firstValue("Location").orElseThrow()).contains("integration=gmail");
@@ -118,13 +121,13 @@ class OAuthFlowTest {
 
   @Test
   void a_state_refused_once_cannot_be_completed_afterwards() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+    HttpResponse<String> connect = browser.connect(token, "gmail");
     String consentUrl = Json.parse(connect.body()).path("oauth_url").asText();
     String state = Json.parse(connect.body()).path("state").asText();
-    server.get(CallbackRoute.PATH + "?error=access_denied&state=" + state, null);
+    browser.get(CallbackRoute.PATH + "?error=access_denied&state=" + state);
 
     URI back = standIns.consent(consentUrl);
-    HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
+    HttpResponse<String> callback = browser.arriveAt(back);
 
     assertRedirectedWithError(callback, "invalid_state");
     assertThat(entry("gmail").path("status").asText()).isEqualTo("disconnected");
@@ -132,7 +135,7 @@ class OAuthFlowTest {
 
   @Test
   void an_expired_state_is_refused_and_stores_nothing() throws Exception {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+    HttpResponse<String> connect = browser.connect(token, "gmail");
     URI back = standIns.consent(Json.parse(connect.body()).path("oauth_url").asText());
     // Ten minutes cannot be waited for: age the pending request in the server's own database instead.
     try (Connection db = DriverManager.getConnection(server.dbUrl);
@@ -141,7 +144,7 @@ class OAuthFlowTest {
           .isEqualTo(1);
     }
 
-    HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
+    HttpResponse<String> callback = browser.arriveAt(back);
 
     assertRedirectedWithError(callback, "invalid_state");
     assertThat(entry("gmail").path("status").asText()).isEqualTo("disconnected");

@@ -41,10 +41,11 @@ class ProviderAnswersTest {
     standIns.scriptedGrantedScope = "openid https://www.googleapis.com/auth/userinfo.email";
     try (TestServer scripted = TestServer.start(env)) {
       String token = scripted.token("ann");
-      HttpResponse<String> connect = scripted.post("/api/integrations/connect", token, "{\"integration_type\":\"gmail\"}");
+      Browser browser = new Browser(scripted);
+      HttpResponse<String> connect = browser.connect(token, "gmail");
       String state = Json.parse(connect.body()).path("state").asText();
 
-      HttpResponse<String> callback = scripted.get(CallbackRoute.PATH + "?code=4%2F0Ab-code&state=" + state, null);
+      HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?code=4%2F0Ab-code&state=" + state);
 
       assertThat(callback.statusCode()).isEqualTo(302);
       assertThat(callback.headers().firstValue("Location").orElseThrow())

@@ -50,16 +50,37 @@ final class StandIns extends ProviderStandIns {
     return ProviderStandIns.consent(URI.create(consentUrl));
   }
 
-  /** Connects {@code user} to a Google integration through the whole OAuth flow over HTTP. */
+  /**
+   * Connects {@code user} to a Google integration through the whole OAuth flow over HTTP, in a browser
+   * of their own (which keeps the consent binding cookie, as a real one does).
+   */
   HttpResponse<String> connectGoogle(TestServer server, String token, String type) {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", token, "{\"integration_type\":\"" + type + "\"}");
+    Browser browser = new Browser(server);
+    HttpResponse<String> connect = browser.connect(token, type);
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
     URI back = consent(Json.parse(connect.body()).path("oauth_url").asText());
-    HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
+    HttpResponse<String> callback = browser.arriveAt(back);
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location").orElseThrow())
         .as("callback redirect").contains("integration=" + type).contains("status=connected");
     return callback;
+  }
+
+  /**
+   * The requests mock-oauth2-server received since the last call, by path (it records every request,
+   * the consent screen's and the token endpoint's alike).
+   */
+  java.util.List<String> takeOAuthRequestPaths() {
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    while (true) {
+      okhttp3.mockwebserver.RecordedRequest request;
+      try {
+        request = oauth.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (RuntimeException drained) {
+        return paths; // mock-oauth2-server throws when its queue stays empty
+      }
+      paths.add(request.getPath().replaceAll("\\?.*", ""));
+    }
   }
 
   /** Connects {@code user}'s Telegram bot. */

@@ -1,6 +1,7 @@
 package dev.integrations.persistence;
 
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Completion;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.UserId;
@@ -19,8 +20,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An {@link OAuthStateStore} in the {@code oauth_states} table. The state is kept only as its SHA-256,
- * so the table alone cannot complete anyone's flow; the PKCE verifier is sealed. Consuming is a
+ * An {@link OAuthStateStore} in the {@code oauth_states} table. The state (or completion handle) is kept
+ * only as its SHA-256, and so is the browser binding, so the table alone cannot complete anyone's flow;
+ * the PKCE verifier and a parked authorization code are sealed. Consuming is a
  * {@code DELETE} whose row count elects the single winner among any number of processes.
  * Thread-safe.
  */
@@ -43,7 +45,12 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
             request.type().value(),
             cipher.seal(request.codeVerifier(), placeOf(hash, request.user(), request.type())),
             request.redirectUri().toString(),
-            request.expiresAt());
+            request.expiresAt(),
+            request.completion().wireName(),
+            request.bindingHash(),
+            request.isParked()
+                ? cipher.seal(request.parkedCode(), parkedCodePlaceOf(hash, request.user(), request.type()))
+                : null);
     StorageErrors.call(
         "save an OAuth state",
         () -> {
@@ -79,12 +86,22 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
         type,
         cipher.open(row.codeVerifier(), placeOf(row.stateHash(), user, type)),
         URI.create(row.redirectUri()),
-        row.expiresAt());
+        row.expiresAt(),
+        Completion.of(row.completion()),
+        row.bindingHash(),
+        row.parkedCode() == null
+            ? null
+            : cipher.open(row.parkedCode(), parkedCodePlaceOf(row.stateHash(), user, type)));
   }
 
   /** The associated data of a sealed verifier: its state's hash, user and integration. */
   private static String placeOf(String stateHash, UserId user, IntegrationType type) {
     return "oauth_states.code_verifier" + '\u0000' + stateHash + '\u0000' + user.value() + '\u0000' + type.value();
+  }
+
+  /** The associated data of a sealed parked code: its handle's hash, user and integration. */
+  private static String parkedCodePlaceOf(String stateHash, UserId user, IntegrationType type) {
+    return "oauth_states.parked_code" + '\u0000' + stateHash + '\u0000' + user.value() + '\u0000' + type.value();
   }
 
   /** SHA-256 of the state, lowercase hex: what the table is keyed by. */

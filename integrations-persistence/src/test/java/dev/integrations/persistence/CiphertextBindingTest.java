@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Completion;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
@@ -91,6 +92,28 @@ class CiphertextBindingTest {
 
     assertThatThrownBy(() -> states.consume(second.state())).isInstanceOf(StorageException.class);
     assertThat(states.consume(first.state()).orElseThrow().codeVerifier().reveal()).isEqualTo("verifier-one");
+  }
+
+  @Test
+  void a_parked_code_moved_to_another_handle_fails_to_open() throws Exception {
+    OAuthStateStore states = database.stores().stateStore();
+    AuthorizationRequest first = parked("handle-one", "code-one");
+    AuthorizationRequest second = parked("handle-two", "code-two");
+    states.save(first);
+    states.save(second);
+    String secondHash = JdbiOAuthStateStore.hash(second.state());
+
+    sql("UPDATE oauth_states SET parked_code = (SELECT parked_code FROM oauth_states"
+        + " WHERE state_hash <> '" + secondHash + "') WHERE state_hash = '" + secondHash + "'");
+
+    assertThatThrownBy(() -> states.consume(second.state())).isInstanceOf(StorageException.class);
+    assertThat(states.consume(first.state()).orElseThrow().parkedCode().reveal()).isEqualTo("code-one");
+  }
+
+  private static AuthorizationRequest parked(String handle, String code) {
+    return new AuthorizationRequest(
+        Secret.of(handle), ANN, IntegrationType.GMAIL, Secret.of("verifier-" + handle),
+        URI.create("http://localhost:8000/api/integrations/callback"), EXPIRY, Completion.API, null, Secret.of(code));
   }
 
   private void sql(String statement) throws SQLException {

@@ -3,6 +3,7 @@ package dev.integrations.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Completion;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
@@ -28,11 +29,13 @@ class NoPlaintextAtRestTest {
   private static final String BOT = "123456:PLAINTEXT-BOT-TOKEN-5a7f";
   private static final String STATE = "PLAINTEXT-OAUTH-STATE-c0ffee";
   private static final String VERIFIER = "PLAINTEXT-PKCE-VERIFIER-d00d";
+  private static final String HANDLE = "PLAINTEXT-COMPLETION-HANDLE-f00d";
+  private static final String CODE = "PLAINTEXT-AUTHORIZATION-CODE-beef";
 
   @TempDir Path directory;
 
   @Test
-  void the_database_files_contain_no_token_state_or_verifier() throws Exception {
+  void the_database_files_contain_no_token_state_verifier_or_parked_code() throws Exception {
     try (TestDatabase database = TestDatabase.h2(directory)) {
       JdbiStores stores = database.stores();
       UserId user = UserId.of(USER);
@@ -45,12 +48,16 @@ class NoPlaintextAtRestTest {
       stores.stateStore().save(new AuthorizationRequest(
           Secret.of(STATE), user, IntegrationType.GMAIL, Secret.of(VERIFIER),
           URI.create("http://localhost:8000/api/integrations/callback"), Instant.parse("2026-11-21T10:25:00Z")));
+      stores.stateStore().save(new AuthorizationRequest(
+          Secret.of(HANDLE), user, IntegrationType.GMAIL, Secret.of(VERIFIER + "-2"),
+          URI.create("http://localhost:8000/api/integrations/callback"), Instant.parse("2026-11-21T10:25:00Z"),
+          Completion.API, null, Secret.of(CODE)));
     }
 
     byte[] everything = readEveryFile(directory);
 
     assertThat(contains(everything, USER)).as("the control value (a user id) is in the files").isTrue();
-    for (String secret : List.of(ACCESS, REFRESH, BOT, STATE, VERIFIER, "PLAINTEXT")) {
+    for (String secret : List.of(ACCESS, REFRESH, BOT, STATE, VERIFIER, HANDLE, CODE, "PLAINTEXT")) {
       assertThat(contains(everything, secret)).as("%s is in the files", secret).isFalse();
     }
   }

@@ -49,6 +49,15 @@ final class LiveServer implements AutoCloseable {
     return environment.token(user);
   }
 
+  /** Another valid token for {@code user}, told apart from the others by its {@code jti}. */
+  String anotherToken(String user) {
+    return com.auth0.jwt.JWT.create()
+        .withSubject(user)
+        .withJWTId(java.util.UUID.randomUUID().toString())
+        .withExpiresAt(java.time.Instant.now().plusSeconds(3600))
+        .sign(com.auth0.jwt.algorithms.Algorithm.HMAC256(environment.jwtSecret));
+  }
+
   /** The status of {@code type} for {@code user}, as the API reports it. */
   String status(String user, String type) {
     for (JsonNode entry : call("GET", "/api/integrations", user, null).body()) {

@@ -28,12 +28,28 @@ final class WebPage {
     return wait;
   }
 
-  /** Opens the page the way a host app hands it over: with the user's token in the fragment. */
+  /**
+   * Opens the page the way a host app hands it over: with the user's token in the fragment, in a tab
+   * that holds no other user's token (the page would ask before replacing it).
+   */
   WebPage openAs(String user) {
+    forgetToken();
     driver.get("about:blank"); // a fresh document: only the fragment changing would not reload the page
     driver.get(server.base + "/#token=" + server.token(user));
     wait.until(d -> cards().size() == 3);
     return this;
+  }
+
+  /** Empties this tab's session storage for the server's origin, as a new tab would start. */
+  void forgetToken() {
+    driver.get(server.base + "/health"); // same origin, no page script
+    driver.executeScript("sessionStorage.clear()");
+  }
+
+  /** The user the page says it is signed in as, or null when it shows none. */
+  String signedInAs() {
+    WebElement shown = driver.findElement(By.id("signed-in-as"));
+    return shown.isDisplayed() ? driver.findElement(By.id("signed-in-user")).getText() : null;
   }
 
   List<WebElement> cards() {

@@ -45,6 +45,7 @@ class WebPageTest extends WebTestBase {
   @Test
   void takes_the_token_from_the_address_bar_and_removes_it() {
     String token = server.token(user);
+    page.forgetToken(); // a tab without another user's token: that case asks first (WebConsentTest)
     driver.get(server.base + "/#token=" + token);
     page.wait.until(d -> page.cards().size() == 3);
 

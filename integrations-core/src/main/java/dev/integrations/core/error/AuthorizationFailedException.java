@@ -4,9 +4,10 @@ import dev.integrations.core.model.IntegrationType;
 import java.util.Optional;
 
 /**
- * An OAuth authorization could not be completed: the state is unknown, expired, reused or someone
- * else's ({@link ErrorCode#INVALID_STATE}), the user declined ({@link ErrorCode#ACCESS_DENIED}), or
- * the provider refused the code ({@link ErrorCode#PROVIDER_REJECTED}). Nothing was stored.
+ * An OAuth authorization could not be completed: the state is unknown, expired or reused ({@link
+ * ErrorCode#INVALID_STATE}), the consent came back to someone other than the person who started it
+ * ({@link ErrorCode#CONSENT_MISMATCH}), the user declined ({@link ErrorCode#ACCESS_DENIED}), or the
+ * provider refused the code ({@link ErrorCode#PROVIDER_REJECTED}). Nothing was stored.
  */
 public class AuthorizationFailedException extends IntegrationException {
   private static final long serialVersionUID = 1L;

@@ -50,7 +50,12 @@ public enum ErrorCode {
   /** A bug: something that should not happen did. */
   INTERNAL_ERROR("internal_error"),
   /** The database could not be reached (down, restarting, unreachable, out of connections). */
-  STORAGE_UNAVAILABLE("storage_unavailable");
+  STORAGE_UNAVAILABLE("storage_unavailable"),
+  /**
+   * An OAuth consent came back to someone other than the person who started it (another browser, or
+   * another user's credentials at the completion step); nothing was exchanged or stored.
+   */
+  CONSENT_MISMATCH("consent_mismatch");
 
   private final String wireName;
 

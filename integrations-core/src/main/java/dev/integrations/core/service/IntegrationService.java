@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -116,9 +117,14 @@ public final class IntegrationService {
     if (integration.authMethod() == AuthMethod.BOT_TOKEN) {
       return connectBotToken(command, (BotTokenProviderPort) provider, integration);
     }
-    OAuthFlow.Started started = oauth.start(command.user(), (OAuthProviderPort) provider, command.redirectUri());
+    OAuthFlow.Started started =
+        oauth.start(command.user(), (OAuthProviderPort) provider, command.redirectUri(), command.completion());
     return new ConnectResult.AuthorizationPending(
-        started.authorizationUrl(), started.request().state(), started.request().expiresAt());
+        started.authorizationUrl(),
+        started.request().state(),
+        started.request().expiresAt(),
+        started.request().completion(),
+        started.browserBinding());
   }
 
   private ConnectResult connectBotToken(
@@ -137,16 +143,53 @@ public final class IntegrationService {
   }
 
   /**
-   * Completes an OAuth authorization: consumes the state (unknown, expired, reused or another user's
-   * state is refused), exchanges the code with the request's PKCE verifier and stores the grant.
+   * Completes an OAuth authorization for a caller that proves the person: the user it authenticated
+   * itself ({@link AuthorizationCallback#expectedUser()}) or the starting browser's binding secret.
+   * Consumes the state (unknown, expired, reused is refused; so is another user's or another browser's
+   * consent, with {@code consent_mismatch}), exchanges the code with the request's PKCE verifier and
+   * stores the grant.
    *
+   * @throws IllegalArgumentException when the callback carries no proof of the person: a public route
+   *     uses {@link #receiveAuthorization} instead
    * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is stored
    * @throws dev.integrations.core.error.MissingScopesException when the user unticked required scopes;
    *     the grant is stored and the connection marked {@code missing_scopes}
    */
   public Connection completeAuthorization(AuthorizationCallback callback) {
-    return withinDeadline(
-        () -> oauth.complete(callback.state(), callback.code(), callback.error(), callback.expectedUser()));
+    if (!callback.provesPerson()) {
+      throw new IllegalArgumentException(
+          "completeAuthorization needs the authenticated user or the browser binding; use receiveAuthorization");
+    }
+    return withinDeadline(() -> ((AuthorizationOutcome.Completed) oauth.receive(callback)).connection());
+  }
+
+  /**
+   * Handles the provider's return at a public callback route. Consumes the state, then: when the callback
+   * proves the person (the browser binding of a {@link dev.integrations.core.model.Completion#BROWSER}
+   * request), completes as {@link #completeAuthorization} does; when the request was started for {@link
+   * dev.integrations.core.model.Completion#API API completion}, stores nothing and parks the code under a
+   * fresh one-time handle for {@link #confirmAuthorization}; otherwise refuses with {@code
+   * consent_mismatch}, exchanging nothing. A refused request is burnt: its code can never be redeemed.
+   *
+   * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is stored
+   * @throws dev.integrations.core.error.MissingScopesException as {@link #completeAuthorization}
+   */
+  public AuthorizationOutcome receiveAuthorization(AuthorizationCallback callback) {
+    return withinDeadline(() -> oauth.receive(callback));
+  }
+
+  /**
+   * Completes a parked authorization for {@code user}, who must be the user who started it: consumes
+   * the handle (whatever the outcome), exchanges the parked code and stores the grant.
+   *
+   * @throws dev.integrations.core.error.AuthorizationFailedException {@code consent_mismatch} when
+   *     another user started it, {@code invalid_state} when the handle is unknown, expired or used;
+   *     nothing is stored
+   * @throws dev.integrations.core.error.MissingScopesException as {@link #completeAuthorization}
+   */
+  public Connection confirmAuthorization(UserId user, String handle) {
+    Objects.requireNonNull(user, "user");
+    return withinDeadline(() -> oauth.confirm(user, handle));
   }
 
   /**

@@ -63,7 +63,7 @@ class CompleteAuthorizationTest {
   void completing_exchanges_the_code_with_the_requests_own_verifier_and_stores_the_grant() {
     ConnectResult.AuthorizationPending pending = start(ANN);
 
-    Connection connection = service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null));
+    Connection connection = service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
 
     AuthorizationRequest exchanged = rig.oauth.exchanges.get(0);
     assertThat(exchanged.user()).isEqualTo(ANN);
@@ -81,9 +81,9 @@ class CompleteAuthorizationTest {
   @Test
   void a_state_works_once() {
     ConnectResult.AuthorizationPending pending = start(ANN);
-    service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null));
+    service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
 
-    assertThatThrownBy(() -> service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c2", null)))
+    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c2", null)))
         .isInstanceOf(AuthorizationFailedException.class)
         .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
     assertThat(rig.oauth.exchanges).hasSize(1);
@@ -95,7 +95,7 @@ class CompleteAuthorizationTest {
     ConnectResult.AuthorizationPending pending = start(ANN);
     rig.clock.advance(Duration.ofMinutes(10));
 
-    assertThatThrownBy(() -> service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null)))
+    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
         .isInstanceOfSatisfying(AuthorizationFailedException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
           assertThat(e.integrationType()).contains(GMAIL);
@@ -110,18 +110,18 @@ class CompleteAuthorizationTest {
     ConnectResult.AuthorizationPending pending = start(ANN);
     rig.clock.advance(Duration.ofMinutes(10).minusMillis(1));
 
-    assertThat(service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null)).status())
+    assertThat(service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)).status())
         .isEqualTo(ConnectionStatus.CONNECTED);
   }
 
   @Test
-  void another_users_state_is_refused_and_nothing_is_stored() {
+  void another_users_state_is_refused_as_a_consent_mismatch_and_nothing_is_stored() {
     ConnectResult.AuthorizationPending pending = start(ANN);
 
     assertThatThrownBy(() -> service.completeAuthorization(
             new AuthorizationCallback(pending.state().reveal(), "c1", null, BOB)))
         .isInstanceOf(AuthorizationFailedException.class)
-        .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
+        .extracting("code").isEqualTo(ErrorCode.CONSENT_MISMATCH);
     assertThat(rig.oauth.exchanges).isEmpty();
     assertThat(rig.tokens.find(ANN, GMAIL)).isEmpty();
     assertThat(rig.tokens.find(BOB, GMAIL)).isEmpty();
@@ -132,7 +132,7 @@ class CompleteAuthorizationTest {
     start(ANN);
 
     for (String state : new String[] {"forged", "", null}) {
-      assertThatThrownBy(() -> service.completeAuthorization(AuthorizationCallback.of(state, "c1", null)))
+      assertThatThrownBy(() -> service.completeAuthorization(asAnn(state, "c1", null)))
           .isInstanceOf(AuthorizationFailedException.class)
           .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
     }
@@ -144,10 +144,10 @@ class CompleteAuthorizationTest {
     ConnectResult.AuthorizationPending pending = start(ANN);
 
     assertThatThrownBy(() -> service.completeAuthorization(
-            AuthorizationCallback.of(pending.state().reveal(), null, "access_denied")))
+            asAnn(pending.state().reveal(), null, "access_denied")))
         .isInstanceOf(AuthorizationFailedException.class)
         .extracting("code").isEqualTo(ErrorCode.ACCESS_DENIED);
-    assertThatThrownBy(() -> service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null)))
+    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
         .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
     assertThat(rig.tokens.find(ANN, GMAIL)).isEmpty();
   }
@@ -158,7 +158,7 @@ class CompleteAuthorizationTest {
         code -> new TokenGrant(Secret.of("a"), Secret.of("r"), Duration.ofHours(1), Set.of("mail.read"));
     ConnectResult.AuthorizationPending pending = start(ANN);
 
-    assertThatThrownBy(() -> service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null)))
+    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
         .isInstanceOfSatisfying(MissingScopesException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
           assertThat(e.missingScopes()).containsExactly("mail.send");
@@ -182,7 +182,7 @@ class CompleteAuthorizationTest {
     ConnectResult.AuthorizationPending pending =
         (ConnectResult.AuthorizationPending) service.connect(new ConnectCommand(ANN, GMAIL, null, loopback));
 
-    service.completeAuthorization(AuthorizationCallback.of(pending.state().reveal(), "c1", null));
+    service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
 
     assertThat(pending.authorizationUrl().toString()).contains("redirect_uri=" + loopback);
     assertThat(rig.oauth.exchanges.get(0).redirectUri()).isEqualTo(loopback);
@@ -195,6 +195,11 @@ class CompleteAuthorizationTest {
     start(BOB);
 
     assertThat(rig.states.consume(old.state())).isEmpty();
+  }
+
+  /** The callback as an application that authenticated ann at its callback receives it. */
+  private static AuthorizationCallback asAnn(String state, String code, String error) {
+    return new AuthorizationCallback(state, code, error, ANN);
   }
 
   private static String param(URI uri, String name) {

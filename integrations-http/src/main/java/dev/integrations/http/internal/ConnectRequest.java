@@ -1,9 +1,17 @@
 package dev.integrations.http.internal;
 
-/** The body of {@code POST /api/integrations/connect}. */
-public record ConnectRequest(String integrationType, String botToken) {
+/**
+ * The body of {@code POST /api/integrations/connect}.
+ *
+ * @param integrationType the integration to connect
+ * @param botToken for bot-token integrations
+ * @param completion for OAuth: {@code browser} (default; the calling browser gets the binding cookie)
+ *     or {@code api} (the callback parks the consent for {@code POST /api/integrations/complete})
+ */
+public record ConnectRequest(String integrationType, String botToken, String completion) {
   @Override
   public String toString() {
-    return "ConnectRequest[integrationType=" + integrationType + ", botToken=" + (botToken == null ? "none" : "***") + "]";
+    return "ConnectRequest[integrationType=" + integrationType + ", botToken=" + (botToken == null ? "none" : "***")
+        + ", completion=" + completion + "]";
   }
 }

@@ -13,8 +13,16 @@ public final class Replies {
   /** A bot-token connect that succeeded. */
   public record Connected(boolean success, String message, String integrationType, IntegrationEntry.AccountBody account) {}
 
-  /** An OAuth connect: the browser must visit {@code oauthUrl}. */
-  public record AuthorizationPending(String oauthUrl, String state, String message, Instant expiresAt) {}
+  /**
+   * An OAuth connect: the browser must visit {@code oauthUrl}; {@code completion} says how the consent
+   * completes ({@code browser}: in the browser that got the binding cookie; {@code api}: by {@code POST
+   * /api/integrations/complete} with the handle the callback hands to the returning browser).
+   */
+  public record AuthorizationPending(
+      String oauthUrl, String state, String message, Instant expiresAt, String completion) {}
+
+  /** A consent completed through {@code POST /api/integrations/complete}. */
+  public record Completed(boolean success, String message, String integrationType) {}
 
   /** A connection test; {@code code} only when it failed. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

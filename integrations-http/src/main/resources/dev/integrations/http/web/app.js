@@ -26,6 +26,7 @@
       integration: query.get("integration") || "",
       status: query.get("status"),
       error: query.get("error") || "",
+      handle: query.get("handle") || "", // status=pending: the one-time handle to complete with our token
     };
     history.replaceState(null, "", location.pathname + location.hash);
     if (openerIsThisApp()) {
@@ -33,8 +34,11 @@
       window.close();
       if (window.closed) return { closing: true };
     }
-    // A same-window redirect, or a popup that lost its opener: tell other tabs of this page too.
-    if ("BroadcastChannel" in window) new BroadcastChannel(OAUTH_CHANNEL).postMessage(result);
+    // A same-window redirect, or a popup that lost its opener: tell other tabs of this page too, but
+    // a handle is completed here only, once.
+    if ("BroadcastChannel" in window && result.status !== "pending") {
+      new BroadcastChannel(OAUTH_CHANNEL).postMessage(result);
+    }
     return result;
   }
 
@@ -60,6 +64,10 @@
 
   function announceOAuthResult(result) {
     const name = displayName(result.integration);
+    if (result.status === "pending" && result.handle) {
+      completePending(result);
+      return;
+    }
     if (result.status === "connected") {
       toast(`${name} connected.`, "success");
     } else {
@@ -73,27 +81,105 @@
       access_denied: "access was denied on the consent screen.",
       missing_scopes: "some permissions were not granted. Connect again and allow all of them.",
       invalid_state: "the authorization expired or was already used. Please try again.",
+      consent_mismatch: "the consent came back to a different browser or user than the one that started it, "
+        + "so nothing was connected. Connect again from this page.",
       not_configured: "the server is not configured for this provider.",
     };
     return known[code] || (code ? `${code.replace(/_/g, " ")}.` : "unknown error.");
   }
 
+  // ---- A consent parked by the server (completion "api"): finish it as the signed-in user ----
+
+  let awaitingSignIn = null; // a pending result that arrived before any token
+
+  async function completePending(result) {
+    const name = displayName(result.integration);
+    if (!token()) {
+      awaitingSignIn = result;
+      showSignIn(`Sign in as the user who started connecting ${name} to finish connecting it.`);
+      return;
+    }
+    const confirmed = await confirmDialog(
+      `Connect ${name} for ${signedInUserLabel()}?`,
+      `You are back from ${name}'s consent screen. Only continue if you started this connection yourself `
+        + `while signed in as ${signedInUserLabel()}.`,
+      "Connect");
+    if (!confirmed) {
+      toast(`${name} was not connected.`, "info");
+      load();
+      return;
+    }
+    try {
+      const reply = await api("POST", "/api/integrations/complete", { handle: result.handle });
+      toast(`${displayName(reply.integration_type || result.integration)} connected.`, "success");
+    } catch (error) {
+      if (error.status !== 401) {
+        toast(`${name} was not connected: ${error.code ? describeOAuthError(error.code) : error.message}`, "error");
+      }
+    } finally {
+      load();
+    }
+  }
+
   // ---- The access token: handed over as #token=…, kept in sessionStorage, or pasted ----
 
-  function takeTokenFromFragment() {
+  // Takes a token handed over in the fragment (and removes it from the address bar). When the page
+  // already holds a token for another user, it asks first: a link can carry anyone's token, and
+  // whatever is connected next is connected for the user of the token kept.
+  async function takeTokenFromFragment() {
     const fragment = new URLSearchParams(location.hash.slice(1));
-    const token = fragment.get("token");
-    if (!token) return;
-    sessionStorage.setItem(TOKEN_KEY, token);
+    const offered = fragment.get("token");
+    if (!offered) return false;
     fragment.delete("token");
     const rest = fragment.toString();
     history.replaceState(null, "", location.pathname + location.search + (rest ? `#${rest}` : ""));
+    const current = token();
+    const sameUser = current && userOf(current) !== null && userOf(current) === userOf(offered);
+    if (current && current !== offered && !sameUser) {
+      const switching = await confirmDialog(
+        "Switch to another user?",
+        `This page is signed in as ${userLabel(current)}. The link you opened would sign it in as `
+          + `${userLabel(offered)} instead. Anything you connect afterwards is connected for that user.`,
+        `Switch to ${userLabel(offered)}`);
+      if (!switching) {
+        toast(`Still signed in as ${userLabel(current)}.`, "info");
+        return false;
+      }
+    }
+    sessionStorage.setItem(TOKEN_KEY, offered);
+    showSignedInUser();
+    return current !== offered;
   }
 
   const token = () => sessionStorage.getItem(TOKEN_KEY);
 
+  // The user a token names (its "sub", or "user_id"), read without checking the signature: for
+  // display only. The server checks every token it is sent.
+  function userOf(jwt) {
+    try {
+      const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      const bytes = Uint8Array.from(atob(payload.padEnd(Math.ceil(payload.length / 4) * 4, "=")), (c) => c.charCodeAt(0));
+      const claims = JSON.parse(new TextDecoder().decode(bytes));
+      const user = claims.sub !== undefined && claims.sub !== null ? claims.sub : claims.user_id;
+      return user === undefined || user === null ? null : String(user);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const userLabel = (jwt) => (userOf(jwt) === null ? "an unnamed user" : `“${userOf(jwt)}”`);
+  const signedInUserLabel = () => userLabel(token());
+
+  function showSignedInUser() {
+    const current = token();
+    const user = current ? userOf(current) : null;
+    $("signed-in-user").textContent = user === null ? "an unnamed user" : user;
+    $("signed-in-as").hidden = !current;
+  }
+
   function showSignIn(message) {
     sessionStorage.removeItem(TOKEN_KEY);
+    showSignedInUser();
     entries.clear();
     $("grid").replaceChildren();
     $("load-error").hidden = true;
@@ -119,8 +205,12 @@
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, value);
+    showSignedInUser();
     $("sign-in").hidden = true;
-    load();
+    const waiting = awaitingSignIn;
+    awaitingSignIn = null;
+    if (waiting) completePending(waiting);
+    else load();
   }
 
   // ---- The API ----
@@ -138,8 +228,10 @@
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response;
     try {
+      // Same-origin credentials: /connect hands this browser the cookie that binds the consent to it.
       response = await fetch(path, {
-        method, headers, cache: "no-store", body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers, cache: "no-store", credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
       throw new ApiError(0, "The server could not be reached. Check your connection and try again.", "network");
@@ -585,11 +677,12 @@
 
   // ---- Start ----
 
-  function start() {
-    takeTokenFromFragment();
+  async function start() {
     const returned = takeOAuthResult();
     if (returned && returned.closing) return;
     document.querySelectorAll("dialog").forEach(setUpDialog);
+    showSignedInUser();
+    await takeTokenFromFragment();
     $("sign-in-form").addEventListener("submit", signIn);
     $("telegram-form").addEventListener("submit", submitTelegram);
     $("refresh").addEventListener("click", () => load().then(() => toast("Integrations refreshed.", "info")));
@@ -601,9 +694,10 @@
       connect(entry, card && card.querySelector('[data-action="connect"]'));
     });
     listenForOAuthResults();
-    window.addEventListener("hashchange", () => {
+    window.addEventListener("hashchange", async () => {
       if (!new URLSearchParams(location.hash.slice(1)).has("token")) return;
-      takeTokenFromFragment(); // the host app handed over a new token to an open page
+      // the host app handed over a new token to an open page
+      if (!(await takeTokenFromFragment())) return;
       entries.clear();
       $("grid").replaceChildren();
       load();

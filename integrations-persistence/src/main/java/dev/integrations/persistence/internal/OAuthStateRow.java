@@ -15,6 +15,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * @param codeVerifier the sealed PKCE verifier
  * @param redirectUri the exact redirect URI
  * @param expiresAt when the request stops being accepted
+ * @param completion how the person completing proves it: {@code browser}, {@code api} or {@code caller}
+ * @param bindingHash SHA-256 of the browser binding (browser completion only)
+ * @param parkedCode the sealed authorization code of a parked API completion, or null
  */
 public record OAuthStateRow(
     String stateHash,
@@ -22,7 +25,10 @@ public record OAuthStateRow(
     String integrationType,
     String codeVerifier,
     String redirectUri,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String completion,
+    String bindingHash,
+    String parkedCode) {
 
   /** Maps the columns of {@code oauth_states} but {@code created_at}. */
   public static final class Mapper implements RowMapper<OAuthStateRow> {
@@ -34,7 +40,10 @@ public record OAuthStateRow(
           rs.getString("integration_type"),
           rs.getString("code_verifier"),
           rs.getString("redirect_uri"),
-          TimeColumns.read(rs, "expires_at"));
+          TimeColumns.read(rs, "expires_at"),
+          rs.getString("completion"),
+          rs.getString("binding_hash"),
+          rs.getString("parked_code"));
     }
   }
 }

@@ -13,14 +13,16 @@ public interface OAuthStatesDao {
 
   @SqlUpdate(
       "INSERT INTO oauth_states"
-          + " (state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at, created_at)"
+          + " (state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at, completion,"
+          + " binding_hash, parked_code, created_at)"
           + " VALUES (:s.stateHash, :s.userId, :s.integrationType, :s.codeVerifier, :s.redirectUri,"
-          + " :s.expiresAt, CURRENT_TIMESTAMP)")
+          + " :s.expiresAt, :s.completion, :s.bindingHash, :s.parkedCode, CURRENT_TIMESTAMP)")
   /** Inserts a pending request. */
   void insert(@BindMethods("s") OAuthStateRow s);
 
   @SqlQuery(
-      "SELECT state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at"
+      "SELECT state_hash, user_id, integration_type, code_verifier, redirect_uri, expires_at, completion,"
+          + " binding_hash, parked_code"
           + " FROM oauth_states WHERE state_hash = :hash")
   @RegisterRowMapper(OAuthStateRow.Mapper.class)
   /** The pending request with this state hash. */

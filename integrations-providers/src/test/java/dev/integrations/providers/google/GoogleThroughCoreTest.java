@@ -77,7 +77,7 @@ class GoogleThroughCoreTest {
         """));
 
     MissingScopesException e = catchThrowableOfType(MissingScopesException.class,
-        () -> integrations.connections().completeAuthorization(AuthorizationCallback.of(state, "code", null)));
+        () -> integrations.connections().completeAuthorization(new AuthorizationCallback(state, "code", null, ANN)));
 
     assertThat(e.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
     assertThat(e.missingScopes()).containsExactly(GoogleCatalog.GMAIL_SEND);

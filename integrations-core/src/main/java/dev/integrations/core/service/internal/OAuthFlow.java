@@ -6,6 +6,7 @@ import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.MissingScopesException;
 import dev.integrations.core.error.NotConfiguredException;
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Completion;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.Credentials;
@@ -17,17 +18,24 @@ import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.service.AuthorizationCallback;
+import dev.integrations.core.service.AuthorizationOutcome;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** The two halves of an OAuth connect: start (state + consent URL) and complete (callback). */
+/**
+ * The halves of an OAuth connect: start (state, binding and consent URL), receive the callback
+ * (complete it when it proves the person, park it for the user's own completion otherwise), and
+ * confirm a parked one with the user's identity.
+ *
+ * <p>Every pending request is consumed by the first callback that names it, whatever the outcome: a
+ * consent that came back to the wrong person burns its PKCE verifier, so the code it carried can never
+ * be redeemed afterwards, by anyone.
+ */
 public final class OAuthFlow {
-  private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
   private final ProviderRegistry providers;
   private final OAuthStateStore states;
   private final TokenStore tokens;
@@ -59,46 +67,74 @@ public final class OAuthFlow {
   }
 
   /** Stores a new single-use authorization request and returns it with its consent URL. */
-  public Started start(UserId user, OAuthProviderPort provider, URI redirectUri) {
+  public Started start(UserId user, OAuthProviderPort provider, URI redirectUri, Completion completion) {
     URI redirect = redirectUri != null ? redirectUri : defaultRedirectUri;
     if (redirect == null) {
       throw new NotConfiguredException("No OAuth redirect URI is configured.");
     }
     Instant now = clock.instant();
     states.deleteExpired(now);
+    Secret binding = completion == Completion.BROWSER ? random.next() : null;
     AuthorizationRequest request =
         new AuthorizationRequest(
-            random.next(), user, provider.integration().type(), random.next(), redirect, now.plus(ttl));
+            random.next(), user, provider.integration().type(), random.next(), redirect, now.plus(ttl),
+            completion, binding == null ? null : AuthorizationRequest.bindingHashOf(binding), null);
     URI url = provider.authorizationUrl(request);
     states.save(request);
-    return new Started(request, url);
+    return new Started(request, url, binding);
   }
 
-  /** A stored request and the URL the user must open. */
-  public record Started(AuthorizationRequest request, URI authorizationUrl) {}
+  /** A stored request, the URL the user must open, and the browser binding secret (or null). */
+  public record Started(AuthorizationRequest request, URI authorizationUrl, Secret browserBinding) {}
 
-  /** Consumes the state, exchanges the code and stores the grant; see {@code IntegrationService}. */
-  public Connection complete(String state, String code, String error, UserId expectedUser) {
-    if (state == null || state.isBlank()) {
-      throw invalidState("The authorization response has no state.", null);
+  /** Consumes the state and completes or parks the request; see {@code IntegrationService}. */
+  public AuthorizationOutcome receive(AuthorizationCallback callback) {
+    AuthorizationRequest request = consumeLive(callback.state(), false);
+    boolean proved = ConsentProof.check(request, callback);
+    if (callback.error() != null && !callback.error().isBlank()) {
+      throw ConsentProof.providerError(callback.error(), request);
     }
-    AuthorizationRequest request =
-        states.consume(Secret.of(state))
-            .orElseThrow(() -> invalidState("This authorization link is unknown, expired or already used. Connect again.", null));
-    Integration integration = providers.provider(request.type()).integration();
-    if (request.isExpiredAt(clock.instant())) {
-      throw invalidState("This authorization link expired. Connect again.", request);
-    }
-    if (expectedUser != null && !expectedUser.equals(request.user())) {
-      throw invalidState("This authorization link was issued to another user.", request);
-    }
-    if (error != null && !error.isBlank()) {
-      throw providerError(error, request);
-    }
-    if (code == null || code.isBlank()) {
+    if (callback.code() == null || callback.code().isBlank()) {
       throw new AuthorizationFailedException(
           ErrorCode.INVALID_REQUEST, "The authorization response has no code.", request.type());
     }
+    if (!proved) {
+      AuthorizationRequest parked = request.parked(random.next(), Secret.of(callback.code()));
+      states.save(parked);
+      return new AuthorizationOutcome.AwaitingUser(parked.type(), parked.state(), parked.expiresAt());
+    }
+    return new AuthorizationOutcome.Completed(exchangeAndStore(request, callback.code()));
+  }
+
+  /** Consumes a parked request and completes it when {@code user} started it; see {@code IntegrationService}. */
+  public Connection confirm(UserId user, String handle) {
+    AuthorizationRequest request = consumeLive(handle, true);
+    if (!request.user().equals(user)) {
+      throw ConsentProof.mismatch(
+          "This consent was started by another user, so nothing was connected. Connect again while signed in "
+              + "as yourself.", request);
+    }
+    return exchangeAndStore(request, request.parkedCode().reveal());
+  }
+
+  /** Takes the request stored under {@code key}: a state ({@code parked} false) or a completion handle. */
+  private AuthorizationRequest consumeLive(String key, boolean parked) {
+    String what = parked ? "completion handle" : "authorization link";
+    if (key == null || key.isBlank()) {
+      throw ConsentProof.invalidState("The " + what + " is missing.", null);
+    }
+    AuthorizationRequest request =
+        states.consume(Secret.of(key))
+            .filter(found -> found.isParked() == parked)
+            .orElseThrow(() -> ConsentProof.invalidState(
+                "This " + what + " is unknown, expired or already used. Connect again.", null));
+    if (request.isExpiredAt(clock.instant())) {
+      throw ConsentProof.invalidState("This " + what + " expired. Connect again.", request);
+    }
+    return request;
+  }
+
+  private Connection exchangeAndStore(AuthorizationRequest request, String code) {
     OAuthProviderPort provider = (OAuthProviderPort) providers.provider(request.type());
     TokenGrant grant;
     try {
@@ -108,7 +144,7 @@ public final class OAuthFlow {
     } catch (IntegrationException e) {
       throw new AuthorizationFailedException(e.code(), e.getMessage(), request.type(), e);
     }
-    return store(request, integration, grant);
+    return store(request, provider.integration(), grant);
   }
 
   private Connection store(AuthorizationRequest request, Integration integration, TokenGrant grant) {
@@ -126,20 +162,5 @@ public final class OAuthFlow {
     connections.save(connection.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing)));
     events.publish(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
     throw new MissingScopesException(key.type(), missing);
-  }
-
-  private static AuthorizationFailedException invalidState(String message, AuthorizationRequest request) {
-    return new AuthorizationFailedException(
-        ErrorCode.INVALID_STATE, message, request == null ? null : request.type());
-  }
-
-  private static AuthorizationFailedException providerError(String error, AuthorizationRequest request) {
-    if ("access_denied".equals(error)) {
-      return new AuthorizationFailedException(
-          ErrorCode.ACCESS_DENIED, "Access was declined on the consent screen.", request.type());
-    }
-    String shown = ERROR_CODE.matcher(error).matches() ? error : "unrecognised error";
-    return new AuthorizationFailedException(
-        ErrorCode.PROVIDER_REJECTED, "The provider refused the authorization: " + shown + ".", request.type());
   }
 }

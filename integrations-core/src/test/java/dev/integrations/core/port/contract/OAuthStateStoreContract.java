@@ -3,6 +3,7 @@ package dev.integrations.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Completion;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.UserId;
@@ -53,6 +54,45 @@ public abstract class OAuthStateStoreContract {
     AuthorizationRequest read = store.consume(saved.state()).orElseThrow();
     assertThat(read).isEqualTo(saved);
     assertThat(read.codeVerifier().reveal()).isEqualTo(saved.codeVerifier().reveal());
+  }
+
+  @Test
+  void a_browser_bound_request_comes_back_with_its_completion_and_binding_hash() {
+    Secret binding = Secret.of("binding-" + UUID.randomUUID());
+    AuthorizationRequest saved = withCompletion(request(NOW.plusSeconds(600)), Completion.BROWSER,
+        AuthorizationRequest.bindingHashOf(binding));
+    store.save(saved);
+
+    AuthorizationRequest read = store.consume(saved.state()).orElseThrow();
+    assertThat(read).isEqualTo(saved);
+    assertThat(read.completion()).isEqualTo(Completion.BROWSER);
+    assertThat(read.isBoundTo(binding)).isTrue();
+    assertThat(read.isBoundTo(Secret.of("another-binding"))).isFalse();
+  }
+
+  @Test
+  void an_api_request_parked_under_its_handle_comes_back_with_its_code_and_only_under_the_handle() {
+    AuthorizationRequest pending = withCompletion(request(NOW.plusSeconds(600)), Completion.API, null);
+    store.save(pending);
+    AuthorizationRequest taken = store.consume(pending.state()).orElseThrow();
+    assertThat(taken.completion()).isEqualTo(Completion.API);
+    assertThat(taken.isParked()).isFalse();
+    AuthorizationRequest parked = taken.parked(Secret.of("handle-" + UUID.randomUUID()), Secret.of("4/0Aauth-code"));
+    store.save(parked);
+
+    assertThat(store.consume(pending.state())).isEmpty();
+    AuthorizationRequest read = store.consume(parked.state()).orElseThrow();
+    assertThat(read).isEqualTo(parked);
+    assertThat(read.parkedCode().reveal()).isEqualTo("4/0Aauth-code");
+    assertThat(read.codeVerifier().reveal()).isEqualTo(pending.codeVerifier().reveal());
+    assertThat(read.user()).isEqualTo(pending.user());
+    assertThat(store.consume(parked.state())).isEmpty();
+  }
+
+  private static AuthorizationRequest withCompletion(
+      AuthorizationRequest request, Completion completion, String bindingHash) {
+    return new AuthorizationRequest(request.state(), request.user(), request.type(), request.codeVerifier(),
+        request.redirectUri(), request.expiresAt(), completion, bindingHash, null);
   }
 
   @Test
