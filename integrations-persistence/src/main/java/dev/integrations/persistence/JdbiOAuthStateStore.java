@@ -114,4 +114,10 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
+
+  @Override
+  public int keepNewest(UserId user, IntegrationType type, int keep) {
+    return StorageErrors.call(
+        "trim pending OAuth states", () -> dao.keepNewest(user.value(), type.value(), keep));
+  }
 }

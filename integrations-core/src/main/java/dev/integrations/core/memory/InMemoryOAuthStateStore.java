@@ -1,9 +1,13 @@
 package dev.integrations.core.memory;
 
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.OAuthStateStore;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,6 +34,21 @@ public final class InMemoryOAuthStateStore implements OAuthStateStore {
     int removed = 0;
     for (AuthorizationRequest request : pending.values()) {
       if (request.isExpiredAt(now) && pending.remove(request.state().reveal(), request)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public int keepNewest(UserId user, IntegrationType type, int keep) {
+    List<AuthorizationRequest> mine = pending.values().stream()
+        .filter(r -> r.user().equals(user) && r.type().equals(type))
+        .sorted(Comparator.comparing(AuthorizationRequest::expiresAt).reversed())
+        .toList();
+    int removed = 0;
+    for (AuthorizationRequest request : mine.subList(Math.min(keep, mine.size()), mine.size())) {
+      if (pending.remove(request.state().reveal(), request)) {
         removed++;
       }
     }

@@ -1,7 +1,9 @@
 package dev.integrations.core.port;
 
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.UserId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,4 +30,12 @@ public interface OAuthStateStore {
    * @return how many were removed
    */
   int deleteExpired(Instant now);
+
+  /**
+   * Forgets all but the {@code keep} newest pending requests of {@code user} for {@code type} (newest:
+   * latest to expire), so that nobody can pile up pending requests without bound.
+   *
+   * @return how many were removed
+   */
+  int keepNewest(UserId user, IntegrationType type, int keep);
 }

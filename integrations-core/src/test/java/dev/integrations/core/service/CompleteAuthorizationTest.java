@@ -210,4 +210,19 @@ class CompleteAuthorizationTest {
     }
     throw new AssertionError("no " + name + " in " + uri);
   }
+
+  @Test
+  void at_most_five_authorizations_stay_pending_per_user_and_integration_the_oldest_go_first() {
+    java.util.List<ConnectResult.AuthorizationPending> started = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      started.add(start(ANN));
+      rig.clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(rig.states.consume(started.get(0).state())).isEmpty();
+    assertThat(rig.states.consume(started.get(1).state())).isEmpty();
+    for (int i = 2; i < 7; i++) {
+      assertThat(rig.states.consume(started.get(i).state())).as("pending #" + i).isPresent();
+    }
+  }
 }

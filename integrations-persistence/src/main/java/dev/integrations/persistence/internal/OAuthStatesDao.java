@@ -35,4 +35,10 @@ public interface OAuthStatesDao {
   @SqlUpdate("DELETE FROM oauth_states WHERE expires_at <= :now")
   /** Deletes the requests expired before {@code now}; how many went. */
   int deleteExpiredAt(@Bind("now") Instant now);
+
+  /** Deletes all but the {@code keep} latest-expiring requests of one user for one integration. */
+  @SqlUpdate("DELETE FROM oauth_states WHERE user_id = :user AND integration_type = :type"
+      + " AND state_hash NOT IN (SELECT state_hash FROM oauth_states WHERE user_id = :user"
+      + " AND integration_type = :type ORDER BY expires_at DESC, state_hash LIMIT :keep)")
+  int keepNewest(@Bind("user") String user, @Bind("type") String type, @Bind("keep") int keep);
 }

@@ -66,6 +66,12 @@ public final class OAuthFlow {
     this.defaultRedirectUri = defaultRedirectUri;
   }
 
+  /**
+   * How many authorizations one user may have pending for one integration; starting another forgets
+   * the oldest, so pending rows cannot be piled up without bound.
+   */
+  public static final int MAX_PENDING_PER_INTEGRATION = 5;
+
   /** Stores a new single-use authorization request and returns it with its consent URL. */
   public Started start(UserId user, OAuthProviderPort provider, URI redirectUri, Completion completion) {
     URI redirect = redirectUri != null ? redirectUri : defaultRedirectUri;
@@ -81,6 +87,7 @@ public final class OAuthFlow {
             completion, binding == null ? null : AuthorizationRequest.bindingHashOf(binding), null);
     URI url = provider.authorizationUrl(request);
     states.save(request);
+    states.keepNewest(user, request.type(), MAX_PENDING_PER_INTEGRATION);
     return new Started(request, url, binding);
   }
 

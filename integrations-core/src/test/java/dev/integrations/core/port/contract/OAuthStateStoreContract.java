@@ -148,4 +148,40 @@ public abstract class OAuthStateStoreContract {
     assertThat(store.consume(expired.state())).isEmpty();
     assertThat(store.consume(alive.state())).isPresent();
   }
+
+  private static AuthorizationRequest request(UserId user, IntegrationType type, Instant expiresAt) {
+    AuthorizationRequest base = request(expiresAt);
+    return new AuthorizationRequest(
+        base.state(), user, type, base.codeVerifier(), base.redirectUri(), base.expiresAt());
+  }
+
+  @Test
+  void keep_newest_forgets_the_oldest_pending_requests_of_that_user_and_integration_only() {
+    List<AuthorizationRequest> anns = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      AuthorizationRequest request = request(UserId.of("ann"), IntegrationType.GMAIL, NOW.plusSeconds(600 + i));
+      store.save(request);
+      anns.add(request);
+    }
+    AuthorizationRequest annDrive = request(UserId.of("ann"), IntegrationType.GOOGLE_DRIVE, NOW.plusSeconds(1));
+    AuthorizationRequest bob = request(UserId.of("bob"), IntegrationType.GMAIL, NOW.plusSeconds(1));
+    store.save(annDrive);
+    store.save(bob);
+
+    assertThat(store.keepNewest(UserId.of("ann"), IntegrationType.GMAIL, 2)).isEqualTo(2);
+
+    assertThat(store.consume(anns.get(0).state())).isEmpty();
+    assertThat(store.consume(anns.get(1).state())).isEmpty();
+    assertThat(store.consume(anns.get(2).state())).isPresent();
+    assertThat(store.consume(anns.get(3).state())).isPresent();
+    assertThat(store.consume(annDrive.state())).isPresent();
+    assertThat(store.consume(bob.state())).isPresent();
+  }
+
+  @Test
+  void keep_newest_removes_nothing_under_the_limit() {
+    store.save(request(NOW.plusSeconds(600)));
+
+    assertThat(store.keepNewest(UserId.of("ann"), IntegrationType.GMAIL, 5)).isZero();
+  }
 }
