@@ -1,6 +1,8 @@
 package dev.integrations.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -21,7 +23,13 @@ final class ArchitectureRules {
 
   /** Modules whose {@code internal} packages nobody outside the module may use. */
   static final List<String> MODULE_ROOTS =
-      List.of("core", "persistence", "providers.google", "providers.telegram", "bootstrap", "http", "cli");
+      List.of("core", "persistence", "providers", "providers.google", "providers.telegram", "bootstrap", "http",
+          "cli");
+
+  /** The provider engine: the catalog, the generic OAuth 2.0 engine and the plug-in seam. */
+  static List<String> enginePackages(String base) {
+    return List.of(base + ".providers", base + ".providers.catalog..", base + ".providers.oauth2..");
+  }
 
   /** Core compiles against the JDK alone (slf4j-api at most). */
   static ArchRule coreDependsOnTheJdkOnly(String base) {
@@ -40,12 +48,33 @@ final class ArchitectureRules {
         .applicationServices(base + ".core.service..")
         .adapter("in-memory", base + ".core.memory..")
         .adapter("persistence", base + ".persistence..")
-        .adapter("google", base + ".providers.google..")
-        .adapter("telegram", base + ".providers.telegram..")
+        .adapter("providers", base + ".providers..")
         .adapter("apps", base + ".http..", base + ".cli..")
         // The wiring is the one place allowed to see every adapter: it assembles them.
         .ignoreDependency(resideInAPackage(base + ".bootstrap.."), DescribedPredicate.alwaysTrue())
         .because("adapters meet only in the wiring (bootstrap) and talk to each other through core's ports");
+  }
+
+  /**
+   * The provider engine names no provider: it depends on no plug-in's package, so that a provider is a
+   * catalog entry plus, where data is not enough, a plug-in nobody else names.
+   */
+  static ArchRule engineNamesNoProvider(String base) {
+    String[] engine = enginePackages(base).toArray(String[]::new);
+    return noClasses()
+        .that().resideInAnyPackage(engine)
+        .should().dependOnClassesThat(
+            resideInAPackage(base + ".providers..").and(DescribedPredicate.not(resideInAnyPackage(engine))))
+        .because("the engine serves every provider of the catalog and names none of them");
+  }
+
+  /** Provider plug-ins meet only through the engine: none uses another's classes. */
+  static ArchRule providerPluginsStayApart(String base) {
+    return slices()
+        .matching(base + ".providers.(*)..")
+        .should().notDependOnEachOther()
+        .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage(enginePackages(base).toArray(String[]::new)))
+        .because("a provider plug-in is removed or added without touching another");
   }
 
   /** The HTTP server and the CLI reach adapters only through the one wiring place. */

@@ -38,6 +38,21 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void the_engine_naming_a_provider_is_caught() {
+    assertThat(violations(ArchitectureRules.engineNamesNoProvider(BASE)))
+        .contains("fixture.providers.catalog.NamesGoogle")
+        .contains("fixture.providers.google.GoogleClient")
+        .doesNotContain("fixture.providers.catalog.Spec ");
+  }
+
+  @Test
+  void a_plugin_using_another_plugin_is_caught() {
+    assertThat(violations(ArchitectureRules.providerPluginsStayApart(BASE)))
+        .contains("fixture.providers.telegram.UsesGoogle")
+        .doesNotContain("fixture.providers.google.GoogleClient -> fixture.providers.catalog.Spec");
+  }
+
+  @Test
   void an_app_using_an_adapter_directly_is_caught() {
     assertThat(violations(ArchitectureRules.appsReachAdaptersOnlyThroughTheWiring(BASE)))
         .contains("fixture.http.Routes")

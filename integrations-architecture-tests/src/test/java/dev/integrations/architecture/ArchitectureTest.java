@@ -17,6 +17,12 @@ class ArchitectureTest {
   static final ArchRule dependencies_point_inward = ArchitectureRules.dependenciesPointInward(BASE);
 
   @ArchTest
+  static final ArchRule the_provider_engine_names_no_provider = ArchitectureRules.engineNamesNoProvider(BASE);
+
+  @ArchTest
+  static final ArchRule provider_plugins_stay_apart = ArchitectureRules.providerPluginsStayApart(BASE);
+
+  @ArchTest
   static final ArchRule apps_reach_adapters_only_through_the_wiring =
       ArchitectureRules.appsReachAdaptersOnlyThroughTheWiring(BASE);
 

@@ -66,4 +66,10 @@ public final class ConfigSource {
     String value = values.get(key);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
+
+  /** Never the values: some are secrets. */
+  @Override
+  public String toString() {
+    return "ConfigSource[" + values.size() + " settings]";
+  }
 }

@@ -27,14 +27,11 @@ import java.util.Locale;
  * @param port where {@code serve} listens ({@code INTEGRATIONS_PORT})
  * @param publicUrl the server's public base URL ({@code INTEGRATIONS_PUBLIC_URL})
  * @param frontendUrl where the browser lands after an OAuth callback ({@code INTEGRATIONS_FRONTEND_URL})
- * @param googleClientId Google OAuth client id ({@code GOOGLE_CLIENT_ID}), null when unconfigured
- * @param googleClientSecret Google OAuth client secret ({@code GOOGLE_CLIENT_SECRET})
- * @param googleAuthUri Google's authorization endpoint ({@code GOOGLE_AUTH_URI})
- * @param googleTokenUri Google's token endpoint ({@code GOOGLE_TOKEN_URI})
- * @param googleRevokeUri Google's revocation endpoint ({@code GOOGLE_REVOKE_URI})
- * @param googleApiRootUrl one root for Gmail and Drive calls ({@code GOOGLE_API_ROOT_URL}), null for
- *     the client libraries' defaults
- * @param telegramApiUrl the Bot API base ({@code TELEGRAM_API_URL})
+ * @param providersFile a YAML file that adds providers to the bundled catalog or overrides their fields
+ *     ({@code INTEGRATIONS_PROVIDERS_FILE}), null for none
+ * @param source every setting as read, for the providers' own keys ({@code <GROUP>_CLIENT_ID}, {@code
+ *     <GROUP>_CLIENT_SECRET}, {@code GOOGLE_AUTH_URI}, {@code TELEGRAM_API_URL}…), which the catalog and
+ *     the provider plug-ins define
  * @param maxUploadBytes the largest file upload the server accepts ({@code
  *     INTEGRATIONS_MAX_UPLOAD_BYTES}, default 100 MiB)
  * @param maxRequestBytes the largest JSON request body the server accepts ({@code
@@ -55,13 +52,8 @@ public record Settings(
     int port,
     URI publicUrl,
     URI frontendUrl,
-    String googleClientId,
-    Secret googleClientSecret,
-    URI googleAuthUri,
-    URI googleTokenUri,
-    URI googleRevokeUri,
-    URI googleApiRootUrl,
-    URI telegramApiUrl,
+    Path providersFile,
+    ConfigSource source,
     long maxUploadBytes,
     long maxRequestBytes,
     Duration requestDeadline) {
@@ -103,13 +95,8 @@ public record Settings(
         port(source),
         publicUrl,
         url(source, "INTEGRATIONS_FRONTEND_URL", publicBase + "/"),
-        source.get("GOOGLE_CLIENT_ID").orElse(null),
-        secret(source, "GOOGLE_CLIENT_SECRET"),
-        url(source, "GOOGLE_AUTH_URI", "https://accounts.google.com/o/oauth2/v2/auth"),
-        url(source, "GOOGLE_TOKEN_URI", "https://oauth2.googleapis.com/token"),
-        url(source, "GOOGLE_REVOKE_URI", "https://oauth2.googleapis.com/revoke"),
-        source.get("GOOGLE_API_ROOT_URL").isPresent() ? url(source, "GOOGLE_API_ROOT_URL", null) : null,
-        url(source, "TELEGRAM_API_URL", "https://api.telegram.org"),
+        source.get("INTEGRATIONS_PROVIDERS_FILE").map(Path::of).orElse(null),
+        source,
         byteCount(source, "INTEGRATIONS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
         byteCount(source, "INTEGRATIONS_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
         duration(source, "INTEGRATIONS_REQUEST_DEADLINE", DEFAULT_REQUEST_DEADLINE));
@@ -120,9 +107,9 @@ public record Settings(
     return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/api/integrations/callback");
   }
 
-  /** Whether a Google OAuth client is configured. */
-  public boolean googleConfigured() {
-    return googleClientId != null && googleClientSecret != null;
+  /** The setting {@code key} as read (a provider's own, such as {@code SLACK_CLIENT_ID}), absent when unset. */
+  public java.util.Optional<String> setting(String key) {
+    return source.get(key);
   }
 
   private static Secret secret(ConfigSource source, String key) {

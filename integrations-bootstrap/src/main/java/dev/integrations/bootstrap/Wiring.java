@@ -1,12 +1,16 @@
 package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.service.Integrations;
 import dev.integrations.persistence.AesGcmTokenCipher;
 import dev.integrations.persistence.EncryptionKeys;
 import dev.integrations.persistence.JdbiStores;
-import dev.integrations.providers.google.GoogleProviders;
-import dev.integrations.providers.telegram.TelegramProviders;
+import dev.integrations.providers.CatalogProviders;
+import dev.integrations.providers.ProviderContext;
+import dev.integrations.providers.catalog.CatalogException;
+import dev.integrations.providers.catalog.ProviderCatalog;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
@@ -20,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>It opens the database named by {@code INTEGRATIONS_DB_URL} (an H2 file under the data directory by
  * default) through the JDBI stores, seals tokens with AES-256-GCM under the configured key (or one
  * generated into the data directory), takes refresh leases in that database (so that servers sharing it
- * refresh each connection once, not once each), registers the Google integrations (not configured without a
- * client id and secret) and Telegram on one shared HTTP client, and logs connection events.
+ * refresh each connection once, not once each), registers every provider of the catalog on one shared
+ * HTTP client (an OAuth provider without its {@code <GROUP>_CLIENT_ID} and secret is listed as not
+ * configured), and logs connection events.
  *
  * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
  */
@@ -54,7 +59,8 @@ public final class Wiring implements AutoCloseable {
    * Assembles everything that {@code settings} describe: migrates the database, loads or generates the
    * encryption key and the JWT secret.
    *
-   * @throws InvalidConfigurationException when a key or secret is malformed or Google is half configured
+   * @throws InvalidConfigurationException when a key or secret is malformed, the provider catalog is
+   *     invalid, or a provider's client id is set without its secret (or the other way round)
    * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
    */
   public static Wiring start(Settings settings) {
@@ -62,9 +68,7 @@ public final class Wiring implements AutoCloseable {
     EncryptionKeys keys = encryptionKeys(settings);
     Secret jwtSecret = jwtSecret(settings);
     OkHttpClient http = new OkHttpClient();
-    GoogleProviders google = google(settings, http);
-    TelegramProviders telegram =
-        TelegramProviders.builder().apiUrl(settings.telegramApiUrl().toString()).httpClient(http).build();
+    CatalogProviders providers = providers(settings, http);
     JdbiStores stores =
         JdbiStores.open(
             settings.dbUrl(),
@@ -77,14 +81,19 @@ public final class Wiring implements AutoCloseable {
             .connectionStore(stores.connectionStore())
             .stateStore(stores.stateStore())
             .refreshLeases(stores.refreshLeases())
-            .provider(google.gmail(), google.drive(), telegram.provider())
+            .provider(providers.adapters().toArray(ProviderPort[]::new))
             .listener(new LoggingConnectionListener())
             .redirectUri(settings.redirectUri())
             .requestDeadline(settings.requestDeadline())
             .build();
-    if (!google.isConfigured()) {
-      LOG.info("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are not set: gmail and google_drive are listed"
-          + " but cannot be connected.");
+    List<String> notConfigured = providers.adapters().stream()
+        .map(ProviderPort::integration)
+        .filter(i -> !i.configured())
+        .map(i -> i.type().value())
+        .toList();
+    if (!notConfigured.isEmpty()) {
+      LOG.info("Listed but not configured (set <GROUP>_CLIENT_ID and <GROUP>_CLIENT_SECRET to connect them): {}",
+          String.join(", ", notConfigured));
     }
     return new Wiring(settings, integrations, jwtSecret, stores, http);
   }
@@ -110,21 +119,26 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  private static GoogleProviders google(Settings settings, OkHttpClient http) {
-    GoogleProviders.Builder google =
-        GoogleProviders.builder()
-            .clientId(settings.googleClientId())
-            .clientSecret(settings.googleClientSecret())
-            .authorizationUri(settings.googleAuthUri())
-            .tokenUri(settings.googleTokenUri())
-            .revocationUri(settings.googleRevokeUri())
-            .httpClient(http);
-    if (settings.googleApiRootUrl() != null) {
-      google.apiRootUrl(settings.googleApiRootUrl().toString());
-    }
+  /**
+   * The integration types of the catalog (bundled, plus {@code INTEGRATIONS_PROVIDERS_FILE}), in order,
+   * without opening a database or building an adapter: for command-line completion and help.
+   *
+   * @throws InvalidConfigurationException when the providers file is invalid
+   */
+  public static List<String> integrationTypes(Settings settings) {
     try {
-      return google.build();
-    } catch (IllegalStateException e) {
+      return ProviderCatalog.load(settings.providersFile()).providers().stream().map(p -> p.key()).toList();
+    } catch (CatalogException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+  }
+
+  /** Every provider of the catalog (bundled, plus {@code INTEGRATIONS_PROVIDERS_FILE}), as adapters. */
+  private static CatalogProviders providers(Settings settings, OkHttpClient http) {
+    try {
+      return CatalogProviders.build(
+          ProviderCatalog.load(settings.providersFile()), new ProviderContext(settings::setting, http));
+    } catch (CatalogException e) {
       throw new InvalidConfigurationException(e.getMessage());
     }
   }

@@ -55,8 +55,13 @@ class WiringTest {
     Wiring wiring = Wiring.start(settings(Map.of()));
     try {
       List<IntegrationStatus> statuses = wiring.integrations().connections().list(UserId.of("ann"));
-      assertThat(statuses).extracting(s -> s.integration().type().value())
-          .containsExactlyInAnyOrder("gmail", "google_drive", "telegram");
+      assertThat(statuses).extracting(s -> s.integration().type().value()).containsExactly(
+          "gmail", "google_drive", "telegram", "slack", "github", "outlook", "onedrive", "microsoft_teams",
+          "notion", "discord", "dropbox");
+      assertThat(statuses).filteredOn(s -> s.integration().configured())
+          .extracting(s -> s.integration().type().value())
+          .as("without client credentials only the token providers can be connected")
+          .containsExactly("telegram", "discord");
       assertThat(statuses).allSatisfy(s ->
           assertThat(s.connection().status()).isEqualTo(ConnectionStatus.DISCONNECTED));
       assertThat(wiring.databaseReady()).isTrue();
@@ -97,5 +102,44 @@ class WiringTest {
     assertThat(data.resolve("integrations.mv.db")).exists();
     assertThat(data.resolve("jwt.secret")).doesNotExist();
     assertThat(data.resolve("encryption.key")).doesNotExist();
+  }
+
+  @Test
+  void a_providers_file_adds_a_provider_and_its_group_settings_configure_it() throws Exception {
+    Path file = Files.writeString(dir.resolve("providers.yaml"), """
+        acme_crm:
+          name: Acme CRM
+          description: Contacts in Acme
+          auth: oauth2
+          authorization_url: https://auth.acme.test/authorize
+          token_url: https://auth.acme.test/token
+          scopes: [contacts.read]
+          base_url: https://api.acme.test/v2
+          verify: {path: /me, account_id: id}
+        """);
+
+    try (Wiring wiring = Wiring.start(settings(Map.of("INTEGRATIONS_PROVIDERS_FILE", file.toString(),
+        "ACME_CRM_CLIENT_ID", "acme-client", "ACME_CRM_CLIENT_SECRET", "acme-secret")))) {
+      IntegrationStatus acme = wiring.integrations().connections().list(UserId.of("ann")).stream()
+          .filter(s -> s.integration().type().value().equals("acme_crm")).findFirst().orElseThrow();
+      assertThat(acme.integration().name()).isEqualTo("Acme CRM");
+      assertThat(acme.integration().configured()).isTrue();
+    }
+  }
+
+  @Test
+  void an_invalid_providers_file_stops_the_start_naming_the_entry_and_field() throws Exception {
+    Path file = Files.writeString(dir.resolve("providers.yaml"), "slack:\n  token_url: not-a-url\n");
+
+    assertThatThrownBy(() -> Wiring.start(settings(Map.of("INTEGRATIONS_PROVIDERS_FILE", file.toString()))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageEndingWith("provider 'slack', field 'token_url': must be an http(s) URL, not 'not-a-url'.");
+  }
+
+  @Test
+  void a_provider_url_setting_that_is_not_http_is_refused_naming_the_key() {
+    assertThatThrownBy(() -> Wiring.start(settings(Map.of("TELEGRAM_API_URL", "ftp://example.com"))))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("TELEGRAM_API_URL must be an http(s) URL, not 'ftp://example.com'.");
   }
 }

@@ -1,5 +1,7 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.Settings;
+import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Integration;
@@ -10,13 +12,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The integration types the CLI completes on the command line, and the lookup of a typed one in the
- * running catalog with an error that lists the known types.
+ * The integration types the CLI completes on the command line (the provider catalog's, with the
+ * environment's {@code INTEGRATIONS_PROVIDERS_FILE}), and the lookup of a typed one in the running
+ * catalog with an error that lists the known types.
  */
 final class KnownTypes implements Iterable<String> {
   @Override
   public Iterator<String> iterator() {
-    return List.of("gmail", "google_drive", "telegram").iterator();
+    try {
+      return Wiring.integrationTypes(Settings.fromEnvironment()).iterator();
+    } catch (RuntimeException invalidConfiguration) {
+      // Completion must not fail: the command itself reports the configuration error.
+      return List.<String>of().iterator();
+    }
   }
 
   /** The catalog entry of {@code typed}; an {@code invalid_integration_type} error naming the choices. */
@@ -34,7 +42,7 @@ final class KnownTypes implements Iterable<String> {
             + (known.isEmpty() ? "; no integration is available" : "; choose one of " + known));
   }
 
-  /** The catalog entry of {@code type}, which a subcommand fixes (gmail, google_drive, telegram). */
+  /** The catalog entry of {@code type}, which a subcommand fixes (the gmail, drive and telegram shorthands). */
   static Integration resolve(Integrations integrations, IntegrationType type) {
     return resolve(integrations, type.value());
   }

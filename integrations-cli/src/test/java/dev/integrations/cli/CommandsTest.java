@@ -41,15 +41,17 @@ class CommandsTest {
 
     assertThat(table.exitCode()).isZero();
     assertThat(table.err()).isEmpty();
-    assertThat(table.out().lines().toList()).hasSize(4);
+    assertThat(table.out().lines().toList()).as("a header and the eleven providers of the catalog").hasSize(12);
     assertThat(table.out())
         .containsPattern("^TYPE +NAME +STATUS +ACCOUNT +CONNECTED +LAST SYNC +ERROR\\n")
         .containsPattern("(?m)^gmail +Gmail +disconnected")
         .containsPattern("(?m)^google_drive +Google Drive +disconnected")
-        .containsPattern("(?m)^telegram +Telegram +disconnected");
+        .containsPattern("(?m)^telegram +Telegram +disconnected")
+        .containsPattern("(?m)^slack +Slack +disconnected")
+        .containsPattern("(?m)^microsoft_teams +Microsoft Teams +disconnected");
 
     JsonNode json = JSON.readTree(cli().run("list", "--json").out());
-    assertThat(json).hasSize(3);
+    assertThat(json).hasSize(11);
     JsonNode gmail = find(json, "gmail");
     assertThat(gmail.fieldNames()).toIterable().containsExactly("type", "name", "description", "icon",
         "requires_oauth", "status", "account", "connected_at", "last_sync", "last_error", "last_error_message");

@@ -23,7 +23,8 @@ class CompletionCommandTest {
         .contains("complete -F _complete_integrations")
         .contains("_picocli_integrations_gmail_send", "_picocli_integrations_drive_upload")
         .contains("--bot-token", "--no-wait", "--ttl", "--json", "--user")
-        .contains("(\"gmail\" \"google_drive\" \"telegram\")");
+        .contains("(\"gmail\" \"google_drive\" \"telegram\" \"slack\" \"github\" \"outlook\" \"onedrive\""
+            + " \"microsoft_teams\" \"notion\" \"discord\" \"dropbox\")");
     assertThat(data).isEmptyDirectory();
   }
 
@@ -33,7 +34,7 @@ class CompletionCommandTest {
         new CliRunner(data.resolve("unused")).run("completion").out());
 
     assertThat(complete(script, "integrations con")).containsExactly("connect");
-    assertThat(complete(script, "integrations connect ")).contains("gmail", "google_drive", "telegram");
+    assertThat(complete(script, "integrations connect ")).contains("gmail", "google_drive", "telegram", "slack");
     assertThat(complete(script, "integrations drive ")).contains("list", "upload");
     assertThat(complete(script, "integrations connect telegram --bot")).containsExactly("--bot-token");
     assertThat(complete(script, "integrations test gmail --j")).containsExactly("--json");

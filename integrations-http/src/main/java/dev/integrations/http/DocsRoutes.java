@@ -1,5 +1,8 @@
 package dev.integrations.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -7,12 +10,14 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code GET /openapi.json}, the API description kept as a resource, and {@code GET /docs}, Swagger UI
- * rendering it from the swagger-ui webjar on the classpath (no CDN: servers may have no internet).
+ * {@code GET /openapi.json}, the API description kept as a resource with the catalog's integration types
+ * filled in as the {@code IntegrationType} enum, and {@code GET /docs}, Swagger UI rendering it from the
+ * swagger-ui webjar on the classpath (no CDN: servers may have no internet).
  */
 final class DocsRoutes {
   static final String SPEC_RESOURCE = "/dev/integrations/http/openapi.json";
@@ -33,8 +38,9 @@ final class DocsRoutes {
   private final byte[] script;
   private final String webjarRoot;
 
-  DocsRoutes() {
-    this.spec = resource(SPEC_RESOURCE);
+  /** The routes, describing {@code integrationTypes} (the catalog's, in order) as the enum. */
+  DocsRoutes(List<String> integrationTypes) {
+    this.spec = withIntegrationTypes(resource(SPEC_RESOURCE), integrationTypes);
     this.page = resource(DOCS_PAGE);
     this.script = resource(DOCS_SCRIPT);
     this.webjarRoot = "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
@@ -68,9 +74,23 @@ final class DocsRoutes {
     ctx.header("Cache-Control", "public, max-age=86400").contentType(type).result(in);
   }
 
-  /** The OpenAPI description, as served. */
+  /** The OpenAPI description as kept, before the catalog's types are filled in. */
   static byte[] openApi() {
     return resource(SPEC_RESOURCE);
+  }
+
+  /** {@code spec} with {@code types} as the enum of {@code components.schemas.IntegrationType}. */
+  static byte[] withIntegrationTypes(byte[] spec, List<String> types) {
+    ObjectMapper json = new ObjectMapper();
+    try {
+      ObjectNode root = (ObjectNode) json.readTree(spec);
+      ObjectNode type = (ObjectNode) root.path("components").path("schemas").path("IntegrationType");
+      ArrayNode values = type.putArray("enum");
+      types.forEach(values::add);
+      return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    } catch (IOException | ClassCastException e) {
+      throw new IllegalStateException("the OpenAPI description has no IntegrationType schema to fill", e);
+    }
   }
 
   private static String swaggerUiVersion() {

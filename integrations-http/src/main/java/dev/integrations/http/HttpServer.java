@@ -122,7 +122,8 @@ public final class HttpServer implements AutoCloseable {
     new CallbackRoute(integrations.connections(), settings.frontendUrl(), consentCookie).register(config.routes);
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
-    new DocsRoutes().register(config.routes);
+    new DocsRoutes(integrations.connections().catalog().stream().map(i -> i.type().value()).toList())
+        .register(config.routes);
     new WebPageRoutes().register(config.routes);
   }
 

@@ -70,9 +70,10 @@ class RefreshThroughServerTest {
   }
 
   private void connectGmail() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", ann, "{\"integration_type\":\"gmail\"}");
+    Browser browser = new Browser(server);
+    HttpResponse<String> connect = browser.connect(ann, "gmail");
     String state = Json.parse(connect.body()).path("state").asText();
-    HttpResponse<String> callback = server.get(CallbackRoute.PATH + "?code=4%2F0Ab-code&state=" + state, null);
+    HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?code=4%2F0Ab-code&state=" + state);
     assertThat(callback.statusCode()).isEqualTo(302);
   }
 

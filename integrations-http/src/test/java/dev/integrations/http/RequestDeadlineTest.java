@@ -229,10 +229,11 @@ class RequestDeadlineTest {
   }
 
   private void connectGoogle(String type) {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", ann, "{\"integration_type\":\"" + type + "\"}");
+    Browser browser = new Browser(server);
+    HttpResponse<String> connect = browser.connect(ann, type);
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
     URI back = ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()));
-    HttpResponse<String> callback = server.get(back.getRawPath() + "?" + back.getRawQuery(), null);
+    HttpResponse<String> callback = browser.arriveAt(back);
     assertThat(callback.headers().firstValue("Location").orElseThrow()).contains("status=connected");
   }
 

@@ -1,6 +1,7 @@
 package dev.integrations.http.internal;
 
 import dev.integrations.core.model.Account;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationStatus;
@@ -17,6 +18,8 @@ public record IntegrationEntry(
     String description,
     String icon,
     boolean requiresOauth,
+    boolean configured,
+    List<String> capabilities,
     String status,
     Instant lastSync,
     Instant connectedAt,
@@ -41,6 +44,8 @@ public record IntegrationEntry(
         i.description(),
         i.icon(),
         i.requiresOAuth(),
+        i.configured(),
+        i.capabilities().stream().map(Capability::wireName).sorted().toList(),
         c.status().wireName(),
         c.lastSync(),
         c.connectedAt(),

@@ -353,13 +353,16 @@
     const sync = card.querySelector(".card-sync");
     sync.replaceChildren("Last sync: ", timeElement(entry.last_sync, "never"));
 
+    const unconfigured = entry.configured === false;
+    card.classList.toggle("card-unconfigured", unconfigured);
     const problem = card.querySelector(".card-problem");
-    problem.textContent = status === "error" ? problemText(entry) : "";
+    problem.textContent = status === "error" ? problemText(entry)
+      : unconfigured ? "Not configured on this server: its administrator must add the OAuth client first." : "";
     problem.hidden = !problem.textContent;
 
     const connect = card.querySelector('[data-action="connect"]');
     connect.textContent = status !== "error" ? "Connect" : entry.requires_oauth ? "Re-authorize" : "Reconnect";
-    connect.hidden = status === "connected";
+    connect.hidden = status === "connected" || unconfigured;
     card.querySelector('[data-action="test"]').hidden = status === "disconnected";
     card.querySelector('[data-action="disconnect"]').hidden = status === "disconnected";
   }
@@ -485,6 +488,8 @@
     const dialog = $("telegram-dialog");
     dialog.dataset.type = entry.type;
     $("telegram-title").textContent = `Connect ${entry.name}`;
+    $("telegram-steps").hidden = entry.type !== "telegram";
+    $("token-hint").hidden = entry.type === "telegram";
     $("bot-token").value = "";
     showFieldError("", $("bot-token"), $("telegram-error"));
     openDialog(dialog, source, $("bot-token"));
@@ -497,7 +502,8 @@
     const submit = dialog.querySelector('button[type="submit"]');
     const value = field.value.trim();
     if (!value) {
-      showFieldError("Paste the bot token BotFather gave you.", field, $("telegram-error"));
+      const hint = dialog.dataset.type === "telegram" ? "Paste the bot token BotFather gave you." : "Paste the bot token.";
+      showFieldError(hint, field, $("telegram-error"));
       return;
     }
     if (isBusy(submit)) return;
@@ -672,7 +678,7 @@
   function displayName(type) {
     const entry = entries.get(type);
     if (entry) return entry.name;
-    return { gmail: "Gmail", google_drive: "Google Drive", telegram: "Telegram" }[type] || "The integration";
+    return "The integration";
   }
 
   // ---- Start ----

@@ -7,7 +7,8 @@ package dev.integrations.providers.catalog;
 public final class CatalogException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  CatalogException(String message) {
+  /** A catalog problem, as {@code message} says. */
+  public CatalogException(String message) {
     super(message);
   }
 

@@ -18,6 +18,7 @@ import dev.integrations.providers.catalog.internal.Verification;
 import dev.integrations.providers.oauth2.ClientCredentials;
 import dev.integrations.providers.oauth2.OAuth2Client;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Locale;
 import okhttp3.OkHttpClient;
 
@@ -39,7 +40,7 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
     this.spec = spec;
     this.integration = new Integration(
         IntegrationType.of(spec.key()), spec.name(), spec.description(), spec.icon(), AuthMethod.OAUTH2,
-        new LinkedHashSet<>(spec.oauth().scopes()), spec.credentialsGroup());
+        new LinkedHashSet<>(spec.oauth().scopes()), spec.credentialsGroup(), Set.of(), client != null);
     this.oauth = client == null ? null : OAuth2Client.of(spec, client, http);
     this.api = new ApiClient(spec, http);
     this.verification = new Verification(spec, api);

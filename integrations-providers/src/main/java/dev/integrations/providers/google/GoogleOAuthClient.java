@@ -21,7 +21,7 @@ abstract class GoogleOAuthClient implements OAuthProviderPort {
 
   GoogleOAuthClient(GoogleSetup setup, Integration integration) {
     this.setup = setup;
-    this.integration = integration;
+    this.integration = integration.withConfigured(setup.configured());
   }
 
   @Override
