@@ -53,7 +53,7 @@ class GoogleConnectTest {
 
     URI consentUrl = Browser.awaitConsentUrl(err);
     assertThat(consentUrl.toString())
-        .startsWith(standIns.oauth.authorizationEndpointUrl("google").toString())
+        .startsWith(standIns.accounts.authorizationEndpoint().toString())
         .contains("code_challenge_method=S256", "access_type=offline");
     assertThat(query(consentUrl, "redirect_uri")).isEqualTo("http://127.0.0.1:" + port + "/api/integrations/callback");
     HttpResponse<String> landing = new Browser().consent(consentUrl);
@@ -163,7 +163,7 @@ class GoogleConnectTest {
     assertThat(human.err()).isEmpty();
     assertThat(human.out())
         .startsWith("Open this URL in a browser to connect Google Drive:\n")
-        .contains("  " + standIns.oauth.authorizationEndpointUrl("google"))
+        .contains("  " + standIns.accounts.authorizationEndpoint())
         .containsPattern("(?m)^state: \\S+$");
 
     CliRunner.Result json = cli().run("connect", "gmail", "--no-wait", "--json");
