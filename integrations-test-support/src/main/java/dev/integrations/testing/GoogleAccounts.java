@@ -79,6 +79,8 @@ public final class GoogleAccounts implements AutoCloseable {
   public volatile Set<String> grantedScopes;
   /** Whether the token answers leave {@code scope} out (RFC 6749 5.1 allows it). */
   public volatile boolean scopeOmitted;
+  /** When set, the person clicks "Cancel" on the consent screen: back to the application with {@code access_denied}. */
+  public volatile boolean consentRefused;
   /** How long an issued access token is accepted; default Google's 3599 seconds. */
   public volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
 
@@ -143,6 +145,13 @@ public final class GoogleAccounts implements AutoCloseable {
     String challenge = asked.queryParameter("code_challenge");
     if (challenge != null && !"S256".equals(asked.queryParameter("code_challenge_method"))) {
       return page(400, "Error 400: invalid_request. Invalid code_challenge_method");
+    }
+    if (consentRefused) {
+      HttpUrl.Builder refused = HttpUrl.get(redirectUri).newBuilder().addQueryParameter("error", "access_denied");
+      if (asked.queryParameter("state") != null) {
+        refused.addQueryParameter("state", asked.queryParameter("state"));
+      }
+      return redirect(refused.build());
     }
     String id = "ask-" + asks.incrementAndGet();
     pendingConsents.put(id, new Ask(clientId, redirectUri, scopes(asked.queryParameter("scope")), challenge,
