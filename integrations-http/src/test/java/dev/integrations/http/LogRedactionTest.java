@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests carrying secrets everywhere they can (Authorization header, bot token in the body, code and
  * state in the callback's query, a token in a query parameter) leave none of them in the log.
+ *
+ * <p>The log is the module's test log ({@code simplelogger.properties}, whatever test runs first). Every
+ * secret is new to this test, so no other test can have logged it; the control line is a request to a
+ * path only this test uses.
  */
 class LogRedactionTest {
   private static final Path LOG = Path.of("target", "integrations-http-test.log");
@@ -22,6 +26,7 @@ class LogRedactionTest {
     String botToken = "123456:BOT-" + UUID.randomUUID();
     String code = "CODE-" + UUID.randomUUID();
     String state = "STATE-" + UUID.randomUUID();
+    String control = "/api/integrations/log-redaction-" + UUID.randomUUID();
     String token;
     try (TestServer server = TestServer.start()) {
       token = server.token("user-" + UUID.randomUUID());
@@ -33,10 +38,11 @@ class LogRedactionTest {
       server.get("/api/integrations/gmail/messages?q=" + botToken, token);
       server.get("/api/integrations/nowhere?token=" + botToken, token);
       server.get("/api/integrations", "broken." + botToken);
+      server.get(control + "?state=" + state, token);
     }
 
     String log = Files.readString(LOG, StandardCharsets.UTF_8);
-    assertThat(log).contains("GET /api/integrations/callback -> 302");
+    assertThat(log).as("this test's own request was logged, without its query").contains("GET " + control + " -> 404 (");
     for (String secret : List.of(botToken, code, state, token, token.split("\\.")[2])) {
       assertThat(log).doesNotContain(secret);
     }

@@ -9,10 +9,7 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
-/**
- * The shared provider stand-ins, plus a scripted token endpoint ({@code /token} on {@link #google}) for
- * answers mock-oauth2-server never gives, and the whole connect flows through the server's API.
- */
+/** The shared provider stand-ins, and the whole connect flows through the server's API. */
 final class StandIns extends ProviderStandIns {
   /** Where the provider sends the browser back; the tests replay its path and query on the real port. */
   static final String PUBLIC_URL = "http://integrations.test:8000";

@@ -13,21 +13,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Uploads over INTEGRATIONS_MAX_UPLOAD_BYTES are refused with 413, whether or not they declare a length. */
+/**
+ * Uploads over INTEGRATIONS_MAX_UPLOAD_BYTES are refused with 413, whether or not they declare a length,
+ * and never reach Google; one within it is uploaded.
+ */
 class UploadLimitTest {
   static final int LIMIT = 200_000;
+  static StandIns standIns;
   static TestServer server;
   static String token;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("INTEGRATIONS_MAX_UPLOAD_BYTES", Integer.toString(LIMIT)));
+    standIns = new StandIns();
+    Map<String, String> env = standIns.env();
+    env.put("INTEGRATIONS_MAX_UPLOAD_BYTES", Integer.toString(LIMIT));
+    server = TestServer.start(env);
     token = server.token("ann");
+    standIns.connectGoogle(server, token, "google_drive");
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    standIns.close();
   }
 
   static byte[] multipartHead() {
@@ -72,9 +81,12 @@ class UploadLimitTest {
   }
 
   @Test
-  void a_file_within_the_limit_gets_past_the_size_checks() {
+  void a_file_within_the_limit_is_uploaded() {
     HttpResponse<String> response = upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT - 1000)));
 
-    assertThat(response.statusCode()).as(response.body()).isNotEqualTo(413).isLessThan(500);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(Json.parse(response.body()).path("id").asText()).isEqualTo("file-1");
+    assertThat(Json.parse(response.body()).path("name").asText()).isEqualTo("big.bin");
+    assertThat(standIns.googleCallsTo("/upload/drive/v3/files")).hasSize(1);
   }
 }

@@ -89,11 +89,28 @@ class AesGcmTokenCipherTest {
   }
 
   @Test
-  void refuses_values_that_are_not_sealed_values() {
-    for (String junk : List.of("", "plain", "v2:abcd:AAAA", "v1:" + EncryptionKeys.idOf(key) + ":!!!",
-        "v1:" + EncryptionKeys.idOf(key) + ":AAAA")) {
-      assertThatThrownBy(() -> cipher.open(junk, PLACE)).isInstanceOf(StorageException.class);
+  void refuses_values_that_are_not_sealed_values_and_says_why() {
+    String format = "A stored secret is not in the expected format (v1:<key id>:<data>).";
+    String prefix = "v1:" + EncryptionKeys.idOf(key) + ":";
+    for (String junk : List.of("", "plain", "v2:abcd:AAAA")) {
+      assertThatThrownBy(() -> cipher.open(junk, PLACE)).as(junk)
+          .isInstanceOf(StorageException.class).hasMessage(format);
     }
+    assertThatThrownBy(() -> cipher.open(prefix + "!!!", PLACE))
+        .isInstanceOf(StorageException.class).hasMessage("A stored secret is not valid base64url.");
+    // The shortest sealed value is a 12-byte nonce and a 16-byte tag (an empty plaintext): one byte less is
+    // too short to try; exactly that many is tried, and fails its tag.
+    assertThatThrownBy(() -> cipher.open(prefix + base64url(27), PLACE))
+        .isInstanceOf(StorageException.class).hasMessage("A stored secret is too short to be a sealed value.");
+    assertThatThrownBy(() -> cipher.open(prefix + base64url(28), PLACE))
+        .isInstanceOf(StorageException.class)
+        .hasMessage("A stored secret failed its integrity check: it was altered, or moved from another row.");
+  }
+
+  private static String base64url(int bytes) {
+    byte[] data = new byte[bytes];
+    new java.util.Random(bytes).nextBytes(data);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(data);
   }
 
   @Test

@@ -157,4 +157,26 @@ class EncryptionKeysTest {
     }
     return captured.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void generates_random_32_byte_keys() {
+    byte[] first = Base64.getDecoder().decode(EncryptionKeys.generate());
+    byte[] second = Base64.getDecoder().decode(EncryptionKeys.generate());
+
+    assertThat(first).hasSize(32).isNotEqualTo(new byte[32]);
+    assertThat(second).hasSize(32).isNotEqualTo(first);
+  }
+
+  @Test
+  void raw_keys_must_be_32_bytes_each() {
+    byte[] good = new byte[32];
+
+    assertThatThrownBy(() -> EncryptionKeys.of(new byte[16], List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the current key must be exactly 32 bytes (AES-256), base64-encoded; it has 16 bytes.");
+    assertThatThrownBy(() -> EncryptionKeys.of(good, List.of(good, new byte[33])))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an old key must be exactly 32 bytes (AES-256), base64-encoded; it has 33 bytes.");
+    assertThat(EncryptionKeys.of(good, List.of(good)).keyIds()).containsExactly(EncryptionKeys.idOf(good));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.integrations.persistence;
 
 import dev.integrations.core.port.TokenCipher;
+import dev.integrations.testing.Prerequisites;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,12 +10,11 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where one test's stores live: a fresh H2 file in a temporary directory, or a fresh schema of the
- * test PostgreSQL (skipped when none is reachable, failed instead when {@code CI=true}).
+ * test PostgreSQL (skipped when none is reachable, failed instead where {@link Prerequisites} says the
+ * database must be there).
  */
 abstract class TestDatabase implements AutoCloseable {
   static final String PG_URL = env("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/integrations_test");
@@ -114,7 +114,7 @@ abstract class TestDatabase implements AutoCloseable {
     };
   }
 
-  /** A connection to the test PostgreSQL, or the test skipped (failed when CI=true). */
+  /** A connection to the test PostgreSQL, or the test skipped (failed where it is required). */
   static Connection postgresAdmin() {
     if (postgresUnreachable == null) {
       Properties login = new Properties();
@@ -131,11 +131,7 @@ abstract class TestDatabase implements AutoCloseable {
                 + " INTEGRATIONS_TEST_PG_URL, INTEGRATIONS_TEST_PG_USER and INTEGRATIONS_TEST_PG_PASSWORD at one.";
       }
     }
-    if ("true".equals(System.getenv("CI"))) {
-      Assertions.fail("CI=true and " + postgresUnreachable);
-    }
-    Assumptions.abort(postgresUnreachable);
-    throw new AssertionError("unreachable");
+    throw Prerequisites.missing(postgresUnreachable);
   }
 
   private static String env(String name, String fallback) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +25,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Local stand-ins for every provider endpoint: the Telegram Bot API and the Gmail and Drive REST APIs on
- * MockWebServers, Google's authorization and token endpoints on mock-oauth2-server (a real OAuth 2.0
- * server that checks PKCE). Every API call they receive is recorded; switches make them refuse or fail.
+ * Local stand-ins for every provider endpoint, as strict as the providers: the Telegram Bot API and the
+ * Gmail and Drive REST APIs on MockWebServers, Google's authorization and token endpoints ({@link
+ * GoogleAccounts}) in front of mock-oauth2-server (a real OAuth 2.0 server that checks PKCE and signs the
+ * tokens). The Google APIs accept only a live access token issued by that token endpoint, answer for the
+ * account it belongs to, and refuse a token without the API's scope; {@code POST /revoke} ends the whole
+ * grant of the token's account ({@link GoogleGrants}). Every API call they receive is recorded; switches
+ * make them refuse or fail.
  *
  * <p>Thread-safe: the servers answer on their own threads, the switches are volatile and the recorded
  * calls are kept in concurrent lists. Subclasses add what only one test suite needs.
@@ -34,8 +39,10 @@ import okhttp3.Response;
 public class ProviderStandIns implements AutoCloseable {
   /** The one bot token the Telegram stand-in accepts. */
   public static final String BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
-  /** The Google account the Gmail and Drive stand-ins belong to. */
+  /** The Google account {@link #consent(URI)} signs in as. */
   public static final String ACCOUNT = "ann@example.com";
+  /** The Google accounts' domain: signing in as {@code bob} is {@code bob@example.com}. */
+  public static final String ACCOUNT_DOMAIN = "example.com";
   /** A chat Telegram does not know: {@code sendMessage} to it answers 400 "chat not found". */
   public static final String UNKNOWN_CHAT = "404";
 
@@ -48,8 +55,12 @@ public class ProviderStandIns implements AutoCloseable {
   public final MockWebServer telegram = new MockWebServer();
   /** The Gmail and Drive REST APIs and Google's revocation endpoint ({@code /revoke}). */
   public final MockWebServer google = new MockWebServer();
-  /** Google's authorization and token endpoints, under the issuer {@code google}. */
+  /** The OAuth server behind {@link #accounts}: sign-in page, codes and token signing, issuer {@code google}. */
   public final MockOAuth2Server oauth = new MockOAuth2Server();
+  /** Every grant Google made, with its tokens; revocation ends one. */
+  public final GoogleGrants grants = new GoogleGrants();
+  /** Google's authorization and token endpoints. */
+  public final GoogleAccounts accounts;
   /** Every request {@link #telegram} received, in order. */
   public final List<RecordedRequest> telegramCalls = new CopyOnWriteArrayList<>();
   /** Every request {@link #google} received, in order. */
@@ -58,10 +69,14 @@ public class ProviderStandIns implements AutoCloseable {
   public volatile boolean botTokenRevoked;
   /** When non-zero, every Bot API call answers this status. */
   public volatile int telegramFailure;
-  /** When non-zero, every Gmail/Drive API call (not revoke) answers this status. */
+  /** When non-zero, every authorized Gmail/Drive API call (not revoke) answers this status. */
   public volatile int googleFailure;
 
   private final String clientName;
+  private final AtomicInteger googleFailuresLeft = new AtomicInteger();
+  private volatile int googleFailureOnce;
+  private final AtomicInteger telegramFailuresLeft = new AtomicInteger();
+  private volatile int telegramFailureOnce;
 
   /**
    * Starts the stand-ins on loopback ports; {@code clientName} names the OAuth client in {@link #env()}
@@ -69,6 +84,8 @@ public class ProviderStandIns implements AutoCloseable {
    */
   public ProviderStandIns(String clientName) {
     this.clientName = clientName;
+    oauth.start(InetAddress.getLoopbackAddress(), 0);
+    accounts = new GoogleAccounts(oauth, grants, clientId(), clientSecret());
     telegram.setDispatcher(recording(telegramCalls, this::telegram));
     google.setDispatcher(recording(googleCalls, this::google));
     try {
@@ -77,7 +94,6 @@ public class ProviderStandIns implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    oauth.start(InetAddress.getLoopbackAddress(), 0);
   }
 
   /** The settings ({@code TELEGRAM_*}, {@code GOOGLE_*}) that point an application at these stand-ins. */
@@ -86,31 +102,80 @@ public class ProviderStandIns implements AutoCloseable {
     env.put("TELEGRAM_API_URL", telegram.url("/").toString());
     env.put("GOOGLE_API_ROOT_URL", google.url("/").toString());
     env.put("GOOGLE_REVOKE_URI", google.url("/revoke").toString());
-    env.put("GOOGLE_AUTH_URI", oauth.authorizationEndpointUrl("google").toString());
-    env.put("GOOGLE_TOKEN_URI", oauth.tokenEndpointUrl("google").toString());
-    env.put("GOOGLE_CLIENT_ID", clientName + ".apps.googleusercontent.com");
-    env.put("GOOGLE_CLIENT_SECRET", clientName + "-secret");
+    env.put("GOOGLE_AUTH_URI", accounts.authorizationEndpoint().toString());
+    env.put("GOOGLE_TOKEN_URI", accounts.tokenEndpoint().toString());
+    env.put("GOOGLE_CLIENT_ID", clientId());
+    env.put("GOOGLE_CLIENT_SECRET", clientSecret());
     return env;
   }
 
+  /** The OAuth client id of {@link #env()}. */
+  public String clientId() {
+    return clientName + ".apps.googleusercontent.com";
+  }
+
+  /** The OAuth client secret of {@link #env()}. */
+  public String clientSecret() {
+    return clientName + "-secret";
+  }
+
+  /** The next {@code times} authorized Gmail/Drive API calls answer {@code code} (429 with {@code Retry-After}). */
+  public void failNextGoogleCalls(int code, int times) {
+    googleFailureOnce = code;
+    googleFailuresLeft.set(times);
+  }
+
+  /** The next {@code times} Bot API calls answer {@code code} (429 with {@code retry_after}). */
+  public void failNextTelegramCalls(int code, int times) {
+    telegramFailureOnce = code;
+    telegramFailuresLeft.set(times);
+  }
+
   /**
-   * Plays the person's browser at the consent screen: opens {@code consentUrl} at mock-oauth2-server,
-   * signs in as {@code ann}, and returns where the server redirects to (the application's callback with
-   * {@code code} and {@code state}). mock-oauth2-server speaks only OpenID Connect, so {@code openid} is
-   * added to Google's scopes on the way.
+   * Plays the person's browser at the consent screen: opens {@code consentUrl} (Google's authorization
+   * endpoint of {@link #accounts}), signs in on mock-oauth2-server's page as {@code ann} and consents, and
+   * returns where Google sends the browser back to (the application's redirect URI with {@code code},
+   * {@code state} and {@code scope}).
    */
   public static URI consent(URI consentUrl) {
-    HttpUrl url = HttpUrl.get(consentUrl);
-    HttpUrl oidc = url.newBuilder().setQueryParameter("scope", "openid " + url.queryParameter("scope")).build();
-    try (Response page = BROWSER.newCall(new Request.Builder().url(oidc).build()).execute()) {
+    return consent(consentUrl, "ann");
+  }
+
+  /** {@link #consent(URI)}, signed in as the Google account {@code user@example.com}. */
+  public static URI consent(URI consentUrl, String user) {
+    HttpUrl signIn = HttpUrl.get(location(get(HttpUrl.get(consentUrl)), 302));
+    try (Response page = BROWSER.newCall(new Request.Builder().url(signIn).build()).execute()) {
       expect(page, 200);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Request signIn = new Request.Builder().url(oidc).post(new FormBody.Builder().add("username", "ann").build()).build();
-    try (Response redirect = BROWSER.newCall(signIn).execute()) {
-      expect(redirect, 302);
-      return URI.create(redirect.header("Location"));
+    Request form = new Request.Builder().url(signIn).post(new FormBody.Builder().add("username", user).build()).build();
+    HttpUrl consented;
+    try (Response redirect = BROWSER.newCall(form).execute()) {
+      consented = HttpUrl.get(location(redirect, 302));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return URI.create(location(get(consented), 302));
+  }
+
+  /** The Google account (an email address) of the user name {@code user} signs in with. */
+  static String emailOf(String user) {
+    return user.contains("@") ? user : user + "@" + ACCOUNT_DOMAIN;
+  }
+
+  private static Response get(HttpUrl url) {
+    try {
+      return BROWSER.newCall(new Request.Builder().url(url).build()).execute();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String location(Response response, int code) {
+    try (response) {
+      expect(response, code);
+      return response.header("Location");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -135,6 +200,9 @@ public class ProviderStandIns implements AutoCloseable {
     if (telegramFailure != 0) {
       return TelegramAnswers.failure(telegramFailure);
     }
+    if (telegramFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return TelegramAnswers.failure(telegramFailureOnce);
+    }
     if (botTokenRevoked || !path.group(1).equals(BOT_TOKEN)) {
       return TelegramAnswers.failure(401);
     }
@@ -147,16 +215,53 @@ public class ProviderStandIns implements AutoCloseable {
     };
   }
 
-  /** The Google APIs' answer to {@code request}, in the shapes of the Gmail and Drive v3 references. */
+  /**
+   * The Google APIs' answer to {@code request}, in the shapes of the Gmail and Drive v3 references: 401
+   * without a live access token of {@link #grants}, 403 without the API's scope, otherwise the answer for
+   * the token's account.
+   */
   protected MockResponse google(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     if (path.equals("/revoke")) {
-      return GoogleAnswers.json(200, "{}");
+      return revoke(request);
+    }
+    String authorization = request.getHeaders().get("Authorization");
+    GoogleGrants.Access access = authorization == null || !authorization.startsWith("Bearer ")
+        ? null
+        : grants.liveAccess(authorization.substring("Bearer ".length())).orElse(null);
+    if (access == null) {
+      return GoogleAnswers.failure(401);
+    }
+    if (!GoogleAnswers.allowed(path, access.scopes())) {
+      return GoogleAnswers.failure(403);
     }
     if (googleFailure != 0) {
       return GoogleAnswers.failure(googleFailure);
     }
-    return GoogleAnswers.to(path, body(request), request.getBodySize());
+    if (googleFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return GoogleAnswers.failure(googleFailureOnce);
+    }
+    return GoogleAnswers.to(path, body(request), request.getBodySize(), access.account());
+  }
+
+  /**
+   * Google's revocation endpoint: {@code POST} with the form field {@code token} (an access or a refresh
+   * token) ends the whole grant; {@code GET} is 404; an unknown or already revoked token is 400
+   * {@code invalid_token}.
+   */
+  private MockResponse revoke(RecordedRequest request) {
+    if (!request.getMethod().equals("POST")) {
+      return new MockResponse(404, Headers.of("Content-Type", "text/html; charset=UTF-8"),
+          "<!doctype html><title>Error 404 (Not Found)</title><p>The requested URL /revoke was not found.</p>");
+    }
+    String token = GoogleAccounts.form(request).queryParameter("token");
+    if (token == null || token.isEmpty()) {
+      return json(400, "{\"error\": \"invalid_request\", \"error_description\": \"Bad Request\"}");
+    }
+    if (!grants.revoke(token)) {
+      return json(400, "{\"error\": \"invalid_token\", \"error_description\": \"Token expired or revoked\"}");
+    }
+    return json(200, "{}");
   }
 
   /** A JSON answer with {@code code} and {@code body}. */
@@ -190,6 +295,7 @@ public class ProviderStandIns implements AutoCloseable {
   public void close() {
     telegram.close();
     google.close();
+    accounts.close();
     oauth.shutdown();
   }
 }

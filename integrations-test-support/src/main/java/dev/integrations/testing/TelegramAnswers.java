@@ -4,6 +4,9 @@ import mockwebserver3.MockResponse;
 
 /** The Bot API's answers in its envelope, <a href="https://core.telegram.org/bots/api#making-requests">{@code ok}/{@code result}</a>. */
 final class TelegramAnswers {
+  /** The {@code retry_after} of a 429, in seconds. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private TelegramAnswers() {}
 
   static MockResponse me() {
@@ -19,6 +22,10 @@ final class TelegramAnswers {
   }
 
   static MockResponse failure(int code) {
+    if (code == 429) {
+      return ProviderStandIns.json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+          + RETRY_AFTER_SECONDS + "\",\"parameters\":{\"retry_after\":" + RETRY_AFTER_SECONDS + "}}");
+    }
     return error(code, switch (code) {
       case 401 -> "Unauthorized";
       case 404 -> "Not Found";

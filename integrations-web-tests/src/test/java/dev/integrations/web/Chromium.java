@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.integrations.testing.Prerequisites;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,8 +18,8 @@ import org.openqa.selenium.logging.LogType;
  * A headless Chromium driven by the system's chromedriver (Debian's {@code chromium} and {@code
  * chromium-driver}). Selenium Manager is never asked to download anything: both paths are given.
  *
- * <p>When either is missing, the tests are skipped, or fail when {@code CI=true}, with the command that
- * installs them.
+ * <p>When either is missing, the tests are skipped, or fail where {@link Prerequisites} says the browser
+ * must be there, with the command that installs them.
  */
 final class Chromium {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -51,10 +51,7 @@ final class Chromium {
     }
     String message = "The web page tests need Chromium at " + BINARY + " and chromedriver at " + DRIVER
         + ": apt-get install chromium chromium-driver";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException(message);
-    }
-    Assumptions.abort(message);
+    throw Prerequisites.missing(message);
   }
 
   /** Saves the browser console since the last look to {@code target/screenshots/<name>.log}. */

@@ -69,11 +69,17 @@ class WebGoogleConnectTest extends WebTestBase {
   @Test
   void a_refused_consent_is_reported_and_nothing_is_connected() {
     page.openAs(user);
-    // The provider sends the browser back with an error, as Google does when the user clicks "Cancel".
-    driver.get(server.base + "/api/integrations/callback?error=access_denied&state=unknown");
+    driver.executeScript("window.open = () => null;"); // the same window goes to the consent screen
+    // The person clicks "Cancel" on Google's consent screen: Google sends the browser back with
+    // error=access_denied and the state of this very authorization.
+    server.standIns.accounts.consentRefused = true;
 
-    page.toast("was not connected");
+    page.click("gmail", "connect");
+
+    WebElement toast = page.toast("Gmail was not connected");
+    assertThat(toast.getText()).contains("Gmail was not connected: access was denied on the consent screen.");
     assertThat(driver.getCurrentUrl()).isEqualTo(server.base + "/");
     assertThat(page.badge("gmail")).isEqualTo("Disconnected");
+    assertThat(server.status(user, "gmail")).isEqualTo("disconnected");
   }
 }

@@ -64,9 +64,19 @@ class GoogleCodeExchangeTest {
 
       TokenGrant grant = gmail.exchange(request, code);
 
-      assertThat(grant.accessToken().reveal()).isNotBlank();
+      // The access token is the one mock-oauth2-server signed for the person who consented.
+      com.nimbusds.jwt.JWTClaimsSet claims;
+      try {
+        claims = com.nimbusds.jwt.SignedJWT.parse(grant.accessToken().reveal()).getJWTClaimsSet();
+      } catch (java.text.ParseException e) {
+        throw new AssertionError("not a JWT: the exchange did not return the server's access token", e);
+      }
+      assertThat(claims.getSubject()).isEqualTo("ann");
+      assertThat(claims.getIssuer()).isEqualTo(oauth.issuerUrl("google").toString());
       assertThat(grant.refreshToken()).isNotNull();
-      assertThat(grant.expiresIn()).isPositive();
+      assertThat(grant.refreshToken().reveal()).isNotEqualTo(grant.accessToken().reveal());
+      // The server's expires_in is the JWT's remaining hour, which its clock may already have rounded down.
+      assertThat(grant.expiresIn()).isIn(java.time.Duration.ofSeconds(3599), java.time.Duration.ofSeconds(3600));
     }
 
     @Test

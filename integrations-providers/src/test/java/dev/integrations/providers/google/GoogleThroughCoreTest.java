@@ -10,6 +10,9 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.MissingScopesException;
 import dev.integrations.core.error.ReauthorizationRequiredException;
+import dev.integrations.core.memory.InMemoryConnectionStore;
+import dev.integrations.core.memory.InMemoryOAuthStateStore;
+import dev.integrations.core.memory.InMemoryTokenStore;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.Credentials;
@@ -40,7 +43,8 @@ class GoogleThroughCoreTest {
   private static final MailMessage MAIL = MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
 
   private final MockWebServer server = new MockWebServer();
-  private final InMemoryStores stores = new InMemoryStores();
+  private final InMemoryTokenStore tokens = new InMemoryTokenStore();
+  private final InMemoryConnectionStore connectionStore = new InMemoryConnectionStore();
   private Integrations integrations;
 
   @BeforeEach
@@ -48,9 +52,9 @@ class GoogleThroughCoreTest {
     server.start();
     GoogleProviders google = GoogleTestSupport.against(server).build();
     integrations = Integrations.builder()
-        .tokenStore(stores.tokens)
-        .connectionStore(stores.connections)
-        .stateStore(stores.states)
+        .tokenStore(tokens)
+        .connectionStore(connectionStore)
+        .stateStore(new InMemoryOAuthStateStore())
         .provider(google.gmail(), google.drive())
         .redirectUri(REDIRECT_URI)
         .build();
@@ -62,8 +66,8 @@ class GoogleThroughCoreTest {
   }
 
   private void storeCredentials(Credentials credentials) {
-    stores.tokens.put(ANN, IntegrationType.GMAIL, credentials);
-    stores.connections.save(Connection.connected(ANN, IntegrationType.GMAIL, Instant.now(), null));
+    tokens.put(ANN, IntegrationType.GMAIL, credentials);
+    connectionStore.save(Connection.connected(ANN, IntegrationType.GMAIL, Instant.now(), null));
   }
 
   @Test
@@ -79,9 +83,10 @@ class GoogleThroughCoreTest {
     MissingScopesException e = catchThrowableOfType(MissingScopesException.class,
         () -> integrations.connections().completeAuthorization(new AuthorizationCallback(state, "code", null, ANN)));
 
+    assertThat(e).as("the completion throws").isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
     assertThat(e.missingScopes()).containsExactly(GoogleCatalog.GMAIL_SEND);
-    assertThat(stores.connections.find(ANN, IntegrationType.GMAIL).orElseThrow().lastError())
+    assertThat(connectionStore.find(ANN, IntegrationType.GMAIL).orElseThrow().lastError())
         .isEqualTo(ErrorCode.MISSING_SCOPES);
     TestResult test = integrations.connections().test(ANN, IntegrationType.GMAIL);
     assertThat(test.success()).isFalse();
@@ -102,7 +107,7 @@ class GoogleThroughCoreTest {
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1");
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/token");
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ya29.fresh");
-    Credentials stored = stores.tokens.find(ANN, IntegrationType.GMAIL).orElseThrow().credentials();
+    Credentials stored = tokens.find(ANN, IntegrationType.GMAIL).orElseThrow().credentials();
     assertThat(stored.accessToken()).isEqualTo(Secret.of("ya29.fresh"));
     assertThat(stored.refreshToken()).isEqualTo(Secret.of("refresh-token-1"));
   }
@@ -115,9 +120,11 @@ class GoogleThroughCoreTest {
     server.enqueue(googleError(401, "UNAUTHENTICATED", "authError", "Invalid Credentials"));
     server.enqueue(json(200, "{\"id\": \"never\", \"threadId\": \"never\"}"));
 
-    catchThrowableOfType(CredentialsRejectedException.class,
+    CredentialsRejectedException e = catchThrowableOfType(CredentialsRejectedException.class,
         () -> integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL));
 
+    assertThat(e).as("the send throws").isNotNull();
+    assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -127,13 +134,16 @@ class GoogleThroughCoreTest {
         Set.of(GoogleCatalog.GMAIL_SEND, GoogleCatalog.GMAIL_READONLY)));
     server.enqueue(json(400, "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"));
 
-    catchThrowableOfType(ReauthorizationRequiredException.class,
+    ReauthorizationRequiredException e = catchThrowableOfType(ReauthorizationRequiredException.class,
         () -> integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL));
 
-    Connection connection = stores.connections.find(ANN, IntegrationType.GMAIL).orElseThrow();
+    assertThat(e).as("the send throws").isNotNull();
+    assertThat(e.code()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
+    assertThat(server.getRequestCount()).as("the token endpoint only; no send").isEqualTo(1);
+    Connection connection = connectionStore.find(ANN, IntegrationType.GMAIL).orElseThrow();
     assertThat(connection.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(connection.lastError()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
-    assertThat(stores.tokens.find(ANN, IntegrationType.GMAIL)).isPresent();
+    assertThat(tokens.find(ANN, IntegrationType.GMAIL)).isPresent();
   }
 
   @Test
@@ -147,7 +157,7 @@ class GoogleThroughCoreTest {
     DisconnectResult result = integrations.connections().disconnect(ANN, IntegrationType.GMAIL);
 
     assertThat(result.revocation().revoked()).isFalse();
-    assertThat(stores.tokens.find(ANN, IntegrationType.GMAIL)).isEmpty();
-    assertThat(stores.connections.find(ANN, IntegrationType.GMAIL)).isEmpty();
+    assertThat(tokens.find(ANN, IntegrationType.GMAIL)).isEmpty();
+    assertThat(connectionStore.find(ANN, IntegrationType.GMAIL)).isEmpty();
   }
 }

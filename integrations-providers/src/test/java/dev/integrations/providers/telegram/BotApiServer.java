@@ -77,7 +77,23 @@ final class BotApiServer {
       arrivals.add(
           new Arrival(
               System.nanoTime(), request.getBody() == null ? "" : request.getBody().utf8()));
+      synchronized (this) {
+        notifyAll();
+      }
       return sent(ids.incrementAndGet());
+    }
+
+    /** Blocks until {@code count} requests whose body matches {@code body} arrived; fails after 30 s. */
+    synchronized void awaitArrivals(java.util.function.Predicate<String> body, int count)
+        throws InterruptedException {
+      long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (arrivals.stream().filter(a -> body.test(a.body())).count() < count) {
+        long left = giveUp - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(count + " requests did not arrive; got " + arrivals);
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
     }
   }
 }

@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Pacing measured where it matters, at the server: the times at which sendMessage requests arrive.
  * Only lower bounds on spacing (and generous upper bounds on totals) are asserted.
+ *
+ * <p>These run on the real clock on purpose: the pacer's clock and sleeper are injected in {@code
+ * ChatPacerTest} (exact slots on a fake clock), but {@link TelegramProviders.Builder} offers no clock, so
+ * through the whole client only what arrives at the socket, and when, can be measured.
  */
 class TelegramPacingTest {
   private static final Credentials STORED = Credentials.ofToken(Secret.of(TOKEN));
@@ -154,7 +158,8 @@ class TelegramPacingTest {
   void a_busy_chat_does_not_delay_another_chat() throws Exception {
     MessagingPort telegram = messaging(builder().perChatRate(1, Duration.ofMillis(500)));
     List<Future<?>> busy = sendAll(telegram, List.of("42", "42", "42", "42", "42"));
-    Thread.sleep(100);
+    // The second message of the busy chat has arrived: its pacing is under way, three more are waiting.
+    arrivals.awaitArrivals(body -> chatOf(body).equals("42"), 2);
 
     long start = System.nanoTime();
     telegram.send(STORED, ChatMessage.text("43", "meanwhile"));
