@@ -140,7 +140,8 @@ class CredentialsRefresherTest {
   /** Returns once {@code thread} is parked (waiting for the leader's flight); fails after 20 s. */
   private static void awaitWaiting(Thread thread) throws InterruptedException {
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (thread.getState() != Thread.State.WAITING) {
+    // A waiter's wait is bounded (by the wait limit and its deadline), so it parks with a timeout.
+    while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
       if (System.nanoTime() > giveUp) {
         throw new AssertionError("the second caller never waited for the first; it is " + thread.getState());
       }
