@@ -7,6 +7,7 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
+import dev.integrations.testing.TcpProxy;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.integrations.persistence;
+package dev.integrations.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay on 127.0.0.1 in front of a database, so a test can take the database away from the
  * stores (a network outage, a server gone) and bring nothing else down with it.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-  TcpProxy(String targetHost, int targetPort) throws IOException {
+  /** Relays a new port of 127.0.0.1 to {@code targetHost}:{@code targetPort}. */
+  public TcpProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -28,7 +29,8 @@ final class TcpProxy implements AutoCloseable {
     accept.start();
   }
 
-  int port() {
+  /** The port to connect to instead of the target's. */
+  public int port() {
     return listener.getLocalPort();
   }
 
