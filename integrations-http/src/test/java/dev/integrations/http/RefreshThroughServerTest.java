@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,7 @@ class RefreshThroughServerTest {
   @BeforeEach
   void start() {
     standIns = new StandIns();
-    Map<String, String> env = standIns.env();
-    env.put("GOOGLE_TOKEN_URI", standIns.google.url("/token").toString());
-    server = TestServer.start(env);
+    server = TestServer.start(standIns.env());
     ann = server.token("ann");
   }
 
@@ -40,7 +39,7 @@ class RefreshThroughServerTest {
 
   @Test
   void a_refresh_does_not_turn_a_connection_with_unticked_scopes_into_a_connected_one() throws Exception {
-    standIns.scriptedGrantedScope = "openid https://www.googleapis.com/auth/gmail.readonly";
+    standIns.accounts.grantedScopes = Set.of("https://www.googleapis.com/auth/gmail.readonly");
     connectGmail();
     assertThat(gmailStatus().path("status").asText()).isEqualTo("error");
     expireTheAccessToken();
@@ -48,7 +47,7 @@ class RefreshThroughServerTest {
     HttpResponse<String> search = server.get("/api/integrations/gmail/messages?q=hello", ann);
 
     assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
-    assertThat(standIns.googleCallsTo("/token")).hasSize(2); // the code exchange, then the refresh
+    assertThat(standIns.accounts.tokenCalls).hasSize(2); // the code exchange, then the refresh
     JsonNode gmail = gmailStatus();
     assertThat(gmail.path("status").asText()).as(gmail.toString()).isEqualTo("error");
     assertThat(gmail.toString()).contains("missing_scopes").contains("gmail.send");
@@ -56,12 +55,10 @@ class RefreshThroughServerTest {
 
   @Test
   void a_refresh_that_keeps_losing_its_write_answers_409_concurrent_update() throws Exception {
-    standIns.scriptedGrantedScope =
-        "https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/gmail.readonly";
     connectGmail();
     expireTheAccessToken();
     // Another writer changes the stored credentials while each refresh is at Google.
-    standIns.onScriptedRefresh = () -> updateCredentials("UPDATE credentials SET version = version + 1");
+    standIns.accounts.onRefresh = () -> updateCredentials("UPDATE credentials SET version = version + 1");
 
     HttpResponse<String> search = server.get("/api/integrations/gmail/messages?q=hello", ann);
 
@@ -72,8 +69,8 @@ class RefreshThroughServerTest {
   private void connectGmail() {
     Browser browser = new Browser(server);
     HttpResponse<String> connect = browser.connect(ann, "gmail");
-    String state = Json.parse(connect.body()).path("state").asText();
-    HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?code=4%2F0Ab-code&state=" + state);
+    HttpResponse<String> callback =
+        browser.arriveAt(standIns.consent(Json.parse(connect.body()).path("oauth_url").asText()));
     assertThat(callback.statusCode()).isEqualTo(302);
   }
 

@@ -47,7 +47,6 @@ class RequestDeadlineTest {
     standIns = new StandInsThatHang();
     Map<String, String> env = standIns.env();
     env.put("INTEGRATIONS_PUBLIC_URL", PUBLIC_URL);
-    env.put("GOOGLE_TOKEN_URI", standIns.google.url("/token").toString());
     env.put("INTEGRATIONS_REQUEST_DEADLINE", "1s");
     server = TestServer.start(env);
     ann = server.token("ann");
@@ -96,13 +95,15 @@ class RequestDeadlineTest {
 
   @Test
   void a_hanging_token_endpoint_during_a_refresh_is_a_504_at_the_deadline() {
-    connectGoogle("gmail"); // the token answer says it expires in 30 s: due for refresh on first use
-    standIns.hanging.add("refresh_token");
+    standIns.accounts.accessTokenLifetime = Duration.ofSeconds(30); // due for refresh on first use
+    connectGoogle("gmail");
+    standIns.accounts.refreshesHang = true;
 
     HttpResponse<String> sent = timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
 
     assertTimedOut(sent);
-    assertThat(standIns.refreshes).hasValue(1);
+    assertThat(standIns.accounts.tokenCalls).filteredOn(call -> call.getBody().utf8().contains("grant_type=refresh_token"))
+        .hasSize(1);
     assertThat(standIns.googleCallsTo(SEND)).as("no send once the deadline ran out").isEmpty();
   }
 
@@ -195,7 +196,6 @@ class RequestDeadlineTest {
     server.close();
     Map<String, String> env = standIns.env();
     env.put("INTEGRATIONS_PUBLIC_URL", PUBLIC_URL);
-    env.put("GOOGLE_TOKEN_URI", standIns.google.url("/token").toString());
     env.put("INTEGRATIONS_REQUEST_DEADLINE", deadline);
     env.put("INTEGRATIONS_DATA_DIR", server.wiring.settings().dataDir().toString());
     env.put("INTEGRATIONS_DB_URL", server.dbUrl);
@@ -245,8 +245,7 @@ class RequestDeadlineTest {
 
   /**
    * The shared stand-ins, plus: paths (Google) and methods (Telegram) that accept the request and never
-   * answer; a number of 429s with {@code Retry-After} to give before answering normally; and a token
-   * endpoint ({@code /token}) whose grants expire in 30 s, so that the first use refreshes.
+   * answer; and a number of 429s with {@code Retry-After} to give before answering normally.
    */
   static final class StandInsThatHang extends ProviderStandIns {
     private static final MockResponse HANG =
@@ -255,7 +254,6 @@ class RequestDeadlineTest {
     final Set<String> hanging = ConcurrentHashMap.newKeySet();
     final AtomicInteger googleTurnAways = new AtomicInteger();
     final AtomicInteger telegramTurnAways = new AtomicInteger();
-    final AtomicInteger refreshes = new AtomicInteger();
     volatile int retryAfterSeconds = 1;
 
     StandInsThatHang() {
@@ -265,9 +263,6 @@ class RequestDeadlineTest {
     @Override
     protected MockResponse google(RecordedRequest request) {
       String path = request.getUrl().encodedPath();
-      if (path.equals("/token")) {
-        return token(request);
-      }
       if (hanging.contains(path)) {
         return HANG;
       }
@@ -292,18 +287,6 @@ class RequestDeadlineTest {
             + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
       }
       return super.telegram(request);
-    }
-
-    private MockResponse token(RecordedRequest request) {
-      String form = request.getBody() == null ? "" : request.getBody().utf8();
-      if (form.contains("grant_type=refresh_token")) {
-        refreshes.incrementAndGet();
-        if (hanging.contains("refresh_token")) {
-          return HANG;
-        }
-      }
-      return json(200, "{\"access_token\": \"ya29.deadline-" + System.nanoTime() + "\", \"token_type\": \"Bearer\","
-          + " \"expires_in\": 30, \"refresh_token\": \"1//deadline\"}");
     }
   }
 }

@@ -6,17 +6,11 @@ import dev.integrations.testing.ProviderStandIns;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 
 /** The shared provider stand-ins, and the whole connect flows through the server's API. */
 final class StandIns extends ProviderStandIns {
   /** Where the provider sends the browser back; the tests replay its path and query on the real port. */
   static final String PUBLIC_URL = "http://integrations.test:8000";
-  /** The {@code scope} the scripted token endpoint says it granted. */
-  volatile String scriptedGrantedScope = "openid";
-  /** Runs when the scripted token endpoint receives a refresh, before it answers (another writer, say). */
-  volatile Runnable onScriptedRefresh = () -> { };
 
   StandIns() {
     super("http-test-client");
@@ -28,18 +22,6 @@ final class StandIns extends ProviderStandIns {
     Map<String, String> env = super.env();
     env.put("INTEGRATIONS_PUBLIC_URL", PUBLIC_URL);
     return env;
-  }
-
-  @Override
-  protected MockResponse google(RecordedRequest request) {
-    if (request.getUrl().encodedPath().equals("/token")) {
-      if (request.getBody() != null && request.getBody().utf8().contains("grant_type=refresh_token")) {
-        onScriptedRefresh.run();
-      }
-      return json(200, "{\"access_token\": \"ya29.scripted\", \"token_type\": \"Bearer\", \"expires_in\": 3599,"
-          + " \"refresh_token\": \"1//scripted\", \"scope\": \"" + scriptedGrantedScope + "\"}");
-    }
-    return super.google(request);
   }
 
   /** What a browser does at the consent screen for {@code consentUrl}: where it is sent back to. */

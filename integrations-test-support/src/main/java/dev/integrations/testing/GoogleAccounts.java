@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import okhttp3.FormBody;
 import okhttp3.Headers;
@@ -83,6 +84,10 @@ public final class GoogleAccounts implements AutoCloseable {
   public volatile boolean consentRefused;
   /** How long an issued access token is accepted; default Google's 3599 seconds. */
   public volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
+  /** When set, a refresh is accepted and never answered (a token endpoint that hangs). */
+  public volatile boolean refreshesHang;
+  /** Runs when a refresh arrives, before it is answered (another writer acting meanwhile, say). */
+  public volatile Runnable onRefresh = () -> { };
 
   private final MockOAuth2Server oauth;
   private final GoogleGrants grants;
@@ -252,6 +257,10 @@ public final class GoogleAccounts implements AutoCloseable {
   }
 
   private MockResponse refresh(HttpUrl form) {
+    onRefresh.run();
+    if (refreshesHang) {
+      return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+    }
     // One lock over look-up, rotation and issue: two refreshes racing with one rotating token see Google's order.
     synchronized (grants) {
       GoogleGrants.Refresh refresh = grants.refreshToken(form.queryParameter("refresh_token")).orElse(null);
