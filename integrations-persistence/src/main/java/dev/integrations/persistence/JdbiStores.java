@@ -45,7 +45,7 @@ public final class JdbiStores implements AutoCloseable {
     this.jdbi = Database.jdbi(dataSource);
     this.ownedPool = ownedPool;
     this.tokenStore = new JdbiTokenStore(jdbi, cipher);
-    this.connectionStore = new JdbiConnectionStore(jdbi);
+    this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
   }
 
