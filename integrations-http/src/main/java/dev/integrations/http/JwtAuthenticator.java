@@ -19,13 +19,15 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Authenticates API callers by {@code Authorization: Bearer <JWT>}: HS256 only (the algorithm is pinned,
  * so {@code none} and other algorithms are refused), the signature, {@code exp} (required: a token that
  * never expires is refused) and {@code nbf} with a
  * small leeway, the issuer when one is configured. The user is the {@code sub} claim, or {@code
- * user_id} when there is no {@code sub}.
+ * user_id} when there is no {@code sub}. A token verified once is remembered by its exact text until its
+ * {@code exp} ({@link VerifiedTokens}), so a client that reuses its token is not verified on every request.
  *
  * <p>Thread-safe.
  */
@@ -33,7 +35,10 @@ final class JwtAuthenticator {
   static final long LEEWAY_SECONDS = 30;
   private static final String USER = "integrations.user";
 
+  private static final Pattern BEARER = Pattern.compile("\\s+");
+
   private final JWTVerifier verifier;
+  private final VerifiedTokens verified = new VerifiedTokens();
 
   JwtAuthenticator(Secret secret, String issuer) {
     Verification verification =
@@ -67,13 +72,19 @@ final class JwtAuthenticator {
     if (authorization == null || authorization.isBlank()) {
       throw unauthorized("Authentication required: send Authorization: Bearer <token>.");
     }
-    String[] parts = authorization.strip().split("\\s+", 2);
+    String[] parts = BEARER.split(authorization.strip(), 2);
     if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
       throw unauthorized("The Authorization header must be: Bearer <token>.");
     }
+    String token = parts[1];
+    long now = System.currentTimeMillis();
+    UserId known = verified.user(token, now);
+    if (known != null) {
+      return known;
+    }
     DecodedJWT jwt;
     try {
-      jwt = verifier.verify(parts[1]);
+      jwt = verifier.verify(token);
     } catch (TokenExpiredException e) {
       throw unauthorized("The token has expired.");
     } catch (MissingClaimException e) {
@@ -81,7 +92,9 @@ final class JwtAuthenticator {
     } catch (JWTVerificationException e) {
       throw unauthorized("The token is invalid.");
     }
-    return userId(jwt);
+    UserId user = userId(jwt);
+    verified.remember(token, user, jwt.getExpiresAt().getTime(), now);
+    return user;
   }
 
   private static UserId userId(DecodedJWT jwt) {
