@@ -74,8 +74,15 @@ public final class Database {
 
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
-  /** Brings the schema of {@code dataSource}'s default schema up to date (db/migration). */
+  /**
+   * Brings the schema of {@code dataSource}'s default schema up to date (db/migration). When the history
+   * shows every migration already applied with its checksum ({@link CurrentSchema}), Flyway is not
+   * even loaded: a command on an up-to-date database starts faster.
+   */
   public static void migrate(DataSource dataSource) {
+    if (CurrentSchema.isCurrent(dataSource)) {
+      return;
+    }
     try {
       Flyway.configure()
           .dataSource(dataSource)
