@@ -19,7 +19,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Authenticates API callers by {@code Authorization: Bearer <JWT>}: HS256 only (the algorithm is pinned,
@@ -34,8 +33,6 @@ import java.util.regex.Pattern;
 final class JwtAuthenticator {
   static final long LEEWAY_SECONDS = 30;
   private static final String USER = "integrations.user";
-
-  private static final Pattern BEARER = Pattern.compile("\\s+");
 
   private final JWTVerifier verifier;
   private final VerifiedTokens verified = new VerifiedTokens();
@@ -72,11 +69,10 @@ final class JwtAuthenticator {
     if (authorization == null || authorization.isBlank()) {
       throw unauthorized("Authentication required: send Authorization: Bearer <token>.");
     }
-    String[] parts = BEARER.split(authorization.strip(), 2);
-    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+    String token = bearerToken(authorization.strip());
+    if (token == null) {
       throw unauthorized("The Authorization header must be: Bearer <token>.");
     }
-    String token = parts[1];
     long now = System.currentTimeMillis();
     UserId known = verified.user(token, now);
     if (known != null) {
@@ -95,6 +91,30 @@ final class JwtAuthenticator {
     UserId user = userId(jwt);
     verified.remember(token, user, jwt.getExpiresAt().getTime(), now);
     return user;
+  }
+
+  /**
+   * What follows {@code Bearer} and the whitespace after it in a stripped header value; null when the
+   * scheme is another or nothing follows. (By hand: a regex split was 1% of a request's time.)
+   */
+  private static String bearerToken(String value) {
+    int end = 0;
+    while (end < value.length() && !isSpace(value.charAt(end))) {
+      end++;
+    }
+    int start = end;
+    while (start < value.length() && isSpace(value.charAt(start))) {
+      start++;
+    }
+    if (start == end || start == value.length() || !value.substring(0, end).equalsIgnoreCase("Bearer")) {
+      return null;
+    }
+    return value.substring(start);
+  }
+
+  /** The characters of the regex class {@code \s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static UserId userId(DecodedJWT jwt) {
