@@ -10,8 +10,10 @@ HEAP="${3:-64m}"
 MODULE=integrations-providers
 CP_FILE="$MODULE/target/bench.classpath"
 
-mvn -q -pl "$MODULE" -am test-compile -DskipTests
-mvn -q -pl "$MODULE" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$CP_FILE"
+# One reactor build (never installed): each module writes its own classpath file, in which the sibling
+# modules appear as their target/classes directories.
+mvn -q -B ${MVN_FLAGS--o} -pl "$MODULE" -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 
 exec java -Xmx"$HEAP" -Xms"$HEAP" \
   -cp "$MODULE/target/test-classes:$MODULE/target/classes:integrations-core/target/classes:$(cat "$CP_FILE")" \

@@ -33,17 +33,16 @@ public final class Main {
 
   /**
    * Library logs go to standard error at WARN; {@code --verbose} shows INFO too, and so does {@code
-   * serve}, whose operators want the start-up lines and one line per request.
+   * serve}, whose operators want the start-up lines and one line per request (see {@link
+   * LogConfigurator}). Set before the first logger is created.
    */
   private static void quietLogsUnlessVerbose(String[] args) {
     List<String> arguments = List.of(args);
     boolean serve = arguments.stream().filter(a -> !a.startsWith("-")).findFirst().filter("serve"::equals).isPresent();
-    if (serve || arguments.contains("--verbose") || arguments.contains("-v")) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-    }
     if (serve) {
-      System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-      System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+      System.setProperty(LogConfigurator.MODE_PROPERTY, "serve");
+    } else if (arguments.contains("--verbose") || arguments.contains("-v")) {
+      System.setProperty(LogConfigurator.MODE_PROPERTY, "verbose");
     }
   }
 }

@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
       wiring.close();
+      LogConfigurator.flush();
       stopped.countDown();
     }, "integrations-shutdown"));
     spec.commandLine().getOut().println("Integrations is listening on " + server.url()

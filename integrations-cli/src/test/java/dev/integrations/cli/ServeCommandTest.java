@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code integrations serve} as its own process, the way it is run: it says where it listens, answers
- * {@code /health}, and stops when asked to (SIGTERM, as Ctrl-C or a service manager would).
+ * {@code /health}, logs one line per request, and stops when asked to (SIGTERM, as Ctrl-C or a service
+ * manager would) with its log complete.
  */
 class ServeCommandTest {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/) ");
@@ -71,6 +74,12 @@ class ServeCommandTest {
         HttpRequest.newBuilder(url.resolve("/api/integrations")).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(unauthenticated.statusCode()).isEqualTo(401);
+    String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.secret-signature-" + System.nanoTime();
+    HttpResponse<String> badToken = http.send(
+        HttpRequest.newBuilder(url.resolve("/api/integrations")).header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(badToken.statusCode()).isEqualTo(401);
 
     process.destroy();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
@@ -79,6 +88,13 @@ class ServeCommandTest {
         HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
+    // One line per request, with its time; the last line is the stop; no token anywhere.
+    List<String> log = Files.readAllLines(data.resolve("serve.err"), StandardCharsets.UTF_8);
+    assertThat(log).anyMatch(l -> l.matches(
+        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ \\[INFO\\] requests - GET /health -> 200 \\(\\d+\\.\\d ms\\)"));
+    assertThat(log).filteredOn(l -> l.contains("GET /api/integrations -> 401")).hasSize(2);
+    assertThat(log.get(log.size() - 1)).endsWith("[INFO] HttpServer - Integrations server stopped");
+    assertThat(String.join("\n", log)).doesNotContain(token).doesNotContain("secret-signature");
   }
 
   @Test

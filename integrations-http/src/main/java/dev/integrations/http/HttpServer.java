@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,15 @@ public final class HttpServer implements AutoCloseable {
   /** How long {@link #stop()} waits for requests in flight. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * The most request threads, unless the system property {@value #MAX_THREADS_PROPERTY} says otherwise
+   * (INTEGRATIONS_JAVA_OPTS=-Dintegrations.http.maxThreads=200): enough for many slow provider calls at
+   * once, few enough that a small machine is not time-sliced between hundreds of runnable threads.
+   */
+  public static final int DEFAULT_MAX_THREADS = 64;
+
+  static final String MAX_THREADS_PROPERTY = "integrations.http.maxThreads";
+  private static final int RESPONSE_BUFFER_BYTES = 8 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
   private final Javalin app;
@@ -86,6 +96,10 @@ public final class HttpServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(json.mapper(), false));
     config.http.maxRequestSize = settings.maxRequestBytes();
+    // Javalin copies every answer through a buffer of this size, allocated per response: its default,
+    // 32 KiB, was most of the server's garbage for answers of about 1 KiB (JFR allocation profile).
+    config.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
+    config.jetty.threadPool = threadPool();
     upload.configure(config.jetty.multipartConfig, spool);
     config.jetty.modifyServer(server -> {
       server.setStopTimeout(STOP_TIMEOUT.toMillis());
@@ -125,6 +139,13 @@ public final class HttpServer implements AutoCloseable {
     new DocsRoutes(integrations.connections().catalog().stream().map(i -> i.type().value()).toList())
         .register(config.routes);
     new WebPageRoutes().register(config.routes);
+  }
+
+  private static QueuedThreadPool threadPool() {
+    int max = Math.max(8, Integer.getInteger(MAX_THREADS_PROPERTY, DEFAULT_MAX_THREADS));
+    QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(8, max), 60_000);
+    pool.setName("integrations-http");
+    return pool;
   }
 
   /** The port the server listens on (the one picked when configured with 0). */

@@ -15,7 +15,13 @@ final class RequestLog {
 
   static void log(Context ctx, Float millis) {
     if (LOG.isInfoEnabled()) {
-      LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis));
+      LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), tenths(millis));
     }
+  }
+
+  /** {@code millis} with one decimal, like {@code %.1f} without the cost of a Formatter per request. */
+  static String tenths(float millis) {
+    long tenths = Math.round(millis * 10.0);
+    return (tenths / 10) + "." + (tenths % 10);
   }
 }

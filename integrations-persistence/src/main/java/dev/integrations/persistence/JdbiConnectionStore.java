@@ -11,18 +11,27 @@ import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.persistence.internal.ConnectionRow;
 import dev.integrations.persistence.internal.ConnectionsDao;
 import dev.integrations.persistence.internal.StorageErrors;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** A {@link ConnectionStore} in the {@code connections} table. Thread-safe. */
 final class JdbiConnectionStore implements ConnectionStore {
+  private static final ConnectionRow.Mapper ROWS = new ConnectionRow.Mapper();
+
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final ConnectionsDao dao;
 
-  JdbiConnectionStore(Jdbi jdbi) {
+  /** A store on {@code jdbi}; {@code dataSource} is the pool behind it, for the plain JDBC read. */
+  JdbiConnectionStore(Jdbi jdbi, DataSource dataSource) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
     this.dao = jdbi.onDemand(ConnectionsDao.class);
   }
 
@@ -32,11 +41,34 @@ final class JdbiConnectionStore implements ConnectionStore {
         .map(JdbiConnectionStore::toConnection);
   }
 
+  /**
+   * One prepared statement on a pooled connection, in plain JDBC: the read of every {@code GET
+   * /api/integrations}. Profiled under load, JDBI's handle, statement context and configuration copies
+   * cost more than H2's query itself (docs/performance.md).
+   */
   @Override
   public List<Connection> findAll(UserId user) {
-    return StorageErrors.call("read connections", () -> dao.findAll(user.value())).stream()
-        .map(JdbiConnectionStore::toConnection)
-        .toList();
+    List<ConnectionRow> rows =
+        StorageErrors.jdbc(
+            "read connections",
+            () -> {
+              try (java.sql.Connection connection = dataSource.getConnection();
+                  PreparedStatement query = connection.prepareStatement(ConnectionsDao.FIND_ALL)) {
+                query.setString(1, user.value());
+                try (ResultSet rs = query.executeQuery()) {
+                  List<ConnectionRow> found = new ArrayList<>(4);
+                  while (rs.next()) {
+                    found.add(ROWS.map(rs, null));
+                  }
+                  return found;
+                }
+              }
+            });
+    List<Connection> connections = new ArrayList<>(rows.size());
+    for (ConnectionRow row : rows) {
+      connections.add(toConnection(row));
+    }
+    return connections;
   }
 
   @Override

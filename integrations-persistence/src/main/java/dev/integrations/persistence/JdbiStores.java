@@ -1,5 +1,6 @@
 package dev.integrations.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.RefreshLeases;
@@ -8,7 +9,6 @@ import dev.integrations.core.port.TokenStore;
 import dev.integrations.persistence.internal.Database;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,19 +35,19 @@ public final class JdbiStores implements AutoCloseable {
   public static final int DEFAULT_MAX_CONNECTIONS = 10;
 
   private final Jdbi jdbi;
-  private final JdbcConnectionPool ownedPool;
+  private final HikariDataSource ownedPool;
   private final TokenStore tokenStore;
   private final ConnectionStore connectionStore;
   private final OAuthStateStore stateStore;
   private final RefreshLeases refreshLeases;
 
-  private JdbiStores(DataSource dataSource, TokenCipher cipher, JdbcConnectionPool ownedPool) {
+  private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool) {
     Objects.requireNonNull(cipher, "cipher");
     Database.migrate(dataSource);
     this.jdbi = Database.jdbi(dataSource);
     this.ownedPool = ownedPool;
     this.tokenStore = new JdbiTokenStore(jdbi, cipher);
-    this.connectionStore = new JdbiConnectionStore(jdbi);
+    this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
   }
@@ -79,11 +79,11 @@ public final class JdbiStores implements AutoCloseable {
   public static JdbiStores open(
       String jdbcUrl, String user, String password, TokenCipher cipher, int maxConnections) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    JdbcConnectionPool pool = Database.pool(jdbcUrl, user, password, maxConnections);
+    HikariDataSource pool = Database.pool(jdbcUrl, user, password, maxConnections);
     try {
       return new JdbiStores(pool, cipher, pool);
     } catch (RuntimeException e) {
-      pool.dispose();
+      pool.close();
       throw e;
     }
   }
@@ -125,7 +125,7 @@ public final class JdbiStores implements AutoCloseable {
   @Override
   public void close() {
     if (ownedPool != null) {
-      ownedPool.dispose();
+      ownedPool.close();
     }
   }
 }

@@ -29,6 +29,21 @@ public final class StorageErrors {
     }
   }
 
+  /** JDBC work that may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs plain JDBC {@code work}, turning an {@link SQLException} into a {@link StorageException}. */
+  public static <T> T jdbc(String operation, SqlWork<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw translate(operation, e);
+    }
+  }
+
   /**
    * Runs an update-else-insert {@code upsert}, again when a concurrent writer inserted the same key
    * between our update and our insert (the retry then finds the row and updates it).
@@ -61,7 +76,7 @@ public final class StorageErrors {
     }
   }
 
-  private static StorageException translate(String operation, JdbiException e) {
+  private static StorageException translate(String operation, Exception e) {
     String state = sqlState(e);
     String suffix = state == null ? "." : " (SQLState " + state + ").";
     if (isUnavailable(e, state)) {
@@ -76,7 +91,7 @@ public final class StorageErrors {
    * connection could be had (SQLState class 08, a pool timeout), the server is shutting down or out of
    * connections (57P, 53).
    */
-  private static boolean isUnavailable(JdbiException e, String state) {
+  private static boolean isUnavailable(Exception e, String state) {
     if (e instanceof ConnectionException) {
       return true;
     }
