@@ -46,7 +46,7 @@ public final class JdbiStores implements AutoCloseable {
     Database.migrate(dataSource);
     this.jdbi = Database.jdbi(dataSource);
     this.ownedPool = ownedPool;
-    this.tokenStore = new JdbiTokenStore(jdbi, cipher);
+    this.tokenStore = new JdbiTokenStore(jdbi, dataSource, cipher);
     this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);

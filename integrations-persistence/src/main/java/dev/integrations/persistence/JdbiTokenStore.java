@@ -11,10 +11,13 @@ import dev.integrations.persistence.internal.CredentialsDao;
 import dev.integrations.persistence.internal.CredentialsRow;
 import dev.integrations.persistence.internal.SealedCredentials;
 import dev.integrations.persistence.internal.StorageErrors;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,20 +27,40 @@ import org.jdbi.v3.core.Jdbi;
  * not repeat the versions of its earlier life. Thread-safe.
  */
 final class JdbiTokenStore implements TokenStore {
+  private static final CredentialsRow.Mapper ROWS = new CredentialsRow.Mapper();
+
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final CredentialsDao dao;
   private final TokenCipher cipher;
 
-  JdbiTokenStore(Jdbi jdbi, TokenCipher cipher) {
+  JdbiTokenStore(Jdbi jdbi, DataSource dataSource, TokenCipher cipher) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
     this.dao = jdbi.onDemand(CredentialsDao.class);
     this.cipher = cipher;
   }
 
+  /**
+   * One prepared statement on a pooled connection, in plain JDBC: the read behind every {@code
+   * credentialsFor}. JDBI's on-demand SqlObject machinery cost more than the query and the decryption
+   * together (docs/performance.md, P3).
+   */
   @Override
   public Optional<StoredCredentials> find(UserId user, IntegrationType type) {
     Optional<CredentialsRow> row =
-        StorageErrors.call("read credentials", () -> dao.find(user.value(), type.value()));
+        StorageErrors.jdbc(
+            "read credentials",
+            () -> {
+              try (java.sql.Connection connection = dataSource.getConnection();
+                  PreparedStatement query = connection.prepareStatement(CredentialsDao.FIND)) {
+                query.setString(1, user.value());
+                query.setString(2, type.value());
+                try (ResultSet rs = query.executeQuery()) {
+                  return rs.next() ? Optional.of(ROWS.map(rs, null)) : Optional.<CredentialsRow>empty();
+                }
+              }
+            });
     return row.map(r -> new StoredCredentials(open(user, type, r.sealed()), r.version()));
   }
 

@@ -1,7 +1,5 @@
 package dev.integrations.persistence.internal;
 
-import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -11,15 +9,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CredentialsDao {
   /** Selects one connection's row. */
   String ROW = " WHERE user_id = :user AND integration_type = :type";
+  /** One connection's sealed credentials, with positional parameters (user, type), for plain JDBC. */
+  String FIND = "SELECT access_token, refresh_token, expires_at, scopes, version FROM credentials"
+      + " WHERE user_id = ? AND integration_type = ?";
   /** Assigns every sealed column. */
   String SET_VALUES =
       "access_token = :c.accessToken, refresh_token = :c.refreshToken, expires_at = :c.expiresAt,"
           + " scopes = :c.scopes, version = version + 1, updated_at = CURRENT_TIMESTAMP";
-
-  @SqlQuery("SELECT access_token, refresh_token, expires_at, scopes, version FROM credentials" + ROW)
-  @RegisterRowMapper(CredentialsRow.Mapper.class)
-  /** The sealed credentials of one connection. */
-  Optional<CredentialsRow> find(@Bind("user") String user, @Bind("type") String type);
 
   @SqlQuery("SELECT version FROM credentials" + ROW)
   /** The current version of one connection's credentials. */
