@@ -16,17 +16,30 @@ import java.util.Map;
  * redirects not followed, so tests see where the server sends it.
  */
 final class Browser {
-  final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER);
+  final CookieManager cookies;
   private final TestServer server;
   private final HttpClient client;
 
   Browser(TestServer server) {
+    this(server, new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER));
+  }
+
+  private Browser(TestServer server, CookieManager cookies) {
     this.server = server;
+    this.cookies = cookies;
     this.client = HttpClient.newBuilder()
         .cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
+  }
+
+  /**
+   * This same browser (its cookies) reaching {@code other}: another server behind the same host name, as
+   * behind a load balancer.
+   */
+  Browser at(TestServer other) {
+    return new Browser(other, cookies);
   }
 
   /** What the page does: {@code fetch} with the user's token (and this browser's cookies). */
