@@ -2,6 +2,7 @@ package dev.integrations.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -50,7 +51,7 @@ class WebGoogleConnectTest extends WebTestBase {
     signInAtGoogle();
 
     page.waiting("back on the page after the provider").until(d -> d.getCurrentUrl().startsWith(server.base)
-        && !d.getCurrentUrl().contains("status=") && page.cards().size() == 3);
+        && !d.getCurrentUrl().contains("status=") && page.showsEveryCard());
     page.toast("Google Drive connected.");
     page.waitForBadge("google_drive", "Connected");
     assertThat(driver.getCurrentUrl()).isEqualTo(server.base + "/");
@@ -64,6 +65,11 @@ class WebGoogleConnectTest extends WebTestBase {
     screenshot("google-sign-in");
     user.sendKeys("ann");
     driver.findElement(By.cssSelector("input[type=submit]")).click();
+  }
+
+  @AfterEach
+  void googleConsentsAgain() {
+    server.standIns.accounts.consentRefused = false; // the stand-ins are shared by the class's tests
   }
 
   @Test

@@ -36,8 +36,17 @@ final class WebPage {
     forgetToken();
     driver.get("about:blank"); // a fresh document: only the fragment changing would not reload the page
     driver.get(server.base + "/#token=" + server.token(user));
-    wait.until(d -> cards().size() == 3);
+    wait.until(d -> showsEveryCard());
     return this;
+  }
+
+  /** The bundled catalog's providers, in order: one card each. */
+  static final List<String> CATALOG = List.of("gmail", "google_drive", "telegram", "slack", "github", "outlook",
+      "onedrive", "microsoft_teams", "notion", "discord", "dropbox");
+
+  /** Whether the page shows a card for every provider of the catalog. */
+  boolean showsEveryCard() {
+    return cards().size() == CATALOG.size();
   }
 
   /** Empties this tab's session storage for the server's origin, as a new tab would start. */

@@ -62,7 +62,9 @@
     }
   }
 
-  function announceOAuthResult(result) {
+  async function announceOAuthResult(result) {
+    // The provider's name comes from the catalog the server serves: list it first if we have not yet.
+    if (!entries.has(result.integration) && token()) await load();
     const name = displayName(result.integration);
     if (result.status === "pending" && result.handle) {
       completePending(result);
