@@ -9,6 +9,9 @@ import java.time.format.DateTimeFormatter;
  * Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): a number of seconds, or a date.
  */
 public final class RetryAfter {
+  /** The longest wait read; longer ones (absurd, and past what a {@link Duration} in millis holds) are cut to it. */
+  private static final Duration LONGEST = Duration.ofDays(365);
+
   private RetryAfter() {}
 
   /** How long {@code value} asks to wait from now, or null when it is missing or unreadable. */
@@ -24,17 +27,21 @@ public final class RetryAfter {
     String trimmed = value.trim();
     if (trimmed.chars().allMatch(Character::isDigit)) {
       try {
-        return Duration.ofSeconds(Long.parseLong(trimmed));
-      } catch (NumberFormatException tooLong) {
-        return Duration.ofSeconds(Long.MAX_VALUE);
+        return atMostAYear(Duration.ofSeconds(Long.parseLong(trimmed)));
+      } catch (NumberFormatException pastALong) {
+        return LONGEST;
       }
     }
     try {
       Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       Duration wait = Duration.between(now, at);
-      return wait.isNegative() ? Duration.ZERO : wait;
+      return wait.isNegative() ? Duration.ZERO : atMostAYear(wait);
     } catch (RuntimeException notADate) {
       return null;
     }
+  }
+
+  private static Duration atMostAYear(Duration wait) {
+    return wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
   }
 }

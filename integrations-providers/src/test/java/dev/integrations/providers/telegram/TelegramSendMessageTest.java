@@ -16,6 +16,7 @@ import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.MessagingPort;
+import dev.integrations.providers.RefusingSocketFactory;
 import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.net.ServerSocket;
