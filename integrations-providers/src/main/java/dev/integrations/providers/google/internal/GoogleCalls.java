@@ -37,11 +37,7 @@ public final class GoogleCalls {
 
   /** Calls retried as {@code settings} say. */
   public GoogleCalls(RetrySettings settings) {
-    this(new Retrier(settings));
-  }
-
-  GoogleCalls(Retrier retrier) {
-    this.retrier = retrier;
+    this.retrier = new Retrier(settings);
   }
 
   /**
