@@ -24,7 +24,7 @@ import java.util.Objects;
  *     .maxAttempts(3)
  *     .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
  *     .build();
- * GoogleProviders google = GoogleProviders.builder().retries(retries) // …
+ * // then, on each provider's builder: .retries(retries)
  * }</pre>
  *
  * <p>Immutable and thread-safe: {@link Builder#build()} copies the builder, so one instance may be
