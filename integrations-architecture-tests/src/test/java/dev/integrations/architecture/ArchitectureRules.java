@@ -26,9 +26,13 @@ final class ArchitectureRules {
       List.of("core", "persistence", "providers", "providers.google", "providers.telegram", "bootstrap", "http",
           "cli");
 
-  /** The provider engine: the catalog, the generic OAuth 2.0 engine and the plug-in seam. */
+  /**
+   * The provider engine: the catalog, the generic OAuth 2.0 engine, the plug-in seam and what every
+   * provider shares (the retry executor in {@code providers.internal}).
+   */
   static List<String> enginePackages(String base) {
-    return List.of(base + ".providers", base + ".providers.catalog..", base + ".providers.oauth2..");
+    return List.of(base + ".providers", base + ".providers.internal..", base + ".providers.catalog..",
+        base + ".providers.oauth2..");
   }
 
   /** Core compiles against the JDK alone (slf4j-api at most). */

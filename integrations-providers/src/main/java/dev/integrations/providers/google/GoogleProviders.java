@@ -3,11 +3,11 @@ package dev.integrations.providers.google;
 import com.google.api.client.googleapis.media.MediaHttpUploader;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.google.internal.GoogleApis;
 import dev.integrations.providers.google.internal.GoogleCalls;
 import dev.integrations.providers.google.internal.GoogleOAuth;
 import dev.integrations.providers.google.internal.OkHttpTransport;
-import dev.integrations.providers.google.internal.RetrySettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +15,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The Google integrations, {@code gmail} and {@code google_drive}: two provider adapters that share one
- * Google OAuth client, one HTTP client and one retry policy, each with its own connections and tokens.
+ * Google OAuth client, one HTTP client and one {@link RetrySettings}, each with its own connections and
+ * tokens.
  *
  * <pre>{@code
  * GoogleProviders google = GoogleProviders.builder()
@@ -53,7 +54,10 @@ public final class GoogleProviders {
     this.configured = setup.configured();
   }
 
-  /** A builder with Google's real endpoints, 10 s connect and 30 s read timeouts, 30 s of retries. */
+  /**
+   * A builder with Google's real endpoints, 10 s connect and 30 s read timeouts, and the providers'
+   * {@linkplain RetrySettings#defaults() default retries}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -86,8 +90,6 @@ public final class GoogleProviders {
 
   /** Configures {@link GoogleProviders}. Not thread-safe; {@link #build()} copies what it needs. */
   public static final class Builder {
-    private static final double JITTER = 0.25;
-
     private String clientId;
     private Secret clientSecret;
     private URI authorizationUri = DEFAULT_AUTHORIZATION_URI;
@@ -98,10 +100,7 @@ public final class GoogleProviders {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration writeTimeout = Duration.ofSeconds(30);
-    private Duration initialRetryDelay = Duration.ofMillis(500);
-    private Duration maxRetryDelay = Duration.ofSeconds(8);
-    private int maxAttempts = 5;
-    private Duration maxRetryTime = Duration.ofSeconds(30);
+    private RetrySettings retries = RetrySettings.defaults();
     private int uploadChunkSize = 8 * 1024 * 1024;
 
     private Builder() {}
@@ -163,17 +162,12 @@ public final class GoogleProviders {
     }
 
     /**
-     * Retries on 429, 5xx and I/O errors (a mail send or an upload only on 429 and rate-limit 403, or when
-     * its request never left): exponential backoff from {@code initialDelay} to {@code maxDelay} with
-     * ±25 % jitter, at most {@code maxAttempts} attempts, no wait that would end after {@code maxTotal} or
-     * after the request's {@link dev.integrations.core.model.Deadline}. A {@code Retry-After} longer than
-     * what is left ends the retries at once.
+     * How hard calls are retried, default {@link RetrySettings#defaults()}. Retried: 429, 5xx, Google's
+     * rate-limit 403 and I/O errors; a mail send, an upload or a code exchange only on 429 and the
+     * rate-limit 403, or when its request never left.
      */
-    public Builder retries(Duration initialDelay, Duration maxDelay, int maxAttempts, Duration maxTotal) {
-      this.initialRetryDelay = positive(initialDelay, "initialDelay");
-      this.maxRetryDelay = positive(maxDelay, "maxDelay");
-      this.maxAttempts = maxAttempts;
-      this.maxRetryTime = Objects.requireNonNull(maxTotal, "maxTotal");
+    public Builder retries(RetrySettings retries) {
+      this.retries = Objects.requireNonNull(retries, "retries");
       return this;
     }
 
@@ -215,9 +209,7 @@ public final class GoogleProviders {
               .build();
       OkHttpTransport transport = new OkHttpTransport(client);
       OkHttpTransport uploads = new OkHttpTransport(client, OkHttpTransport.Timing.STALL);
-      GoogleCalls calls =
-          new GoogleCalls(
-              new RetrySettings(initialRetryDelay, maxRetryDelay, JITTER, maxAttempts, maxRetryTime));
+      GoogleCalls calls = new GoogleCalls(retries);
       GoogleOAuth oauth =
           new GoogleOAuth(
               clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);

@@ -1,10 +1,10 @@
 package dev.integrations.providers.telegram;
 
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.telegram.internal.BotApi;
 import dev.integrations.providers.telegram.internal.ChatPacer;
 import dev.integrations.providers.telegram.internal.Rate;
-import dev.integrations.providers.telegram.internal.RetrySettings;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -29,7 +29,8 @@ public final class TelegramProviders {
   }
 
   /**
-   * A builder with Telegram's public API, its documented limits and moderate timeouts and retries.
+   * A builder with Telegram's public API, its documented limits, moderate timeouts and the providers'
+   * {@linkplain RetrySettings#defaults() default retries}.
    */
   public static Builder builder() {
     return new Builder();
@@ -54,10 +55,7 @@ public final class TelegramProviders {
     private OkHttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(15);
-    private int maxRetries = 3;
-    private Duration maxRetryTime = Duration.ofSeconds(30);
-    private Duration initialBackoff = Duration.ofMillis(200);
-    private Duration maxBackoff = Duration.ofSeconds(5);
+    private RetrySettings retries = RetrySettings.defaults();
     private ChatPacer.Limits limits = ChatPacer.Limits.telegramDefaults();
 
     private Builder() {}
@@ -101,35 +99,14 @@ public final class TelegramProviders {
       return this;
     }
 
-    /** At most this many retries after a failed attempt, default 3; 0 disables retries. */
-    public Builder maxRetries(int retries) {
-      if (retries < 0) {
-        throw new IllegalArgumentException("maxRetries must not be negative");
-      }
-      this.maxRetries = retries;
-      return this;
-    }
-
     /**
-     * The total time one call may take with its retries and waits, default 30 s. A 429 asking for a
-     * longer wait than is left fails at once with {@code rate_limited} and Telegram's wait.
+     * How hard Bot API calls are retried, default {@link RetrySettings#defaults()}. Retried: a 429
+     * after Telegram's {@code retry_after} (one longer than {@link RetrySettings#maxRetryAfter()} or
+     * than what is left fails at once with {@code rate_limited} and Telegram's wait); a 5xx or an I/O
+     * error only for a call that may be repeated, or when the request never left.
      */
-    public Builder maxRetryTime(Duration time) {
-      this.maxRetryTime = positive(time, "maxRetryTime");
-      return this;
-    }
-
-    /**
-     * The exponential backoff after I/O errors and 5xx answers, default 200 ms doubling to 5 s,
-     * with jitter.
-     */
-    public Builder retryBackoff(Duration initial, Duration max) {
-      this.initialBackoff = positive(initial, "initial");
-      this.maxBackoff = positive(max, "max");
-      if (max.compareTo(initial) < 0) {
-        throw new IllegalArgumentException(
-            "the maximum backoff must not be shorter than the initial one");
-      }
+    public Builder retries(RetrySettings retries) {
+      this.retries = Objects.requireNonNull(retries, "retries");
       return this;
     }
 
@@ -191,8 +168,7 @@ public final class TelegramProviders {
               .callTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)))
               .followRedirects(false)
               .build();
-      RetrySettings retry = new RetrySettings(maxRetries, maxRetryTime, initialBackoff, maxBackoff);
-      BotApi api = new BotApi(http, apiUrl, retry);
+      BotApi api = new BotApi(http, apiUrl, retries);
       return new TelegramProviders(new TelegramBotClient(api, new ChatPacer(limits)));
     }
 

@@ -14,6 +14,7 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.OAuthProviderPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +48,11 @@ class GoogleCodeExchangeTest {
           .clientSecret(Secret.of(CLIENT_SECRET))
           .authorizationUri(oauth.authorizationEndpointUrl("google").uri())
           .tokenUri(oauth.tokenEndpointUrl("google").uri())
-          .retries(Duration.ofMillis(20), Duration.ofMillis(100), 2, Duration.ofSeconds(1))
+          .retries(RetrySettings.builder()
+              .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+              .maxAttempts(2)
+              .maxDuration(Duration.ofSeconds(1))
+              .build())
           .build()
           .gmail();
     }

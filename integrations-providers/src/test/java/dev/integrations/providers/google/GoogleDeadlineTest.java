@@ -16,6 +16,7 @@ import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.FilesPort;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.OAuthProviderPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,11 @@ class GoogleDeadlineTest {
     server.start();
     google = GoogleTestSupport.against(server)
         .timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30))
-        .retries(Duration.ofMillis(20), Duration.ofMillis(200), 5, Duration.ofSeconds(30))
+        .retries(RetrySettings.builder()
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .maxAttempts(5)
+            .maxDuration(Duration.ofSeconds(30))
+            .build())
         .build();
   }
 

@@ -5,6 +5,7 @@ import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.UserId;
+import dev.integrations.providers.RetrySettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +37,11 @@ final class GoogleTestSupport {
         .revocationUri(server.url("/revoke").uri())
         .apiRootUrl(server.url("/").toString())
         .timeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(2))
-        .retries(Duration.ofMillis(20), Duration.ofMillis(200), 4, RETRY_BUDGET);
+        .retries(RetrySettings.builder()
+            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .maxAttempts(4)
+            .maxDuration(RETRY_BUDGET)
+            .build());
   }
 
   static Credentials credentials() {

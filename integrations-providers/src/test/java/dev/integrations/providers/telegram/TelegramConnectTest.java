@@ -11,6 +11,7 @@ import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.BotTokenProviderPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
@@ -35,7 +36,7 @@ class TelegramConnectTest {
         (BotTokenProviderPort)
             TelegramProviders.builder()
                 .apiUrl(BotApiServer.url(server))
-                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                .retries(RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())
                 .build()
                 .provider();
   }

@@ -16,6 +16,7 @@ import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -45,8 +46,7 @@ class TelegramDeadlineTest {
     telegram = TelegramProviders.builder()
         .apiUrl(BotApiServer.url(server))
         .readTimeout(Duration.ofSeconds(30))
-        .maxRetries(3)
-        .maxRetryTime(Duration.ofSeconds(60))
+        .retries(RetrySettings.builder().maxAttempts(4).maxDuration(Duration.ofSeconds(60)).build())
         .build()
         .provider();
   }
@@ -128,9 +128,11 @@ class TelegramDeadlineTest {
   void a_backoff_that_would_overrun_the_deadline_is_not_slept_and_the_last_answer_comes_at_once() {
     TelegramProviders slowBackoff = TelegramProviders.builder()
         .apiUrl(BotApiServer.url(server))
-        .maxRetries(3)
-        .maxRetryTime(Duration.ofSeconds(60))
-        .retryBackoff(Duration.ofSeconds(20), Duration.ofSeconds(20))
+        .retries(RetrySettings.builder()
+            .maxAttempts(4)
+            .maxDuration(Duration.ofSeconds(60))
+            .backoff(Duration.ofSeconds(20), Duration.ofSeconds(20))
+            .build())
         .build();
     server.enqueue(error(502, "Bad Gateway"));
     server.enqueue(me());

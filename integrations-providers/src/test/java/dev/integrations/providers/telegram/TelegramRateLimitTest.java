@@ -12,6 +12,7 @@ import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.MessagingPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
@@ -39,8 +40,7 @@ class TelegramRateLimitTest {
     return (MessagingPort)
         TelegramProviders.builder()
             .apiUrl(BotApiServer.url(server))
-            .maxRetries(maxRetries)
-            .maxRetryTime(maxRetryTime)
+            .retries(RetrySettings.builder().maxAttempts(maxRetries + 1).maxDuration(maxRetryTime).build())
             .build()
             .provider();
   }

@@ -12,6 +12,7 @@ import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,7 +87,7 @@ class TelegramRedactionTest {
   private ProviderPort telegram(String apiUrl) {
     return TelegramProviders.builder()
         .apiUrl(apiUrl)
-        .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+        .retries(RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())
         .build()
         .provider();
   }

@@ -16,6 +16,8 @@ import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.MessagingPort;
+import dev.integrations.providers.RefusingSocketFactory;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -48,9 +50,12 @@ class TelegramSendMessageTest {
     server.close();
   }
 
+  private static final RetrySettings FAST_RETRIES =
+      RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
+
   private static MessagingPort messaging(TelegramProviders.Builder builder) {
     return (MessagingPort)
-        builder.retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).build().provider();
+        builder.retries(FAST_RETRIES).build().provider();
   }
 
   @Test
@@ -215,11 +220,13 @@ class TelegramSendMessageTest {
     OkHttpClient shared =
         new OkHttpClient.Builder().socketFactory(sockets).retryOnConnectionFailure(false).build();
     MessagingPort unreachable =
-        messaging(
+        (MessagingPort)
             TelegramProviders.builder()
                 .apiUrl("http://127.0.0.1:" + closedPort + "/")
                 .httpClient(shared)
-                .maxRetries(2));
+                .retries(FAST_RETRIES.toBuilder().maxAttempts(3).build())
+                .build()
+                .provider();
 
     assertThatThrownBy(() -> unreachable.send(STORED, ChatMessage.text("42", "hi")))
         .isInstanceOfSatisfying(

@@ -21,6 +21,7 @@ import dev.integrations.core.model.TestResult;
 import dev.integrations.core.port.BotTokenProviderPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.providers.RetrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -42,7 +43,7 @@ class TelegramTestConnectionTest {
     telegram =
         TelegramProviders.builder()
             .apiUrl(BotApiServer.url(server))
-            .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+            .retries(RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())
             .build()
             .provider();
   }

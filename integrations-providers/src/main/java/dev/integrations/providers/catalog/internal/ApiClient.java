@@ -5,17 +5,23 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Secret;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.catalog.ProviderSpec.ApiSettings;
+import dev.integrations.providers.internal.Retrier;
+import dev.integrations.providers.internal.RetryAfter;
+import dev.integrations.providers.internal.RetryRule;
+import dev.integrations.providers.internal.RetryRule.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -26,8 +32,9 @@ import okhttp3.Response;
 /**
  * Calls a catalog provider's API: its base URL and no other host, the credential where the catalog puts
  * it (header, query or path, as in Telegram's {@code /bot<token>/}), the catalog's fixed headers, bounded
- * answers, and bounded retries with backoff and jitter: any call on 429 (after {@code Retry-After}),
- * idempotent calls also on 5xx and network failures. A 401 throws {@link CredentialsRejectedException}.
+ * answers, and the providers' one {@link Retrier}: any call on 429 (after {@code Retry-After}) and when
+ * the connection failed before the request was sent, idempotent calls also on 5xx and other network
+ * failures. A 401 throws {@link CredentialsRejectedException}.
  * URLs are never logged: one may hold a token.
  *
  * <p>Immutable and thread-safe.
@@ -35,21 +42,25 @@ import okhttp3.Response;
 public final class ApiClient {
   /** The largest answer read from a provider; a larger one fails as a provider error. */
   public static final int MAX_ANSWER_BYTES = 10 * 1024 * 1024;
-  private static final int ATTEMPTS = 3;
-  private static final Duration BASE_DELAY = Duration.ofMillis(200);
-  private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
   private final String provider;
   private final ApiSettings api;
   private final HttpUrl base;
   private final OkHttpClient http;
+  private final Retrier retrier;
 
-  /** Calls to {@code spec}'s API (placeholders filled) on {@code http}. */
+  /** Calls to {@code spec}'s API (placeholders filled) on {@code http}, with the default retries. */
   public ApiClient(ProviderSpec spec, OkHttpClient http) {
+    this(spec, http, RetrySettings.defaults());
+  }
+
+  /** Calls to {@code spec}'s API (placeholders filled) on {@code http}, retried as {@code retries} say. */
+  public ApiClient(ProviderSpec spec, OkHttpClient http, RetrySettings retries) {
     this.provider = spec.name();
     this.api = spec.api();
     this.base = HttpUrl.get(spec.api().baseUrl());
     this.http = http;
+    this.retrier = new Retrier(retries);
   }
 
   /** An answer: status, headers, body. */
@@ -75,30 +86,34 @@ public final class ApiClient {
   public Answer call(String method, String path, Secret token, Map<String, List<String>> headers,
       byte[] body, String contentType, boolean idempotent) {
     Request request = request(method, path, token, headers, body, contentType);
-    for (int attempt = 1; ; attempt++) {
-      Answer answer;
-      try {
-        answer = execute(request);
-      } catch (ProviderException e) {
-        if (!idempotent || attempt >= ATTEMPTS) {
-          throw e;
-        }
-        pause(backoff(attempt));
-        continue;
-      }
-      if (answer.status() == 401) {
-        throw new CredentialsRejectedException(provider + " refused the credentials (HTTP 401).");
-      }
-      boolean retryable = answer.status() == 429 || (idempotent && answer.status() >= 500);
-      if (!retryable || attempt >= ATTEMPTS) {
-        return answer;
-      }
-      Duration wait = retryAfter(answer).orElse(backoff(attempt));
-      if (wait.compareTo(MAX_WAIT) > 0) {
-        return answer; // the provider asks for longer than we wait inside one request
-      }
-      pause(wait);
+    Answer answer = retrier.run(provider, rule(idempotent), () -> execute(request));
+    if (answer.status() == 401) {
+      throw new CredentialsRejectedException(provider + " refused the credentials (HTTP 401).");
     }
+    return answer;
+  }
+
+  /**
+   * Any call is repeated after a 429 and when its connection failed before the request went out; an
+   * idempotent one also after a 5xx and any other network failure. The provider's {@code Retry-After}
+   * is waited out.
+   */
+  private static RetryRule<Answer> rule(boolean idempotent) {
+    return new RetryRule<>() {
+      @Override
+      public Verdict afterFailure(Exception failure) {
+        boolean neverSent = failure.getCause() instanceof ConnectException
+            || failure.getCause() instanceof UnknownHostException;
+        boolean network = failure instanceof ProviderException && failure.getCause() instanceof IOException;
+        return network && (idempotent || neverSent) ? Verdict.RETRY : Verdict.FINAL;
+      }
+
+      @Override
+      public Verdict afterResult(Answer answer) {
+        boolean retryable = answer.status() == 429 || (idempotent && answer.status() >= 500);
+        return retryable ? Verdict.retryAfter(retryAfter(answer)) : Verdict.FINAL;
+      }
+    };
   }
 
   /** The URL of {@code path}: the base URL's host, never another. */
@@ -176,31 +191,9 @@ public final class ApiClient {
     }
   }
 
-  private static java.util.Optional<Duration> retryAfter(Answer answer) {
+  private static Duration retryAfter(Answer answer) {
     List<String> values = answer.headers().getOrDefault("retry-after", answer.headers().get("Retry-After"));
-    if (values == null || values.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    try {
-      return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(values.get(0).trim()))));
-    } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
-  /** Exponential backoff with full jitter: between half and all of 200 ms × 2^(attempt-1). */
-  static Duration backoff(int attempt) {
-    long ceiling = BASE_DELAY.toMillis() << (attempt - 1);
-    return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-  }
-
-  private static void pause(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while waiting to retry.", e);
-    }
+    return values == null || values.isEmpty() ? null : RetryAfter.parse(values.get(0));
   }
 
   private InvalidRequestException invalidPath(String path) {

@@ -7,11 +7,9 @@ import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
+import dev.integrations.providers.internal.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /**
@@ -63,21 +61,7 @@ public final class GoogleAnswers {
     if (!(failure instanceof HttpResponseException answer) || answer.getHeaders() == null) {
       return null;
     }
-    String value = answer.getHeaders().getFirstHeaderStringValue("Retry-After");
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(Instant.now(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (RuntimeException notADate) {
-        return null;
-      }
-    }
+    return RetryAfter.parse(answer.getHeaders().getFirstHeaderStringValue("Retry-After"));
   }
 
   /** Google's description of an error answer, shortened, on one line. */

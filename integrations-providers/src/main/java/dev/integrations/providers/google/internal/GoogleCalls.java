@@ -1,25 +1,24 @@
 package dev.integrations.providers.google.internal;
 
 import com.google.api.client.http.HttpResponseException;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.function.CheckedSupplier;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Deadline;
+import dev.integrations.providers.RetrySettings;
+import dev.integrations.providers.internal.Retrier;
+import dev.integrations.providers.internal.RetryRule;
+import dev.integrations.providers.internal.RetryRule.Verdict;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
- * Runs calls to Google with Failsafe retries, within the current request {@link Deadline}: exponential
- * backoff with jitter ({@link Backoff}) on 429, 5xx, Google's 403 rate-limit answers and I/O errors;
- * {@code Retry-After} honoured. A retry whose wait would end after the deadline or the retry budget is
- * not made: the last answer is reported at once, never after sleeping past the deadline. A non-idempotent
- * call is retried after an I/O error only when its request was never written, and after an answer only
- * when it proves the request was turned away (429, a rate-limit 403): a 500 or a 503 may come after the
- * mail went out. When the deadline runs out during an attempt, the answer is a {@code provider_timeout}.
- * Failures come out translated by {@link GoogleErrors}.
+ * Runs calls to Google with the providers' one {@link Retrier}, within the current request {@link
+ * Deadline}: exponential backoff with jitter on 429, 5xx, Google's 403 rate-limit answers and I/O
+ * errors; {@code Retry-After} honoured. A retry whose wait would end after the deadline or the retry
+ * budget is not made: the last answer is reported at once, never after sleeping past the deadline. A
+ * non-idempotent call is retried after an I/O error only when its request was never written, and after
+ * an answer only when it proves the request was turned away (429, a rate-limit 403): a 500 or a 503 may
+ * come after the mail went out. When the deadline runs out during an attempt, the answer is a {@code
+ * provider_timeout}. Failures come out translated by {@link GoogleErrors}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,17 +33,11 @@ public final class GoogleCalls {
 
   private static final String NOT_REPEATED = " It was not repeated, because %s may have received it.";
 
-  private final RetrySettings settings;
-  private final Backoff backoff;
+  private final Retrier retrier;
 
   /** Calls retried as {@code settings} say. */
   public GoogleCalls(RetrySettings settings) {
-    this(settings, new Backoff(settings));
-  }
-
-  GoogleCalls(RetrySettings settings, Backoff backoff) {
-    this.settings = settings;
-    this.backoff = backoff;
+    this.retrier = new Retrier(settings);
   }
 
   /**
@@ -52,32 +45,19 @@ public final class GoogleCalls {
    *
    * @throws dev.integrations.core.error.IntegrationException on failure
    */
-  public <T> T run(String service, Repeat repeat, CheckedSupplier<T> call) {
+  public <T> T run(String service, Repeat repeat, Retrier.Attempt<T, IOException> call) {
     Deadline deadline = Deadline.current();
-    if (deadline.isExpired()) {
-      throw deadline.exceeded(service);
-    }
     try {
-      return Failsafe.with(policy(repeat, deadline)).get(call);
-    } catch (FailsafeException e) {
-      throw translate(service, repeat, deadline, e.getCause() != null ? e.getCause() : e);
-    } catch (RuntimeException e) {
+      return retrier.run(service, rule(repeat), call);
+    } catch (IOException | RuntimeException e) {
       throw translate(service, repeat, deadline, e);
     }
   }
 
-  private <T> RetryPolicy<T> policy(Repeat repeat, Deadline deadline) {
-    Duration maxTotal = settings.maxTotal().isZero() ? Duration.ofNanos(1) : settings.maxTotal();
-    Deadline budget = deadline.sooner(Deadline.after(maxTotal));
-    Waits waits = new Waits(backoff, budget);
-    return RetryPolicy.<T>builder()
-        .handleIf((result, failure) -> failure != null && isRetryable(failure, repeat))
-        .withDelayFn(context -> waits.next(context.getAttemptCount(), context.getLastException()))
-        // Failsafe computes the delay before it asks whether to abort: a wait that overruns is never slept.
-        .abortIf((result, failure) -> failure != null && waits.overrunsBudget())
-        .withMaxAttempts(settings.maxAttempts())
-        .withMaxDuration(budget.limit(Duration.ofDays(1)).plusNanos(1))
-        .build();
+  private static <T> RetryRule<T> rule(Repeat repeat) {
+    return failure -> isRetryable(failure, repeat)
+        ? Verdict.retryAfter(GoogleAnswers.retryAfter(failure))
+        : Verdict.FINAL;
   }
 
   static boolean isRetryable(Throwable failure, Repeat repeat) {
@@ -107,26 +87,5 @@ public final class GoogleCalls {
         && !(failure instanceof DeadlineExceededException);
     String message = maybeSent ? exceeded.getMessage() + NOT_REPEATED.formatted(service) : exceeded.getMessage();
     return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, message, failure);
-  }
-
-  /** The retry waits of one run: computes each one and remembers whether it fits the budget. One thread. */
-  private static final class Waits {
-    private final Backoff backoff;
-    private final Deadline budget;
-    private Duration planned;
-
-    Waits(Backoff backoff, Deadline budget) {
-      this.backoff = backoff;
-      this.budget = budget;
-    }
-
-    Duration next(int failedAttempts, Throwable failure) {
-      planned = backoff.delay(failedAttempts, GoogleAnswers.retryAfter(failure));
-      return planned;
-    }
-
-    boolean overrunsBudget() {
-      return planned != null && !budget.allows(planned);
-    }
   }
 }

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Deadline;
+import dev.integrations.providers.RetrySettings;
+import dev.integrations.providers.internal.Retrier;
+import dev.integrations.providers.internal.RetryRule;
+import dev.integrations.providers.internal.RetryRule.Verdict;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls Bot API methods at {@code <base>/bot<token>/<method>} with bounded retries (Failsafe): 429s
- * after Telegram's {@code retry_after}; 5xx and I/O errors with exponential backoff and jitter, but
- * only when repeating cannot duplicate an effect. Every attempt ends by the current request {@link
+ * Calls Bot API methods at {@code <base>/bot<token>/<method>} with the providers' one {@link Retrier}:
+ * 429s after Telegram's {@code retry_after}; 5xx and I/O errors with exponential backoff and jitter,
+ * but only when repeating cannot duplicate an effect. Every attempt ends by the current request {@link
  * Deadline} (OkHttp's per-call timeout is set to what is left of it), and no retry is made whose wait
  * would end after it. Nothing it logs or throws contains the token.
  *
@@ -38,18 +38,15 @@ public final class BotApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_REPLY_BYTES = 1 << 20;
 
-  /** The most added to Telegram's {@code retry_after}. */
-  static final long MAX_JITTER_MS = 250;
-
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
-  private final RetrySettings retry;
+  private final Retrier retrier;
 
-  /** Calls on {@code http} to the Bot API at {@code baseUrl}, retried as {@code retry} says. */
-  public BotApi(OkHttpClient http, HttpUrl baseUrl, RetrySettings retry) {
+  /** Calls on {@code http} to the Bot API at {@code baseUrl}, retried as {@code retries} say. */
+  public BotApi(OkHttpClient http, HttpUrl baseUrl, RetrySettings retries) {
     this.http = http;
     this.baseUrl = baseUrl;
-    this.retry = retry;
+    this.retrier = new Retrier(retries);
   }
 
   /** An empty parameter object for {@link #call}. */
@@ -66,42 +63,36 @@ public final class BotApi {
    */
   public JsonNode call(BotToken token, BotMethod method, ObjectNode params) {
     Deadline deadline = Deadline.current();
-    if (deadline.isExpired()) {
-      throw deadline.exceeded("Telegram");
-    }
-    Deadline budget = deadline.sooner(Deadline.after(retry.maxRetryTime().plusNanos(1)));
-    Duration[] planned = new Duration[1]; // the next wait, computed before Failsafe asks whether to abort
-    RetryPolicy<JsonNode> policy =
-        RetryPolicy.<JsonNode>builder()
-            .handle(RetryableFailure.class)
-            .withMaxRetries(retry.maxRetries())
-            .withMaxDuration(budget.remaining().plusNanos(1))
-            .withDelayFn(
-                context -> planned[0] = delayAfter(context.getLastException(), context.getAttemptCount()))
-            .abortIf((result, failure) -> planned[0] != null && !budget.allows(planned[0]))
-            .onRetryScheduled(
-                event ->
-                    LOG.info(
-                        "Telegram {} for bot {} failed: {} Retrying in {} ms.",
-                        method.apiName(),
-                        token.botId(),
-                        event.getLastException().getMessage(),
-                        event.getDelay().toMillis()))
-            .build();
     try {
-      return Failsafe.with(policy)
-          .get(() -> attempt(token, method, params, deadline, budget));
+      return retrier.run("Telegram", rule(token, method), () -> attempt(token, method, params, deadline));
     } catch (RetryableFailure exhausted) {
       throw exhausted.error();
-    } catch (FailsafeException interrupted) {
-      throw new ProviderException(
-          ErrorCode.PROVIDER_UNAVAILABLE,
-          "Interrupted while waiting to retry Telegram " + method.apiName() + ".");
     }
   }
 
-  private JsonNode attempt(
-      BotToken token, BotMethod method, ObjectNode params, Deadline deadline, Deadline budget) {
+  /** Repeats what {@link Failures} marked retryable, after Telegram's {@code retry_after} when it gave one. */
+  private static RetryRule<JsonNode> rule(BotToken token, BotMethod method) {
+    return new RetryRule<>() {
+      @Override
+      public Verdict afterFailure(Exception failure) {
+        return failure instanceof RetryableFailure retryable
+            ? Verdict.retryAfter(retryable.retryAfter())
+            : Verdict.FINAL;
+      }
+
+      @Override
+      public void retrying(int failedAttempts, Duration wait, JsonNode result, Exception failure) {
+        LOG.info(
+            "Telegram {} for bot {} failed: {} Retrying in {} ms.",
+            method.apiName(),
+            token.botId(),
+            failure.getMessage(),
+            wait.toMillis());
+      }
+    };
+  }
+
+  private JsonNode attempt(BotToken token, BotMethod method, ObjectNode params, Deadline deadline) {
     if (deadline.isExpired()) {
       throw deadline.exceeded("Telegram");
     }
@@ -124,7 +115,7 @@ public final class BotApi {
     LOG.debug(
         "Telegram {} for bot {} answered {}", method.apiName(), token.botId(), reply.status());
     if (!reply.ok()) {
-      throw Failures.forReply(method, reply, token, budget.remaining());
+      throw Failures.forReply(method, reply, token);
     }
     if (reply.result() == null) {
       throw new ProviderException(
@@ -149,17 +140,6 @@ public final class BotApi {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize Bot API parameters", e);
     }
-  }
-
-  private Duration delayAfter(Throwable failure, int attempts) {
-    if (failure instanceof RetryableFailure retryable && retryable.retryAfter() != null) {
-      // Never earlier than Telegram asked; jitter so that waiting callers do not return together.
-      return retryable.retryAfter().plusMillis(ThreadLocalRandom.current().nextLong(MAX_JITTER_MS));
-    }
-    long initial = retry.initialBackoff().toMillis();
-    long max = retry.maxBackoff().toMillis();
-    long backoff = Math.min(max, initial << Math.min(20, Math.max(0, attempts - 1)));
-    return Duration.ofMillis(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
   }
 
   @Override

@@ -18,18 +18,15 @@ final class Failures {
 
   private Failures() {}
 
-  /**
-   * The failure for an error answer; {@code room} is the time left for retries (the retry budget or the
-   * request deadline, whichever ends first).
-   */
-  static RuntimeException forReply(BotMethod method, ApiReply reply, BotToken token, Duration room) {
+  /** The failure for an error answer. */
+  static RuntimeException forReply(BotMethod method, ApiReply reply, BotToken token) {
     int status = reply.status();
     String reason = token.redact(reply.reason());
     if (status == 401 || (status == 404 && method == BotMethod.GET_ME)) {
       return new TokenRejectedException(reason);
     }
     if (status == 429) {
-      return rateLimited(method, reason, reply.retryAfter(), room);
+      return rateLimited(method, reason, reply.retryAfter());
     }
     if (status >= 500) {
       ErrorCode code =
@@ -54,8 +51,12 @@ final class Failures {
             + ").");
   }
 
-  private static RuntimeException rateLimited(
-      BotMethod method, String reason, Duration retryAfter, Duration room) {
+  /**
+   * A 429: Telegram did nothing, so even a send may be repeated after its {@code retry_after}. Whether
+   * that wait fits what is left of the retries and of the request deadline is the retrier's to judge;
+   * retrying earlier would only earn another 429.
+   */
+  private static RuntimeException rateLimited(BotMethod method, String reason, Duration retryAfter) {
     Duration wait = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
     ProviderException error =
         new ProviderException(
@@ -69,11 +70,7 @@ final class Failures {
                 + " s.",
             wait,
             null);
-    // Retrying earlier than Telegram asked would only earn another 429: give up unless the whole
-    // wait (and its jitter) fits in what is left of the retry budget and of the request deadline.
-    Duration needed = wait.plusMillis(BotApi.MAX_JITTER_MS);
-    boolean fitsBudget = needed.compareTo(room) <= 0;
-    return fitsBudget ? new RetryableFailure(error, wait) : error;
+    return new RetryableFailure(error, wait);
   }
 
   /** The failure for an I/O error; a timeout once {@code deadline} has run out says so. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Deadline;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.Test;
 /** The retry decision for I/O failures, which a socket test cannot stage precisely, and for answers. */
 class GoogleCallsTest {
   private final GoogleCalls calls =
-      new GoogleCalls(new RetrySettings(Duration.ofMillis(1), Duration.ofMillis(5), 0.25, 3, Duration.ofSeconds(1)));
+      new GoogleCalls(RetrySettings.builder()
+          .backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+          .maxAttempts(3)
+          .maxDuration(Duration.ofSeconds(1))
+          .build());
 
   @Test
   void an_unsafe_call_that_never_left_is_retried() {
@@ -77,7 +82,11 @@ class GoogleCallsTest {
   @Test
   void a_retry_whose_wait_would_end_after_the_deadline_is_not_made_and_the_last_failure_comes_at_once() {
     GoogleCalls slow =
-        new GoogleCalls(new RetrySettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0.25, 3, Duration.ofSeconds(60)));
+        new GoogleCalls(RetrySettings.builder()
+            .backoff(Duration.ofSeconds(5), Duration.ofSeconds(5))
+            .maxAttempts(3)
+            .maxDuration(Duration.ofSeconds(60))
+            .build());
     AtomicInteger attempts = new AtomicInteger();
     long start = System.nanoTime();
 

@@ -1,16 +1,18 @@
-package dev.integrations.providers.google.internal;
+package dev.integrations.providers.internal;
 
+import dev.integrations.providers.RetrySettings;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The wait before a retry: exponential backoff with jitter, or Google's {@code Retry-After}.
+ * The wait before a retry: exponential backoff with jitter, or the provider's {@code Retry-After}.
  *
  * <p>After the n-th failed attempt the base wait is {@code initialDelay · 2^(n-1)}, capped at {@code
  * maxDelay}, and the wait is the base scaled by a random factor in {@code [1 − jitter, 1 + jitter]}, so
- * that callers failing together do not come back together. When Google said how long to wait, the wait
- * is that long stretched by a random factor in {@code [1, 1 + jitter]}: never shorter than asked.
+ * that callers failing together do not come back together. When the provider said how long to wait,
+ * the wait is that long stretched by a random factor in {@code [1, 1 + jitter]}: never shorter than
+ * asked.
  *
  * <p>Immutable and thread-safe when its random source is.
  */
@@ -26,14 +28,14 @@ public final class Backoff {
   }
 
   /** Backoff as {@code settings} say, randomised by {@code random} (values in {@code [0, 1)}). */
-  Backoff(RetrySettings settings, DoubleSupplier random) {
+  public Backoff(RetrySettings settings, DoubleSupplier random) {
     this.settings = settings;
     this.random = random;
   }
 
   /**
-   * The wait after {@code failedAttempts} failed attempts (1 after the first), or after Google's {@code
-   * retryAfter} when it gave one (null otherwise).
+   * The wait after {@code failedAttempts} failed attempts (1 after the first), or after the provider's
+   * {@code retryAfter} when it gave one (null otherwise).
    */
   public Duration delay(int failedAttempts, Duration retryAfter) {
     double jitter = settings.jitter();

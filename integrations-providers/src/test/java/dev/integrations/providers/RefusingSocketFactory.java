@@ -1,4 +1,4 @@
-package dev.integrations.providers.telegram;
+package dev.integrations.providers;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,11 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 
 /** Sockets whose first {@code refusals} connects fail as a refused connection would. */
-final class RefusingSocketFactory extends SocketFactory {
+public final class RefusingSocketFactory extends SocketFactory {
   private final int refusals;
-  final AtomicInteger connects = new AtomicInteger();
+  /** Connects tried so far, refused ones included. */
+  public final AtomicInteger connects = new AtomicInteger();
 
-  RefusingSocketFactory(int refusals) {
+  /** Refuses the first {@code refusals} connects. */
+  public RefusingSocketFactory(int refusals) {
     this.refusals = refusals;
   }
 

@@ -1,14 +1,18 @@
-package dev.integrations.providers.google.internal;
+package dev.integrations.providers.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.integrations.providers.RetrySettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The retry waits, with the random source pinned to its extremes. */
 class BackoffTest {
-  private static final RetrySettings SETTINGS =
-      new RetrySettings(Duration.ofMillis(500), Duration.ofSeconds(8), 0.25, 10, Duration.ofSeconds(30));
+  private static final RetrySettings SETTINGS = RetrySettings.builder()
+      .backoff(Duration.ofMillis(500), Duration.ofSeconds(8))
+      .jitter(0.25)
+      .maxAttempts(10)
+      .build();
   private static final double LOWEST = 0.0;
   private static final double HIGHEST = Math.nextDown(1.0);
 
