@@ -4,6 +4,7 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.Secret;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.catalog.ProviderSpec.ApiSettings;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,7 +30,8 @@ import okhttp3.Response;
  * Calls a catalog provider's API: its base URL and no other host, the credential where the catalog puts
  * it (header, query or path, as in Telegram's {@code /bot<token>/}), the catalog's fixed headers, bounded
  * answers, and bounded retries with backoff and jitter: any call on 429 (after {@code Retry-After}),
- * idempotent calls also on 5xx and network failures. A 401 throws {@link CredentialsRejectedException}.
+ * idempotent calls also on 5xx and network failures, never past the current request {@link Deadline}. A 401
+ * throws {@link CredentialsRejectedException}.
  * URLs are never logged: one may hold a token.
  *
  * <p>Immutable and thread-safe.
@@ -80,10 +84,11 @@ public final class ApiClient {
       try {
         answer = execute(request);
       } catch (ProviderException e) {
-        if (!idempotent || attempt >= ATTEMPTS) {
+        Duration wait = backoff(attempt);
+        if (!idempotent || attempt >= ATTEMPTS || !Deadline.current().allows(wait)) {
           throw e;
         }
-        pause(backoff(attempt));
+        pause(wait);
         continue;
       }
       if (answer.status() == 401) {
@@ -94,7 +99,7 @@ public final class ApiClient {
         return answer;
       }
       Duration wait = retryAfter(answer).orElse(backoff(attempt));
-      if (wait.compareTo(MAX_WAIT) > 0) {
+      if (wait.compareTo(MAX_WAIT) > 0 || !Deadline.current().allows(wait)) {
         return answer; // the provider asks for longer than we wait inside one request
       }
       pause(wait);
@@ -156,7 +161,15 @@ public final class ApiClient {
   }
 
   private Answer execute(Request request) {
-    try (Response response = http.newCall(request).execute()) {
+    Call call = http.newCall(request);
+    Deadline deadline = Deadline.current(); // the request's deadline bounds each attempt
+    if (deadline.isBounded()) {
+      if (deadline.isExpired()) {
+        throw deadline.exceeded(provider);
+      }
+      call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    try (Response response = call.execute()) {
       return new Answer(response.code(), response.headers().toMultimap(), read(response));
     } catch (InterruptedIOException e) {
       throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
