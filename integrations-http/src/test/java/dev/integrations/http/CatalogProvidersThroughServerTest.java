@@ -45,6 +45,7 @@ class CatalogProvidersThroughServerTest {
   static DropboxStandIn dropbox;
   static Path catalogFile;
   static TestServer server;
+  static ProviderFlows flows;
 
   @BeforeAll
   static void start() throws IOException {
@@ -60,6 +61,7 @@ class CatalogProvidersThroughServerTest {
     env.putAll(CatalogStandIn.settings(catalogFile, "", slack, github, microsoft, notion, discord, dropbox));
     env.put("INTEGRATIONS_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES));
     server = TestServer.start(env);
+    flows = new ProviderFlows(server);
   }
 
   @AfterAll
@@ -86,52 +88,52 @@ class CatalogProvidersThroughServerTest {
 
   @Test
   void slack_connects_with_a_user_token_posts_a_message_and_revokes() {
-    String jwt = connect("slack-user", "slack", slack);
+    String jwt = flows.connect("slack-user", "slack", slack);
     HttpUrl consent = slack.callsTo("/oauth/v2/authorize").get(0).getUrl();
     assertThat(consent.queryParameter("user_scope")).isEqualTo("chat:write,channels:read");
 
-    assertTested(jwt, "slack", "Connected to Slack as slack-user.");
+    flows.assertTested(jwt, "slack", "Connected to Slack as slack-user.");
 
-    HttpResponse<String> posted = proxy(jwt, "POST", "slack", "chat.postMessage",
+    HttpResponse<String> posted = flows.proxy(jwt, "POST", "slack", "chat.postMessage",
         "{\"channel\":\"C0123\",\"text\":\"Deployed\"}", "application/json");
     assertThat(posted.statusCode()).isEqualTo(200);
     assertThat(Json.parse(posted.body()).path("ok").asBoolean()).isTrue();
-    RecordedRequest call = last(slack.callsTo("/api/chat.postMessage"));
+    RecordedRequest call = ProviderFlows.last(slack.callsTo("/api/chat.postMessage"));
     String token = call.getHeaders().get("Authorization").substring("Bearer ".length());
     assertThat(token).startsWith("xoxp-").isNotEqualTo(jwt);
     assertThat(slack.isLive(token)).isTrue();
     assertThat(call.getHeaders().get("Cookie")).isNull();
 
-    HttpResponse<String> refused = proxy(jwt, "POST", "slack", "chat.postMessage",
+    HttpResponse<String> refused = flows.proxy(jwt, "POST", "slack", "chat.postMessage",
         "{\"channel\":\"" + SlackStandIn.UNKNOWN_CHANNEL + "\",\"text\":\"Deployed\"}", "application/json");
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).isEqualTo("{\"ok\":false,\"error\":\"channel_not_found\"}");
 
-    JsonNode revocation = disconnect(jwt, "slack");
+    JsonNode revocation = flows.disconnect(jwt, "slack");
     assertThat(revocation.path("revoked").asBoolean()).isTrue();
     assertThat(slack.isLive(token)).isFalse();
-    assertThat(last(slack.callsTo("/api/auth.revoke")).getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
-    assertThat(proxy(jwt, "GET", "slack", "auth.test", null, null).statusCode()).isEqualTo(404);
+    assertThat(ProviderFlows.last(slack.callsTo("/api/auth.revoke")).getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+    assertThat(flows.proxy(jwt, "GET", "slack", "auth.test", null, null).statusCode()).isEqualTo(404);
   }
 
   @Test
   void github_tokens_never_expire_the_proxy_passes_paging_back_and_disconnect_only_forgets() {
-    String jwt = connect("github-user", "github", github);
-    assertThat(last(github.callsTo("/login/oauth/access_token")).getHeaders().get("Accept")).contains("application/json");
+    String jwt = flows.connect("github-user", "github", github);
+    assertThat(ProviderFlows.last(github.callsTo("/login/oauth/access_token")).getHeaders().get("Accept")).contains("application/json");
 
-    assertTested(jwt, "github", "Connected to GitHub as github-user.");
+    flows.assertTested(jwt, "github", "Connected to GitHub as github-user.");
 
-    HttpResponse<String> repos = proxy(jwt, "GET", "github", "user/repos?per_page=1", null, null);
+    HttpResponse<String> repos = flows.proxy(jwt, "GET", "github", "user/repos?per_page=1", null, null);
     assertThat(repos.statusCode()).isEqualTo(200);
     assertThat(Json.parse(repos.body()).get(0).path("full_name").asText()).isEqualTo("github-user/hello-world");
     assertThat(repos.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link).contains("rel=\"next\""));
     assertThat(repos.headers().firstValue("X-RateLimit-Remaining")).contains("4998");
-    RecordedRequest call = last(github.callsTo("/user/repos"));
+    RecordedRequest call = ProviderFlows.last(github.callsTo("/user/repos"));
     assertThat(call.getUrl().queryParameter("per_page")).isEqualTo("1");
     assertThat(call.getHeaders().get("X-GitHub-Api-Version")).isEqualTo("2022-11-28");
     String token = call.getHeaders().get("Authorization").substring("Bearer ".length());
 
-    JsonNode revocation = disconnect(jwt, "github");
+    JsonNode revocation = flows.disconnect(jwt, "github");
     assertThat(revocation.path("attempted").asBoolean()).isFalse();
     assertThat(revocation.path("revoked").asBoolean()).isFalse();
     assertThat(revocation.path("message").asText()).contains("forgotten here, not revoked");
@@ -140,44 +142,44 @@ class CatalogProvidersThroughServerTest {
 
   @Test
   void outlook_uses_the_configured_tenant_and_saves_rotated_refresh_tokens() {
-    String jwt = connect("ms-user", "outlook", microsoft);
+    String jwt = flows.connect("ms-user", "outlook", microsoft);
     HttpUrl consent = microsoft.callsTo("/contoso-tenant/oauth2/v2.0/authorize").get(0).getUrl();
     assertThat(consent.queryParameter("scope")).isEqualTo("User.Read Mail.Send Mail.Read offline_access");
 
-    assertTested(jwt, "outlook", "Connected to Outlook as " + MicrosoftStandIn.principal("ms-user") + ".");
+    flows.assertTested(jwt, "outlook", "Connected to Outlook as " + MicrosoftStandIn.principal("ms-user") + ".");
 
-    HttpResponse<String> messages = proxy(jwt, "GET", "outlook", "me/messages?$top=1", null, null);
+    HttpResponse<String> messages = flows.proxy(jwt, "GET", "outlook", "me/messages?$top=1", null, null);
     assertThat(messages.statusCode()).isEqualTo(200);
     assertThat(Json.parse(messages.body()).path("value").get(0).path("subject").asText()).isEqualTo("Quarterly report");
 
     for (int round = 1; round <= 2; round++) {
       microsoft.expireAccessTokens(); // Graph answers 401; each refresh rotates the refresh token
-      HttpResponse<String> again = proxy(jwt, "GET", "outlook", "me", null, null);
+      HttpResponse<String> again = flows.proxy(jwt, "GET", "outlook", "me", null, null);
       assertThat(again.statusCode()).as("round %d: %s", round, again.body()).isEqualTo(200);
       assertThat(Json.parse(again.body()).path("userPrincipalName").asText())
           .isEqualTo(MicrosoftStandIn.principal("ms-user"));
     }
 
-    JsonNode revocation = disconnect(jwt, "outlook");
+    JsonNode revocation = flows.disconnect(jwt, "outlook");
     assertThat(revocation.path("revoked").asBoolean()).isFalse();
     assertThat(revocation.path("message").asText()).contains("forgotten here, not revoked");
   }
 
   @Test
   void notion_exchanges_with_basic_auth_and_json_and_every_api_call_carries_its_version() {
-    String jwt = connect("notion-user", "notion", notion);
-    RecordedRequest exchange = last(notion.callsTo("/v1/oauth/token"));
+    String jwt = flows.connect("notion-user", "notion", notion);
+    RecordedRequest exchange = ProviderFlows.last(notion.callsTo("/v1/oauth/token"));
     assertThat(exchange.getHeaders().get("Authorization")).startsWith("Basic ");
     assertThat(exchange.getHeaders().get("Content-Type")).startsWith("application/json");
 
-    assertTested(jwt, "notion", "Connected to Notion as Acme Sync.");
+    flows.assertTested(jwt, "notion", "Connected to Notion as Acme Sync.");
 
-    HttpResponse<String> search = proxy(jwt, "POST", "notion", "search", "{\"query\":\"Roadmap\"}", "application/json");
+    HttpResponse<String> search = flows.proxy(jwt, "POST", "notion", "search", "{\"query\":\"Roadmap\"}", "application/json");
     assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
     assertThat(Json.parse(search.body()).path("object").asText()).isEqualTo("list");
-    assertThat(last(notion.callsTo("/v1/search")).getHeaders().get("Notion-Version")).isEqualTo("2022-06-28");
+    assertThat(ProviderFlows.last(notion.callsTo("/v1/search")).getHeaders().get("Notion-Version")).isEqualTo("2022-06-28");
 
-    JsonNode revocation = disconnect(jwt, "notion");
+    JsonNode revocation = flows.disconnect(jwt, "notion");
     assertThat(revocation.path("revoked").asBoolean()).isTrue();
     assertThat(notion.grants()).noneMatch(g -> g.account().equals("notion-user"));
   }
@@ -189,21 +191,21 @@ class CatalogProvidersThroughServerTest {
         "{\"integration_type\":\"discord\",\"bot_token\":\"" + DiscordStandIn.BOT_TOKEN + "\"}");
     assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
 
-    assertTested(jwt, "discord", "Connected to Discord as " + DiscordStandIn.BOT_NAME + ".");
+    flows.assertTested(jwt, "discord", "Connected to Discord as " + DiscordStandIn.BOT_NAME + ".");
 
-    HttpResponse<String> sent = proxy(jwt, "POST", "discord", "channels/" + DiscordStandIn.CHANNEL + "/messages",
+    HttpResponse<String> sent = flows.proxy(jwt, "POST", "discord", "channels/" + DiscordStandIn.CHANNEL + "/messages",
         "{\"content\":\"Deployed\"}", "application/json");
     assertThat(sent.statusCode()).isEqualTo(200);
     assertThat(Json.parse(sent.body()).path("content").asText()).isEqualTo("Deployed");
     assertThat(sent.headers().firstValue("X-RateLimit-Remaining")).contains("4");
-    assertThat(last(discord.calls).getHeaders().get("Authorization")).isEqualTo("Bot " + DiscordStandIn.BOT_TOKEN);
+    assertThat(ProviderFlows.last(discord.calls).getHeaders().get("Authorization")).isEqualTo("Bot " + DiscordStandIn.BOT_TOKEN);
 
-    HttpResponse<String> unknown = proxy(jwt, "POST", "discord", "channels/42/messages",
+    HttpResponse<String> unknown = flows.proxy(jwt, "POST", "discord", "channels/42/messages",
         "{\"content\":\"Deployed\"}", "application/json");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).isEqualTo("{\"message\": \"Unknown Channel\", \"code\": 10003}");
 
-    JsonNode revocation = disconnect(jwt, "discord");
+    JsonNode revocation = flows.disconnect(jwt, "discord");
     assertThat(revocation.path("revoked").asBoolean()).isFalse();
     assertThat(revocation.path("message").asText()).isEqualTo(
         "Discord tokens are revoked by their owner at Discord; this one was forgotten here.");
@@ -211,25 +213,25 @@ class CatalogProvidersThroughServerTest {
 
   @Test
   void dropbox_asks_for_offline_access_keeps_its_refresh_token_and_revokes() {
-    String jwt = connect("dropbox-user", "dropbox", dropbox);
+    String jwt = flows.connect("dropbox-user", "dropbox", dropbox);
     assertThat(dropbox.callsTo("/oauth2/authorize").get(0).getUrl().queryParameter("token_access_type"))
         .isEqualTo("offline");
 
-    assertTested(jwt, "dropbox", "Connected to Dropbox as dropbox-user@example.com.");
+    flows.assertTested(jwt, "dropbox", "Connected to Dropbox as dropbox-user@example.com.");
 
-    HttpResponse<String> listed = proxy(jwt, "POST", "dropbox", "files/list_folder", "{\"path\":\"\"}",
+    HttpResponse<String> listed = flows.proxy(jwt, "POST", "dropbox", "files/list_folder", "{\"path\":\"\"}",
         "application/json");
     assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     assertThat(Json.parse(listed.body()).path("entries").get(0).path("name").asText()).isEqualTo("report.pdf");
 
     for (int round = 1; round <= 2; round++) {
       dropbox.expireAccessTokens(); // refresh answers carry no refresh token: the first one must be kept
-      HttpResponse<String> account = proxy(jwt, "POST", "dropbox", "users/get_current_account", null, null);
+      HttpResponse<String> account = flows.proxy(jwt, "POST", "dropbox", "users/get_current_account", null, null);
       assertThat(account.statusCode()).as("round %d: %s", round, account.body()).isEqualTo(200);
       assertThat(Json.parse(account.body()).path("email").asText()).isEqualTo("dropbox-user@example.com");
     }
 
-    JsonNode revocation = disconnect(jwt, "dropbox");
+    JsonNode revocation = flows.disconnect(jwt, "dropbox");
     assertThat(revocation.path("revoked").asBoolean()).isTrue();
     assertThat(dropbox.grants()).noneMatch(g -> g.account().equals("dropbox-user"));
   }
@@ -239,7 +241,7 @@ class CatalogProvidersThroughServerTest {
     String jwt = server.token("gmail-user");
     google.connectGoogle(server, jwt, "gmail");
 
-    HttpResponse<String> profile = proxy(jwt, "GET", "gmail", "gmail/v1/users/me/profile", null, null);
+    HttpResponse<String> profile = flows.proxy(jwt, "GET", "gmail", "gmail/v1/users/me/profile", null, null);
 
     assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
     assertThat(Json.parse(profile.body()).path("emailAddress").asText()).isEqualTo(StandIns.ACCOUNT);
@@ -250,77 +252,29 @@ class CatalogProvidersThroughServerTest {
     String jwt = server.token("telegram-user");
     google.connectTelegram(server, jwt);
 
-    HttpResponse<String> me = proxy(jwt, "GET", "telegram", "getMe", null, null);
+    HttpResponse<String> me = flows.proxy(jwt, "GET", "telegram", "getMe", null, null);
 
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(Json.parse(me.body()).path("result").path("username").asText()).isEqualTo("alerts_bot");
-    assertThat(last(google.telegramCallsTo("getMe")).getUrl().encodedPath())
+    assertThat(ProviderFlows.last(google.telegramCallsTo("getMe")).getUrl().encodedPath())
         .isEqualTo("/bot" + StandIns.BOT_TOKEN + "/getMe");
   }
 
   @Test
   void the_proxy_refuses_what_would_leave_the_api_or_is_too_large_and_answers_not_connected() {
     String jwt = server.token("careful-user");
-    assertThat(error(proxy(jwt, "GET", "github", "user", null, null), 404)).isEqualTo("not_connected");
+    assertThat(ProviderFlows.error(flows.proxy(jwt, "GET", "github", "user", null, null), 404)).isEqualTo("not_connected");
 
-    String connected = connect("careful-user", "github", github);
+    String connected = flows.connect("careful-user", "github", github);
     int before = github.calls.size();
-    assertThat(error(proxy(connected, "GET", "github", "user/%2e%2e/%2e%2e/admin", null, null), 400))
+    assertThat(ProviderFlows.error(flows.proxy(connected, "GET", "github", "user/%2e%2e/%2e%2e/admin", null, null), 400))
         .isEqualTo("invalid_request");
-    assertThat(error(proxy(connected, "GET", "github", "user", "{}", "application/json"), 400))
+    assertThat(ProviderFlows.error(flows.proxy(connected, "GET", "github", "user", "{}", "application/json"), 400))
         .isEqualTo("invalid_request");
-    assertThat(error(proxy(connected, "POST", "github", "user/repos", "x".repeat(MAX_REQUEST_BYTES + 1),
+    assertThat(ProviderFlows.error(flows.proxy(connected, "POST", "github", "user/repos", "x".repeat(MAX_REQUEST_BYTES + 1),
         "text/plain"), 413)).isEqualTo("payload_too_large");
-    assertThat(error(proxy(connected, "GET", "no_such_provider", "user", null, null), 400))
+    assertThat(ProviderFlows.error(flows.proxy(connected, "GET", "no_such_provider", "user", null, null), 400))
         .isEqualTo("invalid_integration_type");
     assertThat(github.calls).hasSize(before);
-  }
-
-  /** Connects {@code user} to {@code type} through the consent in their own browser; returns their JWT. */
-  static String connect(String user, String type, OAuthStandIn standIn) {
-    String jwt = server.token(user);
-    Browser browser = new Browser(server);
-    HttpResponse<String> connect = browser.connect(jwt, type);
-    assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
-    URI back = standIn.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()), user);
-    HttpResponse<String> callback = browser.arriveAt(back);
-    assertThat(callback.statusCode()).isEqualTo(302);
-    assertThat(callback.headers().firstValue("Location").orElseThrow())
-        .contains("integration=" + type).contains("status=connected");
-    return jwt;
-  }
-
-  static void assertTested(String jwt, String type, String message) {
-    HttpResponse<String> test = server.post("/api/integrations/test?integration_type=" + type, jwt, null);
-    assertThat(test.statusCode()).isEqualTo(200);
-    JsonNode body = Json.parse(test.body());
-    assertThat(body.path("message").asText()).as(test.body()).isEqualTo(message);
-    assertThat(body.path("success").asBoolean()).isTrue();
-  }
-
-  static JsonNode disconnect(String jwt, String type) {
-    HttpResponse<String> disconnected = server.post("/api/integrations/disconnect?integration_type=" + type, jwt, null);
-    assertThat(disconnected.statusCode()).as(disconnected.body()).isEqualTo(200);
-    return Json.parse(disconnected.body()).path("revocation");
-  }
-
-  static HttpResponse<String> proxy(String jwt, String method, String type, String path, String body, String contentType) {
-    HttpRequest.Builder request = server.request("/api/integrations/" + type + "/proxy/" + path, jwt)
-        .header("Cookie", "session=the-callers-own")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    return server.send(request.build());
-  }
-
-  static String error(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return Json.parse(response.body()).path("code").asText();
-  }
-
-  static RecordedRequest last(List<RecordedRequest> calls) {
-    assertThat(calls).isNotEmpty();
-    return calls.get(calls.size() - 1);
   }
 }
