@@ -133,6 +133,14 @@ class CatalogProvidersThroughServerTest {
     assertThat(call.getHeaders().get("X-GitHub-Api-Version")).isEqualTo("2022-11-28");
     String token = call.getHeaders().get("Authorization").substring("Bearer ".length());
 
+    assertThat(flows.proxy(jwt, "HEAD", "github", "user", null, null).statusCode()).isEqualTo(200);
+    assertThat(ProviderFlows.last(github.callsTo("/user")).getMethod()).isEqualTo("HEAD");
+
+    HttpResponse<String> tarball = flows.proxy(jwt, "GET", "github", "repos/octo/hello-world/tarball", null, null);
+    assertThat(tarball.statusCode()).as("the redirect to another host comes back, it is not followed").isEqualTo(302);
+    assertThat(tarball.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).startsWith("https://codeload.github.com/"));
+
     JsonNode revocation = flows.disconnect(jwt, "github");
     assertThat(revocation.path("attempted").asBoolean()).isFalse();
     assertThat(revocation.path("revoked").asBoolean()).isFalse();

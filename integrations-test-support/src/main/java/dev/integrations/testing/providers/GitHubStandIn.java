@@ -15,7 +15,8 @@ import okhttp3.Headers;
  * client credentials in the body, answers form-encoded unless asked for {@code Accept: application/json},
  * words its errors as HTTP 200 {@code error=bad_verification_code}…, and issues tokens that never expire
  * and no refresh token; and the REST API's {@code GET /user} and {@code GET /user/repos}, which want a
- * {@code User-Agent} and answer 401 {@code Bad credentials}. OAuth apps have no revocation endpoint for
+ * {@code User-Agent} and answer 401 {@code Bad credentials}, and a tarball download that redirects to
+ * another host ({@code codeload.github.com}), as GitHub's does. OAuth apps have no revocation endpoint for
  * a user's token.
  */
 public final class GitHubStandIn extends OAuthStandIn {
@@ -81,6 +82,9 @@ public final class GitHubStandIn extends OAuthStandIn {
           """.formatted(grant.account()),
           "X-OAuth-Scopes", scopes, "X-RateLimit-Limit", "5000", "X-RateLimit-Remaining", "4998",
           "Link", "<" + url() + "/user/repos?page=2>; rel=\"next\"");
+      case "/repos/octo/hello-world/tarball" -> new MockResponse(302, Headers.of(
+          "Location", "https://codeload.github.com/octo/hello-world/legacy.tar.gz/refs/heads/main?token=short-lived"),
+          "");
       default -> json(404, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
           + "\"status\":\"404\"}");
     };
