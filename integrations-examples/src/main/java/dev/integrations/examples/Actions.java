@@ -7,6 +7,8 @@ import dev.integrations.core.error.ReauthorizationRequiredException;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.ProxyRequest;
+import dev.integrations.core.model.ProxyResponse;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.SentMessage;
@@ -14,6 +16,7 @@ import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.Integrations;
 import java.util.List;
+import java.util.Map;
 
 /** What an application does through its users' connections: send mail, connect a bot, message. */
 public final class Actions {
@@ -42,6 +45,16 @@ public final class Actions {
         .sendMessage(user, IntegrationType.TELEGRAM, ChatMessage.text(chatId, "Deploy finished ✅"));
     // end::telegram[]
     return message;
+  }
+
+  /** Reads the user's GitHub repositories through the proxy: GitHub's own API, the user's token. */
+  public ProxyResponse repositories(UserId user) {
+    // tag::proxy[]
+    ProxyResponse repos = integrations.actions().proxy(user, IntegrationType.of("github"),
+        new ProxyRequest("GET", "/user/repos?per_page=5", Map.of("Accept", List.of("application/json")), null, null));
+    // repos.status(), repos.headers() (Link, rate limits…) and repos.body() are GitHub's own
+    // end::proxy[]
+    return repos;
   }
 
   /** Sends the report and tells what happened in a sentence for the user. */

@@ -119,7 +119,9 @@ public final class HttpServer implements AutoCloseable {
     config.requestLogger.http(RequestLog::log);
     config.events.handlerAdded(added -> {
       if (added.getHttpMethod().isHttpMethod() && added.getHttpMethod() != HandlerType.OPTIONS) {
-        routes.add(new Route(added.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT), added.getPath()));
+        // Javalin's <path> (slashes allowed) is OpenAPI's {path}.
+        String path = added.getPath().replace("<", "{").replace(">", "}");
+        routes.add(new Route(added.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT), path));
       }
     });
 
@@ -135,6 +137,7 @@ public final class HttpServer implements AutoCloseable {
     new IntegrationRoutes(integrations.connections(), json, consentCookie).register(config.routes);
     new CallbackRoute(integrations.connections(), settings.frontendUrl(), consentCookie).register(config.routes);
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
+    new ProxyRoute(integrations.actions()).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
     new DocsRoutes(integrations.connections().catalog().stream().map(i -> i.type().value()).toList())
         .register(config.routes);

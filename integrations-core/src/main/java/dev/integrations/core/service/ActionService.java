@@ -11,6 +11,8 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.MailSummary;
+import dev.integrations.core.model.ProxyRequest;
+import dev.integrations.core.model.ProxyResponse;
 import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.SentMessage;
@@ -20,13 +22,15 @@ import dev.integrations.core.port.FilesPort;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.ProxyPort;
 import dev.integrations.core.service.internal.ConnectionKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Actions through a user's connections: mail, files, messages. Each action gets fresh credentials,
+ * Actions through a user's connections: mail, files, messages, and calls to a provider's own API
+ * ({@link #proxy}). Each action gets fresh credentials,
  * and when the provider refuses them with a 401 it refreshes once and tries once more, all within one
  * request deadline (see {@link Integrations.Builder#requestDeadline}).
  *
@@ -69,6 +73,25 @@ public final class ActionService {
   public SentMessage sendMessage(UserId user, IntegrationType type, ChatMessage message) {
     return through(user, type, Capability.MESSAGES, MessagingPort.class, "send messages",
         (chat, c) -> chat.send(c, message));
+  }
+
+  /**
+   * Calls the provider's own API through the user's {@code type} connection (the proxy): {@code request}'s
+   * method and path below the provider's API root, with the connection's fresh credentials in place of
+   * any the caller had. The provider's status, selected headers and body come back as they are, errors
+   * included; a 401 refreshes the credentials once and repeats the call once.
+   *
+   * @throws dev.integrations.core.error.InvalidRequestException {@code unsupported_operation} when the
+   *     integration's adapter has no proxy, {@code invalid_request} when the path leaves the API root
+   * @throws dev.integrations.core.error.NotConnectedException when the user has no connection to it
+   * @throws dev.integrations.core.error.CredentialsRejectedException when the provider refuses the
+   *     credentials even after a refresh
+   */
+  public ProxyResponse proxy(UserId user, IntegrationType type, ProxyRequest request) {
+    ProxyPort proxy = connections.providers().proxy(type);
+    ProviderPort provider = connections.providers().provider(type);
+    return Deadline.after(requestDeadline).run(() ->
+        connections.withCredentials(new ConnectionKey(user, type), provider, c -> proxy.call(c, request)));
   }
 
   private <P, T> T through(

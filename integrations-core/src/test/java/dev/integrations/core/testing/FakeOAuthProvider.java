@@ -12,12 +12,15 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.MailSummary;
+import dev.integrations.core.model.ProxyRequest;
+import dev.integrations.core.model.ProxyResponse;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.OAuthProviderPort;
+import dev.integrations.core.port.ProxyPort;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +32,14 @@ import java.util.function.Function;
  * An OAuth provider whose answers the test scripts. Records every call. Accepts an access token only
  * if it is in {@link #acceptedTokens}.
  */
-public final class FakeOAuthProvider implements OAuthProviderPort, MailPort {
+public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, ProxyPort {
   public static final Set<String> SCOPES = Set.of("mail.send", "mail.read");
 
   public final AtomicInteger refreshCalls = new AtomicInteger();
   public final AtomicInteger revokeCalls = new AtomicInteger();
   public final AtomicInteger sendCalls = new AtomicInteger();
+  /** The proxied requests, in order, with the access token each one carried. */
+  public final List<String> proxyCalls = new CopyOnWriteArrayList<>();
   public final List<AuthorizationRequest> exchanges = new CopyOnWriteArrayList<>();
   public final List<String> acceptedTokens = new CopyOnWriteArrayList<>();
   public volatile Function<Credentials, TokenGrant> onRefresh;
@@ -117,6 +122,15 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort {
   public List<MailSummary> search(Credentials credentials, MailQuery query) {
     requireAccepted(credentials);
     return List.of();
+  }
+
+  /** Answers 200 with {@code <method> <path>} as the body, when the token is accepted. */
+  @Override
+  public ProxyResponse call(Credentials credentials, ProxyRequest request) {
+    proxyCalls.add(request.method() + " " + request.path() + " with " + credentials.accessToken().reveal());
+    requireAccepted(credentials);
+    return new ProxyResponse(200, java.util.Map.of("Content-Type", List.of("text/plain")),
+        (request.method() + " " + request.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private void requireAccepted(Credentials credentials) {

@@ -35,6 +35,7 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
   private final OAuth2Client oauth;
   private final ApiClient api;
   private final Verification verification;
+  private final ProxyPort proxy;
 
   CatalogOAuthProvider(ProviderSpec spec, ClientCredentials client, OkHttpClient http) {
     this.spec = spec;
@@ -44,6 +45,7 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
     this.oauth = client == null ? null : OAuth2Client.of(spec, client, http);
     this.api = new ApiClient(spec, http);
     this.verification = new Verification(spec, api);
+    this.proxy = new CatalogProxy(spec, http);
   }
 
   @Override
@@ -87,9 +89,7 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
 
   @Override
   public ProxyResponse call(Credentials credentials, ProxyRequest request) {
-    ApiClient.Answer answer = api.call(request.method(), request.path(), credentials.accessToken(),
-        request.headers(), request.body(), request.contentType(), request.idempotent());
-    return ProxiedAnswers.toResponse(answer);
+    return proxy.call(credentials, request);
   }
 
   private OAuth2Client client() {

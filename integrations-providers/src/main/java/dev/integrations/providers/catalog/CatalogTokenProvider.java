@@ -34,6 +34,7 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
   private final Integration integration;
   private final ApiClient api;
   private final Verification verification;
+  private final ProxyPort proxy;
 
   CatalogTokenProvider(ProviderSpec spec, OkHttpClient http) {
     this.spec = spec;
@@ -41,6 +42,7 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
         spec.icon(), AuthMethod.BOT_TOKEN, Set.of(), spec.credentialsGroup());
     this.api = new ApiClient(spec, http);
     this.verification = new Verification(spec, api);
+    this.proxy = new CatalogProxy(spec, http);
   }
 
   @Override
@@ -81,8 +83,6 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
 
   @Override
   public ProxyResponse call(Credentials credentials, ProxyRequest request) {
-    ApiClient.Answer answer = api.call(request.method(), request.path(), credentials.accessToken(),
-        request.headers(), request.body(), request.contentType(), request.idempotent());
-    return ProxiedAnswers.toResponse(answer);
+    return proxy.call(credentials, request);
   }
 }

@@ -1,6 +1,7 @@
 package dev.integrations.providers.catalog;
 
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.ProxyPort;
 import dev.integrations.providers.oauth2.ClientCredentials;
 import okhttp3.OkHttpClient;
 
@@ -16,5 +17,14 @@ public final class GenericAdapters {
   /** The adapter of a {@code bot_token} or {@code api_key} entry. */
   public static ProviderPort token(ProviderSpec spec, OkHttpClient http) {
     return new CatalogTokenProvider(spec, http);
+  }
+
+  /**
+   * The proxy to the API of {@code spec} (placeholders filled), for a plug-in whose own adapter should
+   * also call the provider's API as the catalog describes it: {@code base_url}, credential placement,
+   * fixed headers, bounded answers.
+   */
+  public static ProxyPort proxy(ProviderSpec spec, OkHttpClient http) {
+    return new CatalogProxy(spec, http);
   }
 }

@@ -52,6 +52,16 @@ public record ProviderSpec(
   }
 
   /**
+   * This entry with its API at {@code baseUrl}: a plug-in's own setting that moves the API (a local
+   * server, a self-hosted Bot API server), everything else as the catalog says.
+   */
+  public ProviderSpec withBaseUrl(String baseUrl) {
+    return new ProviderSpec(key, name, description, icon, auth, credentialsGroup, oauth,
+        new ApiSettings(baseUrl, api.credentialIn(), api.credentialName(), api.credentialFormat(), api.headers()),
+        verify, capabilities, connectionConfig);
+  }
+
+  /**
    * The OAuth 2.0 settings of an {@code oauth2} entry.
    *
    * @param authorizationUrl the consent endpoint; may hold {@code {placeholders}} of {@code urlParams}

@@ -14,6 +14,7 @@ import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.TestResult;
+import dev.integrations.core.port.ProxyPort;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.providers.google.internal.BoundedParallel;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
@@ -36,8 +37,8 @@ final class GmailClient extends GoogleOAuthClient implements MailPort {
   private static final List<String> SUMMARY_HEADERS = List.of("From", "Subject", "Date");
   private static final int FETCH_PARALLELISM = 8;
 
-  GmailClient(GoogleSetup setup) {
-    super(setup, GoogleCatalog.GMAIL);
+  GmailClient(GoogleSetup setup, ProxyPort proxy) {
+    super(setup, GoogleCatalog.GMAIL, proxy);
   }
 
   /** Reads the mailbox profile: https://developers.google.com/gmail/api/reference/rest/v1/users/getProfile */

@@ -37,6 +37,7 @@ public final class GooglePlugin implements ProviderPlugin {
         .revocationUri(uri(context, "GOOGLE_REVOKE_URI", spec.oauth().revocationUrl()));
     context.setting("GOOGLE_API_ROOT_URL")
         .ifPresent(root -> google.apiRootUrl(HttpUrls.require("GOOGLE_API_ROOT_URL", root).toString()));
+    google.catalogEntries(specs.get(GMAIL), specs.get(DRIVE)); // the proxies call their base_url
     Optional<ClientCredentials> client = context.client(spec.credentialsGroup());
     client.ifPresent(c -> google.clientId(c.clientId()).clientSecret(c.clientSecret()));
     GoogleProviders built = google.build();

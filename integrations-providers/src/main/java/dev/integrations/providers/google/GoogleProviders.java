@@ -4,6 +4,10 @@ import com.google.api.client.googleapis.media.MediaHttpUploader;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.providers.RetrySettings;
+import dev.integrations.core.port.ProxyPort;
+import dev.integrations.providers.catalog.GenericAdapters;
+import dev.integrations.providers.catalog.ProviderCatalog;
+import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.google.internal.GoogleApis;
 import dev.integrations.providers.google.internal.GoogleCalls;
 import dev.integrations.providers.google.internal.GoogleOAuth;
@@ -48,9 +52,9 @@ public final class GoogleProviders {
   private final DriveClient drive;
   private final boolean configured;
 
-  private GoogleProviders(GoogleSetup setup) {
-    this.gmail = new GmailClient(setup);
-    this.drive = new DriveClient(setup);
+  private GoogleProviders(GoogleSetup setup, ProxyPort gmailProxy, ProxyPort driveProxy) {
+    this.gmail = new GmailClient(setup, gmailProxy);
+    this.drive = new DriveClient(setup, driveProxy);
     this.configured = setup.configured();
   }
 
@@ -64,7 +68,7 @@ public final class GoogleProviders {
 
   /** Google integrations without an OAuth client: listed in the catalog, unusable until configured. */
   public static GoogleProviders notConfigured() {
-    return new GoogleProviders(GoogleSetup.NOT_CONFIGURED);
+    return new GoogleProviders(GoogleSetup.NOT_CONFIGURED, null, null);
   }
 
   /** Whether an OAuth client id and secret were given. */
@@ -73,16 +77,16 @@ public final class GoogleProviders {
   }
 
   /**
-   * The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a
-   * {@link dev.integrations.core.port.MailPort}.
+   * The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort}, a {@link
+   * dev.integrations.core.port.MailPort} and a {@link ProxyPort} to the Gmail API.
    */
   public ProviderPort gmail() {
     return gmail;
   }
 
   /**
-   * The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort} and a
-   * {@link dev.integrations.core.port.FilesPort}.
+   * The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort}, a
+   * {@link dev.integrations.core.port.FilesPort} and a {@link ProxyPort} to the Drive API.
    */
   public ProviderPort drive() {
     return drive;
@@ -102,8 +106,17 @@ public final class GoogleProviders {
     private Duration writeTimeout = Duration.ofSeconds(30);
     private RetrySettings retries = RetrySettings.defaults();
     private int uploadChunkSize = 8 * 1024 * 1024;
+    private ProviderSpec gmailSpec;
+    private ProviderSpec driveSpec;
 
     private Builder() {}
+
+    /** The catalog entries whose API the proxies call (null: the bundled one); for the plug-in. */
+    Builder catalogEntries(ProviderSpec gmail, ProviderSpec drive) {
+      this.gmailSpec = gmail;
+      this.driveSpec = drive;
+      return this;
+    }
 
     /** The OAuth client id ({@code GOOGLE_CLIENT_ID}); null or blank leaves Google not configured. */
     public Builder clientId(String clientId) {
@@ -214,7 +227,14 @@ public final class GoogleProviders {
           new GoogleOAuth(
               clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);
       return new GoogleProviders(
-          new GoogleSetup(oauth, new GoogleApis(transport, uploads, apiRootUrl), calls, uploadChunkSize));
+          new GoogleSetup(oauth, new GoogleApis(transport, uploads, apiRootUrl), calls, uploadChunkSize),
+          proxy(gmailSpec, "gmail", client), proxy(driveSpec, "google_drive", client));
+    }
+
+    /** The proxy to the API of {@code spec} (the bundled entry {@code key} when null), at the API root if set. */
+    private ProxyPort proxy(ProviderSpec spec, String key, OkHttpClient client) {
+      ProviderSpec entry = spec != null ? spec : ProviderCatalog.bundled().find(key).orElseThrow();
+      return GenericAdapters.proxy(apiRootUrl == null ? entry : entry.withBaseUrl(apiRootUrl), client);
     }
 
     private static Duration positive(Duration value, String name) {

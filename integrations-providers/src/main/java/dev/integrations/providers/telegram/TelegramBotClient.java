@@ -12,6 +12,8 @@ import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.ProxyRequest;
+import dev.integrations.core.model.ProxyResponse;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.Secret;
@@ -19,6 +21,7 @@ import dev.integrations.core.model.SentMessage;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.port.BotTokenProviderPort;
 import dev.integrations.core.port.MessagingPort;
+import dev.integrations.core.port.ProxyPort;
 import dev.integrations.providers.telegram.internal.BotApi;
 import dev.integrations.providers.telegram.internal.BotMethod;
 import dev.integrations.providers.telegram.internal.BotToken;
@@ -36,7 +39,7 @@ import java.util.Set;
  *
  * @see <a href="https://core.telegram.org/bots/api">Telegram Bot API</a>
  */
-final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
+final class TelegramBotClient implements BotTokenProviderPort, MessagingPort, ProxyPort {
   static final Integration INTEGRATION =
       new Integration(
           IntegrationType.TELEGRAM,
@@ -51,10 +54,12 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
 
   private final BotApi api;
   private final ChatPacer pacer;
+  private final ProxyPort proxy;
 
-  TelegramBotClient(BotApi api, ChatPacer pacer) {
+  TelegramBotClient(BotApi api, ChatPacer pacer, ProxyPort proxy) {
     this.api = api;
     this.pacer = pacer;
+    this.proxy = proxy;
   }
 
   @Override
@@ -134,6 +139,15 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort {
           ErrorCode.PROVIDER_ERROR, "Telegram did not say which message it sent.");
     }
     return new SentMessage(sent.get("message_id").asLong());
+  }
+
+  /**
+   * Calls any Bot API method, {@code /bot<token>/<method>}, with the stored token in the path. Not paced:
+   * a proxied {@code sendMessage} counts against Telegram's limits without waiting for a slot.
+   */
+  @Override
+  public ProxyResponse call(Credentials credentials, ProxyRequest request) {
+    return proxy.call(credentials, request);
   }
 
   private Account getMe(BotToken token) {

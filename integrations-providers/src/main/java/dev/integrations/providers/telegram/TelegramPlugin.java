@@ -26,6 +26,7 @@ public final class TelegramPlugin implements ProviderPlugin {
     String apiUrl = HttpUrls.require("TELEGRAM_API_URL",
         context.setting("TELEGRAM_API_URL").orElse(specs.get(TELEGRAM).api().baseUrl())).toString();
     return Map.of(TELEGRAM,
-        TelegramProviders.builder().apiUrl(apiUrl).httpClient(context.http()).build().provider());
+        TelegramProviders.builder().apiUrl(apiUrl).catalogEntry(specs.get(TELEGRAM)).httpClient(context.http())
+            .build().provider());
   }
 }

@@ -2,6 +2,9 @@ package dev.integrations.providers.telegram;
 
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.providers.RetrySettings;
+import dev.integrations.providers.catalog.GenericAdapters;
+import dev.integrations.providers.catalog.ProviderCatalog;
+import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.telegram.internal.BotApi;
 import dev.integrations.providers.telegram.internal.ChatPacer;
 import dev.integrations.providers.telegram.internal.Rate;
@@ -57,8 +60,15 @@ public final class TelegramProviders {
     private Duration readTimeout = Duration.ofSeconds(15);
     private RetrySettings retries = RetrySettings.defaults();
     private ChatPacer.Limits limits = ChatPacer.Limits.telegramDefaults();
+    private ProviderSpec catalogEntry;
 
     private Builder() {}
+
+    /** The catalog entry whose API the proxy calls, at {@link #apiUrl}; default the bundled one. */
+    Builder catalogEntry(ProviderSpec entry) {
+      this.catalogEntry = Objects.requireNonNull(entry, "entry");
+      return this;
+    }
 
     /**
      * The Bot API base URL ({@code TELEGRAM_API_URL}), default {@value #DEFAULT_API_URL}; may carry
@@ -169,7 +179,9 @@ public final class TelegramProviders {
               .followRedirects(false)
               .build();
       BotApi api = new BotApi(http, apiUrl, retries);
-      return new TelegramProviders(new TelegramBotClient(api, new ChatPacer(limits)));
+      ProviderSpec entry = catalogEntry != null ? catalogEntry : ProviderCatalog.bundled().find("telegram").orElseThrow();
+      return new TelegramProviders(new TelegramBotClient(api, new ChatPacer(limits),
+          GenericAdapters.proxy(entry.withBaseUrl(apiUrl.toString()), http)));
     }
 
     private static Duration positive(Duration duration, String name) {

@@ -7,9 +7,11 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.NotConfiguredException;
+import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.ProxyRequest;
 import dev.integrations.core.model.ProxyResponse;
@@ -23,11 +25,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -225,6 +229,32 @@ class CatalogProvidersTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(api.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void the_request_deadline_bounds_a_proxied_call_that_hangs() throws IOException {
+    api.enqueue(new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).body("{}").build());
+    CatalogOAuthProvider github = new CatalogOAuthProvider(spec("github", "/"), CLIENT, http);
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> Deadline.after(Duration.ofMillis(300)).run(() ->
+            github.call(token("gho_1"), new ProxyRequest("GET", "/user", Map.of(), null, null))))
+        .isInstanceOf(ProviderException.class)
+        .extracting("code").isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void a_retry_wait_that_would_end_after_the_deadline_is_not_slept() throws IOException {
+    api.enqueue(new MockResponse(429, Headers.of("Retry-After", "2"), "{\"message\": \"slow down\"}"));
+    CatalogOAuthProvider github = new CatalogOAuthProvider(spec("github", "/"), CLIENT, http);
+
+    ProxyResponse response = Deadline.after(Duration.ofSeconds(1)).run(() ->
+        github.call(token("gho_1"), new ProxyRequest("GET", "/user", Map.of(), null, null)));
+
+    assertThat(response.status()).isEqualTo(429);
+    assertThat(response.headers().get("Retry-After")).containsExactly("2");
+    assertThat(api.getRequestCount()).isEqualTo(1);
   }
 
   @Test

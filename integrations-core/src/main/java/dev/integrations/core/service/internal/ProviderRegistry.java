@@ -9,6 +9,7 @@ import dev.integrations.core.port.FilesPort;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.ProxyPort;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +74,18 @@ public final class ProviderRegistry {
           provider.integration().name() + " cannot " + operation + ".");
     }
     return port.cast(provider);
+  }
+
+  /**
+   * The provider of {@code type} as a {@link ProxyPort}, when its adapter calls the provider's own API;
+   * otherwise an unsupported-operation error ("X has no proxy.").
+   */
+  public ProxyPort proxy(IntegrationType type) {
+    ProviderPort provider = provider(type);
+    if (!(provider instanceof ProxyPort proxy)) {
+      throw new InvalidRequestException(
+          ErrorCode.UNSUPPORTED_OPERATION, provider.integration().name() + " has no proxy.");
+    }
+    return proxy;
   }
 }

@@ -4,6 +4,7 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.Secret;
 import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.catalog.ProviderSpec;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,7 +37,8 @@ import okhttp3.Response;
  * it (header, query or path, as in Telegram's {@code /bot<token>/}), the catalog's fixed headers, bounded
  * answers, and the providers' one {@link Retrier}: any call on 429 (after {@code Retry-After}) and when
  * the connection failed before the request was sent, idempotent calls also on 5xx and other network
- * failures. A 401 throws {@link CredentialsRejectedException}.
+ * failures, never past the current request {@link Deadline} (each attempt's timeout is what is left of it).
+ * A 401 throws {@link CredentialsRejectedException}.
  * URLs are never logged: one may hold a token.
  *
  * <p>Immutable and thread-safe.
@@ -171,7 +175,15 @@ public final class ApiClient {
   }
 
   private Answer execute(Request request) {
-    try (Response response = http.newCall(request).execute()) {
+    Call call = http.newCall(request);
+    Deadline deadline = Deadline.current(); // the request's deadline bounds each attempt
+    if (deadline.isBounded()) {
+      if (deadline.isExpired()) {
+        throw deadline.exceeded(provider);
+      }
+      call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    try (Response response = call.execute()) {
       return new Answer(response.code(), response.headers().toMultimap(), read(response));
     } catch (InterruptedIOException e) {
       throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
