@@ -11,6 +11,7 @@ import dev.integrations.core.port.StoredCredentials;
 import dev.integrations.persistence.AesGcmTokenCipher;
 import dev.integrations.persistence.EncryptionKeys;
 import dev.integrations.persistence.JdbiStores;
+import dev.integrations.testing.PostgresSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

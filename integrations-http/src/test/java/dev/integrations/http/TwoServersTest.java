@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.integrations.testing.Prerequisites;
+import dev.integrations.testing.PostgresSchema;
 import dev.integrations.testing.ProviderStandIns;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +22,9 @@ import org.junit.jupiter.api.Test;
  * load balancer the callback may land anywhere), and both then act through the same connection.
  */
 class TwoServersTest {
-  private static final String PG_URL = env("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/integrations_test");
-  private static final String PG_USER = env("INTEGRATIONS_TEST_PG_USER", "integrations");
-  private static final String PG_PASSWORD = env("INTEGRATIONS_TEST_PG_PASSWORD", "integrations");
   private static final String MAIL = "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}";
 
-  private final String schema = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+  private PostgresSchema schema;
   private final String jwtSecret = random();
   private StandIns standIns;
   private TestServer a;
@@ -41,12 +32,12 @@ class TwoServersTest {
 
   @BeforeEach
   void start() {
-    admin("CREATE SCHEMA " + schema);
+    schema = PostgresSchema.create();
     standIns = new StandIns();
     Map<String, String> env = standIns.env();
-    env.put("INTEGRATIONS_DB_URL", PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-    env.put("INTEGRATIONS_DB_USER", PG_USER);
-    env.put("INTEGRATIONS_DB_PASSWORD", PG_PASSWORD);
+    env.put("INTEGRATIONS_DB_URL", schema.url());
+    env.put("INTEGRATIONS_DB_USER", PostgresSchema.PG_USER);
+    env.put("INTEGRATIONS_DB_PASSWORD", PostgresSchema.PG_PASSWORD);
     env.put("INTEGRATIONS_JWT_SECRET", jwtSecret);
     env.put("INTEGRATIONS_ENCRYPTION_KEY", random());
     a = TestServer.start(env);
@@ -61,8 +52,12 @@ class TwoServersTest {
     if (b != null) {
       b.close();
     }
-    standIns.close();
-    admin("DROP SCHEMA " + schema + " CASCADE");
+    if (standIns != null) {
+      standIns.close();
+    }
+    if (schema != null) {
+      schema.close();
+    }
   }
 
   @Test
@@ -96,23 +91,9 @@ class TwoServersTest {
     throw new AssertionError(type + " is not listed");
   }
 
-  private static void admin(String sql) {
-    try (Connection admin = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-        Statement statement = admin.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw Prerequisites.missing("PostgreSQL is not reachable at " + PG_URL + " (" + e.getMessage() + ")");
-    }
-  }
-
   private static String random() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Base64.getEncoder().encodeToString(bytes);
-  }
-
-  private static String env(String key, String fallback) {
-    String value = System.getenv(key);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,4 +1,4 @@
-package dev.integrations.bootstrap;
+package dev.integrations.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,17 +7,19 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A fresh schema of the test PostgreSQL, dropped on close (the test is skipped when none is reachable,
- * failed instead when {@code CI=true}). Reads INTEGRATIONS_TEST_PG_URL, _USER and _PASSWORD.
+ * A fresh schema of the test PostgreSQL, dropped on close. An unreachable database skips the test, or
+ * fails it where {@link Prerequisites#required()} says so. Reads INTEGRATIONS_TEST_PG_URL, _USER and
+ * _PASSWORD.
  */
-final class PostgresSchema implements AutoCloseable {
-  static final String PG_URL = env("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/integrations_test");
-  static final String PG_USER = env("INTEGRATIONS_TEST_PG_USER", "integrations");
-  static final String PG_PASSWORD = env("INTEGRATIONS_TEST_PG_PASSWORD", "integrations");
+public final class PostgresSchema implements AutoCloseable {
+  /** The test database's JDBC URL. */
+  public static final String PG_URL = env("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/integrations_test");
+  /** The test database's user. */
+  public static final String PG_USER = env("INTEGRATIONS_TEST_PG_USER", "integrations");
+  /** The test database's password. */
+  public static final String PG_PASSWORD = env("INTEGRATIONS_TEST_PG_PASSWORD", "integrations");
 
   private final String schema = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 
@@ -25,13 +27,13 @@ final class PostgresSchema implements AutoCloseable {
     run("CREATE SCHEMA " + schema);
   }
 
-  /** A new schema, or the test skipped (failed when CI=true) when PostgreSQL is not reachable. */
-  static PostgresSchema create() {
+  /** A new schema; see the class comment for an unreachable database. */
+  public static PostgresSchema create() {
     return new PostgresSchema();
   }
 
   /** The JDBC URL of the schema. */
-  String url() {
+  public String url() {
     return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
@@ -49,12 +51,8 @@ final class PostgresSchema implements AutoCloseable {
     try {
       admin = DriverManager.getConnection(PG_URL, login);
     } catch (SQLException e) {
-      String reason = "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage() + ")";
-      if ("true".equals(System.getenv("CI"))) {
-        Assertions.fail("CI=true and " + reason);
-      }
-      Assumptions.abort(reason);
-      throw new AssertionError("unreachable");
+      throw Prerequisites.missing(
+          "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage() + ")");
     }
     try (admin; Statement statement = admin.createStatement()) {
       statement.execute(sql);
