@@ -78,9 +78,12 @@ public record WebhookSettings(
     return key.clone();
   }
 
-  /** How long a claimed delivery stays claimed: one attempt's timeout and a margin. */
+  /**
+   * How long a claimed delivery stays claimed: twice an attempt's timeout, so a live sender always
+   * records its outcome first, and a delivery whose server died is sent again soon after.
+   */
   public Duration lease() {
-    return timeout.plusSeconds(15);
+    return timeout.multipliedBy(2);
   }
 
   private static URI endpoint(String url) {

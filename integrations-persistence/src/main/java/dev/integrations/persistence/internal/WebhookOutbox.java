@@ -15,8 +15,9 @@ public final class WebhookOutbox {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String INSERT =
       "INSERT INTO webhook_deliveries (id, endpoint, event_type, payload, status, attempts, next_attempt_at,"
-          + " created_at) VALUES (:id, :endpoint, :type, :payload, 'pending', 0, CURRENT_TIMESTAMP,"
-          + " CURRENT_TIMESTAMP)";
+          + " created_at) VALUES (:id, :endpoint, :type, :payload,"
+          + " CASE WHEN EXISTS (SELECT 1 FROM webhook_disabled_endpoints WHERE endpoint = :endpoint)"
+          + " THEN 'disabled' ELSE 'pending' END, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 
   private final String endpoint;
 
