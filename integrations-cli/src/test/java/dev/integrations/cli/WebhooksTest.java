@@ -27,6 +27,7 @@ class WebhooksTest {
   private StandIns standIns;
   private WebhookReceiver receiver;
   private ServerProcess server;
+  private InProcessServer inProcess;
 
   @BeforeEach
   void start() throws Exception {
@@ -38,6 +39,9 @@ class WebhooksTest {
   void stop() throws Exception {
     if (server != null) {
       server.kill();
+    }
+    if (inProcess != null) {
+      inProcess.close();
     }
     if (receiver != null) {
       receiver.close();
@@ -118,9 +122,9 @@ class WebhooksTest {
   @Test
   void a_429_with_retry_after_is_tried_again_no_sooner_than_it_says() throws Exception {
     receiver.answer(429, "3", 1);
-    server = startServer();
+    inProcess = new InProcessServer(data, env());
 
-    assertThat(server.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
+    assertThat(inProcess.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
 
     List<WebhookReceiver.Seen> seen = receiver.awaitReceived(
         s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), Duration.ofSeconds(30));
@@ -133,17 +137,17 @@ class WebhooksTest {
   @Test
   void a_410_stops_deliveries_to_the_endpoint_until_an_operator_replays_one() throws Exception {
     receiver.answer(410, null, 1);
-    server = startServer();
-    assertThat(server.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
+    inProcess = new InProcessServer(data, env());
+    assertThat(inProcess.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
     List<WebhookReceiver.Seen> gone = receiver.awaitReceived(s -> !s.isEmpty(), Duration.ofSeconds(30));
     assertThat(gone).extracting(WebhookReceiver.Seen::answer).containsExactly(410);
 
-    assertThat(server.post("/api/integrations/disconnect?integration_type=telegram", "ann", null).statusCode())
+    assertThat(inProcess.post("/api/integrations/disconnect?integration_type=telegram", "ann", null).statusCode())
         .isEqualTo(200);
     // The disconnect is in the outbox but never sent: the endpoint said it is gone.
-    assertThat(server.post("/api/integrations/connect", "bob", CONNECT).statusCode()).isEqualTo(200);
-    server.kill();
-    server = null;
+    assertThat(inProcess.post("/api/integrations/connect", "bob", CONNECT).statusCode()).isEqualTo(200);
+    inProcess.close();
+    inProcess = null;
     assertThat(receiver.received()).hasSize(1);
 
     JsonNode listed = JSON.readTree(cli().run("webhooks", "list", "--json").out());
@@ -157,7 +161,7 @@ class WebhooksTest {
     assertThat(replay.exitCode()).as(replay.err()).isZero();
     assertThat(replay.out()).contains(gone.get(0).id());
     assertThat(cli().run("webhooks", "replay", "msg_unknown").exitCode()).isNotZero();
-    server = startServer();
+    inProcess = new InProcessServer(data, env());
 
     List<WebhookReceiver.Seen> after = receiver.awaitReceived(
         s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), Duration.ofSeconds(30));
