@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * generated into the data directory), takes refresh leases in that database (so that servers sharing it
  * refresh each connection once, not once each), registers every provider of the catalog on one shared
  * HTTP client (an OAuth provider without its {@code <GROUP>_CLIENT_ID} and secret is listed as not
- * configured), and logs connection events.
+ * configured), logs connection events, and counts what happens in one Micrometer registry ({@link
+ * #metrics()}). When {@code INTEGRATIONS_WEBHOOK_URL} is set, connection changes record their events in
+ * the database's webhook outbox, and {@link #startBackgroundWork()} (the server calls it) delivers them.
  *
  * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
  */

@@ -168,4 +168,13 @@ class WebhooksTest {
     assertThat(after.get(1).id()).isEqualTo(gone.get(0).id());
     assertThat(after.get(1).type()).isEqualTo("connection.created");
   }
+
+  @Test
+  void serve_refuses_a_malformed_webhook_secret_in_one_line() {
+    CliRunner.Result serve = cli().env("INTEGRATIONS_WEBHOOK_SECRET", "whsec_tooshort").run("serve");
+
+    assertThat(serve.exitCode()).isNotZero();
+    assertThat(serve.err()).startsWith("error: INTEGRATIONS_WEBHOOK_SECRET must be whsec_").doesNotContain("tooshort");
+    assertThat(serve.err().lines()).hasSize(1);
+  }
 }
