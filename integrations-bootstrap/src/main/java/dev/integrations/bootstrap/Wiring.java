@@ -2,6 +2,7 @@ package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.ProviderPort;
+import dev.integrations.core.port.WebhookDeliveryStore;
 import dev.integrations.core.service.Integrations;
 import dev.integrations.persistence.AesGcmTokenCipher;
 import dev.integrations.persistence.EncryptionKeys;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * generated into the data directory), takes refresh leases in that database (so that servers sharing it
  * refresh each connection once, not once each), registers every provider of the catalog on one shared
  * HTTP client (an OAuth provider without its {@code <GROUP>_CLIENT_ID} and secret is listed as not
- * configured), and logs connection events.
+ * configured), logs connection events, and counts what happens in one Micrometer registry ({@link
+ * #metrics()}). When {@code INTEGRATIONS_WEBHOOK_URL} is set, connection changes record their events in
+ * the database's webhook outbox, and {@link #startBackgroundWork()} (the server calls it) delivers them.
  *
  * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
  */
@@ -41,13 +44,20 @@ public final class Wiring implements AutoCloseable {
   private final Secret jwtSecret;
   private final JdbiStores stores;
   private final OkHttpClient http;
+  private final Metrics metrics;
+  private final WebhookSettings webhooks;
+  private WebhookDispatcher dispatcher;
 
   private Wiring(
       Settings settings,
       Integrations integrations,
       Secret jwtSecret,
       JdbiStores stores,
-      OkHttpClient http) {
+      OkHttpClient http,
+      Metrics metrics,
+      WebhookSettings webhooks) {
+    this.metrics = metrics;
+    this.webhooks = webhooks;
     this.settings = settings;
     this.integrations = integrations;
     this.jwtSecret = jwtSecret;
@@ -67,6 +77,7 @@ public final class Wiring implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     EncryptionKeys keys = encryptionKeys(settings);
     Secret jwtSecret = jwtSecret(settings);
+    WebhookSettings webhooks = WebhookSettings.from(settings);
     OkHttpClient http = new OkHttpClient();
     CatalogProviders providers = providers(settings, http);
     JdbiStores stores =
@@ -74,7 +85,13 @@ public final class Wiring implements AutoCloseable {
             settings.dbUrl(),
             settings.dbUser(),
             settings.dbPassword() == null ? "" : settings.dbPassword().reveal(),
-            new AesGcmTokenCipher(keys));
+            new AesGcmTokenCipher(keys),
+            JdbiStores.DEFAULT_MAX_CONNECTIONS,
+            webhooks.enabled() ? webhooks.endpoint().toString() : null);
+    Metrics metrics = new Metrics();
+    metrics.pool(stores.dataSource());
+    metrics.webhookBacklog(stores.webhookDeliveries()::backlog);
+    metrics.connectionsBy(stores::connectionsByStatus, "connected", "error");
     Integrations integrations =
         Integrations.builder()
             .tokenStore(stores.tokenStore())
@@ -83,6 +100,7 @@ public final class Wiring implements AutoCloseable {
             .refreshLeases(stores.refreshLeases())
             .provider(providers.adapters().toArray(ProviderPort[]::new))
             .listener(new LoggingConnectionListener())
+            .telemetry(metrics)
             .redirectUri(settings.redirectUri())
             .requestDeadline(settings.requestDeadline())
             .build();
@@ -95,7 +113,7 @@ public final class Wiring implements AutoCloseable {
       LOG.info("Listed but not configured (set <GROUP>_CLIENT_ID and <GROUP>_CLIENT_SECRET to connect them): {}",
           String.join(", ", notConfigured));
     }
-    return new Wiring(settings, integrations, jwtSecret, stores, http);
+    return new Wiring(settings, integrations, jwtSecret, stores, http, metrics, webhooks);
   }
 
   /**
@@ -157,6 +175,27 @@ public final class Wiring implements AutoCloseable {
     return jwtSecret;
   }
 
+  /**
+   * Starts what a server runs in the background: the webhook dispatcher, when {@code
+   * INTEGRATIONS_WEBHOOK_URL} is set. Called once by the server; {@link #close()} stops it.
+   */
+  public synchronized void startBackgroundWork() {
+    if (webhooks.enabled() && dispatcher == null) {
+      dispatcher = new WebhookDispatcher(webhooks, stores.webhookDeliveries(), http, metrics);
+      dispatcher.start();
+    }
+  }
+
+  /** The server's metrics (Prometheus text at {@code GET /metrics}). */
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  /** The outbox of webhook deliveries, for operators ({@code integrations webhooks}). */
+  public WebhookDeliveryStore webhookDeliveries() {
+    return stores.webhookDeliveries();
+  }
+
   /** Whether the database answers now (for {@code /ready}). Never throws. */
   public boolean databaseReady() {
     return stores.isHealthy();
@@ -165,6 +204,11 @@ public final class Wiring implements AutoCloseable {
   /** Closes the database pool and releases the HTTP client's threads. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (dispatcher != null) {
+        dispatcher.close();
+      }
+    }
     stores.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

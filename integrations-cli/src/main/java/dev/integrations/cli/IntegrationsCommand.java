@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       DriveCommand.class,
       TelegramCommand.class,
       TokenCommand.class,
+      WebhooksCommand.class,
       CompletionCommand.class,
     },
     footerHeading = "%nConfiguration:%n",

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Integrations HTTP server: the {@code /api/integrations} routes with JWT authentication, the OAuth
- * callback, health and readiness, the OpenAPI description and its Swagger UI.
+ * callback, health and readiness, metrics, the OpenAPI description and its Swagger UI. Starting it
+ * also starts the wiring's background work (webhook deliveries).
  *
  * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one); {@link
  * #stop()} stops accepting connections and lets requests in flight finish (up to {@link
@@ -81,6 +82,7 @@ public final class HttpServer implements AutoCloseable {
       throw e;
     }
     HttpServer server = new HttpServer(app, settings.host(), spool, List.copyOf(routes));
+    wiring.startBackgroundWork();
     LOG.info("Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
     return server;
   }
@@ -116,7 +118,11 @@ public final class HttpServer implements AutoCloseable {
       rule.exposeHeader("Retry-After");
       rule.exposeHeader(ActionRoutes.NEXT_PAGE_HEADER);
     }));
-    config.requestLogger.http(RequestLog::log);
+    MetricsRoutes metrics = new MetricsRoutes(wiring.metrics());
+    config.requestLogger.http((ctx, millis) -> {
+      RequestLog.log(ctx, millis);
+      metrics.record(ctx, millis);
+    });
     config.events.handlerAdded(added -> {
       if (added.getHttpMethod().isHttpMethod() && added.getHttpMethod() != HandlerType.OPTIONS) {
         // Javalin's <path> (slashes allowed) is OpenAPI's {path}.
@@ -139,6 +145,7 @@ public final class HttpServer implements AutoCloseable {
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
     new ProxyRoute(integrations.actions()).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
+    metrics.register(config.routes);
     new DocsRoutes(integrations.connections().catalog().stream().map(i -> i.type().value()).toList())
         .register(config.routes);
     new WebPageRoutes().register(config.routes);

@@ -4,6 +4,7 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
@@ -11,6 +12,7 @@ import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.persistence.internal.ConnectionRow;
 import dev.integrations.persistence.internal.ConnectionsDao;
 import dev.integrations.persistence.internal.StorageErrors;
+import dev.integrations.persistence.internal.WebhookOutbox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -20,16 +22,26 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** A {@link ConnectionStore} in the {@code connections} table. Thread-safe. */
+/**
+ * A {@link ConnectionStore} in the {@code connections} table. A write that carries an event appends its
+ * webhook delivery to the outbox in the same transaction (when webhooks are configured). Thread-safe.
+ */
 final class JdbiConnectionStore implements ConnectionStore {
   private static final ConnectionRow.Mapper ROWS = new ConnectionRow.Mapper();
 
   private final Jdbi jdbi;
   private final DataSource dataSource;
   private final ConnectionsDao dao;
+  private final WebhookOutbox outbox;
 
   /** A store on {@code jdbi}; {@code dataSource} is the pool behind it, for the plain JDBC read. */
   JdbiConnectionStore(Jdbi jdbi, DataSource dataSource) {
+    this(jdbi, dataSource, WebhookOutbox.to(null));
+  }
+
+  /** Like {@link #JdbiConnectionStore(Jdbi, DataSource)}, appending events' deliveries to {@code outbox}. */
+  JdbiConnectionStore(Jdbi jdbi, DataSource dataSource, WebhookOutbox outbox) {
+    this.outbox = outbox;
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.dao = jdbi.onDemand(ConnectionsDao.class);
@@ -84,6 +96,63 @@ final class JdbiConnectionStore implements ConnectionStore {
                     tx.insert(row);
                   }
                   return row;
+                }));
+  }
+
+  @Override
+  public void save(Connection connection, ConnectionEvent event) {
+    if (!outbox.enabled()) {
+      save(connection);
+      return;
+    }
+    ConnectionRow row = toRow(connection);
+    StorageErrors.upsert(
+        "save a connection",
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  ConnectionsDao tx = handle.attach(ConnectionsDao.class);
+                  boolean replaced = tx.update(row) == 1;
+                  if (!replaced) {
+                    tx.insert(row);
+                  }
+                  outbox.append(handle, event, replaced, row.status());
+                  return row;
+                }));
+  }
+
+  @Override
+  public boolean update(Connection connection, ConnectionEvent event) {
+    if (!outbox.enabled()) {
+      return update(connection);
+    }
+    ConnectionRow row = toRow(connection);
+    return StorageErrors.call(
+        "update a connection",
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  if (handle.attach(ConnectionsDao.class).updateSameConnection(row) != 1) {
+                    return false;
+                  }
+                  outbox.append(handle, event, true, row.status());
+                  return true;
+                }));
+  }
+
+  @Override
+  public boolean delete(UserId user, IntegrationType type, ConnectionEvent event) {
+    if (!outbox.enabled()) {
+      return delete(user, type);
+    }
+    return StorageErrors.call(
+        "delete a connection",
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  boolean deleted = handle.attach(ConnectionsDao.class).delete(user.value(), type.value()) == 1;
+                  outbox.append(handle, event, deleted, ConnectionStatus.DISCONNECTED.wireName());
+                  return deleted;
                 }));
   }
 

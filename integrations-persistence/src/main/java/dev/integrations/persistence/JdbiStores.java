@@ -6,7 +6,12 @@ import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenCipher;
 import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.port.WebhookDeliveryStore;
 import dev.integrations.persistence.internal.Database;
+import dev.integrations.persistence.internal.WebhookOutbox;
+import dev.integrations.persistence.internal.StorageErrors;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -40,14 +45,18 @@ public final class JdbiStores implements AutoCloseable {
   private final ConnectionStore connectionStore;
   private final OAuthStateStore stateStore;
   private final RefreshLeases refreshLeases;
+  private final WebhookDeliveryStore webhookDeliveries;
+  private final DataSource dataSource;
 
-  private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool) {
+  private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool, String webhookEndpoint) {
     Objects.requireNonNull(cipher, "cipher");
     Database.migrate(dataSource);
+    this.dataSource = dataSource;
     this.jdbi = Database.jdbi(dataSource);
     this.ownedPool = ownedPool;
     this.tokenStore = new JdbiTokenStore(jdbi, dataSource, cipher);
-    this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
+    this.connectionStore = new JdbiConnectionStore(jdbi, dataSource, WebhookOutbox.to(webhookEndpoint));
+    this.webhookDeliveries = new JdbiWebhookDeliveryStore(jdbi);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
   }
@@ -59,7 +68,7 @@ public final class JdbiStores implements AutoCloseable {
    * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
    */
   public static JdbiStores create(DataSource dataSource, TokenCipher cipher) {
-    return new JdbiStores(Objects.requireNonNull(dataSource, "dataSource"), cipher, null);
+    return new JdbiStores(Objects.requireNonNull(dataSource, "dataSource"), cipher, null, null);
   }
 
   /**
@@ -78,10 +87,21 @@ public final class JdbiStores implements AutoCloseable {
   /** Like {@link #open(String, String, String, TokenCipher)}, with a pool of {@code maxConnections}. */
   public static JdbiStores open(
       String jdbcUrl, String user, String password, TokenCipher cipher, int maxConnections) {
+    return open(jdbcUrl, user, password, cipher, maxConnections, null);
+  }
+
+  /**
+   * Like {@link #open(String, String, String, TokenCipher, int)}; while {@code webhookEndpoint} is not
+   * null, every connection change that causes an event appends a delivery of it to that endpoint to the
+   * {@link #webhookDeliveries() outbox}, in the change's own transaction.
+   */
+  public static JdbiStores open(
+      String jdbcUrl, String user, String password, TokenCipher cipher, int maxConnections,
+      String webhookEndpoint) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     HikariDataSource pool = Database.pool(jdbcUrl, user, password, maxConnections);
     try {
-      return new JdbiStores(pool, cipher, pool);
+      return new JdbiStores(pool, cipher, pool, webhookEndpoint);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -109,6 +129,26 @@ public final class JdbiStores implements AutoCloseable {
    */
   public RefreshLeases refreshLeases() {
     return refreshLeases;
+  }
+
+  /** The outbox of webhook deliveries (empty unless opened with a webhook endpoint). */
+  public WebhookDeliveryStore webhookDeliveries() {
+    return webhookDeliveries;
+  }
+
+  /** How many connections have each status ({@code connected}, {@code error}), for metrics. */
+  public Map<String, Long> connectionsByStatus() {
+    return StorageErrors.call("count connections", () -> jdbi.withHandle(handle ->
+        handle.createQuery("SELECT status, COUNT(*) AS n FROM connections GROUP BY status")
+            .reduceRows(new HashMap<String, Long>(), (counts, row) -> {
+              counts.put(row.getColumn("status", String.class), row.getColumn("n", Long.class));
+              return counts;
+            })));
+  }
+
+  /** The pool or data source behind the stores, for metrics of its use. */
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */

@@ -41,6 +41,14 @@ abstract class TestDatabase implements AutoCloseable {
     return stores;
   }
 
+  /** The stores, opened on first use with a webhook outbox for deliveries to {@code endpoint}. */
+  JdbiStores stores(String webhookEndpoint) {
+    if (stores == null) {
+      stores = JdbiStores.open(url(), user(), password(), cipher, 4, webhookEndpoint);
+    }
+    return stores;
+  }
+
   /** A plain JDBC connection to the same database, for looking under the stores. */
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), user(), password());

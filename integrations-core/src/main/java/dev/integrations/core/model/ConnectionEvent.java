@@ -25,7 +25,13 @@ public record ConnectionEvent(Kind kind, UserId user, IntegrationType type, Erro
     /** A test or an action found the credentials refused. */
     TEST_FAILED,
     /** The user disconnected; the credentials were deleted. */
-    DISCONNECTED
+    DISCONNECTED,
+    /** The user authorized again a connection that already existed. */
+    REAUTHORIZED,
+    /** A refresh failed for a reason that may pass (provider down, timeout); the grant is kept. */
+    REFRESH_FAILED,
+    /** A connection that had failed works again. */
+    RECOVERED
   }
 
   /** Requires everything but the reason. */

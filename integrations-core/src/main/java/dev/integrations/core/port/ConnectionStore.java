@@ -1,6 +1,7 @@
 package dev.integrations.core.port;
 
 import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.Optional;
  * Keeps the status of each connection (never its credentials: see {@link TokenStore}).
  *
  * <p>Implementations are thread-safe; a write that returned has been made durable.
+ *
+ * <p>The writes that take a {@link ConnectionEvent} record it with the change: a store that keeps an
+ * outbox (the JDBI store, when webhooks are configured) appends the event in the same database
+ * transaction as the change, so an event is kept exactly when its change is. A store without an outbox
+ * (the in-memory one, the defaults below) just makes the change; the event still reaches the
+ * in-process listeners, which the caller tells after the write returned.
  */
 public interface ConnectionStore {
 
@@ -41,4 +48,26 @@ public interface ConnectionStore {
    * @return whether there was one
    */
   boolean delete(UserId user, IntegrationType type);
+
+  /** Like {@link #save(Connection)}, recording {@code event} with the change (see the type's Javadoc). */
+  default void save(Connection connection, ConnectionEvent event) {
+    save(connection);
+  }
+
+  /**
+   * Like {@link #update(Connection)}, recording {@code event} with the change (see the type's Javadoc)
+   * only when the connection was replaced.
+   */
+  default boolean update(Connection connection, ConnectionEvent event) {
+    return update(connection);
+  }
+
+  /**
+   * Like {@link #delete(UserId, IntegrationType)}, recording {@code event} with the change (see the
+   * type's Javadoc); the event is recorded even when there was no connection row (credentials alone were
+   * deleted), since the caller reports a disconnect then too.
+   */
+  default boolean delete(UserId user, IntegrationType type, ConnectionEvent event) {
+    return delete(user, type);
+  }
 }

@@ -90,8 +90,8 @@ public final class ActionService {
   public ProxyResponse proxy(UserId user, IntegrationType type, ProxyRequest request) {
     ProxyPort proxy = connections.providers().proxy(type);
     ProviderPort provider = connections.providers().provider(type);
-    return Deadline.after(requestDeadline).run(() ->
-        connections.withCredentials(new ConnectionKey(user, type), provider, c -> proxy.call(c, request)));
+    return connections.timed(type, "proxy", () -> Deadline.after(requestDeadline).run(() ->
+        connections.withCredentials(new ConnectionKey(user, type), provider, c -> proxy.call(c, request))));
   }
 
   private <P, T> T through(
@@ -100,8 +100,8 @@ public final class ActionService {
     ProviderPort provider = connections.providers().provider(type);
     Function<Credentials, T> withCredentials = c -> call.apply(adapter, c);
     // One deadline for the whole action: a refresh, the call, a refresh after a 401 and the call again.
-    return Deadline.after(requestDeadline)
-        .run(() -> connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials));
+    return connections.timed(type, operation.replace(' ', '_'), () -> Deadline.after(requestDeadline)
+        .run(() -> connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials)));
   }
 
   @FunctionalInterface

@@ -23,6 +23,7 @@ import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.StoredCredentials;
+import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
 import dev.integrations.core.service.internal.ConnectionKey;
 import dev.integrations.core.service.internal.ConnectionRecorder;
@@ -62,6 +63,7 @@ public final class IntegrationService {
   private final EventPublisher events;
   private final Clock clock;
   private final Duration requestDeadline;
+  private final Telemetry telemetry;
 
   IntegrationService(
       ProviderRegistry providers,
@@ -72,7 +74,9 @@ public final class IntegrationService {
       ConnectionRecorder recorder,
       EventPublisher events,
       Clock clock,
-      Duration requestDeadline) {
+      Duration requestDeadline,
+      Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.providers = providers;
     this.tokens = tokens;
     this.connections = connections;
@@ -137,8 +141,9 @@ public final class IntegrationService {
     ConnectionKey key = new ConnectionKey(command.user(), command.type());
     tokens.put(key.user(), key.type(), Credentials.ofToken(command.botToken()));
     Connection connection = Connection.connected(key.user(), key.type(), clock.instant(), account);
-    connections.save(connection);
-    events.publish(ConnectionEvent.Kind.CONNECTED, key, null);
+    ConnectionEvent connected = events.event(ConnectionEvent.Kind.CONNECTED, key, null);
+    connections.save(connection, connected);
+    events.publish(connected);
     return new ConnectResult.Connected(connection);
   }
 
@@ -198,7 +203,29 @@ public final class IntegrationService {
    * exception; an unreachable one gives a {@link dev.integrations.core.error.ProviderException}.
    */
   public TestResult test(UserId user, IntegrationType type) {
-    return withinDeadline(() -> testNow(user, type));
+    return timed(type, "test", () -> withinDeadline(() -> testNow(user, type)));
+  }
+
+  /**
+   * Runs {@code work}, telling the telemetry how long it took and how it ended: {@code ok}, or the code
+   * of the {@link dev.integrations.core.error.IntegrationException} it threw (a failed test result is
+   * counted by its code too).
+   */
+  <T> T timed(IntegrationType type, String action, Supplier<T> work) {
+    long started = System.nanoTime();
+    String outcome = "error";
+    try {
+      T result = work.get();
+      outcome = result instanceof TestResult test && !test.success() && test.code() != null
+          ? test.code().wireName()
+          : "ok";
+      return result;
+    } catch (dev.integrations.core.error.IntegrationException e) {
+      outcome = e.code().wireName();
+      throw e;
+    } finally {
+      telemetry.providerCall(type, action, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
   }
 
   private TestResult testNow(UserId user, IntegrationType type) {
@@ -257,8 +284,9 @@ public final class IntegrationService {
       revocation = sharing.isEmpty() ? revoke(provider, stored) : RevocationResult.keptForSharedGrant(sharing);
     }
     tokens.delete(user, type);
-    connections.delete(user, type);
-    events.publish(ConnectionEvent.Kind.DISCONNECTED, new ConnectionKey(user, type), null);
+    ConnectionEvent disconnected = events.event(ConnectionEvent.Kind.DISCONNECTED, new ConnectionKey(user, type), null);
+    connections.delete(user, type, disconnected);
+    events.publish(disconnected);
     return new DisconnectResult(type, revocation);
   }
 

@@ -5,6 +5,7 @@ import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.RefreshLeases;
+import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
 import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
@@ -70,6 +71,7 @@ public final class Integrations {
     private Duration authorizationTtl = Duration.ofMinutes(10);
     private Duration refreshLeaseTtl = Duration.ofSeconds(30);
     private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+    private Telemetry telemetry = Telemetry.NONE;
 
     private Builder() {}
 
@@ -126,6 +128,12 @@ public final class Integrations {
       return this;
     }
 
+    /** Told how provider calls and refreshes went, for metrics (default: nobody). */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      return this;
+    }
+
     /** The time source (default: the system clock in UTC). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -171,7 +179,7 @@ public final class Integrations {
       EventPublisher events = new EventPublisher(listeners, clock);
       ConnectionRecorder recorder = new ConnectionRecorder(connectionStore, events, clock);
       LeasedRefresh leasedRefresh =
-          new LeasedRefresh(tokenStore, refreshLeases, recorder, events, clock, refreshLeaseTtl);
+          new LeasedRefresh(tokenStore, refreshLeases, recorder, events, clock, refreshLeaseTtl, telemetry);
       CredentialsRefresher refresher =
           new CredentialsRefresher(
               leasedRefresh, clock, refreshMargin, leasedRefresh.waitLimit().plus(refreshLeaseTtl));
@@ -180,7 +188,8 @@ public final class Integrations {
               registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);
       return new Integrations(
           new IntegrationService(
-              registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline),
+              registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline,
+              telemetry),
           requestDeadline);
     }
 

@@ -67,12 +67,12 @@ public final class ConnectionRecorder {
       return recordSuccess(key, null);
     }
     return find(key).flatMap(current -> {
-      Optional<Connection> recorded =
-          update(current.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missingScopes)));
-      if (recorded.isPresent() && current.lastError() != ErrorCode.MISSING_SCOPES) {
-        events.publish(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
+      Connection next = current.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missingScopes));
+      if (current.lastError() == ErrorCode.MISSING_SCOPES) {
+        return update(next);
       }
-      return recorded;
+      return updateAndPublish(
+          next, events.event(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES));
     });
   }
 
@@ -83,9 +83,17 @@ public final class ConnectionRecorder {
    */
   public Optional<Connection> recordFailure(
       Connection seen, ErrorCode reason, String message, ConnectionEvent.Kind kind) {
-    Optional<Connection> recorded = update(seen.failed(reason, message));
-    recorded.ifPresent(c -> events.publish(kind, new ConnectionKey(c.user(), c.type()), reason));
-    return recorded;
+    return updateAndPublish(
+        seen.failed(reason, message), events.event(kind, new ConnectionKey(seen.user(), seen.type()), reason));
+  }
+
+  /** Writes {@code next} with {@code event} in one store write, then tells the listeners if it was written. */
+  private Optional<Connection> updateAndPublish(Connection next, ConnectionEvent event) {
+    if (!connections.update(next, event)) {
+      return Optional.empty();
+    }
+    events.publish(event);
+    return Optional.of(next);
   }
 
   private Optional<Connection> update(Connection next) {

@@ -23,10 +23,18 @@ public final class EventPublisher {
 
   /** Tells every listener; a listener that throws is logged and skipped. */
   public void publish(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
-    if (listeners.isEmpty()) {
-      return;
-    }
-    ConnectionEvent event = new ConnectionEvent(kind, key.user(), key.type(), reason, clock.instant());
+    publish(event(kind, key, reason));
+  }
+
+  /** The event of {@code kind} on {@code key}, stamped now: to record with a store write, then publish. */
+  public ConnectionEvent event(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
+    return new ConnectionEvent(kind, key.user(), key.type(), reason, clock.instant());
+  }
+
+  /** Tells every listener of {@code event} (recorded by the store write before); failures are logged. */
+  public void publish(ConnectionEvent event) {
+    ConnectionEvent.Kind kind = event.kind();
+    ConnectionKey key = new ConnectionKey(event.user(), event.type());
     for (ConnectionListener listener : listeners) {
       try {
         listener.onEvent(event);

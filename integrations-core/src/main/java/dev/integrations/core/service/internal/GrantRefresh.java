@@ -10,6 +10,7 @@ import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.StoredCredentials;
+import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +31,11 @@ final class GrantRefresh {
   private final ConnectionRecorder recorder;
   private final EventPublisher events;
   private final Clock clock;
+  private final Telemetry telemetry;
 
-  GrantRefresh(TokenStore tokens, ConnectionRecorder recorder, EventPublisher events, Clock clock) {
+  GrantRefresh(
+      TokenStore tokens, ConnectionRecorder recorder, EventPublisher events, Clock clock, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.tokens = tokens;
     this.recorder = recorder;
     this.events = events;
@@ -57,8 +61,10 @@ final class GrantRefresh {
     try {
       grant = provider.refresh(stored.credentials());
     } catch (InvalidGrantException e) {
+      telemetry.refresh(key.type(), Telemetry.RefreshOutcome.FAILED);
       return afterInvalidGrant(key, stored, needsRefresh);
     } catch (ProviderException e) {
+      telemetry.refresh(key.type(), Telemetry.RefreshOutcome.FAILED);
       Credentials current = stored.credentials();
       if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
         LOG.warn("Refresh of {} failed ({}); using the access token until it expires at {}",
@@ -69,8 +75,10 @@ final class GrantRefresh {
     }
     Credentials next = stored.credentials().refreshedWith(grant, clock.instant());
     if (!tokens.compareAndSet(key.user(), key.type(), stored.version(), next)) {
+      telemetry.refresh(key.type(), Telemetry.RefreshOutcome.LEASE_LOST);
       return null;
     }
+    telemetry.refresh(key.type(), Telemetry.RefreshOutcome.OK);
     recorder.recordRefresh(key, next.missingScopes(provider.integration().requiredScopes()));
     events.publish(ConnectionEvent.Kind.REFRESHED, key, null);
     return next;

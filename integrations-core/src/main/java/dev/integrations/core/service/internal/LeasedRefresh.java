@@ -9,6 +9,7 @@ import dev.integrations.core.model.Deadline;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.RefreshLease;
 import dev.integrations.core.port.RefreshLeases;
+import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.StoredCredentials;
 import dev.integrations.core.port.TokenStore;
 import java.time.Clock;
@@ -47,10 +48,11 @@ public final class LeasedRefresh {
       ConnectionRecorder recorder,
       EventPublisher events,
       Clock clock,
-      Duration leaseTtl) {
+      Duration leaseTtl,
+      Telemetry telemetry) {
     this.tokens = tokens;
     this.leases = leases;
-    this.grants = new GrantRefresh(tokens, recorder, events, clock);
+    this.grants = new GrantRefresh(tokens, recorder, events, clock, telemetry);
     this.clock = clock;
     this.leaseTtl = leaseTtl;
   }

@@ -162,12 +162,14 @@ public final class OAuthFlow {
     Set<String> missing = credentials.missingScopes(integration.requiredScopes());
     Connection connection = Connection.connected(key.user(), key.type(), now, null);
     if (missing.isEmpty()) {
-      connections.save(connection);
-      events.publish(ConnectionEvent.Kind.CONNECTED, key, null);
+      ConnectionEvent connected = events.event(ConnectionEvent.Kind.CONNECTED, key, null);
+      connections.save(connection, connected);
+      events.publish(connected);
       return connection;
     }
-    connections.save(connection.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing)));
-    events.publish(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
+    ConnectionEvent lacking = events.event(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
+    connections.save(connection.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing)), lacking);
+    events.publish(lacking);
     throw new MissingScopesException(key.type(), missing);
   }
 }

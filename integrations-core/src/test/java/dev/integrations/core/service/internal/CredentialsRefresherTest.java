@@ -37,7 +37,8 @@ class CredentialsRefresherTest {
 
   private CredentialsRefresher refresher(TokenStore tokens) {
     LeasedRefresh refresh = new LeasedRefresh(tokens, new SingleProcessLeases(),
-        new ConnectionRecorder(rig.connections, events, rig.clock), events, rig.clock, Duration.ofSeconds(30));
+        new ConnectionRecorder(rig.connections, events, rig.clock), events, rig.clock, Duration.ofSeconds(30),
+        dev.integrations.core.port.Telemetry.NONE);
     return new CredentialsRefresher(refresh, rig.clock, Duration.ofSeconds(60), Duration.ofSeconds(60));
   }
 
