@@ -25,7 +25,13 @@ public record ConnectionEvent(Kind kind, UserId user, IntegrationType type, Erro
     /** A test or an action found the credentials refused. */
     TEST_FAILED,
     /** The user disconnected; the credentials were deleted. */
-    DISCONNECTED
+    DISCONNECTED,
+    /** A connection that needed reauthorization was connected again by its user. */
+    REAUTHORIZED,
+    /** A refresh of the credentials failed for a reason that may pass (provider 5xx, timeout, network). */
+    REFRESH_FAILED,
+    /** A degraded connection, or one that needed reauthorization, works again. */
+    RECOVERED
   }
 
   /** Requires everything but the reason. */

@@ -48,9 +48,21 @@ public final class LeasedRefresh {
       EventPublisher events,
       Clock clock,
       Duration leaseTtl) {
+    this(tokens, leases, recorder, events, clock, leaseTtl, null);
+  }
+
+  /** Like the other constructor, recording refresh outcomes in {@code health} (null: nowhere). */
+  public LeasedRefresh(
+      TokenStore tokens,
+      RefreshLeases leases,
+      ConnectionRecorder recorder,
+      EventPublisher events,
+      Clock clock,
+      Duration leaseTtl,
+      HealthRecorder health) {
     this.tokens = tokens;
     this.leases = leases;
-    this.grants = new GrantRefresh(tokens, recorder, events, clock);
+    this.grants = new GrantRefresh(tokens, recorder, events, clock, health);
     this.clock = clock;
     this.leaseTtl = leaseTtl;
   }

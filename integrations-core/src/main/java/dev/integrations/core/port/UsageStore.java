@@ -1,0 +1,37 @@
+package dev.integrations.core.port;
+
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UsageBucket;
+import dev.integrations.core.model.UsageCount;
+import dev.integrations.core.model.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the calls through each connection in hourly buckets, per action: one cheap upsert per call.
+ *
+ * <p>Implementations are thread-safe and, through their database, shared between processes: two
+ * processes counting into one bucket lose neither count.
+ */
+public interface UsageStore {
+
+  /**
+   * Adds one call (a failed one when {@code failed}) made at {@code at} to its hour's bucket of {@code
+   * action}.
+   */
+  void record(UserId user, IntegrationType type, String action, boolean failed, Instant at);
+
+  /** The connection's buckets whose hour starts at or after {@code from}, in no particular order. */
+  List<UsageBucket> buckets(UserId user, IntegrationType type, Instant from);
+
+  /** Each of the user's connections' calls in buckets whose hour starts at or after {@code from}. */
+  Map<IntegrationType, UsageCount> totalsSince(UserId user, Instant from);
+
+  /**
+   * Deletes the buckets whose hour starts before {@code before}.
+   *
+   * @return how many were deleted
+   */
+  int prune(Instant before);
+}
