@@ -2,10 +2,12 @@ package dev.integrations.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenCipher;
 import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.port.UsageStore;
 import dev.integrations.persistence.internal.Database;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -40,6 +42,8 @@ public final class JdbiStores implements AutoCloseable {
   private final ConnectionStore connectionStore;
   private final OAuthStateStore stateStore;
   private final RefreshLeases refreshLeases;
+  private final HealthStore healthStore;
+  private final UsageStore usageStore;
 
   private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool) {
     Objects.requireNonNull(cipher, "cipher");
@@ -50,6 +54,8 @@ public final class JdbiStores implements AutoCloseable {
     this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
+    this.healthStore = new JdbiHealthStore(jdbi);
+    this.usageStore = new JdbiUsageStore(jdbi);
   }
 
   /**
@@ -109,6 +115,16 @@ public final class JdbiStores implements AutoCloseable {
    */
   public RefreshLeases refreshLeases() {
     return refreshLeases;
+  }
+
+  /** Connections' health and the maintenance's schedule of them, shared by every process on the database. */
+  public HealthStore healthStore() {
+    return healthStore;
+  }
+
+  /** Calls through connections, counted per action and hour. */
+  public UsageStore usageStore() {
+    return usageStore;
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */
