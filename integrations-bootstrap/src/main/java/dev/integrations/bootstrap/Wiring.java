@@ -81,6 +81,10 @@ public final class Wiring implements AutoCloseable {
             .connectionStore(stores.connectionStore())
             .stateStore(stores.stateStore())
             .refreshLeases(stores.refreshLeases())
+            .healthStore(stores.healthStore())
+            .usageStore(stores.usageStore())
+            .maintenanceInterval(settings.maintenanceInterval())
+            .keepaliveIdle(settings.keepaliveIdle())
             .provider(providers.adapters().toArray(ProviderPort[]::new))
             .listener(new LoggingConnectionListener())
             .redirectUri(settings.redirectUri())
@@ -157,6 +161,16 @@ public final class Wiring implements AutoCloseable {
     return jwtSecret;
   }
 
+  /**
+   * Starts the background maintenance of connections (refreshes before expiry, keep-alive checks, usage
+   * pruning) every {@code INTEGRATIONS_MAINTENANCE_INTERVAL}: the server calls it, commands do not. It
+   * stops on {@link #close()}, or earlier by closing what this returns.
+   */
+  public AutoCloseable startMaintenance() {
+    integrations.maintenance().start();
+    return integrations.maintenance();
+  }
+
   /** Whether the database answers now (for {@code /ready}). Never throws. */
   public boolean databaseReady() {
     return stores.isHealthy();
@@ -165,6 +179,7 @@ public final class Wiring implements AutoCloseable {
   /** Closes the database pool and releases the HTTP client's threads. */
   @Override
   public void close() {
+    integrations.maintenance().close(); // before the pool it uses
     stores.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
