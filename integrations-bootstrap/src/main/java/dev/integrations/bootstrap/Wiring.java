@@ -179,7 +179,7 @@ public final class Wiring implements AutoCloseable {
   /** Closes the database pool and releases the HTTP client's threads. */
   @Override
   public void close() {
-    integrations.maintenance().close(); // before the pool it uses
+    integrations.close(); // the maintenance and the pending usage counts, before the pool they use
     stores.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

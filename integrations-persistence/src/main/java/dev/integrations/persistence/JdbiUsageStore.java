@@ -15,8 +15,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link UsageStore} in the {@code connection_usage} table. Counting a call is one {@code UPDATE} that
- * adds one in the database (so concurrent writers lose nothing), and an {@code INSERT} for the first call
+ * A {@link UsageStore} in the {@code connection_usage} table. Counting calls is one {@code UPDATE} that
+ * adds them in the database (so concurrent writers lose nothing), and an {@code INSERT} for the first call
  * of an hour; a writer that loses the race to insert updates instead. No transaction. Thread-safe.
  */
 final class JdbiUsageStore implements UsageStore {
@@ -30,19 +30,20 @@ final class JdbiUsageStore implements UsageStore {
   }
 
   @Override
-  public void record(UserId user, IntegrationType type, String action, boolean failed, Instant at) {
+  public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
     Instant hour = at.truncatedTo(ChronoUnit.HOURS);
-    int failures = failed ? 1 : 0;
-    StorageErrors.upsert("count a call", () -> jdbi.withHandle(h -> {
-      int updated = h.createUpdate("UPDATE connection_usage SET calls = calls + 1, failures = failures + :failures,"
-              + " last_use = GREATEST(last_use, :at)" + BUCKET)
-          .bind("failures", failures).bind("at", at)
+    long calls = count.calls();
+    long failures = count.failures();
+    StorageErrors.upsert("count calls", () -> jdbi.withHandle(h -> {
+      int updated = h.createUpdate("UPDATE connection_usage SET calls = calls + :calls,"
+              + " failures = failures + :failures, last_use = GREATEST(last_use, :at)" + BUCKET)
+          .bind("calls", calls).bind("failures", failures).bind("at", at)
           .bind("user", user.value()).bind("type", type.value()).bind("hour", hour).bind("action", action)
           .execute();
       if (updated == 0) {
         h.createUpdate("INSERT INTO connection_usage (user_id, integration_type, action, bucket_hour, calls,"
-                + " failures, last_use) VALUES (:user, :type, :action, :hour, 1, :failures, :at)")
-            .bind("failures", failures).bind("at", at)
+                + " failures, last_use) VALUES (:user, :type, :action, :hour, :calls, :failures, :at)")
+            .bind("calls", calls).bind("failures", failures).bind("at", at)
             .bind("user", user.value()).bind("type", type.value()).bind("hour", hour).bind("action", action)
             .execute();
       }

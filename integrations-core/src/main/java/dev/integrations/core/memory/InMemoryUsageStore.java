@@ -18,14 +18,13 @@ public final class InMemoryUsageStore implements UsageStore {
   private record Key(UserId user, IntegrationType type, String action, Instant hour) {}
 
   @Override
-  public synchronized void record(UserId user, IntegrationType type, String action, boolean failed, Instant at) {
+  public synchronized void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
     Instant hour = at.truncatedTo(ChronoUnit.HOURS);
-    UsageCount one = new UsageCount(1, failed ? 1 : 0);
     buckets.merge(
         new Key(user, type, action, hour),
-        new UsageBucket(action, hour, one, at),
+        new UsageBucket(action, hour, count, at),
         (old, add) -> new UsageBucket(
-            action, hour, old.count().plus(one), old.lastUse().isAfter(at) ? old.lastUse() : at));
+            action, hour, old.count().plus(count), old.lastUse().isAfter(at) ? old.lastUse() : at));
   }
 
   @Override

@@ -29,9 +29,9 @@ import java.util.Objects;
  * The library, assembled: its {@link #connections() connection use cases} and its {@link #actions()
  * actions}. Build one per process with {@link #builder()} and share it.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. {@link #close()} it when the process is done with it (it writes the last usage counts).
  */
-public final class Integrations {
+public final class Integrations implements AutoCloseable {
   /** The default of {@link Builder#requestDeadline}: 15 seconds. */
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(15);
 
@@ -66,6 +66,16 @@ public final class Integrations {
    */
   public Maintenance maintenance() {
     return maintenance;
+  }
+
+  /**
+   * Stops the maintenance if it runs and writes the usage counts not yet written (they are written every
+   * second otherwise). The library must not be used afterwards.
+   */
+  @Override
+  public void close() {
+    maintenance.close();
+    connections.monitoring().close();
   }
 
   /**

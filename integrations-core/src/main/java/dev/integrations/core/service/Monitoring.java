@@ -72,6 +72,7 @@ final class Monitoring {
 
   /** The user's calls of the last 24 hours (to the hour), by integration. */
   Map<IntegrationType, UsageCount> usageOf(UserId user) {
+    counter.flush(); // this process's own counts, even those not yet written
     return usage.totalsSince(user, last24HoursFrom(clock.instant()));
   }
 
@@ -92,6 +93,7 @@ final class Monitoring {
 
   /** The connection's usage over the last {@value #USAGE_DAYS} days, with every day listed. */
   ConnectionUsage usage(UserId user, IntegrationType type) {
+    counter.flush();
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate first = today.minusDays(USAGE_DAYS - 1L);
@@ -118,6 +120,11 @@ final class Monitoring {
             .thenComparing(ConnectionUsage.Action::action))
         .toList();
     return new ConnectionUsage(type, days, actions, last24);
+  }
+
+  /** Writes the counts not yet written, and stops the thread that writes them. */
+  void close() {
+    counter.close();
   }
 
   /** Deletes the usage older than the kept days. */
