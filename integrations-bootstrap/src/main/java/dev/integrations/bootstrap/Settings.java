@@ -2,6 +2,7 @@ package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.service.Integrations;
+import dev.integrations.core.service.Maintenance;
 import dev.integrations.providers.HttpUrls;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,15 @@ public record Settings(
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1024L * 1024;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Integrations.DEFAULT_REQUEST_DEADLINE;
 
+  public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Maintenance.DEFAULT_INTERVAL;
+  public static final Duration DEFAULT_KEEPALIVE_IDLE = Maintenance.DEFAULT_KEEPALIVE_IDLE;
+
   public Settings {
     previousEncryptionKeys = List.copyOf(previousEncryptionKeys);
+    if (source != null) {
+      maintenanceInterval(source); // refuse a malformed value at start-up, not at first use
+      keepaliveIdle(source);
+    }
   }
 
   /** Reads and validates every value from the process environment and the optional properties file. */
@@ -100,6 +108,30 @@ public record Settings(
         byteCount(source, "INTEGRATIONS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
         byteCount(source, "INTEGRATIONS_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
         duration(source, "INTEGRATIONS_REQUEST_DEADLINE", DEFAULT_REQUEST_DEADLINE));
+  }
+
+  /**
+   * How often the server's background maintenance runs ({@code INTEGRATIONS_MAINTENANCE_INTERVAL},
+   * default 10 minutes): it refreshes tokens that would expire before its next run.
+   */
+  public Duration maintenanceInterval() {
+    return maintenanceInterval(source);
+  }
+
+  /**
+   * After how long unused the maintenance verifies a connection ({@code INTEGRATIONS_KEEPALIVE_IDLE},
+   * default 24 hours; credentials that never expire: weekly).
+   */
+  public Duration keepaliveIdle() {
+    return keepaliveIdle(source);
+  }
+
+  private static Duration maintenanceInterval(ConfigSource source) {
+    return duration(source, "INTEGRATIONS_MAINTENANCE_INTERVAL", DEFAULT_MAINTENANCE_INTERVAL);
+  }
+
+  private static Duration keepaliveIdle(ConfigSource source) {
+    return duration(source, "INTEGRATIONS_KEEPALIVE_IDLE", DEFAULT_KEEPALIVE_IDLE);
   }
 
   /** The OAuth redirect URI: {@code <public URL>/api/integrations/callback}. */

@@ -98,6 +98,10 @@ public final class Wiring implements AutoCloseable {
             .connectionStore(stores.connectionStore())
             .stateStore(stores.stateStore())
             .refreshLeases(stores.refreshLeases())
+            .healthStore(stores.healthStore())
+            .usageStore(stores.usageStore())
+            .maintenanceInterval(settings.maintenanceInterval())
+            .keepaliveIdle(settings.keepaliveIdle())
             .provider(providers.adapters().toArray(ProviderPort[]::new))
             .listener(new LoggingConnectionListener())
             .telemetry(metrics)
@@ -196,6 +200,16 @@ public final class Wiring implements AutoCloseable {
     return stores.webhookDeliveries();
   }
 
+  /**
+   * Starts the background maintenance of connections (refreshes before expiry, keep-alive checks, usage
+   * pruning) every {@code INTEGRATIONS_MAINTENANCE_INTERVAL}: the server calls it, commands do not. It
+   * stops on {@link #close()}, or earlier by closing what this returns.
+   */
+  public AutoCloseable startMaintenance() {
+    integrations.maintenance().start();
+    return integrations.maintenance();
+  }
+
   /** Whether the database answers now (for {@code /ready}). Never throws. */
   public boolean databaseReady() {
     return stores.isHealthy();
@@ -209,6 +223,7 @@ public final class Wiring implements AutoCloseable {
         dispatcher.close();
       }
     }
+    integrations.close(); // the maintenance and the pending usage counts, before the pool they use
     stores.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       ConnectIntegrationCommand.class,
       TestCommand.class,
+      StatusCommand.class,
       DisconnectCommand.class,
       GmailCommand.class,
       DriveCommand.class,

@@ -2,12 +2,15 @@ package dev.integrations.cli;
 
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionUsage;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
+import dev.integrations.core.model.UsageCount;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +36,53 @@ final class Json {
     json.put("last_sync", Format.iso(connection.lastSync()));
     json.put("last_error", connection.lastError() == null ? null : connection.lastError().wireName());
     json.put("last_error_message", connection.lastErrorMessage());
+    json.put("health", health(status.health()));
+    json.put("usage_24h", count(status.usage24h()));
+    return json;
+  }
+
+  /** A connection's health, as in the HTTP API's list; null when there is none. */
+  static Map<String, Object> health(ConnectionHealth health) {
+    if (health == null) {
+      return null;
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("state", health.state().wireName());
+    json.put("failure_count", health.failureCount());
+    json.put("first_failure", Format.iso(health.firstFailure()));
+    json.put("last_success", Format.iso(health.lastSuccess()));
+    json.put("last_failure", Format.iso(health.lastFailure()));
+    json.put("last_error", health.lastError() == null ? null : health.lastError().wireName());
+    json.put("last_error_message", health.lastErrorMessage());
+    json.put("next_check", Format.iso(health.nextCheck()));
+    return json;
+  }
+
+  static Map<String, Object> count(UsageCount count) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("calls", count.calls());
+    json.put("failures", count.failures());
+    return json;
+  }
+
+  /** A connection's usage, as {@code GET /api/integrations/{type}/usage} answers it. */
+  static Map<String, Object> usage(ConnectionUsage usage) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("integration_type", usage.type().value());
+    json.put("days", usage.days().stream().map(d -> {
+      Map<String, Object> day = new LinkedHashMap<>();
+      day.put("date", d.date().toString());
+      day.putAll(count(d.count()));
+      return day;
+    }).toList());
+    json.put("actions", usage.actions().stream().map(a -> {
+      Map<String, Object> action = new LinkedHashMap<>();
+      action.put("action", a.action());
+      action.putAll(count(a.count()));
+      action.put("last_use", Format.iso(a.lastUse()));
+      return action;
+    }).toList());
+    json.put("usage_24h", count(usage.last24Hours()));
     return json;
   }
 

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one); {@link
  * #stop()} stops accepting connections and lets requests in flight finish (up to {@link
- * #STOP_TIMEOUT}). The server does not close the {@link Wiring}: whoever started it does.
+ * #STOP_TIMEOUT}). While it runs, so does the background maintenance of connections ({@link
+ * Wiring#startMaintenance()}). The server does not close the {@link Wiring}: whoever started it does.
  *
  * <p>Thread-safe.
  */
@@ -52,12 +53,14 @@ public final class HttpServer implements AutoCloseable {
   private final String host;
   private final Path spool;
   private final List<Route> routes;
+  private final AutoCloseable maintenance;
 
-  private HttpServer(Javalin app, String host, Path spool, List<Route> routes) {
+  private HttpServer(Javalin app, String host, Path spool, List<Route> routes, AutoCloseable maintenance) {
     this.app = app;
     this.host = host;
     this.spool = spool;
     this.routes = routes;
+    this.maintenance = maintenance;
   }
 
   /** A registered route, for the OpenAPI test. */
@@ -81,7 +84,8 @@ public final class HttpServer implements AutoCloseable {
       deleteQuietly(spool);
       throw e;
     }
-    HttpServer server = new HttpServer(app, settings.host(), spool, List.copyOf(routes));
+    HttpServer server =
+        new HttpServer(app, settings.host(), spool, List.copyOf(routes), wiring.startMaintenance());
     wiring.startBackgroundWork();
     LOG.info("Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
     return server;
@@ -171,6 +175,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** Stops accepting connections, waits for requests in flight (up to {@link #STOP_TIMEOUT}), stops. */
   public void stop() {
+    closeQuietly(maintenance);
     app.stop();
     deleteQuietly(spool);
     LOG.info("Integrations server stopped");
@@ -194,6 +199,14 @@ public final class HttpServer implements AutoCloseable {
       return Files.createTempDirectory("integrations-uploads-");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a directory for uploads in progress", e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("Could not stop the connection maintenance", e);
     }
   }
 

@@ -15,6 +15,7 @@ import dev.integrations.core.service.DisconnectResult;
 import dev.integrations.core.service.IntegrationService;
 import dev.integrations.http.internal.CompleteRequest;
 import dev.integrations.http.internal.ConnectRequest;
+import dev.integrations.http.internal.HealthBodies;
 import dev.integrations.http.internal.IntegrationEntry;
 import dev.integrations.http.internal.JsonMapping;
 import dev.integrations.http.internal.Replies;
@@ -24,7 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * List, connect, complete, test and disconnect: the connection routes, for the authenticated user only.
+ * List, connect, complete, test (one or all) and disconnect, and a connection's usage: the connection
+ * routes, for the authenticated user only.
  */
 final class IntegrationRoutes {
   private static final int MAX_HANDLE_LENGTH = 256;
@@ -44,7 +46,10 @@ final class IntegrationRoutes {
     routes.post("/api/integrations/connect", this::connect);
     routes.post("/api/integrations/complete", this::complete);
     routes.post("/api/integrations/test", this::test);
+    routes.post("/api/integrations/test-all", this::testAll);
     routes.post("/api/integrations/disconnect", this::disconnect);
+    // After every static route: {type} would otherwise match a static segment.
+    routes.get("/api/integrations/{type}/usage", this::usage);
   }
 
   void list(Context ctx) {
@@ -117,6 +122,25 @@ final class IntegrationRoutes {
     TestResult result = connections.test(user, type);
     ctx.json(new Replies.Tested(
         result.success(), result.message(), type.value(), result.code() == null ? null : result.code().wireName()));
+  }
+
+  /** Tests each of the user's connections; one entry per connection, shaped like {@link #test}'s answer. */
+  void testAll(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    ctx.json(connections.testAll(user).stream()
+        .map(t -> new Replies.Tested(
+            t.result().success(),
+            t.result().message(),
+            t.type().value(),
+            t.result().code() == null ? null : t.result().code().wireName()))
+        .toList());
+  }
+
+  /** The connection's calls over the last 30 days, day by day and per action. */
+  void usage(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    IntegrationType type = Params.integrationType(ctx.pathParam("type"));
+    ctx.json(HealthBodies.Usage.of(connections.usage(user, type)));
   }
 
   void disconnect(Context ctx) {

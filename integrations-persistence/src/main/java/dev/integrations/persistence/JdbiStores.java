@@ -2,10 +2,12 @@ package dev.integrations.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenCipher;
 import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.port.UsageStore;
 import dev.integrations.core.port.WebhookDeliveryStore;
 import dev.integrations.persistence.internal.Database;
 import dev.integrations.persistence.internal.WebhookOutbox;
@@ -47,6 +49,8 @@ public final class JdbiStores implements AutoCloseable {
   private final RefreshLeases refreshLeases;
   private final WebhookDeliveryStore webhookDeliveries;
   private final DataSource dataSource;
+  private final HealthStore healthStore;
+  private final UsageStore usageStore;
 
   private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool, String webhookEndpoint) {
     Objects.requireNonNull(cipher, "cipher");
@@ -59,6 +63,8 @@ public final class JdbiStores implements AutoCloseable {
     this.webhookDeliveries = new JdbiWebhookDeliveryStore(jdbi);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
+    this.healthStore = new JdbiHealthStore(jdbi);
+    this.usageStore = new JdbiUsageStore(jdbi);
   }
 
   /**
@@ -149,6 +155,16 @@ public final class JdbiStores implements AutoCloseable {
   /** The pool or data source behind the stores, for metrics of its use. */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Connections' health and the maintenance's schedule of them, shared by every process on the database. */
+  public HealthStore healthStore() {
+    return healthStore;
+  }
+
+  /** Calls through connections, counted per action and hour. */
+  public UsageStore usageStore() {
+    return usageStore;
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */

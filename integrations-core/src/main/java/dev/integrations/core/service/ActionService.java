@@ -32,7 +32,9 @@ import java.util.function.Function;
  * Actions through a user's connections: mail, files, messages, and calls to a provider's own API
  * ({@link #proxy}). Each action gets fresh credentials,
  * and when the provider refuses them with a 401 it refreshes once and tries once more, all within one
- * request deadline (see {@link Integrations.Builder#requestDeadline}).
+ * request deadline (see {@link Integrations.Builder#requestDeadline}). Each call is counted in the
+ * connection's usage under its action name ({@code send_mail}, {@code search_mail}, {@code list_files},
+ * {@code upload_file}, {@code send_message}, {@code proxy}) and recorded in its health, after it ran.
  *
  * <p>Thread-safe.
  */
@@ -47,31 +49,31 @@ public final class ActionService {
 
   /** Sends an e-mail through the user's {@code type} connection (for example {@code gmail}). */
   public SentMail sendMail(UserId user, IntegrationType type, MailMessage message) {
-    return through(user, type, Capability.MAIL, MailPort.class, "send mail",
+    return through(user, type, Capability.MAIL, MailPort.class, "send mail", "send_mail",
         (mail, c) -> mail.send(c, message));
   }
 
   /** Searches the user's mailbox. */
   public List<MailSummary> searchMail(UserId user, IntegrationType type, MailQuery query) {
-    return through(user, type, Capability.MAIL, MailPort.class, "search mail",
+    return through(user, type, Capability.MAIL, MailPort.class, "search mail", "search_mail",
         (mail, c) -> mail.search(c, query));
   }
 
   /** Lists files in the user's storage. */
   public FilePage listFiles(UserId user, IntegrationType type, FileQuery query) {
-    return through(user, type, Capability.FILES, FilesPort.class, "list files",
+    return through(user, type, Capability.FILES, FilesPort.class, "list files", "list_files",
         (files, c) -> files.list(c, query));
   }
 
   /** Uploads a file, streaming it, with progress reported to {@code progress}. */
   public RemoteFile uploadFile(UserId user, IntegrationType type, FileUpload upload, UploadProgress progress) {
-    return through(user, type, Capability.FILES, FilesPort.class, "upload files",
+    return through(user, type, Capability.FILES, FilesPort.class, "upload files", "upload_file",
         (files, c) -> files.upload(c, upload, progress));
   }
 
   /** Sends a chat message through the user's {@code type} connection (for example {@code telegram}). */
   public SentMessage sendMessage(UserId user, IntegrationType type, ChatMessage message) {
-    return through(user, type, Capability.MESSAGES, MessagingPort.class, "send messages",
+    return through(user, type, Capability.MESSAGES, MessagingPort.class, "send messages", "send_message",
         (chat, c) -> chat.send(c, message));
   }
 
@@ -90,18 +92,27 @@ public final class ActionService {
   public ProxyResponse proxy(UserId user, IntegrationType type, ProxyRequest request) {
     ProxyPort proxy = connections.providers().proxy(type);
     ProviderPort provider = connections.providers().provider(type);
+    ConnectionKey key = new ConnectionKey(user, type);
     return connections.timed(type, "proxy", () -> Deadline.after(requestDeadline).run(() ->
-        connections.withCredentials(new ConnectionKey(user, type), provider, c -> proxy.call(c, request))));
+        connections.observer().observe(key, "proxy",
+            () -> connections.withCredentials(key, provider, c -> proxy.call(c, request)))));
   }
 
   private <P, T> T through(
-      UserId user, IntegrationType type, Capability capability, Class<P> port, String operation, Call<P, T> call) {
+      UserId user,
+      IntegrationType type,
+      Capability capability,
+      Class<P> port,
+      String operation,
+      String action,
+      Call<P, T> call) {
     P adapter = connections.providers().capability(type, capability, port, operation);
     ProviderPort provider = connections.providers().provider(type);
     Function<Credentials, T> withCredentials = c -> call.apply(adapter, c);
     // One deadline for the whole action: a refresh, the call, a refresh after a 401 and the call again.
-    return connections.timed(type, operation.replace(' ', '_'), () -> Deadline.after(requestDeadline)
-        .run(() -> connections.withCredentials(new ConnectionKey(user, type), provider, withCredentials)));
+    ConnectionKey key = new ConnectionKey(user, type);
+    return connections.timed(type, action, () -> Deadline.after(requestDeadline).run(() ->
+        connections.observer().observe(key, action, () -> connections.withCredentials(key, provider, withCredentials))));
   }
 
   @FunctionalInterface

@@ -2,6 +2,7 @@ package dev.integrations.core.service;
 
 import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
+import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.MissingScopesException;
 import dev.integrations.core.error.NotConnectedException;
@@ -10,6 +11,9 @@ import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionStatus;
+import dev.integrations.core.model.ConnectionUsage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.Integration;
@@ -17,6 +21,7 @@ import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
+import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.BotTokenProviderPort;
 import dev.integrations.core.port.ConnectionStore;
@@ -25,10 +30,12 @@ import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.StoredCredentials;
 import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.service.internal.CallObserver;
 import dev.integrations.core.service.internal.ConnectionKey;
 import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
 import dev.integrations.core.service.internal.EventPublisher;
+import dev.integrations.core.service.internal.HealthRecorder;
 import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
 import java.time.Clock;
@@ -64,6 +71,7 @@ public final class IntegrationService {
   private final Clock clock;
   private final Duration requestDeadline;
   private final Telemetry telemetry;
+  private final Monitoring monitoring;
 
   IntegrationService(
       ProviderRegistry providers,
@@ -75,8 +83,10 @@ public final class IntegrationService {
       EventPublisher events,
       Clock clock,
       Duration requestDeadline,
-      Telemetry telemetry) {
+      Telemetry telemetry,
+      Monitoring monitoring) {
     this.telemetry = telemetry;
+    this.monitoring = monitoring;
     this.providers = providers;
     this.tokens = tokens;
     this.connections = connections;
@@ -98,13 +108,71 @@ public final class IntegrationService {
     return providers.provider(type).integration();
   }
 
-  /** Every integration with the user's connection to it (disconnected where there is none). */
+  /**
+   * Every integration with the user's connection to it (disconnected where there is none), its health and
+   * its calls of the last 24 hours.
+   */
   public List<IntegrationStatus> list(UserId user) {
     Map<IntegrationType, Connection> mine =
         connections.findAll(user).stream().collect(Collectors.toMap(Connection::type, Function.identity()));
+    if (mine.isEmpty()) {
+      return providers.catalog().stream()
+          .map(i -> new IntegrationStatus(i, Connection.disconnected(user, i.type())))
+          .toList();
+    }
+    Map<IntegrationType, ConnectionHealth> health = monitoring.healthOf(user);
+    Map<IntegrationType, UsageCount> usage = monitoring.usageOf(user);
     return providers.catalog().stream()
-        .map(i -> new IntegrationStatus(i, mine.getOrDefault(i.type(), Connection.disconnected(user, i.type()))))
+        .map(i -> {
+          Connection connection = mine.getOrDefault(i.type(), Connection.disconnected(user, i.type()));
+          return new IntegrationStatus(
+              i,
+              connection,
+              HealthRecorder.view(connection, health.get(i.type())).orElse(null),
+              usage.getOrDefault(i.type(), UsageCount.NONE));
+        })
         .toList();
+  }
+
+  /**
+   * The health of the user's connection to {@code type}: as recorded, or as its status says when nothing
+   * was recorded yet.
+   *
+   * @throws NotConnectedException when the user has no connection to it
+   */
+  public ConnectionHealth health(UserId user, IntegrationType type) {
+    providers.provider(type);
+    Connection connection = connections.find(user, type).orElseThrow(NotConnectedException::new);
+    return HealthRecorder.view(connection, monitoring.health().find(user, type).orElse(null))
+        .orElseThrow(NotConnectedException::new);
+  }
+
+  /**
+   * The calls through the user's connection to {@code type} over the last {@value Monitoring#USAGE_DAYS}
+   * days (UTC), day by day and per action; a connection never used, or not connected, has only zeros.
+   */
+  public ConnectionUsage usage(UserId user, IntegrationType type) {
+    providers.provider(type);
+    return monitoring.usage(user, type);
+  }
+
+  /**
+   * Tests each of the user's connections as {@link #test} does, a few at a time, each within its own
+   * request deadline. A test that fails with an error (the provider unreachable, say) is a failed result
+   * with that error's code, not an exception.
+   *
+   * @return one result per connection, in catalog order
+   */
+  public List<ConnectionTest> testAll(UserId user) {
+    Set<IntegrationType> mine = connections.findAll(user).stream()
+        .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
+        .map(Connection::type)
+        .collect(Collectors.toSet());
+    List<IntegrationType> types = providers.catalog().stream()
+        .map(Integration::type)
+        .filter(mine::contains)
+        .toList();
+    return BatchTests.run(types, type -> test(user, type));
   }
 
   /**
@@ -228,7 +296,16 @@ public final class IntegrationService {
     }
   }
 
+  /** A test by the background maintenance: recorded in the health, not counted as usage. */
+  TestResult check(UserId user, IntegrationType type) {
+    return withinDeadline(() -> testNow(user, type, false));
+  }
+
   private TestResult testNow(UserId user, IntegrationType type) {
+    return testNow(user, type, true);
+  }
+
+  private TestResult testNow(UserId user, IntegrationType type, boolean counted) {
     ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
     Connection seen = recorder.find(key).orElse(null);
@@ -236,8 +313,15 @@ public final class IntegrationService {
     try {
       result = withCredentials(key, provider, credentials -> testGrantedScopes(provider, credentials));
     } catch (ReauthorizationRequiredException | CredentialsRejectedException e) {
+      monitoring.tested(key, counted, TestResult.failed(e.code(), e.getMessage()), e);
       return TestResult.failed(e.code(), e.getMessage());
+    } catch (NotConnectedException e) {
+      throw e;
+    } catch (IntegrationException e) {
+      monitoring.tested(key, counted, null, e);
+      throw e;
     }
+    monitoring.tested(key, counted, result, null);
     if (seen == null) {
       return result; // credentials without a connection row: nothing to record on
     }
@@ -368,6 +452,30 @@ public final class IntegrationService {
 
   ProviderRegistry providers() {
     return providers;
+  }
+
+  CallObserver observer() {
+    return monitoring.observer();
+  }
+
+  CredentialsRefresher refresher() {
+    return refresher;
+  }
+
+  TokenStore tokens() {
+    return tokens;
+  }
+
+  ConnectionStore connectionStore() {
+    return connections;
+  }
+
+  Monitoring monitoring() {
+    return monitoring;
+  }
+
+  Duration requestDeadline() {
+    return requestDeadline;
   }
 
   /** Runs {@code work} within one request deadline (or the caller's, when that one is sooner). */

@@ -1,15 +1,20 @@
 package dev.integrations.core.service;
 
+import dev.integrations.core.memory.InMemoryHealthStore;
+import dev.integrations.core.memory.InMemoryUsageStore;
 import dev.integrations.core.port.ConnectionListener;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
+import dev.integrations.core.port.UsageStore;
 import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
 import dev.integrations.core.service.internal.EventPublisher;
+import dev.integrations.core.service.internal.HealthRecorder;
 import dev.integrations.core.service.internal.LeasedRefresh;
 import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
@@ -25,18 +30,20 @@ import java.util.Objects;
  * The library, assembled: its {@link #connections() connection use cases} and its {@link #actions()
  * actions}. Build one per process with {@link #builder()} and share it.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. {@link #close()} it when the process is done with it (it writes the last usage counts).
  */
-public final class Integrations {
+public final class Integrations implements AutoCloseable {
   /** The default of {@link Builder#requestDeadline}: 15 seconds. */
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(15);
 
   private final IntegrationService connections;
   private final ActionService actions;
+  private final Maintenance maintenance;
 
-  private Integrations(IntegrationService connections, Duration requestDeadline) {
+  private Integrations(IntegrationService connections, Duration requestDeadline, Maintenance maintenance) {
     this.connections = connections;
     this.actions = new ActionService(connections, requestDeadline);
+    this.maintenance = maintenance;
   }
 
   /** Starts assembling the library from its adapters. */
@@ -55,6 +62,24 @@ public final class Integrations {
   }
 
   /**
+   * The background maintenance of connections (refreshes before expiry, keep-alive checks, usage
+   * pruning): not running until its {@link Maintenance#start()}; a server starts it, a command does not.
+   */
+  public Maintenance maintenance() {
+    return maintenance;
+  }
+
+  /**
+   * Stops the maintenance if it runs and writes the usage counts not yet written (they are written every
+   * second otherwise). The library must not be used afterwards.
+   */
+  @Override
+  public void close() {
+    maintenance.close();
+    connections.monitoring().close();
+  }
+
+  /**
    * Collects the adapters. Not thread-safe; {@link #build()} copies what it holds, so a builder may be
    * reused.
    */
@@ -63,6 +88,10 @@ public final class Integrations {
     private ConnectionStore connectionStore;
     private OAuthStateStore stateStore;
     private RefreshLeases refreshLeases = new SingleProcessLeases();
+    private HealthStore healthStore = new InMemoryHealthStore();
+    private UsageStore usageStore = new InMemoryUsageStore();
+    private Duration maintenanceInterval = Maintenance.DEFAULT_INTERVAL;
+    private Duration keepaliveIdle = Maintenance.DEFAULT_KEEPALIVE_IDLE;
     private final List<ProviderPort> providers = new ArrayList<>();
     private final List<ConnectionListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
@@ -111,6 +140,36 @@ public final class Integrations {
      */
     public Builder refreshLeaseTtl(Duration refreshLeaseTtl) {
       this.refreshLeaseTtl = requirePositive(refreshLeaseTtl, "refreshLeaseTtl");
+      return this;
+    }
+
+    /**
+     * Where connections' health and the maintenance's schedule are kept (default: in this process's
+     * memory; {@code JdbiStores.healthStore()} to keep and share them).
+     */
+    public Builder healthStore(HealthStore healthStore) {
+      this.healthStore = Objects.requireNonNull(healthStore, "healthStore");
+      return this;
+    }
+
+    /** Where calls through connections are counted (default: in this process's memory). */
+    public Builder usageStore(UsageStore usageStore) {
+      this.usageStore = Objects.requireNonNull(usageStore, "usageStore");
+      return this;
+    }
+
+    /**
+     * How often the {@link Maintenance background maintenance} runs (default 10 minutes): it refreshes
+     * tokens that would expire before its next run.
+     */
+    public Builder maintenanceInterval(Duration maintenanceInterval) {
+      this.maintenanceInterval = requirePositive(maintenanceInterval, "maintenanceInterval");
+      return this;
+    }
+
+    /** After how long unused the maintenance verifies a connection with a test call (default 24 hours). */
+    public Builder keepaliveIdle(Duration keepaliveIdle) {
+      this.keepaliveIdle = requirePositive(keepaliveIdle, "keepaliveIdle");
       return this;
     }
 
@@ -176,21 +235,28 @@ public final class Integrations {
       Objects.requireNonNull(connectionStore, "connectionStore is required");
       Objects.requireNonNull(stateStore, "stateStore is required");
       ProviderRegistry registry = new ProviderRegistry(providers);
-      EventPublisher events = new EventPublisher(listeners, clock);
+      HealthRecorder health = new HealthRecorder(healthStore, connectionStore, clock);
+      List<ConnectionListener> all = new ArrayList<>();
+      all.add(health); // first: a listener that reads a connection's health sees it recorded
+      all.addAll(listeners);
+      EventPublisher events = new EventPublisher(all, clock);
+      health.publishTo(events);
       ConnectionRecorder recorder = new ConnectionRecorder(connectionStore, events, clock);
       LeasedRefresh leasedRefresh =
-          new LeasedRefresh(tokenStore, refreshLeases, recorder, events, clock, refreshLeaseTtl, telemetry);
+          new LeasedRefresh(tokenStore, refreshLeases, recorder, events, clock, refreshLeaseTtl, telemetry, health);
       CredentialsRefresher refresher =
           new CredentialsRefresher(
               leasedRefresh, clock, refreshMargin, leasedRefresh.waitLimit().plus(refreshLeaseTtl));
       OAuthFlow oauth =
           new OAuthFlow(
               registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);
+      IntegrationService service = new IntegrationService(
+          registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline,
+          telemetry, new Monitoring(healthStore, usageStore, health, clock));
       return new Integrations(
-          new IntegrationService(
-              registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline,
-              telemetry),
-          requestDeadline);
+          service,
+          requestDeadline,
+          new Maintenance(service, clock, maintenanceInterval, keepaliveIdle, refreshMargin));
     }
 
     private static Duration requirePositive(Duration duration, String name) {

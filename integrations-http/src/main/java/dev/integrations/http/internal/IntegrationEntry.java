@@ -1,5 +1,6 @@
 package dev.integrations.http.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Connection;
@@ -10,7 +11,9 @@ import java.util.List;
 
 /**
  * One entry of {@code GET /api/integrations}: the original service's fields ({@code type, name,
- * description, icon, requires_oauth, status, last_sync}) and a few useful extras.
+ * description, icon, requires_oauth, status, last_sync}) and a few useful extras, among them the
+ * connection's {@code health} (null when not connected) and its calls of the last 24 hours ({@code
+ * usage_24h}).
  */
 public record IntegrationEntry(
     String type,
@@ -26,7 +29,9 @@ public record IntegrationEntry(
     String lastError,
     String lastErrorMessage,
     AccountBody account,
-    List<String> scopes) {
+    List<String> scopes,
+    HealthBodies.Health health,
+    @JsonProperty("usage_24h") HealthBodies.Count usage24h) {
 
   /** The provider account behind a connection. */
   public record AccountBody(String id, String displayName) {
@@ -52,6 +57,8 @@ public record IntegrationEntry(
         c.lastError() == null ? null : c.lastError().wireName(),
         c.lastErrorMessage(),
         AccountBody.of(c.account()),
-        i.requiredScopes().stream().sorted().toList());
+        i.requiredScopes().stream().sorted().toList(),
+        HealthBodies.Health.of(status.health()),
+        HealthBodies.Count.of(status.usage24h()));
   }
 }

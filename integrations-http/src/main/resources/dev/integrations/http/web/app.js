@@ -186,6 +186,7 @@
     $("grid").replaceChildren();
     $("load-error").hidden = true;
     $("refresh").hidden = true;
+    $("test-all").hidden = true;
     $("forget-token").hidden = true;
     $("updated").textContent = "";
     document.querySelectorAll("dialog[open]").forEach((dialog) => dialog.close());
@@ -270,6 +271,7 @@
         $("sign-in").hidden = true;
         $("load-error").hidden = true;
         refresh.hidden = false;
+        $("test-all").hidden = false;
         $("forget-token").hidden = false;
         render(list);
         $("updated").textContent = `Updated ${new Date().toLocaleTimeString()}`;
@@ -539,6 +541,7 @@
     const dialog = $("details-dialog");
     dialog.dataset.type = entry.type;
     fillDetails(entry);
+    loadUsageChart(entry);
     openDialog(dialog, source, dialog.querySelector("[data-close]"));
   }
 
@@ -552,12 +555,112 @@
     $("details-scopes").replaceChildren(...(scopes
       ? scopes.map((scope) => element("li", "", scope))
       : [element("li", "muted", entry.requires_oauth ? "—" : "Bot token (no OAuth scopes)")]));
+    fillHealth(entry);
     $("details-error").textContent = entry.last_error
       ? `${entry.last_error}${entry.last_error_message ? `: ${entry.last_error_message}` : ""}`
       : "None";
     const reauthorize = $("details-reauthorize");
     reauthorize.hidden = !(entry.status === "error" || entry.last_error === "reauthorization_required");
     reauthorize.textContent = entry.requires_oauth ? "Re-authorize" : "Enter a new token";
+  }
+
+  const HEALTH_LABELS = {
+    healthy: "Healthy",
+    degraded: "Degraded: calls failed for reasons that may pass",
+    reauthorization_required: "Needs re-authorization",
+  };
+
+  function fillHealth(entry) {
+    const health = entry.health;
+    const dd = $("details-health");
+    dd.className = health ? `health-${health.state}` : "";
+    if (!health) {
+      dd.textContent = "—";
+    } else {
+      const parts = [HEALTH_LABELS[health.state] || health.state];
+      if (health.failure_count > 0) parts.push(`${health.failure_count} failure${health.failure_count === 1 ? "" : "s"}`);
+      if (health.last_error) {
+        const when = health.last_failure ? ` (${new Date(health.last_failure).toLocaleString()})` : "";
+        parts.push(`last error ${health.last_error}${when}${health.last_error_message ? `: ${health.last_error_message}` : ""}`);
+      }
+      dd.textContent = parts.join(" · ");
+    }
+    const usage = entry.usage_24h || { calls: 0, failures: 0 };
+    $("details-usage").textContent = `${usage.calls} in the last 24 hours`
+      + (usage.failures ? `, ${usage.failures} failed` : "");
+  }
+
+  async function loadUsageChart(entry) {
+    const figure = $("details-chart-figure");
+    figure.hidden = true;
+    if (entry.status === "disconnected") return;
+    let usage;
+    try {
+      usage = await api("GET", `/api/integrations/${encodeURIComponent(entry.type)}/usage`);
+    } catch (error) {
+      return; // the details stay useful without the chart
+    }
+    if ($("details-dialog").dataset.type !== entry.type) return;
+    drawUsage(usage);
+    figure.hidden = false;
+  }
+
+  function drawUsage(usage) {
+    const svg = $("details-chart");
+    const days = usage.days || [];
+    const most = Math.max(1, ...days.map((d) => d.calls));
+    const width = 300 / Math.max(1, days.length);
+    const bars = [];
+    days.forEach((day, i) => {
+      const ok = day.calls - day.failures;
+      const okHeight = (ok / most) * 60;
+      const failedHeight = (day.failures / most) * 60;
+      bars.push(rect(i * width + 1, 60 - okHeight, width - 2, okHeight, "bar-ok", `${day.date}: ${day.calls} calls`));
+      bars.push(rect(i * width + 1, 60 - okHeight - failedHeight, width - 2, failedHeight, "bar-failed",
+        `${day.date}: ${day.failures} failed`));
+    });
+    svg.replaceChildren(...bars);
+    const total = days.reduce((sum, d) => sum + d.calls, 0);
+    const failed = days.reduce((sum, d) => sum + d.failures, 0);
+    const actions = (usage.actions || []).map((a) => `${a.action} ${a.calls}`).join(", ");
+    $("details-chart-caption").textContent = `Calls per day, last ${days.length} days: ${total}`
+      + (failed ? ` (${failed} failed)` : "") + (actions ? ` — ${actions}` : "");
+  }
+
+  function rect(x, y, width, height, className, title) {
+    const ns = "http://www.w3.org/2000/svg";
+    const r = document.createElementNS(ns, "rect");
+    r.setAttribute("x", x);
+    r.setAttribute("y", y);
+    r.setAttribute("width", Math.max(0, width));
+    r.setAttribute("height", Math.max(0, height));
+    r.setAttribute("class", className);
+    const t = document.createElementNS(ns, "title");
+    t.textContent = title;
+    r.append(t);
+    return r;
+  }
+
+  // ---- Test all ----
+
+  async function testAll(source) {
+    setBusy(source, true);
+    try {
+      const results = await api("POST", "/api/integrations/test-all");
+      if (!results.length) {
+        toast("No connections to test.", "info");
+      } else {
+        const failed = results.filter((r) => !r.success);
+        toast(`${results.length - failed.length} of ${results.length} connections work.`,
+          failed.length ? "error" : "success");
+        failed.forEach((r) => toast(`${displayName(r.integration_type)}: ${r.message}`, "error"));
+      }
+    } catch (error) {
+      if (error.status !== 401) toast(`Testing failed: ${error.message}`, "error");
+    } finally {
+      setBusy(source, false);
+      load();
+    }
   }
 
   // ---- Dialogs: modal, Tab stays inside, Esc closes, focus returns to what opened them ----
@@ -695,6 +798,7 @@
     $("telegram-form").addEventListener("submit", submitTelegram);
     $("refresh").addEventListener("click", () => load().then(() => toast("Integrations refreshed.", "info")));
     $("forget-token").addEventListener("click", () => showSignIn());
+    $("test-all").addEventListener("click", (event) => testAll(event.currentTarget));
     $("details-reauthorize").addEventListener("click", () => {
       const entry = entries.get($("details-dialog").dataset.type);
       const card = $("grid").querySelector(`[data-type="${CSS.escape(entry.type)}"]`);

@@ -56,6 +56,14 @@ public final class CredentialsRefresher {
     return fly(key, provider, stored -> isExpiring(stored.credentials()), true);
   }
 
+  /**
+   * Credentials that do not expire within {@code horizon}: refreshed now when the stored ones do, for the
+   * background maintenance. A provider that fails is reported, even while the stored token still works.
+   */
+  public Credentials refreshExpiringWithin(ConnectionKey key, OAuthProviderPort provider, Duration horizon) {
+    return fly(key, provider, stored -> stored.credentials().expiresWithin(horizon, clock.instant()), false);
+  }
+
   /** Credentials other than {@code rejected}, which the provider just refused with a 401. */
   public Credentials refreshRejected(
       ConnectionKey key, OAuthProviderPort provider, Credentials rejected) {

@@ -2,6 +2,7 @@ package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidGrantException;
+import dev.integrations.core.error.MissingScopesException;
 import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.error.ReauthorizationRequiredException;
@@ -14,6 +15,7 @@ import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +34,21 @@ final class GrantRefresh {
   private final EventPublisher events;
   private final Clock clock;
   private final Telemetry telemetry;
+  private final HealthRecorder health;
 
   GrantRefresh(
-      TokenStore tokens, ConnectionRecorder recorder, EventPublisher events, Clock clock, Telemetry telemetry) {
-    this.telemetry = telemetry;
+      TokenStore tokens,
+      ConnectionRecorder recorder,
+      EventPublisher events,
+      Clock clock,
+      Telemetry telemetry,
+      HealthRecorder health) {
     this.tokens = tokens;
     this.recorder = recorder;
     this.events = events;
     this.clock = clock;
+    this.telemetry = telemetry;
+    this.health = health;
   }
 
   /**
@@ -71,6 +80,9 @@ final class GrantRefresh {
             key, e.code(), current.expiresAt());
         return current;
       }
+      if (health != null) {
+        health.refreshFailed(key, e);
+      }
       throw e;
     }
     Credentials next = stored.credentials().refreshedWith(grant, clock.instant());
@@ -79,8 +91,16 @@ final class GrantRefresh {
       return null;
     }
     telemetry.refresh(key.type(), Telemetry.RefreshOutcome.OK);
-    recorder.recordRefresh(key, next.missingScopes(provider.integration().requiredScopes()));
+    Set<String> missing = next.missingScopes(provider.integration().requiredScopes());
+    recorder.recordRefresh(key, missing);
     events.publish(ConnectionEvent.Kind.REFRESHED, key, null);
+    if (health != null) {
+      if (missing.isEmpty()) {
+        health.succeeded(key);
+      } else {
+        health.failed(key, ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing));
+      }
+    }
     return next;
   }
 
@@ -99,7 +119,11 @@ final class GrantRefresh {
     String message = "The provider no longer accepts this connection. Connect it again.";
     recorder.recordFailure(
         key, ErrorCode.REAUTHORIZATION_REQUIRED, message, ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
-    throw new ReauthorizationRequiredException(message);
+    ReauthorizationRequiredException reauthorize = new ReauthorizationRequiredException(message);
+    if (health != null) {
+      health.refreshFailed(key, reauthorize);
+    }
+    throw reauthorize;
   }
 
   private StoredCredentials read(ConnectionKey key) {

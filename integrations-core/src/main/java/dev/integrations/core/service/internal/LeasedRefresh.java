@@ -50,9 +50,22 @@ public final class LeasedRefresh {
       Clock clock,
       Duration leaseTtl,
       Telemetry telemetry) {
+    this(tokens, leases, recorder, events, clock, leaseTtl, telemetry, null);
+  }
+
+  /** Like the other constructor, recording refresh outcomes in {@code health} (null: nowhere). */
+  public LeasedRefresh(
+      TokenStore tokens,
+      RefreshLeases leases,
+      ConnectionRecorder recorder,
+      EventPublisher events,
+      Clock clock,
+      Duration leaseTtl,
+      Telemetry telemetry,
+      HealthRecorder health) {
     this.tokens = tokens;
     this.leases = leases;
-    this.grants = new GrantRefresh(tokens, recorder, events, clock, telemetry);
+    this.grants = new GrantRefresh(tokens, recorder, events, clock, telemetry, health);
     this.clock = clock;
     this.leaseTtl = leaseTtl;
   }

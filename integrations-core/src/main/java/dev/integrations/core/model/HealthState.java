@@ -1,0 +1,27 @@
+package dev.integrations.core.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How a connection has been doing lately, as its calls, tests and background checks found it. */
+public enum HealthState {
+  /** The last call through the connection succeeded (or nothing has failed since it was made). */
+  HEALTHY,
+  /** Calls failed for reasons that may pass (provider 5xx, timeouts, network); counted until one succeeds. */
+  DEGRADED,
+  /** The provider refused the grant (invalid_grant, revoked, missing scopes): the user must connect again. */
+  REAUTHORIZATION_REQUIRED;
+
+  /** The lowercase name used in JSON and CLI output. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The state whose {@link #wireName()} is {@code wireName}. */
+  public static HealthState of(String wireName) {
+    return Arrays.stream(values())
+        .filter(s -> s.wireName().equals(wireName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Unknown health state: " + wireName));
+  }
+}
