@@ -41,13 +41,16 @@ public final class Wiring implements AutoCloseable {
   private final Secret jwtSecret;
   private final JdbiStores stores;
   private final OkHttpClient http;
+  private final Operations operations;
 
   private Wiring(
       Settings settings,
       Integrations integrations,
       Secret jwtSecret,
       JdbiStores stores,
-      OkHttpClient http) {
+      OkHttpClient http,
+      EncryptionKeys keys) {
+    this.operations = new Operations(settings, stores, keys, integrations);
     this.settings = settings;
     this.integrations = integrations;
     this.jwtSecret = jwtSecret;
@@ -95,7 +98,7 @@ public final class Wiring implements AutoCloseable {
       LOG.info("Listed but not configured (set <GROUP>_CLIENT_ID and <GROUP>_CLIENT_SECRET to connect them): {}",
           String.join(", ", notConfigured));
     }
-    return new Wiring(settings, integrations, jwtSecret, stores, http);
+    return new Wiring(settings, integrations, jwtSecret, stores, http, keys);
   }
 
   /**
@@ -150,6 +153,11 @@ public final class Wiring implements AutoCloseable {
   /** The assembled use cases. */
   public Integrations integrations() {
     return integrations;
+  }
+
+  /** The operator's tasks on the configured database: keys, copies, archives, purges. */
+  public Operations operations() {
+    return operations;
   }
 
   /** The HS256 secret API callers' JWTs are signed with (configured, or generated once). */

@@ -35,6 +35,8 @@ public final class JdbiStores implements AutoCloseable {
   public static final int DEFAULT_MAX_CONNECTIONS = 10;
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
+  private final TokenCipher cipher;
   private final HikariDataSource ownedPool;
   private final TokenStore tokenStore;
   private final ConnectionStore connectionStore;
@@ -45,6 +47,8 @@ public final class JdbiStores implements AutoCloseable {
     Objects.requireNonNull(cipher, "cipher");
     Database.migrate(dataSource);
     this.jdbi = Database.jdbi(dataSource);
+    this.dataSource = dataSource;
+    this.cipher = cipher;
     this.ownedPool = ownedPool;
     this.tokenStore = new JdbiTokenStore(jdbi, dataSource, cipher);
     this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
@@ -109,6 +113,36 @@ public final class JdbiStores implements AutoCloseable {
    */
   public RefreshLeases refreshLeases() {
     return refreshLeases;
+  }
+
+  /**
+   * Which keys the stored secrets are sealed with, and their re-sealing under the current key.
+   *
+   * @throws IllegalStateException when the stores were not built with an {@link AesGcmTokenCipher}
+   */
+  public KeyRotation keyRotation() {
+    return new KeyRotation(dataSource, aesCipher());
+  }
+
+  /**
+   * Every row of every table of this database, read and written by {@link DataTransfer} (copies between
+   * databases, archives).
+   */
+  public DataTransfer dataTransfer() {
+    return new DataTransfer(dataSource, aesCipher());
+  }
+
+  /** Deletes everything stored for one user, in every table that has a {@code user_id} column. */
+  public UserData userData() {
+    return new UserData(dataSource);
+  }
+
+  private AesGcmTokenCipher aesCipher() {
+    if (cipher instanceof AesGcmTokenCipher aes) {
+      return aes;
+    }
+    throw new IllegalStateException("These stores seal with " + cipher.getClass().getSimpleName()
+        + "; key rotation and data transfer need the AesGcmTokenCipher.");
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */
