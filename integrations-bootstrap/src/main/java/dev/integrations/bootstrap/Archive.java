@@ -91,16 +91,16 @@ final class Archive {
   }
 
   /**
-   * Reads {@code file} into {@code target} (one transaction, committed only when every row was read,
+   * Reads {@code file} into {@code target}, replacing what it holds when {@code replace} (one transaction, committed only when every row was read,
    * opened and counted); returns the rows per table.
    *
    * @throws InvalidRequestException when the file is not an archive, the passphrase does not open it,
    *     or it is truncated; nothing is imported then
    */
-  static Map<String, Long> read(Path file, char[] passphrase, DataTransfer target) {
+  static Map<String, Long> read(Path file, char[] passphrase, DataTransfer target, boolean replace) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       TokenCipher cipher = open(in.readLine(), passphrase);
-      try (DataTransfer.Writer writer = target.writer(cipher)) {
+      try (DataTransfer.Writer writer = target.writer(cipher, replace)) {
         Map<String, Long> declared = null;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           JsonNode node = JSON.readTree(line);

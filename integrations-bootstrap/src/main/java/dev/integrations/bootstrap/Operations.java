@@ -107,7 +107,7 @@ public final class Operations {
    * Copies every row of this database into {@code target}, whose schema is migrated first, re-sealing
    * each secret under the target's key, in one transaction; then compares the row counts.
    *
-   * @param force empty a target that holds rows first (otherwise it is refused)
+   * @param force replace what the target holds, in the same transaction (otherwise a target with rows is refused)
    * @return the rows copied per table
    * @throws InvalidRequestException when the target holds rows and {@code force} is not set
    * @throws StorageException when a database fails or the counts differ (nothing is committed then)
@@ -117,10 +117,10 @@ public final class Operations {
     try (JdbiStores to = JdbiStores.open(target.url(), target.user(),
         target.password() == null ? "" : target.password().reveal(), new AesGcmTokenCipher(targetKeys), 2)) {
       DataTransfer into = to.dataTransfer();
-      prepare(into, force, "The target database");
+      refuseUnlessEmpty(into, force, "The target database");
       DataTransfer from = stores.dataTransfer();
       Map<String, Long> read;
-      try (DataTransfer.Writer writer = into.writer(from.cipher())) {
+      try (DataTransfer.Writer writer = into.writer(from.cipher(), force)) {
         read = from.read(null, writer);
         writer.commit();
       }
@@ -150,8 +150,8 @@ public final class Operations {
    */
   public Map<String, Long> importFrom(Path file, char[] passphrase, boolean force) {
     DataTransfer into = stores.dataTransfer();
-    prepare(into, force, "This database");
-    return Archive.read(file, passphrase, into);
+    refuseUnlessEmpty(into, force, "This database");
+    return Archive.read(file, passphrase, into, force);
   }
 
   /**
@@ -169,15 +169,12 @@ public final class Operations {
     return new Purge(user, disconnected, held);
   }
 
-  private static void prepare(DataTransfer into, boolean force, String what) {
-    if (into.isEmpty()) {
-      return;
-    }
-    if (!force) {
+  /** Refuses a database that holds rows, unless {@code force} (the writer then replaces them atomically). */
+  private static void refuseUnlessEmpty(DataTransfer into, boolean force, String what) {
+    if (!force && !into.isEmpty()) {
       throw new InvalidRequestException(what + " is not empty (" + nonEmpty(into.counts())
           + "); nothing was written. Use --force to replace what it holds.");
     }
-    into.clear();
   }
 
   private static String nonEmpty(Map<String, Long> counts) {

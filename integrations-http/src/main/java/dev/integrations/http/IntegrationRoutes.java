@@ -45,6 +45,8 @@ final class IntegrationRoutes {
     routes.post("/api/integrations/complete", this::complete);
     routes.post("/api/integrations/test", this::test);
     routes.post("/api/integrations/disconnect", this::disconnect);
+    // Static segments, registered before any /api/integrations/{type}/... route.
+    routes.post("/api/integrations/disconnect-all", this::disconnectAll);
   }
 
   void list(Context ctx) {
@@ -128,6 +130,11 @@ final class IntegrationRoutes {
         type.value() + " disconnected successfully",
         type.value(),
         Replies.Revocation.of(result.revocation())));
+  }
+
+  void disconnectAll(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    ctx.json(connections.disconnectAll(user).stream().map(Replies.DisconnectedOne::of).toList());
   }
 
   private static String blankToNull(String value) {

@@ -60,26 +60,6 @@ public final class DataTransfer {
     return counts().values().stream().allMatch(n -> n == 0);
   }
 
-  /** Deletes every row of every table, in one transaction. */
-  public void clear() {
-    StorageErrors.jdbc("empty the database", () -> {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try {
-          for (String table : Tables.names(connection)) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
-              delete.executeUpdate();
-            }
-          }
-          connection.commit();
-        } finally {
-          rollbackQuietly(connection);
-        }
-      }
-      return null;
-    });
-  }
-
   /**
    * Hands every row to {@code sink} from one read-only, repeatable-read snapshot, with sealed values
    * opened with this database's keys and sealed again with {@code resealWith} (null: passed as stored).
@@ -126,9 +106,11 @@ public final class DataTransfer {
    * Writes rows into this database in one transaction, committed by {@link Writer#commit()}; sealed
    * values are opened with {@code openWith} (null: they are already sealed for this database) and
    * sealed with this database's current key.
+   *
+   * @param replace delete every row this database holds first, in the same transaction
    */
-  public Writer writer(TokenCipher openWith) {
-    return StorageErrors.jdbc("start writing", () -> new Writer(dataSource.getConnection(), openWith));
+  public Writer writer(TokenCipher openWith, boolean replace) {
+    return StorageErrors.jdbc("start writing", () -> new Writer(dataSource.getConnection(), openWith, replace));
   }
 
   /** Rows going into this database; nothing is visible before {@link #commit()}. Not thread-safe. */
@@ -138,12 +120,17 @@ public final class DataTransfer {
     private final Map<String, List<Tables.Column>> columns = new HashMap<>();
     private final Map<String, Long> written = new TreeMap<>();
 
-    private Writer(Connection connection, TokenCipher openWith) throws SQLException {
+    private Writer(Connection connection, TokenCipher openWith, boolean replace) throws SQLException {
       this.connection = connection;
       this.openWith = openWith;
       connection.setAutoCommit(false);
       for (String table : Tables.names(connection)) {
         columns.put(table, Tables.columns(connection, table));
+        if (replace) {
+          try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
+            delete.executeUpdate();
+          }
+        }
       }
     }
 
