@@ -124,6 +124,11 @@ public final class JdbiStores implements AutoCloseable {
     return new KeyRotation(dataSource, aesCipher());
   }
 
+  /** {@link #keyRotation()} with a seam between each read and write, for tests of races. */
+  KeyRotation keyRotation(java.util.function.Consumer<java.util.Map<String, String>> beforeWrite) {
+    return new KeyRotation(dataSource, aesCipher(), beforeWrite);
+  }
+
   /**
    * Every row of every table of this database, read and written by {@link DataTransfer} (copies between
    * databases, archives).

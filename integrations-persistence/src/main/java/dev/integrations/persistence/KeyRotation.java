@@ -72,11 +72,18 @@ public final class KeyRotation {
   private final DataSource dataSource;
   private final AesGcmTokenCipher cipher;
   private final EncryptionKeys keys;
+  private final Consumer<Map<String, String>> beforeWrite;
 
   KeyRotation(DataSource dataSource, AesGcmTokenCipher cipher) {
+    this(dataSource, cipher, row -> {});
+  }
+
+  /** With {@code beforeWrite} called between reading a row and writing it back: a test's seam for races. */
+  KeyRotation(DataSource dataSource, AesGcmTokenCipher cipher, Consumer<Map<String, String>> beforeWrite) {
     this.dataSource = dataSource;
     this.cipher = cipher;
     this.keys = cipher.keys();
+    this.beforeWrite = beforeWrite;
   }
 
   /** The id of the key values are sealed with now. */
@@ -211,6 +218,9 @@ public final class KeyRotation {
           }
         } catch (RuntimeException cannotOpen) {
           return new Report(0, 0, 0, List.of(describe(row) + ": " + cannotOpen.getMessage()));
+        }
+        if (!next.equals(row)) {
+          beforeWrite.accept(row);
         }
         if (next.equals(row) || compareAndSet(connection, row, next)) {
           long changed = attempt > 1 ? 1 : 0;
