@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * The tables of our schema as the database describes them, and their values as text: what copies,
  * archives and purges walk, so that a table a later migration adds is included without naming it.
- * Values travel as text ({@code TIMESTAMP WITH TIME ZONE} as ISO-8601 with offset) and are bound back
+ * Values travel as text ({@code TIMESTAMP WITH TIME ZONE} as ISO-8601 with offset, bytes as base64)
+ * and are bound back
  * by the target column's type, so H2 and PostgreSQL exchange rows both ways.
  */
 public final class Tables {
@@ -31,6 +32,11 @@ public final class Tables {
    * @param autoIncrement whether the database numbers it (identity or serial)
    */
   public record Column(String name, int sqlType, String typeName, boolean autoIncrement) {
+    boolean isBinary() {
+      return sqlType == Types.BINARY || sqlType == Types.VARBINARY || sqlType == Types.LONGVARBINARY
+          || sqlType == Types.BLOB;
+    }
+
     boolean isTimestamp() {
       String type = typeName.toLowerCase(Locale.ROOT);
       return sqlType == Types.TIMESTAMP_WITH_TIMEZONE || sqlType == Types.TIMESTAMP || type.startsWith("timestamp");
@@ -85,6 +91,10 @@ public final class Tables {
       OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
       return time == null ? null : time.toString();
     }
+    if (column.isBinary()) {
+      byte[] bytes = rs.getBytes(index);
+      return bytes == null ? null : java.util.Base64.getEncoder().encodeToString(bytes);
+    }
     return rs.getString(index);
   }
 
@@ -100,6 +110,9 @@ public final class Tables {
       case Types.DOUBLE, Types.FLOAT, Types.REAL -> statement.setDouble(index, Double.parseDouble(value));
       case Types.NUMERIC, Types.DECIMAL -> statement.setBigDecimal(index, new java.math.BigDecimal(value));
       case Types.OTHER -> statement.setObject(index, value, Types.OTHER);
+      case Types.DATE -> statement.setObject(index, java.time.LocalDate.parse(value));
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
+          statement.setBytes(index, java.util.Base64.getDecoder().decode(value));
       default -> {
         if (column.isTimestamp()) {
           statement.setObject(index, OffsetDateTime.parse(value));
