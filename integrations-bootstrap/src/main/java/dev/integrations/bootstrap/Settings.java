@@ -2,14 +2,14 @@ package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.service.Integrations;
+import dev.integrations.providers.HttpUrls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every configuration value of the server and the CLI, read once and validated. Keys and defaults are
@@ -177,14 +177,9 @@ public record Settings(
 
   private static URI url(ConfigSource source, String key, String fallback) {
     String value = source.get(key).orElse(fallback);
-    try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+    Optional<URI> uri = HttpUrls.parse(value);
+    if (uri.isPresent()) {
+      return uri.get();
     }
     throw new InvalidConfigurationException(key + " must be an http(s) URL, not '" + value + "'.");
   }

@@ -1,6 +1,7 @@
 package dev.integrations.providers.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.integrations.providers.HttpUrls;
 import dev.integrations.providers.catalog.ProviderSpec.ApiSettings;
 import dev.integrations.providers.catalog.ProviderSpec.ClientAuth;
 import dev.integrations.providers.catalog.ProviderSpec.ConfigField;
@@ -9,8 +10,6 @@ import dev.integrations.providers.catalog.ProviderSpec.RequestFormat;
 import dev.integrations.providers.catalog.ProviderSpec.RevocationStyle;
 import dev.integrations.providers.catalog.ProviderSpec.TokenResponsePaths;
 import dev.integrations.providers.catalog.ProviderSpec.VerifyCall;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -216,14 +215,8 @@ final class EntryReader {
         throw fail(field, "uses {" + placeholders.group(1) + "}, which url_params does not define");
       }
     }
-    try {
-      URI uri = new URI(placeholders.replaceAll("x"));
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return value;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+    if (HttpUrls.parse(placeholders.replaceAll("x")).isPresent()) {
+      return value;
     }
     throw fail(field, "must be an http(s) URL, not '" + value + "'");
   }

@@ -62,6 +62,25 @@ public record ProviderSpec(
   }
 
   /**
+   * This {@code oauth2} entry with other OAuth endpoints, each kept as the catalog says when null: a
+   * plug-in's own settings that move them ({@code GOOGLE_TOKEN_URI}…).
+   */
+  public ProviderSpec withOAuthEndpoints(String authorizationUrl, String tokenUrl, String revocationUrl) {
+    if (oauth == null) {
+      throw new IllegalStateException(key + " is not an OAuth 2.0 provider");
+    }
+    OAuthSettings moved = new OAuthSettings(
+        authorizationUrl != null ? authorizationUrl : oauth.authorizationUrl(),
+        tokenUrl != null ? tokenUrl : oauth.tokenUrl(),
+        revocationUrl != null ? revocationUrl : oauth.revocationUrl(),
+        oauth.revocationStyle(), oauth.pkce(), oauth.clientAuth(), oauth.tokenRequestFormat(),
+        oauth.scopeSeparator(), oauth.scopeParam(), oauth.scopes(), oauth.optionalScopes(),
+        oauth.authorizationParams(), oauth.tokenParams(), oauth.urlParams(), oauth.tokenResponse());
+    return new ProviderSpec(key, name, description, icon, auth, credentialsGroup, moved, api, verify,
+        capabilities, connectionConfig);
+  }
+
+  /**
    * The OAuth 2.0 settings of an {@code oauth2} entry.
    *
    * @param authorizationUrl the consent endpoint; may hold {@code {placeholders}} of {@code urlParams}
@@ -124,7 +143,12 @@ public record ProviderSpec(
      */
     RFC7009,
     /** A POST that carries the access token as {@code Authorization: Bearer} (Slack, Dropbox). */
-    BEARER
+    BEARER,
+    /**
+     * A form POST of {@code token} alone (the refresh token when there is one), without client
+     * authentication: Google's, which needs none, so the client secret is not sent where it is not needed.
+     */
+    TOKEN
   }
 
   /** How the client authenticates at the token endpoint (RFC 6749 section 2.3.1). */

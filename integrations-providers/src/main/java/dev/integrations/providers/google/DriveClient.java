@@ -15,6 +15,7 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.ProxyPort;
+import dev.integrations.providers.oauth2.OAuth2Client;
 import dev.integrations.core.port.FilesPort;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import dev.integrations.providers.google.internal.MonotonicProgress;
@@ -37,8 +38,8 @@ final class DriveClient extends GoogleOAuthClient implements FilesPort {
   private static final String SERVICE = "Google Drive";
   private static final String FILE_FIELDS = "id,name,mimeType,size,modifiedTime";
 
-  DriveClient(GoogleSetup setup, ProxyPort proxy) {
-    super(setup, GoogleCatalog.GOOGLE_DRIVE, proxy);
+  DriveClient(GoogleSetup setup, OAuth2Client oauth, ProxyPort proxy) {
+    super(setup, GoogleCatalog.GOOGLE_DRIVE, oauth, proxy);
   }
 
   /** Reads the user: https://developers.google.com/drive/api/reference/rest/v3/about/get */

@@ -15,6 +15,7 @@ import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.port.ProxyPort;
+import dev.integrations.providers.oauth2.OAuth2Client;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.providers.google.internal.BoundedParallel;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
@@ -37,8 +38,8 @@ final class GmailClient extends GoogleOAuthClient implements MailPort {
   private static final List<String> SUMMARY_HEADERS = List.of("From", "Subject", "Date");
   private static final int FETCH_PARALLELISM = 8;
 
-  GmailClient(GoogleSetup setup, ProxyPort proxy) {
-    super(setup, GoogleCatalog.GMAIL, proxy);
+  GmailClient(GoogleSetup setup, OAuth2Client oauth, ProxyPort proxy) {
+    super(setup, GoogleCatalog.GMAIL, oauth, proxy);
   }
 
   /** Reads the mailbox profile: https://developers.google.com/gmail/api/reference/rest/v1/users/getProfile */

@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * Gmail and Google Drive: one Google OAuth client ({@code GOOGLE_CLIENT_ID} / {@code
- * GOOGLE_CLIENT_SECRET}) and the Google client libraries for MIME mail and resumable uploads. The
- * endpoints come from the catalog; {@code GOOGLE_AUTH_URI}, {@code GOOGLE_TOKEN_URI}, {@code
- * GOOGLE_REVOKE_URI} and {@code GOOGLE_API_ROOT_URL} still override them, as they always have.
+ * GOOGLE_CLIENT_SECRET}) through the generic OAuth 2.0 engine, and the Google client libraries for MIME
+ * mail and resumable uploads. The endpoints come from each catalog entry; {@code GOOGLE_AUTH_URI}, {@code
+ * GOOGLE_TOKEN_URI}, {@code GOOGLE_REVOKE_URI} and {@code GOOGLE_API_ROOT_URL} still override them, as
+ * they always have.
  */
 public final class GooglePlugin implements ProviderPlugin {
   private static final String GMAIL = "gmail";
@@ -30,11 +31,10 @@ public final class GooglePlugin implements ProviderPlugin {
   @Override
   public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderSpec spec = specs.containsKey(GMAIL) ? specs.get(GMAIL) : specs.get(DRIVE);
-    GoogleProviders.Builder google = GoogleProviders.builder()
-        .httpClient(context.http())
-        .authorizationUri(uri(context, "GOOGLE_AUTH_URI", spec.oauth().authorizationUrl()))
-        .tokenUri(uri(context, "GOOGLE_TOKEN_URI", spec.oauth().tokenUrl()))
-        .revocationUri(uri(context, "GOOGLE_REVOKE_URI", spec.oauth().revocationUrl()));
+    GoogleProviders.Builder google = GoogleProviders.builder().httpClient(context.http());
+    uri(context, "GOOGLE_AUTH_URI").ifPresent(google::authorizationUri);
+    uri(context, "GOOGLE_TOKEN_URI").ifPresent(google::tokenUri);
+    uri(context, "GOOGLE_REVOKE_URI").ifPresent(google::revocationUri);
     context.setting("GOOGLE_API_ROOT_URL")
         .ifPresent(root -> google.apiRootUrl(HttpUrls.require("GOOGLE_API_ROOT_URL", root).toString()));
     google.catalogEntries(specs.get(GMAIL), specs.get(DRIVE)); // the proxies call their base_url
@@ -51,7 +51,7 @@ public final class GooglePlugin implements ProviderPlugin {
     return adapters;
   }
 
-  private static URI uri(ProviderContext context, String key, String fallback) {
-    return HttpUrls.require(key, context.setting(key).orElse(fallback));
+  private static Optional<URI> uri(ProviderContext context, String key) {
+    return context.setting(key).map(value -> HttpUrls.require(key, value));
   }
 }

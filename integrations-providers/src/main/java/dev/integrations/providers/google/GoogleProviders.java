@@ -10,8 +10,9 @@ import dev.integrations.providers.catalog.ProviderCatalog;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.google.internal.GoogleApis;
 import dev.integrations.providers.google.internal.GoogleCalls;
-import dev.integrations.providers.google.internal.GoogleOAuth;
 import dev.integrations.providers.google.internal.OkHttpTransport;
+import dev.integrations.providers.oauth2.ClientCredentials;
+import dev.integrations.providers.oauth2.OAuth2Client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,9 +53,9 @@ public final class GoogleProviders {
   private final DriveClient drive;
   private final boolean configured;
 
-  private GoogleProviders(GoogleSetup setup, ProxyPort gmailProxy, ProxyPort driveProxy) {
-    this.gmail = new GmailClient(setup, gmailProxy);
-    this.drive = new DriveClient(setup, driveProxy);
+  private GoogleProviders(GoogleSetup setup, Flow gmailFlow, Flow driveFlow) {
+    this.gmail = new GmailClient(setup, gmailFlow.oauth(), gmailFlow.proxy());
+    this.drive = new DriveClient(setup, driveFlow.oauth(), driveFlow.proxy());
     this.configured = setup.configured();
   }
 
@@ -68,7 +69,7 @@ public final class GoogleProviders {
 
   /** Google integrations without an OAuth client: listed in the catalog, unusable until configured. */
   public static GoogleProviders notConfigured() {
-    return new GoogleProviders(GoogleSetup.NOT_CONFIGURED, null, null);
+    return new GoogleProviders(GoogleSetup.NOT_CONFIGURED, Flow.NONE, Flow.NONE);
   }
 
   /** Whether an OAuth client id and secret were given. */
@@ -92,13 +93,18 @@ public final class GoogleProviders {
     return drive;
   }
 
+  /** One integration's OAuth flow and API proxy; both null when Google is not configured. */
+  private record Flow(OAuth2Client oauth, ProxyPort proxy) {
+    static final Flow NONE = new Flow(null, null);
+  }
+
   /** Configures {@link GoogleProviders}. Not thread-safe; {@link #build()} copies what it needs. */
   public static final class Builder {
     private String clientId;
     private Secret clientSecret;
-    private URI authorizationUri = DEFAULT_AUTHORIZATION_URI;
-    private URI tokenUri = DEFAULT_TOKEN_URI;
-    private URI revocationUri = DEFAULT_REVOCATION_URI;
+    private URI authorizationUri;
+    private URI tokenUri;
+    private URI revocationUri;
     private String apiRootUrl;
     private OkHttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -111,7 +117,10 @@ public final class GoogleProviders {
 
     private Builder() {}
 
-    /** The catalog entries whose API the proxies call (null: the bundled one); for the plug-in. */
+    /**
+     * The catalog entries whose OAuth settings and API the adapters use (null: the bundled one); for the
+     * plug-in. An endpoint set on this builder replaces the entry's.
+     */
     Builder catalogEntries(ProviderSpec gmail, ProviderSpec drive) {
       this.gmailSpec = gmail;
       this.driveSpec = drive;
@@ -130,19 +139,25 @@ public final class GoogleProviders {
       return this;
     }
 
-    /** The authorization endpoint ({@code GOOGLE_AUTH_URI}); default {@link #DEFAULT_AUTHORIZATION_URI}. */
+    /**
+     * The authorization endpoint ({@code GOOGLE_AUTH_URI}); default the catalog entry's, {@link
+     * #DEFAULT_AUTHORIZATION_URI} in the bundled catalog.
+     */
     public Builder authorizationUri(URI uri) {
       this.authorizationUri = Objects.requireNonNull(uri, "uri");
       return this;
     }
 
-    /** The token endpoint ({@code GOOGLE_TOKEN_URI}); default {@link #DEFAULT_TOKEN_URI}. */
+    /** The token endpoint ({@code GOOGLE_TOKEN_URI}); default the catalog entry's, {@link #DEFAULT_TOKEN_URI}. */
     public Builder tokenUri(URI uri) {
       this.tokenUri = Objects.requireNonNull(uri, "uri");
       return this;
     }
 
-    /** The revocation endpoint ({@code GOOGLE_REVOKE_URI}); default {@link #DEFAULT_REVOCATION_URI}. */
+    /**
+     * The revocation endpoint ({@code GOOGLE_REVOKE_URI}); default the catalog entry's, {@link
+     * #DEFAULT_REVOCATION_URI}.
+     */
     public Builder revocationUri(URI uri) {
       this.revocationUri = Objects.requireNonNull(uri, "uri");
       return this;
@@ -176,8 +191,8 @@ public final class GoogleProviders {
 
     /**
      * How hard calls are retried, default {@link RetrySettings#defaults()}. Retried: 429, 5xx, Google's
-     * rate-limit 403 and I/O errors; a mail send, an upload or a code exchange only on 429 and the
-     * rate-limit 403, or when its request never left.
+     * rate-limit 403 and I/O errors; a mail send or an upload only on 429 and the rate-limit 403, or
+     * when its request never left; a code exchange only on 429 or when its request never left.
      */
     public Builder retries(RetrySettings retries) {
       this.retries = Objects.requireNonNull(retries, "retries");
@@ -223,18 +238,26 @@ public final class GoogleProviders {
       OkHttpTransport transport = new OkHttpTransport(client);
       OkHttpTransport uploads = new OkHttpTransport(client, OkHttpTransport.Timing.STALL);
       GoogleCalls calls = new GoogleCalls(retries);
-      GoogleOAuth oauth =
-          new GoogleOAuth(
-              clientId, clientSecret, authorizationUri, tokenUri, revocationUri, transport, calls);
+      ClientCredentials credentials = new ClientCredentials(clientId, clientSecret);
       return new GoogleProviders(
-          new GoogleSetup(oauth, new GoogleApis(transport, uploads, apiRootUrl), calls, uploadChunkSize),
-          proxy(gmailSpec, "gmail", client), proxy(driveSpec, "google_drive", client));
+          new GoogleSetup(new GoogleApis(transport, uploads, apiRootUrl), calls, uploadChunkSize),
+          flow(gmailSpec, "gmail", credentials, client), flow(driveSpec, "google_drive", credentials, client));
     }
 
-    /** The proxy to the API of {@code spec} (the bundled entry {@code key} when null), at the API root if set. */
-    private ProxyPort proxy(ProviderSpec spec, String key, OkHttpClient client) {
+    /**
+     * The OAuth flow and API proxy of {@code spec} (the bundled entry {@code key} when null), with this
+     * builder's endpoints and API root where set. Google never rotates refresh tokens, so a refresh whose
+     * answer was lost may be asked again.
+     */
+    private Flow flow(ProviderSpec spec, String key, ClientCredentials credentials, OkHttpClient client) {
       ProviderSpec entry = spec != null ? spec : ProviderCatalog.bundled().find(key).orElseThrow();
-      return GenericAdapters.proxy(apiRootUrl == null ? entry : entry.withBaseUrl(apiRootUrl), client);
+      ProviderSpec endpoints = entry.withOAuthEndpoints(text(authorizationUri), text(tokenUri), text(revocationUri));
+      OAuth2Client oauth = OAuth2Client.of(endpoints, credentials, client, retries, true);
+      return new Flow(oauth, GenericAdapters.proxy(apiRootUrl == null ? entry : entry.withBaseUrl(apiRootUrl), client));
+    }
+
+    private static String text(URI uri) {
+      return uri == null ? null : uri.toString();
     }
 
     private static Duration positive(Duration value, String name) {

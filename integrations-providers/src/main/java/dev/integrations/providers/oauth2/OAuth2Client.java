@@ -9,7 +9,9 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.common.contenttype.ContentType;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -17,6 +19,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.integrations.core.error.AuthorizationFailedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidGrantException;
@@ -28,12 +31,18 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.TokenGrant;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.catalog.ProviderSpec.ClientAuth;
 import dev.integrations.providers.catalog.ProviderSpec.OAuthSettings;
 import dev.integrations.providers.catalog.ProviderSpec.RevocationStyle;
+import dev.integrations.providers.internal.Retrier;
+import dev.integrations.providers.internal.RetryRule;
 import dev.integrations.providers.oauth2.internal.EndpointCall;
 import dev.integrations.providers.oauth2.internal.TokenAnswer;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +55,9 @@ import okhttp3.OkHttpClient;
  * The OAuth 2.0 authorization-code flow for one catalog provider, as the catalog describes it: the
  * consent URL (PKCE S256 with the request's own verifier, RFC 7636), the code exchange and the refresh
  * (RFC 6749, client authentication in the body or by HTTP Basic, form or JSON requests, answers read at
- * the catalog's paths), and revocation (RFC 7009, or a bearer-authenticated POST where the provider
- * works that way). Requests are built with the Nimbus OAuth 2.0 SDK and sent on the shared OkHttp client.
+ * the catalog's paths), and revocation (RFC 7009, a bearer-authenticated POST, or Google's POST of the
+ * token alone). Requests are built with the Nimbus OAuth 2.0 SDK and sent on the shared OkHttp client,
+ * with the providers' one {@link Retrier} and within the current request deadline.
  *
  * <p>Immutable and thread-safe.
  */
@@ -60,8 +70,11 @@ public final class OAuth2Client {
   private final OAuthSettings oauth;
   private final ClientCredentials client;
   private final EndpointCall endpoint;
+  private final Retrier retrier;
+  private final boolean refreshRepeatable;
 
-  private OAuth2Client(ProviderSpec spec, ClientCredentials client, OkHttpClient http) {
+  private OAuth2Client(
+      ProviderSpec spec, ClientCredentials client, OkHttpClient http, RetrySettings retries, boolean refreshRepeatable) {
     if (spec.oauth() == null) {
       throw new IllegalArgumentException(spec.key() + " is not an OAuth 2.0 provider");
     }
@@ -70,11 +83,30 @@ public final class OAuth2Client {
     this.oauth = spec.oauth();
     this.client = client;
     this.endpoint = new EndpointCall(http, spec.name());
+    this.retrier = new Retrier(retries);
+    this.refreshRepeatable = refreshRepeatable;
   }
 
-  /** The flow of {@code spec} (placeholders already filled) for {@code client}, on {@code http}. */
+  /**
+   * The flow of {@code spec} (placeholders already filled) for {@code client}, on {@code http}, with the
+   * {@linkplain RetrySettings#defaults() default retries}, for a provider that may rotate refresh tokens.
+   */
   public static OAuth2Client of(ProviderSpec spec, ClientCredentials client, OkHttpClient http) {
-    return new OAuth2Client(spec, client, http);
+    return of(spec, client, http, RetrySettings.defaults(), false);
+  }
+
+  /**
+   * The flow of {@code spec} for {@code client}, on {@code http}, retried as {@code retries} say. Any
+   * call is repeated after a 429 (waiting out its {@code Retry-After}) and when its connection failed
+   * before the request went out; a refresh and a revocation also after a 5xx. A code exchange is never
+   * repeated once sent: a code is single-use. A refresh whose request may have arrived (a timeout, a
+   * connection reset) is repeated only when {@code refreshRepeatable}: a provider that rotates refresh
+   * tokens may have consumed the old one, and presenting it again can end the whole grant (reuse
+   * detection); Google does not rotate them.
+   */
+  public static OAuth2Client of(
+      ProviderSpec spec, ClientCredentials client, OkHttpClient http, RetrySettings retries, boolean refreshRepeatable) {
+    return new OAuth2Client(spec, client, http, retries, refreshRepeatable);
   }
 
   /** The consent URL of {@code request}: client id, exact redirect URI, scopes, state and PKCE challenge. */
@@ -106,7 +138,7 @@ public final class OAuth2Client {
     AuthorizationGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), request.redirectUri(), verifier);
     EndpointCall.Reply reply;
     try {
-      reply = endpoint.send(tokenRequest(grant).toHTTPRequest(), oauth.tokenRequestFormat());
+      reply = send(tokenRequest(grant).toHTTPRequest(), false, false);
     } catch (ProviderException e) {
       throw new AuthorizationFailedException(e.code(), "The authorization code could not be exchanged: "
           + e.getMessage(), type, e);
@@ -134,15 +166,15 @@ public final class OAuth2Client {
   public TokenGrant refresh(Credentials credentials) {
     Secret refreshToken = credentials.refreshTokenIfAny().orElseThrow(() -> new ReauthorizationRequiredException(
         provider + " gave no refresh token for this connection. Connect it again."));
-    EndpointCall.Reply reply = endpoint.send(
+    EndpointCall.Reply reply = send(
         tokenRequest(new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()))).toHTTPRequest(),
-        oauth.tokenRequestFormat());
+        true, refreshRepeatable);
     TokenAnswer answer = TokenAnswer.parse(reply.contentType(), reply.body());
     if (reply.ok() && answer.error() == null) {
       return answer.grant(oauth.tokenResponse(), oauth.scopeSeparator(), provider);
     }
     if (answer.error() != null && REFUSED_GRANT.contains(answer.error())) {
-      throw new InvalidGrantException(provider + " no longer accepts this connection (" + answer.error() + ").");
+      throw new InvalidGrantException(provider + " no longer accepts this connection (" + describe(answer, reply) + ").");
     }
     if (reply.status() == 429) {
       throw new ProviderException(ErrorCode.RATE_LIMITED, provider + " is rate limiting refreshes.", reply.retryAfter(), null);
@@ -163,9 +195,12 @@ public final class OAuth2Client {
           + " not revoked. Remove the app's access in your " + provider + " account settings if needed.");
     }
     try {
-      EndpointCall.Reply reply = oauth.revocationStyle() == RevocationStyle.BEARER
-          ? endpoint.postWithBearer(oauth.revocationUrl(), credentials.accessToken().reveal())
-          : endpoint.send(rfc7009(credentials).toHTTPRequest(), oauth.tokenRequestFormat());
+      EndpointCall.Reply reply = switch (oauth.revocationStyle()) {
+        case BEARER -> retrier.run(provider, rule(true, true),
+            () -> endpoint.postWithBearer(oauth.revocationUrl(), credentials.accessToken().reveal()));
+        case RFC7009 -> send(rfc7009(credentials).toHTTPRequest(), true, true);
+        case TOKEN -> send(tokenOnly(credentials), true, true);
+      };
       TokenAnswer answer = TokenAnswer.parse(reply.contentType(), reply.body());
       if (reply.ok() && answer.error() == null) {
         return RevocationResult.succeeded();
@@ -174,6 +209,40 @@ public final class OAuth2Client {
     } catch (ProviderException e) {
       return RevocationResult.failed(provider + " did not confirm the revocation (" + e.getMessage() + ").");
     }
+  }
+
+  private EndpointCall.Reply send(HTTPRequest request, boolean after5xx, boolean afterSent) {
+    return retrier.run(provider, rule(after5xx, afterSent), () -> endpoint.send(request, oauth.tokenRequestFormat()));
+  }
+
+  /**
+   * Repeats a call after a 429, after a connection that failed before the request went out, after a 5xx
+   * when {@code after5xx}, and after any other network failure when {@code afterSent}.
+   */
+  private static RetryRule<EndpointCall.Reply> rule(boolean after5xx, boolean afterSent) {
+    return new RetryRule<>() {
+      @Override
+      public Verdict afterFailure(Exception failure) {
+        boolean network = failure instanceof ProviderException && failure.getCause() instanceof IOException;
+        boolean neverSent = failure.getCause() instanceof ConnectException
+            || failure.getCause() instanceof UnknownHostException;
+        return network && (neverSent || afterSent) ? Verdict.RETRY : Verdict.FINAL;
+      }
+
+      @Override
+      public Verdict afterResult(EndpointCall.Reply reply) {
+        boolean retry = reply.status() == 429 || (after5xx && reply.status() >= 500);
+        return retry ? Verdict.retryAfter(reply.retryAfter()) : Verdict.FINAL;
+      }
+    };
+  }
+
+  private HTTPRequest tokenOnly(Credentials credentials) {
+    Secret token = credentials.refreshTokenIfAny().orElse(credentials.accessToken());
+    HTTPRequest request = new HTTPRequest(HTTPRequest.Method.POST, URI.create(oauth.revocationUrl()));
+    request.setEntityContentType(ContentType.APPLICATION_URLENCODED);
+    request.setBody(URLUtils.serializeParameters(Map.of("token", List.of(token.reveal()))));
+    return request;
   }
 
   private TokenRevocationRequest rfc7009(Credentials credentials) {

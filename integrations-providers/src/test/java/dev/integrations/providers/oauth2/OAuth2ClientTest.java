@@ -14,6 +14,7 @@ import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.TokenGrant;
 import dev.integrations.core.model.UserId;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.catalog.ProviderCatalog;
 import dev.integrations.providers.catalog.ProviderSpec;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import okhttp3.FormBody;
 import okhttp3.Headers;
@@ -48,6 +50,8 @@ class OAuth2ClientTest {
 
   @TempDir Path dir;
   private final MockWebServer server = new MockWebServer();
+  private static final RetrySettings ONE_ATTEMPT = RetrySettings.builder().maxAttempts(1).build();
+
   private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeEach
@@ -242,7 +246,7 @@ class OAuth2ClientTest {
     Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
 
     assertThatThrownBy(() -> dropbox.refresh(credentials)).isInstanceOf(InvalidGrantException.class)
-        .hasMessage("Dropbox no longer accepts this connection (invalid_grant).");
+        .hasMessage("Dropbox no longer accepts this connection (invalid_grant: Token has been expired or revoked.).");
     assertThatThrownBy(() -> slack.refresh(credentials)).isInstanceOf(InvalidGrantException.class)
         .hasMessage("Slack no longer accepts this connection (invalid_refresh_token).");
   }
@@ -251,7 +255,8 @@ class OAuth2ClientTest {
   void a_failing_token_endpoint_is_a_provider_error_and_a_429_says_how_long_to_wait() throws IOException {
     server.enqueue(json(503, "{\"error\": \"temporarily_unavailable\"}"));
     server.enqueue(new MockResponse(429, Headers.of("Retry-After", "7"), ""));
-    OAuth2Client dropbox = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    OAuth2Client dropbox = OAuth2Client.of(
+        spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http, ONE_ATTEMPT, false);
     Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
 
     assertThatThrownBy(() -> dropbox.refresh(credentials)).isInstanceOf(ProviderException.class)
@@ -262,11 +267,62 @@ class OAuth2ClientTest {
   }
 
   @Test
-  void rfc7009_revocation_posts_the_refresh_token_with_client_authentication() throws Exception {
-    server.enqueue(json(200, "{}"));
+  void a_refresh_answered_with_a_5xx_or_a_429_is_asked_again_after_the_wait_it_was_told() throws IOException {
+    server.enqueue(json(503, "{\"error\": \"temporarily_unavailable\"}"));
+    server.enqueue(new MockResponse(429, Headers.of("Retry-After", "0"), ""));
+    server.enqueue(json(200, "{\"access_token\": \"a2\", \"token_type\": \"bearer\"}"));
+    OAuth2Client dropbox = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+
+    TokenGrant grant = dropbox.refresh(new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of()));
+
+    assertThat(grant.accessToken().reveal()).isEqualTo("a2");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void a_refresh_whose_answer_was_lost_is_asked_again_only_where_refresh_tokens_do_not_rotate() throws IOException {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(json(200, "{\"access_token\": \"g2\", \"token_type\": \"bearer\"}"));
+    Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
+    OAuth2Client rotating = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    OAuth2Client google = OAuth2Client.of(
+        spec("gmail", "gmail:\n  token_url: " + url("/t") + "\n"), CLIENT, http, RetrySettings.defaults(), true);
+
+    assertThatThrownBy(() -> rotating.refresh(credentials)).isInstanceOf(ProviderException.class)
+        .extracting("code").isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(server.getRequestCount()).as("the old refresh token may be spent: not presented again").isEqualTo(1);
+    assertThat(google.refresh(credentials).accessToken().reveal()).isEqualTo("g2");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void a_code_exchange_refused_with_a_5xx_is_not_repeated() throws IOException {
+    server.enqueue(json(503, "{\"error\": \"temporarily_unavailable\"}"));
+    OAuth2Client dropbox = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+
+    assertThatThrownBy(() -> dropbox.exchange(request("dropbox"), "code-1")).isInstanceOf(AuthorizationFailedException.class)
+        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void google_revocation_posts_the_token_alone_without_the_client_secret() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
     OAuth2Client gmail = OAuth2Client.of(spec("gmail", "gmail:\n  revocation_url: " + url("/revoke") + "\n"), CLIENT, http);
 
     RevocationResult result = gmail.revoke(new Credentials(Secret.of("a1"), Secret.of("r1"), null, Set.of()));
+
+    assertThat(form(server.takeRequest())).isEqualTo("token=r1");
+    assertThat(result).isEqualTo(RevocationResult.succeeded());
+  }
+
+  @Test
+  void rfc7009_revocation_posts_the_refresh_token_with_client_authentication() throws Exception {
+    server.enqueue(json(200, "{}"));
+    OAuth2Client outlook = OAuth2Client.of(spec("outlook", "outlook:\n  revocation_url: " + url("/revoke") + "\n"), CLIENT, http);
+
+    RevocationResult result = outlook.revoke(new Credentials(Secret.of("a1"), Secret.of("r1"), null, Set.of()));
 
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getMethod()).isEqualTo("POST");

@@ -2,8 +2,6 @@ package dev.integrations.providers.google.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.api.client.auth.oauth2.TokenErrorResponse;
-import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
@@ -69,8 +67,6 @@ public final class GoogleAnswers {
     String said = null;
     if (answer instanceof GoogleJsonResponseException json && json.getDetails() != null) {
       said = json.getDetails().getMessage();
-    } else if (answer instanceof TokenResponseException token && token.getDetails() != null) {
-      said = describe(token.getDetails());
     } else {
       said = describeContent(answer.getContent());
     }
@@ -80,14 +76,6 @@ public final class GoogleAnswers {
           : answer.getStatusMessage();
     }
     return clean(said) + " (HTTP " + answer.getStatusCode() + ")";
-  }
-
-  /** An OAuth error answer as {@code error: description}. */
-  public static String describe(TokenErrorResponse error) {
-    String description = error.getErrorDescription();
-    return description == null || description.isBlank()
-        ? error.getError()
-        : error.getError() + ": " + description;
   }
 
   private static String describeContent(String content) {

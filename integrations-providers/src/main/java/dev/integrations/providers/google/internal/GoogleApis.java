@@ -1,6 +1,7 @@
 package dev.integrations.providers.google.internal;
 
 import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
+import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
@@ -81,8 +82,15 @@ public final class GoogleApis {
   private static HttpRequestInitializer bearer(Credentials credentials) {
     String authorization = "Bearer " + credentials.accessToken().reveal();
     return request -> {
-      GoogleOAuth.quiet(request);
+      quiet(request);
       request.getHeaders().setAuthorization(authorization);
     };
+  }
+
+  /** Keeps google-http-client from logging a request whose headers hold a token, and from retrying it. */
+  private static void quiet(HttpRequest request) {
+    request.setLoggingEnabled(false);
+    request.setCurlLoggingEnabled(false);
+    request.setNumberOfRetries(0);
   }
 }

@@ -1,11 +1,9 @@
 package dev.integrations.providers.google.internal;
 
-import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.HttpResponseException;
 import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
-import dev.integrations.core.error.InvalidGrantException;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.ProviderException;
 import java.io.IOException;
@@ -42,9 +40,6 @@ public final class GoogleErrors {
   private static RuntimeException translateAnswer(String service, HttpResponseException answer) {
     int status = answer.getStatusCode();
     String said = GoogleAnswers.describe(answer);
-    if (answer instanceof TokenResponseException token) {
-      return translateTokenAnswer(service, token, said);
-    }
     if (status == 401) {
       return new CredentialsRejectedException(service + " refused the credentials: " + said, answer);
     }
@@ -65,22 +60,6 @@ public final class GoogleErrors {
     if (status >= 500) {
       return new ProviderException(ErrorCode.PROVIDER_ERROR, service + " failed: " + said, answer);
     }
-    return new ProviderException(
-        ErrorCode.PROVIDER_REJECTED, service + " refused the request: " + said, answer);
-  }
-
-  private static RuntimeException translateTokenAnswer(
-      String service, TokenResponseException answer, String said) {
-    if (answer.getDetails() != null && "invalid_grant".equals(answer.getDetails().getError())) {
-      return new InvalidGrantException(service + " refused the grant: " + said);
-    }
-    if (GoogleAnswers.isTransient(answer)) {
-      ErrorCode code = answer.getStatusCode() == 429 ? ErrorCode.RATE_LIMITED
-          : answer.getStatusCode() == 503 ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_ERROR;
-      return new ProviderException(
-          code, service + " failed: " + said, GoogleAnswers.retryAfter(answer), answer);
-    }
-    // A 401 here is about our client (invalid_client), not the user's credentials.
     return new ProviderException(
         ErrorCode.PROVIDER_REJECTED, service + " refused the request: " + said, answer);
   }

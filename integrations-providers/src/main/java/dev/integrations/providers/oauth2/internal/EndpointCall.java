@@ -6,12 +6,15 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.ProviderException;
+import dev.integrations.core.model.Deadline;
 import dev.integrations.providers.catalog.ProviderSpec.RequestFormat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,7 +24,7 @@ import okhttp3.Response;
 /**
  * Sends a request Nimbus built (a token or revocation request) over the shared OkHttp client, as a form
  * or, for providers that want it, as JSON. The body holds secrets: it is never logged, and failures
- * name the provider and the status only.
+ * name the provider and the status only. Each call is bounded by the current request {@link Deadline}.
  */
 public final class EndpointCall {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +52,9 @@ public final class EndpointCall {
   /**
    * Sends {@code request} encoded as {@code format}, asking for JSON.
    *
-   * @throws ProviderException {@code provider_timeout} or {@code provider_unavailable} when no answer came
+   * @throws ProviderException {@code provider_timeout} or {@code provider_unavailable} when no answer came;
+   *     a {@code provider_unavailable} whose cause is a {@link java.net.ConnectException} or {@link
+   *     java.net.UnknownHostException} was never sent
    */
   public Reply send(HTTPRequest request, RequestFormat format) {
     Request.Builder builder = new Request.Builder().url(request.getURL()).header("Accept", "application/json");
@@ -75,7 +80,15 @@ public final class EndpointCall {
   }
 
   private Reply execute(Request request) {
-    try (Response response = http.newCall(request).execute()) {
+    Call call = http.newCall(request);
+    Deadline deadline = Deadline.current(); // the request's deadline bounds each attempt
+    if (deadline.isBounded()) {
+      if (deadline.isExpired()) {
+        throw deadline.exceeded(provider);
+      }
+      call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    try (Response response = call.execute()) {
       String text = response.body().string();
       return new Reply(
           response.code(),
