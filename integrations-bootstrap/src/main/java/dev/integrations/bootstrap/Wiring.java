@@ -47,6 +47,7 @@ public final class Wiring implements AutoCloseable {
   private final Metrics metrics;
   private final WebhookSettings webhooks;
   private WebhookDispatcher dispatcher;
+  private final Operations operations;
 
   private Wiring(
       Settings settings,
@@ -55,9 +56,11 @@ public final class Wiring implements AutoCloseable {
       JdbiStores stores,
       OkHttpClient http,
       Metrics metrics,
-      WebhookSettings webhooks) {
+      WebhookSettings webhooks,
+      EncryptionKeys keys) {
     this.metrics = metrics;
     this.webhooks = webhooks;
+    this.operations = new Operations(settings, stores, keys, integrations);
     this.settings = settings;
     this.integrations = integrations;
     this.jwtSecret = jwtSecret;
@@ -117,7 +120,7 @@ public final class Wiring implements AutoCloseable {
       LOG.info("Listed but not configured (set <GROUP>_CLIENT_ID and <GROUP>_CLIENT_SECRET to connect them): {}",
           String.join(", ", notConfigured));
     }
-    return new Wiring(settings, integrations, jwtSecret, stores, http, metrics, webhooks);
+    return new Wiring(settings, integrations, jwtSecret, stores, http, metrics, webhooks, keys);
   }
 
   /**
@@ -172,6 +175,11 @@ public final class Wiring implements AutoCloseable {
   /** The assembled use cases. */
   public Integrations integrations() {
     return integrations;
+  }
+
+  /** The operator's tasks on the configured database: keys, copies, archives, purges. */
+  public Operations operations() {
+    return operations;
   }
 
   /** The HS256 secret API callers' JWTs are signed with (configured, or generated once). */

@@ -11,6 +11,7 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.UsageCount;
+import dev.integrations.core.service.DisconnectOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -107,6 +108,16 @@ final class Json {
     json.put("revoked", revocation.revoked());
     json.put("message", revocation.message());
     json.put("shared_with", revocation.sharedWith().stream().map(t -> t.value()).toList());
+    return json;
+  }
+
+  static Map<String, Object> disconnected(DisconnectOutcome outcome) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("integration_type", outcome.type().value());
+    json.put("success", outcome.success());
+    json.put("message", outcome.message());
+    json.put("code", outcome.code() == null ? null : outcome.code().wireName());
+    json.put("revocation", outcome.revocation() == null ? null : revocation(outcome.revocation()));
     return json;
   }
 

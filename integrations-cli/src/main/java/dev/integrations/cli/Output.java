@@ -26,6 +26,10 @@ final class Output {
     return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
   }
 
+  static Output of(CommandSpec spec, OperatorOptions options) {
+    return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+  }
+
   boolean json() {
     return json;
   }

@@ -48,6 +48,7 @@ final class IntegrationRoutes {
     routes.post("/api/integrations/test", this::test);
     routes.post("/api/integrations/test-all", this::testAll);
     routes.post("/api/integrations/disconnect", this::disconnect);
+    routes.post("/api/integrations/disconnect-all", this::disconnectAll);
     // After every static route: {type} would otherwise match a static segment.
     routes.get("/api/integrations/{type}/usage", this::usage);
   }
@@ -152,6 +153,11 @@ final class IntegrationRoutes {
         type.value() + " disconnected successfully",
         type.value(),
         Replies.Revocation.of(result.revocation())));
+  }
+
+  void disconnectAll(Context ctx) {
+    UserId user = JwtAuthenticator.user(ctx);
+    ctx.json(connections.disconnectAll(user).stream().map(Replies.DisconnectedOne::of).toList());
   }
 
   private static String blankToNull(String value) {

@@ -88,6 +88,11 @@ public final class AesGcmTokenCipher implements TokenCipher {
     }
   }
 
+  /** The keys this cipher seals and opens with. */
+  EncryptionKeys keys() {
+    return keys;
+  }
+
   @Override
   public String toString() {
     return "AesGcmTokenCipher[" + keys + "]";

@@ -84,6 +84,35 @@ public final class EncryptionKeys {
     return new EncryptionKeys(current.clone(), old.stream().map(byte[]::clone).toList());
   }
 
+  /** The fewest PBKDF2 iterations {@link #fromPassphrase} accepts (OWASP's 2023 advice for HMAC-SHA256). */
+  public static final int MIN_PASSPHRASE_ITERATIONS = 600_000;
+
+  /**
+   * One key derived from a passphrase with PBKDF2-HMAC-SHA256 (the JDK's), for archives: the same
+   * passphrase, salt and iteration count always give the same key.
+   *
+   * @param salt at least 16 random bytes, kept beside what the key seals
+   * @throws IllegalArgumentException for an empty passphrase, a short salt or too few iterations
+   */
+  public static EncryptionKeys fromPassphrase(char[] passphrase, byte[] salt, int iterations) {
+    if (passphrase == null || passphrase.length == 0) {
+      throw new IllegalArgumentException("The passphrase must not be empty.");
+    }
+    if (salt == null || salt.length < 16 || iterations < MIN_PASSPHRASE_ITERATIONS) {
+      throw new IllegalArgumentException("PBKDF2 needs a salt of 16 bytes or more and "
+          + MIN_PASSPHRASE_ITERATIONS + " iterations or more.");
+    }
+    javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(passphrase, salt, iterations, KEY_BYTES * 8);
+    try {
+      byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      return new EncryptionKeys(key, List.of());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("every JVM has PBKDF2WithHmacSHA256", e);
+    } finally {
+      spec.clearPassword();
+    }
+  }
+
   /** A new random key, base64: a value for {@value #KEY_VARIABLE}. */
   public static String generate() {
     return Base64.getEncoder().encodeToString(randomKey());

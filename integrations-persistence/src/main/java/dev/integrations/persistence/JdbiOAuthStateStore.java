@@ -95,12 +95,12 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
   }
 
   /** The associated data of a sealed verifier: its state's hash, user and integration. */
-  private static String placeOf(String stateHash, UserId user, IntegrationType type) {
+  static String placeOf(String stateHash, UserId user, IntegrationType type) {
     return "oauth_states.code_verifier" + '\u0000' + stateHash + '\u0000' + user.value() + '\u0000' + type.value();
   }
 
   /** The associated data of a sealed parked code: its handle's hash, user and integration. */
-  private static String parkedCodePlaceOf(String stateHash, UserId user, IntegrationType type) {
+  static String parkedCodePlaceOf(String stateHash, UserId user, IntegrationType type) {
     return "oauth_states.parked_code" + '\u0000' + stateHash + '\u0000' + user.value() + '\u0000' + type.value();
   }
 

@@ -42,13 +42,14 @@ public final class JdbiStores implements AutoCloseable {
   public static final int DEFAULT_MAX_CONNECTIONS = 10;
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
+  private final TokenCipher cipher;
   private final HikariDataSource ownedPool;
   private final TokenStore tokenStore;
   private final ConnectionStore connectionStore;
   private final OAuthStateStore stateStore;
   private final RefreshLeases refreshLeases;
   private final WebhookDeliveryStore webhookDeliveries;
-  private final DataSource dataSource;
   private final HealthStore healthStore;
   private final UsageStore usageStore;
 
@@ -57,6 +58,7 @@ public final class JdbiStores implements AutoCloseable {
     Database.migrate(dataSource);
     this.dataSource = dataSource;
     this.jdbi = Database.jdbi(dataSource);
+    this.cipher = cipher;
     this.ownedPool = ownedPool;
     this.tokenStore = new JdbiTokenStore(jdbi, dataSource, cipher);
     this.connectionStore = new JdbiConnectionStore(jdbi, dataSource, WebhookOutbox.to(webhookEndpoint));
@@ -165,6 +167,41 @@ public final class JdbiStores implements AutoCloseable {
   /** Calls through connections, counted per action and hour. */
   public UsageStore usageStore() {
     return usageStore;
+  }
+
+  /**
+   * Which keys the stored secrets are sealed with, and their re-sealing under the current key.
+   *
+   * @throws IllegalStateException when the stores were not built with an {@link AesGcmTokenCipher}
+   */
+  public KeyRotation keyRotation() {
+    return new KeyRotation(dataSource, aesCipher());
+  }
+
+  /** {@link #keyRotation()} with a seam between each read and write, for tests of races. */
+  KeyRotation keyRotation(java.util.function.Consumer<java.util.Map<String, String>> beforeWrite) {
+    return new KeyRotation(dataSource, aesCipher(), beforeWrite);
+  }
+
+  /**
+   * Every row of every table of this database, read and written by {@link DataTransfer} (copies between
+   * databases, archives).
+   */
+  public DataTransfer dataTransfer() {
+    return new DataTransfer(dataSource, aesCipher());
+  }
+
+  /** Deletes everything stored for one user, in every table that has a {@code user_id} column. */
+  public UserData userData() {
+    return new UserData(dataSource);
+  }
+
+  private AesGcmTokenCipher aesCipher() {
+    if (cipher instanceof AesGcmTokenCipher aes) {
+      return aes;
+    }
+    throw new IllegalStateException("These stores seal with " + cipher.getClass().getSimpleName()
+        + "; key rotation and data transfer need the AesGcmTokenCipher.");
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */

@@ -353,6 +353,33 @@ public final class IntegrationService {
     return withinDeadline(() -> disconnectNow(user, type));
   }
 
+  /**
+   * Disconnects each of the user's connections, in catalog order, each as {@link #disconnect} does and
+   * within its own request deadline: a grant that several of them share (Gmail and Drive of one Google
+   * account) is kept while another still uses it and revoked with the last of them. One connection that
+   * fails does not stop the others.
+   *
+   * @return one outcome per connection the user had, in catalog order (empty when there were none)
+   */
+  public List<DisconnectOutcome> disconnectAll(UserId user) {
+    Set<IntegrationType> mine =
+        connections.findAll(user).stream().map(Connection::type).collect(Collectors.toSet());
+    List<IntegrationType> order = new java.util.ArrayList<>(
+        providers.catalog().stream().map(Integration::type).filter(mine::contains).toList());
+    mine.stream().filter(t -> !order.contains(t)).sorted(java.util.Comparator.comparing(IntegrationType::value))
+        .forEach(order::add);
+    return order.stream().map(type -> disconnectOne(user, type)).toList();
+  }
+
+  private DisconnectOutcome disconnectOne(UserId user, IntegrationType type) {
+    try {
+      return DisconnectOutcome.of(disconnect(user, type));
+    } catch (dev.integrations.core.error.IntegrationException e) {
+      LOG.warn("Disconnecting {} failed: {}", type, e.getMessage());
+      return new DisconnectOutcome(type, false, e.getMessage(), e.code(), null);
+    }
+  }
+
   private DisconnectResult disconnectNow(UserId user, IntegrationType type) {
     ProviderPort provider = providers.provider(type);
     StoredCredentials stored = tokens.find(user, type).orElse(null);

@@ -32,6 +32,23 @@ public final class Replies {
   public record Disconnected(boolean success, String message, String integrationType, Revocation revocation) {}
 
   /**
+   * One connection's part of {@code POST /api/integrations/disconnect-all}; {@code code} only when it
+   * failed, {@code revocation} only when it succeeded.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DisconnectedOne(
+      String integrationType, boolean success, String message, String code, Revocation revocation) {
+    public static DisconnectedOne of(dev.integrations.core.service.DisconnectOutcome outcome) {
+      return new DisconnectedOne(
+          outcome.type().value(),
+          outcome.success(),
+          outcome.message(),
+          outcome.code() == null ? null : outcome.code().wireName(),
+          outcome.revocation() == null ? null : Revocation.of(outcome.revocation()));
+    }
+  }
+
+  /**
    * What became of the grant at the provider; {@code sharedWith} names the integrations that still use
    * it (then it was kept at the provider).
    */
