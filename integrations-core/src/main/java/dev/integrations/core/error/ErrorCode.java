@@ -55,7 +55,12 @@ public enum ErrorCode {
    * An OAuth consent came back to someone other than the person who started it (another browser, or
    * another user's credentials at the completion step); nothing was exchanged or stored.
    */
-  CONSENT_MISMATCH("consent_mismatch");
+  CONSENT_MISMATCH("consent_mismatch"),
+  /**
+   * The integration does not offer the capability the action needs (mail through Telegram, files through
+   * GitHub); the message names the ones it has.
+   */
+  UNSUPPORTED_CAPABILITY("unsupported_capability");
 
   private final String wireName;
 
