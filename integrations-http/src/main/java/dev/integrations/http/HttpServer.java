@@ -139,8 +139,7 @@ public final class HttpServer implements AutoCloseable {
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
     new ProxyRoute(integrations.actions()).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
-    new DocsRoutes(integrations.connections().catalog().stream().map(i -> i.type().value()).toList())
-        .register(config.routes);
+    new DocsRoutes(integrations.connections().catalog()).register(config.routes);
     new WebPageRoutes().register(config.routes);
   }
 
