@@ -13,7 +13,7 @@ public enum ErrorCode {
   BOT_TOKEN_REQUIRED("bot_token_required"),
   /** The credentials the user supplied are malformed or were refused by the provider. */
   INVALID_CREDENTIALS("invalid_credentials"),
-  /** The operation is not offered by this integration (for example mail through Telegram). */
+  /** The operation is not offered by this integration (for example the proxy, where its adapter has none). */
   UNSUPPORTED_OPERATION("unsupported_operation"),
   /** The user has no connection to this integration. */
   NOT_CONNECTED("not_connected"),
