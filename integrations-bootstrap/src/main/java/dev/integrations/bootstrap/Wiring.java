@@ -1,5 +1,6 @@
 package dev.integrations.bootstrap;
 
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.WebhookDeliveryStore;
@@ -153,6 +154,23 @@ public final class Wiring implements AutoCloseable {
   public static List<String> integrationTypes(Settings settings) {
     try {
       return ProviderCatalog.load(settings.providersFile()).providers().stream().map(p -> p.key()).toList();
+    } catch (CatalogException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+  }
+
+  /**
+   * The integration types of the catalog that declare {@code capability}, in order, without opening a
+   * database or building an adapter: for the completion of the CLI's {@code --via}.
+   *
+   * @throws InvalidConfigurationException when the providers file is invalid
+   */
+  public static List<String> integrationTypes(Settings settings, Capability capability) {
+    try {
+      return ProviderCatalog.load(settings.providersFile()).providers().stream()
+          .filter(p -> p.capabilities().contains(capability.wireName()))
+          .map(p -> p.key())
+          .toList();
     } catch (CatalogException e) {
       throw new InvalidConfigurationException(e.getMessage());
     }

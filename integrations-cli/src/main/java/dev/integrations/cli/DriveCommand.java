@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "drive",
     synopsisSubcommandLabel = "COMMAND",
     description = "List and upload files through the user's Google Drive connection.",
-    subcommands = {DriveListCommand.class, DriveUploadCommand.class})
+    subcommands = {FilesListCommand.Drive.class, FilesUploadCommand.Drive.class})
 final class DriveCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "gmail",
     synopsisSubcommandLabel = "COMMAND",
     description = "Send and search mail through the user's Gmail connection.",
-    subcommands = {GmailSendCommand.class, GmailListCommand.class})
+    subcommands = {MailSendCommand.Gmail.class, MailListCommand.Gmail.class})
 final class GmailCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "telegram",
     synopsisSubcommandLabel = "COMMAND",
     description = "Send messages through the user's Telegram bot.",
-    subcommands = {TelegramSendCommand.class})
+    subcommands = {MessageSendCommand.Telegram.class})
 final class TelegramCommand implements Runnable {
   @Spec CommandSpec spec;
 

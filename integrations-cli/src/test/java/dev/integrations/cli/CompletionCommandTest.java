@@ -43,6 +43,18 @@ class CompletionCommandTest {
     assertThat(complete(script, "integrations drive upload --na")).containsExactly("--name");
   }
 
+  @Test
+  void via_completes_the_types_that_offer_the_capability() throws Exception {
+    Path script = Files.writeString(data.resolve("integrations-completion.bash"),
+        new CliRunner(data.resolve("unused")).run("completion").out());
+
+    assertThat(complete(script, "integrations mail send --via ")).contains("gmail").doesNotContain("telegram", "github");
+    assertThat(complete(script, "integrations mail list --via g")).containsExactly("gmail");
+    assertThat(complete(script, "integrations files upload --via ")).contains("google_drive").doesNotContain("gmail");
+    assertThat(complete(script, "integrations message send --via ")).contains("telegram").doesNotContain("gmail", "github");
+    assertThat(complete(script, "integrations mes")).containsExactly("message");
+  }
+
   /**
    * The words bash would offer for {@code line}, the cursor at its end, with only the script loaded
    * (outside a real completion bash complains about compopt on standard error, which is left out).

@@ -4,7 +4,9 @@ import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.error.ReauthorizationRequiredException;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
+import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.ProxyRequest;
@@ -13,6 +15,7 @@ import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.SentMessage;
 import dev.integrations.core.model.UserId;
+import dev.integrations.core.service.ActionService;
 import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.Integrations;
 import java.util.List;
@@ -45,6 +48,33 @@ public final class Actions {
         .sendMessage(user, IntegrationType.TELEGRAM, ChatMessage.text(chatId, "Deploy finished ✅"));
     // end::telegram[]
     return message;
+  }
+
+  /**
+   * Announces a deploy on Telegram and on Slack: one capability, one message shape, two providers (each
+   * reads the chat id its own way: a Telegram chat id, a Slack channel id).
+   */
+  public List<SentMessage> announceOnTelegramAndSlack(UserId user, String telegramChat, String slackChannel) {
+    // tag::messages-two-providers[]
+    ActionService actions = integrations.actions();
+    SentMessage onTelegram = actions.sendMessage(user, IntegrationType.TELEGRAM,
+        ChatMessage.text(telegramChat, "Deploy finished ✅"));
+    SentMessage onSlack = actions.sendMessage(user, IntegrationType.of("slack"),
+        ChatMessage.text(slackChannel, "Deploy finished ✅"));
+    // end::messages-two-providers[]
+    return List.of(onTelegram, onSlack);
+  }
+
+  /** The user's connections that can send messages: what an app offers when the user picks where. */
+  public List<IntegrationType> messagingConnections(UserId user) {
+    // tag::messages-pick[]
+    List<IntegrationType> canMessage = integrations.connections().list(user).stream()
+        .filter(s -> s.integration().can(Capability.MESSAGES))
+        .filter(s -> s.connection().status() == ConnectionStatus.CONNECTED)
+        .map(s -> s.integration().type())
+        .toList();
+    // end::messages-pick[]
+    return canMessage;
   }
 
   /** Reads the user's GitHub repositories through the proxy: GitHub's own API, the user's token. */

@@ -3,6 +3,7 @@ package dev.integrations.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.integrations.core.error.UnsupportedCapabilityException;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.ConnectionEvent.Kind;
 import dev.integrations.core.model.ConnectionStatus;
@@ -114,6 +115,22 @@ class EmbeddingGuideTest {
     assertThat(databaseFiles()).allSatisfy(file -> assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
         .doesNotContain(accessToken)
         .doesNotContain(StandIns.BOT_TOKEN));
+  }
+
+  @Test
+  void the_user_picks_among_the_connections_that_can_message_and_others_say_what_they_offer() {
+    try (EmbeddedIntegrations app = EmbeddedIntegrations.start(config, events::add)) {
+      Actions actions = new Actions(app.integrations());
+      assertThat(actions.messagingConnections(ANN)).isEmpty();
+
+      actions.connectBotAndAnnounce(ANN, StandIns.BOT_TOKEN, "4711");
+
+      assertThat(actions.messagingConnections(ANN)).containsExactly(IntegrationType.TELEGRAM);
+      assertThatThrownBy(() -> app.integrations().actions().sendMessage(ANN, IntegrationType.GMAIL,
+          dev.integrations.core.model.ChatMessage.text("4711", "hi")))
+          .isInstanceOf(UnsupportedCapabilityException.class)
+          .hasMessageStartingWith("Gmail cannot send messages; it offers: mail");
+    }
   }
 
   @Test

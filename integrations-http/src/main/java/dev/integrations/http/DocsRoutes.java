@@ -3,6 +3,8 @@ package dev.integrations.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.integrations.core.model.Capability;
+import dev.integrations.core.model.Integration;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -13,10 +15,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code GET /openapi.json}, the API description kept as a resource with the catalog's integration types
- * filled in as the {@code IntegrationType} enum, and {@code GET /docs}, Swagger UI rendering it from the
+ * filled in as the {@code IntegrationType} enum and, per capability, the types that offer it as the enums
+ * of {@code MailIntegrationType}, {@code FilesIntegrationType}, {@code MessagesIntegrationType} and
+ * {@code SendIntegrationType} (messages or mail), which the generalized action routes take; and {@code GET /docs}, Swagger UI rendering it from the
  * swagger-ui webjar on the classpath (no CDN: servers may have no internet).
  */
 final class DocsRoutes {
@@ -33,14 +38,21 @@ final class DocsRoutes {
           "favicon-32x32.png", "image/png",
           "favicon-16x16.png", "image/png");
 
+  /** The schemas of the action routes' {@code type}, by the capabilities a type needs one of. */
+  static final Map<String, Set<Capability>> CAPABILITY_SCHEMAS = Map.of(
+      "MailIntegrationType", Set.of(Capability.MAIL),
+      "FilesIntegrationType", Set.of(Capability.FILES),
+      "MessagesIntegrationType", Set.of(Capability.MESSAGES),
+      "SendIntegrationType", Set.of(Capability.MESSAGES, Capability.MAIL));
+
   private final byte[] spec;
   private final byte[] page;
   private final byte[] script;
   private final String webjarRoot;
 
-  /** The routes, describing {@code integrationTypes} (the catalog's, in order) as the enum. */
-  DocsRoutes(List<String> integrationTypes) {
-    this.spec = withIntegrationTypes(resource(SPEC_RESOURCE), integrationTypes);
+  /** The routes, describing {@code catalog}'s types (in order) and what each offers. */
+  DocsRoutes(List<Integration> catalog) {
+    this.spec = withIntegrationTypes(resource(SPEC_RESOURCE), catalog);
     this.page = resource(DOCS_PAGE);
     this.script = resource(DOCS_SCRIPT);
     this.webjarRoot = "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
@@ -79,18 +91,39 @@ final class DocsRoutes {
     return resource(SPEC_RESOURCE);
   }
 
-  /** {@code spec} with {@code types} as the enum of {@code components.schemas.IntegrationType}. */
-  static byte[] withIntegrationTypes(byte[] spec, List<String> types) {
+  /**
+   * {@code spec} with the types of {@code catalog} as the enum of {@code components.schemas.IntegrationType},
+   * and those offering each capability as the enum of its schema. A schema no type qualifies for gets no
+   * enum (OpenAPI wants at least one value) and says so.
+   */
+  static byte[] withIntegrationTypes(byte[] spec, List<Integration> catalog) {
     ObjectMapper json = new ObjectMapper();
     try {
       ObjectNode root = (ObjectNode) json.readTree(spec);
-      ObjectNode type = (ObjectNode) root.path("components").path("schemas").path("IntegrationType");
-      ArrayNode values = type.putArray("enum");
-      types.forEach(values::add);
+      ObjectNode schemas = (ObjectNode) root.path("components").path("schemas");
+      fill(schemas, "IntegrationType", catalog.stream().map(i -> i.type().value()).toList());
+      for (Map.Entry<String, Set<Capability>> schema : CAPABILITY_SCHEMAS.entrySet()) {
+        fill(schemas, schema.getKey(), catalog.stream()
+            .filter(i -> schema.getValue().stream().anyMatch(i::can))
+            .map(i -> i.type().value()).toList());
+      }
       return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (IOException | ClassCastException e) {
       throw new IllegalStateException("the OpenAPI description has no IntegrationType schema to fill", e);
     }
+  }
+
+  private static void fill(ObjectNode schemas, String name, List<String> types) {
+    if (!(schemas.get(name) instanceof ObjectNode schema)) {
+      throw new IllegalStateException("the OpenAPI description has no " + name + " schema to fill");
+    }
+    if (types.isEmpty()) {
+      schema.remove("enum");
+      schema.put("description", schema.path("description").asText() + " No integration of this server offers it.");
+      return;
+    }
+    ArrayNode values = schema.putArray("enum");
+    types.forEach(values::add);
   }
 
   private static String swaggerUiVersion() {

@@ -150,8 +150,7 @@ public final class HttpServer implements AutoCloseable {
     new ProxyRoute(integrations.actions()).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
     metrics.register(config.routes);
-    new DocsRoutes(integrations.connections().catalog().stream().map(i -> i.type().value()).toList())
-        .register(config.routes);
+    new DocsRoutes(integrations.connections().catalog()).register(config.routes);
     new WebPageRoutes().register(config.routes);
   }
 

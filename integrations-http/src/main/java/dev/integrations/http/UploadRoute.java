@@ -3,6 +3,7 @@ package dev.integrations.http;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RemoteFile;
@@ -17,8 +18,10 @@ import io.javalin.http.UploadedFile;
 import java.nio.file.Path;
 
 /**
- * {@code POST /api/integrations/google_drive/files}: a multipart upload with a {@code file} part (and
- * optional {@code name}, {@code mime_type}, {@code parent_id} fields), streamed to Drive.
+ * {@code POST /api/integrations/{type}/files}: a multipart upload with a {@code file} part (and
+ * optional {@code name}, {@code mime_type}, {@code parent_id} fields), streamed to the storage of any
+ * files provider ({@code google_drive} and the others the catalog gives files). A type without files is
+ * refused with {@code unsupported_capability} before the body is read.
  *
  * <p>The servlet container spools the part to a temporary file, never to memory beyond a small buffer;
  * the upload then reads it as a stream, which can be reopened if the provider asks to start over. A body
@@ -47,6 +50,8 @@ final class UploadRoute {
 
   void upload(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
+    IntegrationType type = ActionRoutes.type(ctx);
+    actions.requireCapability(type, Capability.FILES);
     long declared = ctx.contentLength();
     if (declared > maxUploadBytes + MULTIPART_OVERHEAD) {
       throw tooLarge();
@@ -63,7 +68,7 @@ final class UploadRoute {
     String mimeType = field(ctx, "mime_type", file.contentType());
     String parentId = field(ctx, "parent_id", null);
     FileUpload upload = new FileUpload(name, mimeType, parentId, file.size(), file::content);
-    RemoteFile uploaded = actions.uploadFile(user, IntegrationType.GOOGLE_DRIVE, upload, UploadProgress.NONE);
+    RemoteFile uploaded = actions.uploadFile(user, type, upload, UploadProgress.NONE);
     ctx.json(ActionBodies.File.of(uploaded));
   }
 

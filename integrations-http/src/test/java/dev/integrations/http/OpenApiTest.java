@@ -3,9 +3,15 @@ package dev.integrations.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.integrations.core.model.AuthMethod;
+import dev.integrations.core.model.Capability;
+import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationType;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -69,6 +75,68 @@ class OpenApiTest {
     while (refs.find()) {
       assertThat(spec.path("components").path(refs.group(1)).has(refs.group(2))).as(refs.group()).isTrue();
     }
+  }
+
+  @Test
+  void each_capability_schema_lists_exactly_the_catalog_types_that_offer_it() {
+    JsonNode spec = Json.parse(server.get("/openapi.json", null).body());
+    JsonNode catalog = Json.parse(server.get("/api/integrations", server.token("ann")).body());
+
+    for (Map.Entry<String, Set<String>> schema : Map.of(
+        "MailIntegrationType", Set.of("mail"),
+        "FilesIntegrationType", Set.of("files"),
+        "MessagesIntegrationType", Set.of("messages"),
+        "SendIntegrationType", Set.of("messages", "mail")).entrySet()) {
+      List<String> offering = new ArrayList<>();
+      catalog.forEach(entry -> entry.path("capabilities").forEach(capability -> {
+        if (schema.getValue().contains(capability.asText()) && !offering.contains(entry.path("type").asText())) {
+          offering.add(entry.path("type").asText());
+        }
+      }));
+      assertThat(enumOf(spec, schema.getKey())).as(schema.getKey()).containsExactlyElementsOf(offering);
+    }
+    assertThat(enumOf(spec, "MailIntegrationType")).contains("gmail").doesNotContain("telegram", "github");
+    assertThat(enumOf(spec, "FilesIntegrationType")).contains("google_drive").doesNotContain("gmail");
+    assertThat(enumOf(spec, "MessagesIntegrationType")).contains("telegram").doesNotContain("gmail");
+    assertThat(enumOf(spec, "SendIntegrationType")).contains("gmail", "telegram").doesNotContain("google_drive");
+  }
+
+  @Test
+  void the_action_routes_take_the_type_of_their_capability() {
+    JsonNode spec = Json.parse(server.get("/openapi.json", null).body());
+
+    assertThat(typeParameter(spec, "/api/integrations/{type}/messages", "post")).isEqualTo("SendType");
+    assertThat(typeParameter(spec, "/api/integrations/{type}/messages", "get")).isEqualTo("MailType");
+    assertThat(typeParameter(spec, "/api/integrations/{type}/files", "get")).isEqualTo("FilesType");
+    assertThat(typeParameter(spec, "/api/integrations/{type}/files", "post")).isEqualTo("FilesType");
+    assertThat(spec.at("/components/parameters/MailType/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/MailIntegrationType");
+    assertThat(spec.at("/components/responses/Unsupported/description").asText()).contains("unsupported_capability");
+  }
+
+  @Test
+  void a_capability_no_type_offers_gets_no_empty_enum() {
+    Integration telegram = new Integration(IntegrationType.TELEGRAM, "Telegram", "Chat", "message-circle",
+        AuthMethod.BOT_TOKEN, Set.of()).withCapabilities(Set.of(Capability.MESSAGES));
+
+    JsonNode spec = Json.parse(new String(DocsRoutes.withIntegrationTypes(DocsRoutes.openApi(), List.of(telegram)),
+        java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(enumOf(spec, "MessagesIntegrationType")).containsExactly("telegram");
+    assertThat(spec.at("/components/schemas/MailIntegrationType").has("enum")).isFalse();
+    assertThat(spec.at("/components/schemas/MailIntegrationType/description").asText())
+        .endsWith("No integration of this server offers it.");
+  }
+
+  private static List<String> enumOf(JsonNode spec, String schema) {
+    List<String> values = new ArrayList<>();
+    spec.path("components").path("schemas").path(schema).path("enum").forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  private static String typeParameter(JsonNode spec, String path, String method) {
+    String ref = spec.path("paths").path(path).path(method).path("parameters").get(0).path("$ref").asText();
+    return ref.substring(ref.lastIndexOf('/') + 1);
   }
 
   @Test

@@ -13,7 +13,7 @@ public enum ErrorCode {
   BOT_TOKEN_REQUIRED("bot_token_required"),
   /** The credentials the user supplied are malformed or were refused by the provider. */
   INVALID_CREDENTIALS("invalid_credentials"),
-  /** The operation is not offered by this integration (for example mail through Telegram). */
+  /** The operation is not offered by this integration (for example the proxy, where its adapter has none). */
   UNSUPPORTED_OPERATION("unsupported_operation"),
   /** The user has no connection to this integration. */
   NOT_CONNECTED("not_connected"),
@@ -55,7 +55,12 @@ public enum ErrorCode {
    * An OAuth consent came back to someone other than the person who started it (another browser, or
    * another user's credentials at the completion step); nothing was exchanged or stored.
    */
-  CONSENT_MISMATCH("consent_mismatch");
+  CONSENT_MISMATCH("consent_mismatch"),
+  /**
+   * The integration does not offer the capability the action needs (mail through Telegram, files through
+   * GitHub); the message names the ones it has.
+   */
+  UNSUPPORTED_CAPABILITY("unsupported_capability");
 
   private final String wireName;
 

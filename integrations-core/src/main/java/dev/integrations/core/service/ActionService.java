@@ -26,6 +26,7 @@ import dev.integrations.core.port.ProxyPort;
 import dev.integrations.core.service.internal.ConnectionKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,7 +48,43 @@ public final class ActionService {
     this.requestDeadline = requestDeadline;
   }
 
-  /** Sends an e-mail through the user's {@code type} connection (for example {@code gmail}). */
+  /**
+   * What {@code type} can do, as its provider declares it.
+   *
+   * @throws dev.integrations.core.error.InvalidRequestException {@code invalid_integration_type} when
+   *     the type is not in the catalog
+   */
+  public Set<Capability> capabilities(IntegrationType type) {
+    return connections.providers().provider(type).integration().capabilities();
+  }
+
+  /**
+   * Checks that {@code type} offers {@code capability} before a caller reads a large input for it (an
+   * upload, say). Every action checks this too; a failed check changes nothing.
+   *
+   * @throws dev.integrations.core.error.UnsupportedCapabilityException {@code unsupported_capability},
+   *     naming what {@code type} offers, when it lacks {@code capability}
+   * @throws dev.integrations.core.error.InvalidRequestException {@code invalid_integration_type} when
+   *     the type is not in the catalog
+   */
+  public void requireCapability(IntegrationType type, Capability capability) {
+    if (!capabilities(type).contains(capability)) {
+      throw connections.providers().unsupported(type, switch (capability) {
+        case MAIL -> "send or search mail";
+        case FILES -> "list or upload files";
+        case MESSAGES -> "send messages";
+      });
+    }
+  }
+
+  /**
+   * Sends an e-mail through the user's {@code type} connection (for example {@code gmail}).
+   *
+   * <p>Every action below answers {@code unsupported_capability} (an {@link
+   * dev.integrations.core.error.UnsupportedCapabilityException} naming what {@code type} offers) when
+   * {@code type} lacks the capability, {@code invalid_integration_type} when it is not in the catalog,
+   * and {@code not_connected} when the user has no connection to it.
+   */
   public SentMail sendMail(UserId user, IntegrationType type, MailMessage message) {
     return through(user, type, Capability.MAIL, MailPort.class, "send mail", "send_mail",
         (mail, c) -> mail.send(c, message));

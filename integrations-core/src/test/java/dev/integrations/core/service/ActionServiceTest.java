@@ -7,6 +7,8 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.NotConnectedException;
+import dev.integrations.core.error.UnsupportedCapabilityException;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationType;
@@ -60,11 +62,24 @@ class ActionServiceTest {
   }
 
   @Test
-  void an_action_the_integration_does_not_offer_is_refused() {
+  void an_action_the_integration_does_not_offer_is_refused_naming_what_it_offers() {
     assertThatThrownBy(() -> actions.sendMail(ANN, IntegrationType.TELEGRAM, MAIL))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("Telegram cannot send mail.")
-        .extracting("code").isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        .isInstanceOf(UnsupportedCapabilityException.class)
+        .hasMessage("Telegram cannot send mail; it offers: messages.")
+        .extracting("code").isEqualTo(ErrorCode.UNSUPPORTED_CAPABILITY);
+    assertThat(rig.oauth.sendCalls).hasValue(0);
+  }
+
+  @Test
+  void a_capability_is_checked_before_any_input_is_read() {
+    actions.requireCapability(GMAIL, Capability.MAIL);
+
+    assertThatThrownBy(() -> actions.requireCapability(GMAIL, Capability.FILES))
+        .isInstanceOf(UnsupportedCapabilityException.class)
+        .hasMessage("Gmail cannot list or upload files; it offers: mail, proxy.");
+    assertThat(actions.capabilities(IntegrationType.TELEGRAM)).containsExactly(Capability.MESSAGES);
+    assertThatThrownBy(() -> actions.capabilities(IntegrationType.of("nowhere")))
+        .extracting("code").isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
   }
 
   @Test

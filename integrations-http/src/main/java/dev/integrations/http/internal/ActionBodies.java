@@ -11,7 +11,10 @@ import java.util.List;
 public final class ActionBodies {
   private ActionBodies() {}
 
-  /** {@code POST /api/integrations/gmail/messages}; {@code to}, {@code cc}, {@code bcc} take one address or a list. */
+  /**
+   * {@code POST /api/integrations/{type}/messages} for a mail provider ({@code gmail}, {@code outlook}…);
+   * {@code to}, {@code cc}, {@code bcc} take one address or a list.
+   */
   public record SendMail(List<String> to, List<String> cc, List<String> bcc, String subject, String body, String htmlBody) {
     public MailMessage toMessage() {
       return new MailMessage(to, cc, bcc, subject, body, htmlBody);
@@ -35,7 +38,11 @@ public final class ActionBodies {
     }
   }
 
-  /** {@code POST /api/integrations/telegram/messages}; {@code chat_id} may be a number or a string. */
+  /**
+   * {@code POST /api/integrations/{type}/messages} for a messages provider ({@code telegram}, {@code
+   * slack}…); {@code chat_id} may be a number or a string: a Telegram chat id, a Slack or Discord channel
+   * id, {@code teamId/channelId} for a Teams channel, a phone number for WhatsApp.
+   */
   public record SendChatMessage(String chatId, String text, String parseMode, Boolean disableNotification) {
     public ChatMessage toMessage() {
       return new ChatMessage(chatId, text, parseMode, Boolean.TRUE.equals(disableNotification));

@@ -11,6 +11,16 @@
   const STATUS_LABELS = { connected: "Connected", disconnected: "Disconnected", error: "Error" };
   const ICONS = { mail: "icon-mail", "hard-drive": "icon-hard-drive", "message-circle": "icon-message-circle" };
   const SVG_NS = "http://www.w3.org/2000/svg";
+  // What each capability lets a connection do, as the details list it.
+  const CAPABILITY_LABELS = { mail: "Send and search mail", files: "List and upload files", messages: "Send messages" };
+  // Where a chat message goes, by provider: the one body shape takes each provider's own chat id.
+  const CHAT_ID_HINTS = {
+    telegram: "A numeric chat id, or @channelusername.",
+    slack: "A channel id, like C0123ABCD.",
+    discord: "A channel id.",
+    microsoft_teams: "teamId/channelId for a channel, or a chat id.",
+    whatsapp: "The recipient's phone number, in international form.",
+  };
 
   const $ = (id) => document.getElementById(id);
   const entries = new Map(); // type -> latest entry from GET /api/integrations
@@ -540,6 +550,7 @@
   function showDetails(entry, source) {
     const dialog = $("details-dialog");
     dialog.dataset.type = entry.type;
+    resetTry();
     fillDetails(entry);
     loadUsageChart(entry);
     openDialog(dialog, source, dialog.querySelector("[data-close]"));
@@ -562,6 +573,83 @@
     const reauthorize = $("details-reauthorize");
     reauthorize.hidden = !(entry.status === "error" || entry.last_error === "reauthorization_required");
     reauthorize.textContent = entry.requires_oauth ? "Re-authorize" : "Enter a new token";
+    fillCapabilities(entry);
+  }
+
+  // ---- What a connection can do, and a small "try it" form per capability, over the same API ----
+
+  const capabilitiesOf = (entry) => (entry.capabilities || []).filter((c) => c in CAPABILITY_LABELS);
+
+  function fillCapabilities(entry) {
+    const offered = capabilitiesOf(entry);
+    $("details-capabilities").replaceChildren(...(offered.length
+      ? offered.map((c) => element("li", "", CAPABILITY_LABELS[c]))
+      : [element("li", "muted", "Test and disconnect only (and the API proxy)")]));
+    const connected = entry.status === "connected";
+    $("try").hidden = offered.length === 0;
+    $("try-hint").textContent = connected ? "" : `Connect ${entry.name} to try it.`;
+    $("try-hint").hidden = connected;
+    for (const capability of Object.keys(CAPABILITY_LABELS)) {
+      $(`try-${capability}`).hidden = !connected || !offered.includes(capability);
+    }
+    $("try-chat-hint").textContent = CHAT_ID_HINTS[entry.type] || "Where the message goes, as the provider names it.";
+  }
+
+  // A details view of another integration starts with empty forms; a refresh of the same one keeps them.
+  function resetTry() {
+    $("try-chat").value = "";
+    $("try-to").value = "";
+    $("try-file-list").replaceChildren();
+    showTryResult("");
+  }
+
+  function showTryResult(message, failed) {
+    const result = $("try-result");
+    result.textContent = message;
+    result.hidden = !message;
+    result.classList.toggle("try-error", Boolean(failed));
+  }
+
+  // Runs one try: the form's button is busy meanwhile, and the answer (or the server's error) shows below.
+  async function tryIt(event, run) {
+    event.preventDefault();
+    const form = event.target;
+    const submit = form.querySelector('button[type="submit"]');
+    const entry = entries.get($("details-dialog").dataset.type);
+    if (!entry || isBusy(submit)) return;
+    setBusy(submit, true);
+    showTryResult("");
+    try {
+      showTryResult(await run(entry, form));
+    } catch (error) {
+      if (error.status !== 401) showTryResult(error.message, true);
+    } finally {
+      setBusy(submit, false);
+    }
+  }
+
+  const actionPath = (entry, resource) => `/api/integrations/${encodeURIComponent(entry.type)}/${resource}`;
+
+  async function tryMessage(entry) {
+    const chatId = $("try-chat").value.trim();
+    if (!chatId) throw new ApiError(0, "Enter the chat id to send the test message to.");
+    const reply = await api("POST", actionPath(entry, "messages"), { chat_id: chatId, text: $("try-text").value });
+    return `Sent message ${reply.message_id} to ${chatId}.`;
+  }
+
+  async function tryMail(entry) {
+    const to = $("try-to").value.trim();
+    if (!to) throw new ApiError(0, "Enter the address to send the test mail to.");
+    const reply = await api("POST", actionPath(entry, "messages"), {
+      to, subject: "A test mail from Integrations", body: `This mail was sent through ${entry.name} to try the connection.`,
+    });
+    return `Sent mail ${reply.id} to ${to}.`;
+  }
+
+  async function tryFiles(entry) {
+    const files = await api("GET", `${actionPath(entry, "files")}?page_size=5`);
+    $("try-file-list").replaceChildren(...files.map((file) => element("li", "", file.name)));
+    return files.length ? `The last ${files.length === 1 ? "file" : `${files.length} files`}:` : "No files yet.";
   }
 
   const HEALTH_LABELS = {
@@ -796,6 +884,9 @@
     await takeTokenFromFragment();
     $("sign-in-form").addEventListener("submit", signIn);
     $("telegram-form").addEventListener("submit", submitTelegram);
+    $("try-messages").addEventListener("submit", (event) => tryIt(event, tryMessage));
+    $("try-mail").addEventListener("submit", (event) => tryIt(event, tryMail));
+    $("try-files").addEventListener("submit", (event) => tryIt(event, tryFiles));
     $("refresh").addEventListener("click", () => load().then(() => toast("Integrations refreshed.", "info")));
     $("forget-token").addEventListener("click", () => showSignIn());
     $("test-all").addEventListener("click", (event) => testAll(event.currentTarget));

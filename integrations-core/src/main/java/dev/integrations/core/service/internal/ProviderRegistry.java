@@ -2,6 +2,7 @@ package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.error.UnsupportedCapabilityException;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
@@ -10,6 +11,7 @@ import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.ProxyPort;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ public final class ProviderRegistry {
 
   /**
    * The provider of {@code type} as the port of {@code capability}, when it declares it; otherwise an
-   * unsupported-operation error.
+   * {@code unsupported_capability} error naming what it offers.
    */
   public <T> T capability(IntegrationType type, Capability capability, Class<T> port, String operation) {
     if (PORTS.get(capability) != port) {
@@ -69,11 +71,37 @@ public final class ProviderRegistry {
     }
     ProviderPort provider = provider(type);
     if (!provider.integration().can(capability)) {
-      throw new InvalidRequestException(
-          ErrorCode.UNSUPPORTED_OPERATION,
-          provider.integration().name() + " cannot " + operation + ".");
+      throw unsupported(provider, operation);
     }
     return port.cast(provider);
+  }
+
+  /**
+   * What {@code type} offers, by wire name: its capabilities in declaration order ({@code mail}, {@code
+   * files}, {@code messages}), then {@code proxy} when its adapter calls the provider's own API.
+   */
+  public List<String> offered(IntegrationType type) {
+    ProviderPort provider = provider(type);
+    List<String> offered = new ArrayList<>();
+    for (Capability capability : Capability.values()) {
+      if (provider.integration().can(capability)) {
+        offered.add(capability.wireName());
+      }
+    }
+    if (provider instanceof ProxyPort) {
+      offered.add("proxy");
+    }
+    return List.copyOf(offered);
+  }
+
+  /** The {@code unsupported_capability} error of {@code type} for {@code operation} ("send messages"). */
+  public UnsupportedCapabilityException unsupported(IntegrationType type, String operation) {
+    return unsupported(provider(type), operation);
+  }
+
+  private UnsupportedCapabilityException unsupported(ProviderPort provider, String operation) {
+    Integration integration = provider.integration();
+    return new UnsupportedCapabilityException(integration.name(), operation, offered(integration.type()));
   }
 
   /**

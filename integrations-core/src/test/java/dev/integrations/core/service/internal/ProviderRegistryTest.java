@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.error.UnsupportedCapabilityException;
 import dev.integrations.core.model.AuthMethod;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Integration;
@@ -58,8 +59,20 @@ class ProviderRegistryTest {
 
     assertThatThrownBy(() -> registry.capability(IntegrationType.GMAIL, Capability.MAIL, MailPort.class, "send mail"))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("Gmail cannot send mail.")
-        .extracting("code").isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        .hasMessage("Gmail cannot send mail; it offers: proxy.")
+        .extracting("code").isEqualTo(ErrorCode.UNSUPPORTED_CAPABILITY);
+  }
+
+  @Test
+  void what_a_type_offers_is_its_capabilities_in_order_then_the_proxy() {
+    ProviderRegistry registry = new ProviderRegistry(
+        List.of(new FakeOAuthProvider(gmailLike(Set.of(Capability.MAIL))), new FakeBotProvider()));
+
+    assertThat(registry.offered(IntegrationType.GMAIL)).containsExactly("mail", "proxy");
+    assertThat(registry.offered(IntegrationType.TELEGRAM)).containsExactly("messages");
+    assertThat(registry.unsupported(IntegrationType.TELEGRAM, "list files"))
+        .hasMessage("Telegram cannot list files; it offers: messages.")
+        .extracting(UnsupportedCapabilityException::offered).isEqualTo(List.of("messages"));
   }
 
   @Test

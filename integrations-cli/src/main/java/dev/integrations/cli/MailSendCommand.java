@@ -1,5 +1,6 @@
 package dev.integrations.cli;
 
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.SentMail;
@@ -14,10 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code integrations gmail send}: sends an e-mail. */
-@Command(name = "send", description = "Send an e-mail. The body comes from --body, --body-file or standard input.")
-final class GmailSendCommand implements Callable<Integer> {
-  private final CliContext context;
+/**
+ * Sends an e-mail through a mail provider: {@code integrations mail send --via TYPE} ({@link Any}), and
+ * its shorthand {@code integrations gmail send} ({@link Gmail}), the same code with the type fixed.
+ */
+abstract class MailSendCommand implements Callable<Integer> {
+  final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
@@ -42,20 +45,55 @@ final class GmailSendCommand implements Callable<Integer> {
   @Option(names = "--html-file", paramLabel = "FILE", description = "An HTML alternative of the body.")
   Path htmlFile;
 
-  GmailSendCommand(CliContext context) {
+  MailSendCommand(CliContext context) {
     this.context = context;
   }
 
+  /** The mail provider to send through. */
+  abstract IntegrationType type();
+
   @Override
   public Integer call() {
+    IntegrationType type = type();
     String text = TextInput.read(spec, context.terminal(), body, bodyFile, "body");
     String html = htmlFile == null ? null : TextInput.read(spec, context.terminal(), null, htmlFile, "HTML body");
     MailMessage message = new MailMessage(to, cc, bcc, subject, text, html);
-    SentMail sent = context.integrations().actions().sendMail(options.userId(), IntegrationType.GMAIL, message);
+    SentMail sent = context.integrations().actions().sendMail(options.userId(), type, message);
     Output output = Output.of(spec, options);
     Map<String, Object> json = Json.of("id", sent.id());
     json.put("thread_id", sent.threadId());
     output.result(json, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
     return ExitCodes.OK;
+  }
+
+  /** {@code integrations mail send --via TYPE}. */
+  @Command(name = "send", description = "Send an e-mail through a mail provider. The body comes from --body, "
+      + "--body-file or standard input.")
+  static final class Any extends MailSendCommand {
+    @Option(names = "--via", required = true, paramLabel = "TYPE", completionCandidates = ViaTypes.Mail.class,
+        description = "The mail provider: ${COMPLETION-CANDIDATES}.")
+    String via;
+
+    Any(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IntegrationType type() {
+      return ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
+    }
+  }
+
+  /** {@code integrations gmail send}. */
+  @Command(name = "send", description = "Send an e-mail. The body comes from --body, --body-file or standard input.")
+  static final class Gmail extends MailSendCommand {
+    Gmail(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IntegrationType type() {
+      return IntegrationType.GMAIL;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.integrations.cli;
 
 import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RemoteFile;
@@ -16,34 +17,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code integrations drive upload PATH}: streams a file to Drive, with a progress bar at a terminal. */
-@Command(
-    name = "upload",
-    description = "Upload a file, streamed. At a terminal a progress bar shows bytes, rate and ETA on "
-        + "standard error; under --json or in a pipe nothing is drawn.")
-final class DriveUploadCommand implements Callable<Integer> {
-  private final CliContext context;
+/**
+ * Streams a file to a files provider, with a progress bar at a terminal: {@code integrations files
+ * upload --via TYPE PATH} ({@link Any}), and its shorthand {@code integrations drive upload PATH} ({@link
+ * Drive}).
+ */
+abstract class FilesUploadCommand implements Callable<Integer> {
+  static final String DESCRIPTION = "At a terminal a progress bar shows bytes, rate and ETA on standard error; "
+      + "under --json or in a pipe nothing is drawn.";
+
+  final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
   @Parameters(paramLabel = "PATH", description = "The file to upload.")
   Path path;
 
-  @Option(names = "--name", description = "The name at Drive (default: the file's name).")
+  @Option(names = "--name", description = "The name at the provider (default: the file's name).")
   String name;
 
   @Option(names = "--mime-type", paramLabel = "TYPE", description = "Its media type (default: guessed from the name).")
   String mimeType;
 
-  @Option(names = "--parent", paramLabel = "FOLDER_ID", description = "The folder to put it in (default: My Drive).")
+  @Option(names = "--parent", paramLabel = "FOLDER_ID", description = "The folder to put it in (default: the root).")
   String parent;
 
-  DriveUploadCommand(CliContext context) {
+  FilesUploadCommand(CliContext context) {
     this.context = context;
   }
 
+  /** The files provider to upload to. */
+  abstract IntegrationType type();
+
   @Override
   public Integer call() throws IOException {
+    IntegrationType type = type();
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new InvalidRequestException("No such readable file: " + path);
     }
@@ -59,7 +67,7 @@ final class DriveUploadCommand implements Callable<Integer> {
     RemoteFile file;
     try {
       file = context.integrations().actions()
-          .uploadFile(options.userId(), IntegrationType.GOOGLE_DRIVE, upload, bar != null ? bar : UploadProgress.NONE);
+          .uploadFile(options.userId(), type, upload, bar != null ? bar : UploadProgress.NONE);
     } finally {
       if (bar != null) {
         bar.finish();
@@ -68,5 +76,35 @@ final class DriveUploadCommand implements Callable<Integer> {
     output.result(Json.file(file), () -> output.line(
         "Uploaded " + file.name() + " (" + Format.bytes(upload.size()) + ") as file " + file.id() + "."));
     return ExitCodes.OK;
+  }
+
+  /** {@code integrations files upload --via TYPE PATH}. */
+  @Command(name = "upload", description = "Upload a file to a files provider, streamed. " + DESCRIPTION)
+  static final class Any extends FilesUploadCommand {
+    @Option(names = "--via", required = true, paramLabel = "TYPE", completionCandidates = ViaTypes.Files.class,
+        description = "The files provider: ${COMPLETION-CANDIDATES}.")
+    String via;
+
+    Any(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IntegrationType type() {
+      return ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
+    }
+  }
+
+  /** {@code integrations drive upload PATH}. */
+  @Command(name = "upload", description = "Upload a file, streamed. " + DESCRIPTION)
+  static final class Drive extends FilesUploadCommand {
+    Drive(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IntegrationType type() {
+      return IntegrationType.GOOGLE_DRIVE;
+    }
   }
 }
