@@ -95,6 +95,11 @@ public final class WhatsAppStandIn implements CatalogStandIn {
     revoked.add(ACCESS_TOKEN);
   }
 
+  /** The access token works again. */
+  public void restoreToken() {
+    revoked.remove(ACCESS_TOKEN);
+  }
+
   private MockResponse answer(RecordedRequest request) {
     String authorization = request.getHeaders().get("Authorization");
     if (authorization == null || !authorization.equals("Bearer " + ACCESS_TOKEN) || revoked.contains(ACCESS_TOKEN)) {
