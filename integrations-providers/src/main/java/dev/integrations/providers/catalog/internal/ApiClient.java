@@ -114,7 +114,8 @@ public final class ApiClient {
    */
   public Answer sendOnce(String path, Secret token, Map<String, List<String>> headers, byte[] body,
       Function<Answer, Verdict> turnedAway) {
-    Request request = request("POST", path, token, headers, body, "application/json; charset=utf-8");
+    Request request = request("POST", path, token, headers, body, null).newBuilder()
+        .post(new OneShotBody(body, MediaType.get("application/json; charset=utf-8"))).build();
     Answer answer;
     try {
       answer = retrier.run(provider, new RetryRule<Answer>() {
@@ -139,6 +140,41 @@ public final class ApiClient {
       throw new CredentialsRejectedException(provider + " refused the credentials (HTTP 401).");
     }
     return answer;
+  }
+
+  /**
+   * A body OkHttp must not transmit twice on its own: being one-shot stops OkHttp's silent retry of a
+   * request that was already (partly) written on a pooled connection, which would send a message twice.
+   * This client's retry loop still writes it again when the answer proves nothing was done.
+   */
+  private static final class OneShotBody extends RequestBody {
+    private final byte[] bytes;
+    private final MediaType type;
+
+    OneShotBody(byte[] bytes, MediaType type) {
+      this.bytes = bytes.clone();
+      this.type = type;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return type;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
   }
 
   /** Whether a failed attempt's connection failed before any byte of the request left. */
