@@ -161,7 +161,7 @@ class MessagesThroughProvidersTest {
 
   @Test
   void slack_revoked_token_asks_the_user_to_connect_again() {
-    flows.connect("slack-revoked", "slack", slack);
+    String jwt = flows.connect("slack-revoked", "slack", slack);
     send("slack-revoked", "slack", "C0123ABCD", "before");
     String token = ProviderFlows.last(slack.callsTo("/api/chat.postMessage")).getHeaders().get("Authorization")
         .substring("Bearer ".length());
@@ -171,6 +171,9 @@ class MessagesThroughProvidersTest {
 
     assertThat(failure.code()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
     assertThat(slack.messages.delivered()).doesNotContain("after");
+    JsonNode card = card(jwt, "slack");
+    assertThat(card.path("status").asText()).isEqualTo("error");
+    assertThat(card.path("last_error").asText()).isEqualTo("reauthorization_required");
   }
 
   // Discord
