@@ -57,11 +57,11 @@ class WiringTest {
       List<IntegrationStatus> statuses = wiring.integrations().connections().list(UserId.of("ann"));
       assertThat(statuses).extracting(s -> s.integration().type().value()).containsExactly(
           "gmail", "google_drive", "telegram", "slack", "github", "outlook", "onedrive", "microsoft_teams",
-          "notion", "discord", "dropbox");
+          "notion", "discord", "dropbox", "whatsapp");
       assertThat(statuses).filteredOn(s -> s.integration().configured())
           .extracting(s -> s.integration().type().value())
           .as("without client credentials only the token providers can be connected")
-          .containsExactly("telegram", "discord");
+          .containsExactly("telegram", "discord", "whatsapp");
       assertThat(statuses).allSatisfy(s ->
           assertThat(s.connection().status()).isEqualTo(ConnectionStatus.DISCONNECTED));
       assertThat(wiring.databaseReady()).isTrue();

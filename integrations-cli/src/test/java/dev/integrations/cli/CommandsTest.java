@@ -41,7 +41,7 @@ class CommandsTest {
 
     assertThat(table.exitCode()).isZero();
     assertThat(table.err()).isEmpty();
-    assertThat(table.out().lines().toList()).as("a header and the eleven providers of the catalog").hasSize(12);
+    assertThat(table.out().lines().toList()).as("a header and the twelve providers of the catalog").hasSize(13);
     assertThat(table.out())
         .containsPattern("^TYPE +NAME +STATUS +ACCOUNT +CONNECTED +LAST SYNC +ERROR\\n")
         .containsPattern("(?m)^gmail +Gmail +disconnected")
@@ -51,7 +51,7 @@ class CommandsTest {
         .containsPattern("(?m)^microsoft_teams +Microsoft Teams +disconnected");
 
     JsonNode json = JSON.readTree(cli().run("list", "--json").out());
-    assertThat(json).hasSize(11);
+    assertThat(json).hasSize(12);
     JsonNode gmail = find(json, "gmail");
     assertThat(gmail.fieldNames()).toIterable().containsExactly("type", "name", "description", "icon",
         "requires_oauth", "status", "account", "connected_at", "last_sync", "last_error", "last_error_message");

@@ -45,7 +45,8 @@ class ErrorReportingTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).isEqualTo(
-        "error: chat_id must be a numeric chat id or @channelusername. (invalid_request)\n");
+        "error: chat_id must be a chat or channel id: at most 256 letters, digits or @ : . _ # + = / -"
+            + " (a numeric chat id or @channelusername for Telegram). (invalid_request)\n");
   }
 
   @Test

@@ -70,7 +70,7 @@ final class IntegrationRoutes {
     Integration integration = connections.integration(type);
     Completion completion = completion(request.completion());
     ConnectResult result = connections.connect(new ConnectCommand(
-        user, type, Secret.ofNullable(blankToNull(request.botToken())), null, completion));
+        user, type, Secret.ofNullable(blankToNull(request.token())), null, completion, request.config()));
     if (result instanceof ConnectResult.AuthorizationPending pending) {
       if (pending.browserBinding() != null) {
         consentCookie.set(ctx, pending.state(), pending.browserBinding(),
@@ -85,7 +85,7 @@ final class IntegrationRoutes {
     } else if (result instanceof ConnectResult.Connected connected) {
       ctx.json(new Replies.Connected(
           true,
-          integration.name() + " bot connected successfully",
+          integration.name() + (request.isApiKey() ? " connected successfully" : " bot connected successfully"),
           type.value(),
           IntegrationEntry.AccountBody.of(connected.connection().account())));
     }

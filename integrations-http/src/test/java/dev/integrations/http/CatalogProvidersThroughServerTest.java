@@ -83,7 +83,7 @@ class CatalogProvidersThroughServerTest {
     Map<String, Boolean> configured = new HashMap<>();
     list.forEach(entry -> configured.put(entry.path("type").asText(), entry.path("configured").asBoolean()));
     assertThat(configured).containsOnlyKeys("gmail", "google_drive", "telegram", "slack", "github", "outlook",
-        "onedrive", "microsoft_teams", "notion", "discord", "dropbox").doesNotContainValue(false);
+        "onedrive", "microsoft_teams", "notion", "discord", "dropbox", "whatsapp").doesNotContainValue(false);
   }
 
   @Test

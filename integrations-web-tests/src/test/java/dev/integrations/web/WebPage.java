@@ -42,7 +42,7 @@ final class WebPage {
 
   /** The bundled catalog's providers, in order: one card each. */
   static final List<String> CATALOG = List.of("gmail", "google_drive", "telegram", "slack", "github", "outlook",
-      "onedrive", "microsoft_teams", "notion", "discord", "dropbox");
+      "onedrive", "microsoft_teams", "notion", "discord", "dropbox", "whatsapp");
 
   /** Whether the page shows a card for every provider of the catalog. */
   boolean showsEveryCard() {

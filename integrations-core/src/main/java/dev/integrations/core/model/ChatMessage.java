@@ -4,17 +4,22 @@ import dev.integrations.core.error.InvalidRequestException;
 import java.util.Locale;
 
 /**
- * A chat message to send.
+ * A chat message to send, to any provider with the messages capability. The chat id's general shape is
+ * checked here; each provider's adapter checks its own form of it (Telegram: a numeric chat id or {@code
+ * @channelusername}; Slack: a channel id; Discord: a channel snowflake; Teams: {@code teamId/channelId} or
+ * a chat id; WhatsApp: the recipient's phone number) and its own text limit.
  *
- * @param chatId a numeric chat id or {@code @channelusername}
+ * @param chatId where to send: 1 to 256 characters among letters, digits and {@code @ : . _ # + = / -}
  * @param text 1 to 4096 characters after entity parsing: plain text is checked here, formatted text
  *     (with a parse mode) by the provider adapter, which knows the markup
  * @param parseMode {@code MarkdownV2}, {@code HTML} or null for plain text
  * @param disableNotification deliver silently
  */
 public record ChatMessage(String chatId, String text, String parseMode, boolean disableNotification) {
-  /** The longest text Telegram accepts, in characters after entity parsing. */
+  /** The longest text Telegram accepts, in characters after entity parsing; no provider takes more here. */
   public static final int MAX_TEXT_LENGTH = 4096;
+  /** The longest chat id. */
+  public static final int MAX_CHAT_ID_LENGTH = 256;
   /** No formatted text this long can parse down to {@link #MAX_TEXT_LENGTH} characters of use. */
   private static final int MAX_MARKUP_LENGTH = 16 * MAX_TEXT_LENGTH;
 
@@ -24,9 +29,9 @@ public record ChatMessage(String chatId, String text, String parseMode, boolean 
       throw new InvalidRequestException("A chat_id is required.");
     }
     chatId = chatId.strip();
-    if (!chatId.matches("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}")) {
-      throw new InvalidRequestException(
-          "chat_id must be a numeric chat id or @channelusername.");
+    if (chatId.length() > MAX_CHAT_ID_LENGTH || !chatId.matches("[A-Za-z0-9@:._#+=/-]+")) {
+      throw new InvalidRequestException("chat_id must be a chat or channel id: at most " + MAX_CHAT_ID_LENGTH
+          + " letters, digits or @ : . _ # + = / - (a numeric chat id or @channelusername for Telegram).");
     }
     if (text == null || text.isEmpty()) {
       throw new InvalidRequestException("A message text is required.");

@@ -5,6 +5,7 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.UserId;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,17 +13,26 @@ import java.util.Objects;
  *
  * @param user who connects
  * @param type to what
- * @param botToken the token for bot-token integrations, null for OAuth ones
+ * @param botToken the token for bot-token and API-key integrations, null for OAuth ones
  * @param redirectUri for OAuth, where the provider sends the browser back; null for the configured one
  * @param completion for OAuth, how the person completing the consent proves they started it
+ * @param config the connection's values for a token integration that asks for some (the catalog's {@code
+ *     connection_config}: WhatsApp's {@code phone_number_id}); empty otherwise
  */
 public record ConnectCommand(
-    UserId user, IntegrationType type, Secret botToken, URI redirectUri, Completion completion) {
-  /** Requires the user, the type and the completion. */
+    UserId user, IntegrationType type, Secret botToken, URI redirectUri, Completion completion,
+    Map<String, String> config) {
+  /** Requires the user, the type and the completion; copies the values (none when null). */
   public ConnectCommand {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(completion, "completion");
+    config = config == null ? Map.of() : Map.copyOf(config);
+  }
+
+  /** A connect without connection values. */
+  public ConnectCommand(UserId user, IntegrationType type, Secret botToken, URI redirectUri, Completion completion) {
+    this(user, type, botToken, redirectUri, completion, Map.of());
   }
 
   /**
@@ -46,6 +56,11 @@ public record ConnectCommand(
   /** Connects a bot-token integration. */
   public static ConnectCommand botToken(UserId user, IntegrationType type, Secret token) {
     return new ConnectCommand(user, type, token, null);
+  }
+
+  /** Connects an API-key integration with its connection values ({@code phone_number_id} for WhatsApp). */
+  public static ConnectCommand apiKey(UserId user, IntegrationType type, Secret key, Map<String, String> config) {
+    return new ConnectCommand(user, type, key, null, Completion.CALLER, config);
   }
 
 }

@@ -22,6 +22,7 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.UsageCount;
+import dev.integrations.core.model.TokenConnection;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.BotTokenProviderPort;
 import dev.integrations.core.port.ConnectionStore;
@@ -176,8 +177,9 @@ public final class IntegrationService {
   }
 
   /**
-   * Connects a bot-token integration after the provider has accepted the token (nothing is stored
-   * otherwise), or starts an OAuth authorization and returns the consent URL.
+   * Connects a bot-token or API-key integration after the provider has accepted the token and the
+   * connection's values (nothing is stored otherwise), or starts an OAuth authorization and returns the
+   * consent URL.
    */
   public ConnectResult connect(ConnectCommand command) {
     return withinDeadline(() -> connectNow(command));
@@ -188,6 +190,10 @@ public final class IntegrationService {
     Integration integration = provider.integration();
     if (integration.authMethod() == AuthMethod.BOT_TOKEN) {
       return connectBotToken(command, (BotTokenProviderPort) provider, integration);
+    }
+    if (!command.config().isEmpty()) {
+      throw new InvalidRequestException(ErrorCode.INVALID_REQUEST,
+          integration.name() + " connects through its consent screen and takes no connection values (config).");
     }
     OAuthFlow.Started started =
         oauth.start(command.user(), (OAuthProviderPort) provider, command.redirectUri(), command.completion());
@@ -203,11 +209,12 @@ public final class IntegrationService {
       ConnectCommand command, BotTokenProviderPort provider, Integration integration) {
     if (command.botToken() == null) {
       throw new InvalidRequestException(
-          ErrorCode.BOT_TOKEN_REQUIRED, "bot_token required for " + integration.name());
+          ErrorCode.BOT_TOKEN_REQUIRED, provider.tokenField() + " required for " + integration.name());
     }
-    Account account = provider.validate(command.botToken());
+    TokenConnection accepted = provider.validate(command.botToken(), command.config());
+    Account account = accepted.account();
     ConnectionKey key = new ConnectionKey(command.user(), command.type());
-    tokens.put(key.user(), key.type(), Credentials.ofToken(command.botToken()));
+    tokens.put(key.user(), key.type(), accepted.credentials());
     Connection connection = Connection.connected(key.user(), key.type(), clock.instant(), account);
     ConnectionEvent connected = events.event(ConnectionEvent.Kind.CONNECTED, key, null);
     connections.save(connection, connected);

@@ -1,7 +1,11 @@
 package dev.integrations.providers.catalog;
 
+import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.Secret;
+import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.ProxyPort;
+import dev.integrations.providers.catalog.internal.ConfiguredToken;
 import dev.integrations.providers.oauth2.ClientCredentials;
 import okhttp3.OkHttpClient;
 
@@ -17,6 +21,37 @@ public final class GenericAdapters {
   /** The adapter of a {@code bot_token} or {@code api_key} entry. */
   public static ProviderPort token(ProviderSpec spec, OkHttpClient http) {
     return new CatalogTokenProvider(spec, http);
+  }
+
+  /**
+   * The generic engine's adapter of {@code spec} (as {@link #oauth} or {@link #token} build it) that also
+   * serves the {@code messages} capability through {@code messages}: a plug-in supplies only the sending,
+   * the engine keeps connect, refresh, test, revoke and the proxy.
+   *
+   * @param client the OAuth client of an {@code oauth2} entry, null when not configured; unused otherwise
+   */
+  public static ProviderPort withMessaging(
+      ProviderSpec spec, ClientCredentials client, OkHttpClient http, MessagingPort messages) {
+    return spec.auth() == AuthKind.OAUTH2
+        ? new MessagingOAuthProvider(new CatalogOAuthProvider(spec, client, http), messages)
+        : new MessagingTokenProvider(new CatalogTokenProvider(spec, http), messages);
+  }
+
+  /**
+   * The token a stored credential of {@code spec} carries to the provider's API: the credential itself, or
+   * the token sealed with the connection's values when the entry asks for some ({@code connection_config}).
+   */
+  public static Secret apiToken(ProviderSpec spec, Credentials credentials) {
+    return spec.connectionConfig().isEmpty()
+        ? credentials.accessToken()
+        : ConfiguredToken.open(credentials.accessToken(), spec.name()).token();
+  }
+
+  /** The connection's value {@code name} stored with a credential of {@code spec}, or null. */
+  public static String connectionValue(ProviderSpec spec, Credentials credentials, String name) {
+    return spec.connectionConfig().isEmpty()
+        ? null
+        : ConfiguredToken.open(credentials.accessToken(), spec.name()).config().get(name);
   }
 
   /**

@@ -109,7 +109,8 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort, Pr
   }
 
   /**
-   * Sends a message, after waiting for the chat's next free slot. Text longer than 4096 characters
+   * Sends a message, after waiting for the chat's next free slot. The chat id is a numeric chat id or
+   * {@code @channelusername}. Text longer than 4096 characters
    * after entity parsing is refused before any call. A request that may have reached Telegram is
    * never repeated.
    *
@@ -117,6 +118,9 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort, Pr
    */
   @Override
   public SentMessage send(Credentials credentials, ChatMessage message) {
+    if (!message.chatId().matches("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}")) {
+      throw new InvalidRequestException("chat_id must be a numeric chat id or @channelusername.");
+    }
     BotToken token = storedToken(credentials);
     checkVisibleLength(message);
     ObjectNode params = BotApi.params();

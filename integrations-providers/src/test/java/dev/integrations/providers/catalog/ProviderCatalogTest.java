@@ -27,7 +27,7 @@ class ProviderCatalogTest {
   void the_bundled_catalog_lists_every_provider_out_of_the_box_in_file_order() {
     assertThat(ProviderCatalog.bundled().providers()).extracting(ProviderSpec::key).containsExactly(
         "gmail", "google_drive", "telegram", "slack", "github", "outlook", "onedrive", "microsoft_teams",
-        "notion", "discord", "dropbox");
+        "notion", "discord", "dropbox", "whatsapp");
   }
 
   @Test
@@ -122,7 +122,7 @@ class ProviderCatalogTest {
     assertThat(gmail.oauth().authorizationUrl()).isEqualTo("https://accounts.google.com/o/oauth2/v2/auth");
     assertThat(gmail.verify().path()).isEqualTo("/profile");
     assertThat(gmail.verify().accountId()).isEqualTo("emailAddress");
-    assertThat(catalog.providers()).hasSize(11);
+    assertThat(catalog.providers()).hasSize(12);
   }
 
   @Test
@@ -181,6 +181,6 @@ class ProviderCatalogTest {
 
   @Test
   void an_empty_providers_file_changes_nothing() throws IOException {
-    assertThat(load("# nothing yet\n").providers()).hasSize(11);
+    assertThat(load("# nothing yet\n").providers()).hasSize(12);
   }
 }

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -19,7 +21,9 @@ import mockwebserver3.RecordedRequest;
  * the token as {@code Authorization: Bot <token>} (a {@code Bearer} is someone else's OAuth token and is
  * refused), 401 {@code {"message": "401: Unauthorized", "code": 0}}, {@code GET /api/v10/users/@me},
  * {@code POST /api/v10/channels/{id}/messages} (404 {@code Unknown Channel}, code 10003), and the
- * {@code X-RateLimit-*} headers on every answer.
+ * {@code X-RateLimit-*} headers on every answer ({@link #bucket} sets them), with injectable answers to a
+ * message ({@link #rateLimitNextMessage}: a 429 with JSON {@code retry_after} and {@code global}; {@link
+ * #failNextMessage}); {@link #messages} records what was posted.
  *
  * <p>Thread-safe.
  */
@@ -39,6 +43,10 @@ public final class DiscordStandIn implements CatalogStandIn {
   public final MockWebServer server = new MockWebServer();
   /** Every request received, in order. */
   public final List<RecordedRequest> calls = new CopyOnWriteArrayList<>();
+  /** What {@code POST /channels/{id}/messages} received and posted; its injected answers. */
+  public final SendFaults messages = new SendFaults();
+  private final AtomicReference<String[]> bucket = new AtomicReference<>(new String[] {"5", "4", "1.000"});
+  private final AtomicLong nextId = new AtomicLong(1200000000000000001L);
 
   /** Starts the stand-in on a loopback port. */
   public DiscordStandIn() {
@@ -54,6 +62,33 @@ public final class DiscordStandIn implements CatalogStandIn {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The next message is turned away as Discord does: HTTP 429 with {@code {"message": "You are being rate
+   * limited.", "retry_after": <seconds>, "global": <global>}}, {@code Retry-After} (whole seconds, rounded up)
+   * and {@code X-RateLimit-Scope}; nothing is posted.
+   */
+  public void rateLimitNextMessage(double retryAfterSeconds, boolean global) {
+    String body = "{\"message\": \"You are being rate limited.\", \"retry_after\": " + retryAfterSeconds
+        + ", \"global\": " + global + (global ? "" : ", \"code\": 0") + "}";
+    messages.queue(OAuthStandIn.json(429, body, "Retry-After", String.valueOf((long) Math.ceil(retryAfterSeconds)),
+        "X-RateLimit-Scope", global ? "global" : "user", "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0",
+        "X-RateLimit-Reset-After", String.valueOf(retryAfterSeconds), "X-RateLimit-Bucket", "abcd1234"));
+  }
+
+  /** The next message fails with HTTP {@code status} (a 5xx), as an outage does. */
+  public void failNextMessage(int status) {
+    messages.queue(OAuthStandIn.json(status, "{\"message\": \"" + status + ": Internal Server Error\", \"code\": 0}"));
+  }
+
+  /**
+   * The rate-limit headers of later answers: the bucket has {@code remaining} of {@code limit} requests
+   * left and refills after {@code resetAfterSeconds}.
+   */
+  public void bucket(int limit, int remaining, double resetAfterSeconds) {
+    bucket.set(new String[] {String.valueOf(limit), String.valueOf(remaining), String.format(java.util.Locale.ROOT,
+        "%.3f", resetAfterSeconds)});
   }
 
   @Override
@@ -86,15 +121,22 @@ public final class DiscordStandIn implements CatalogStandIn {
       if (type == null || !type.startsWith("application/json") || body == null || !body.path("content").isTextual()) {
         return answer(400, "{\"message\": \"Cannot send an empty message\", \"code\": 50006}");
       }
-      return answer(200, "{\"id\": \"1200000000000000001\", \"channel_id\": \"" + CHANNEL + "\", \"content\": "
-          + body.get("content") + ", \"author\": {\"id\": \"" + BOT_ID + "\", \"username\": \"" + BOT_NAME + "\"}}");
+      MockResponse injected = this.messages.attempt(body.get("content").asText());
+      if (injected != null) {
+        return injected;
+      }
+      this.messages.deliver(body.get("content").asText());
+      return answer(200, "{\"id\": \"" + nextId.getAndIncrement() + "\", \"channel_id\": \"" + CHANNEL
+          + "\", \"content\": " + body.get("content") + ", \"flags\": " + body.path("flags").asInt(0)
+          + ", \"author\": {\"id\": \"" + BOT_ID + "\", \"username\": \"" + BOT_NAME + "\"}}");
     }
     return answer(404, "{\"message\": \"404: Not Found\", \"code\": 0}");
   }
 
-  private static MockResponse answer(int status, String body) {
-    return OAuthStandIn.json(status, body, "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "4",
-        "X-RateLimit-Reset-After", "1.000", "X-RateLimit-Bucket", "abcd1234");
+  private MockResponse answer(int status, String body) {
+    String[] limits = bucket.get();
+    return OAuthStandIn.json(status, body, "X-RateLimit-Limit", limits[0], "X-RateLimit-Remaining", limits[1],
+        "X-RateLimit-Reset-After", limits[2], "X-RateLimit-Bucket", "abcd1234");
   }
 
   @Override

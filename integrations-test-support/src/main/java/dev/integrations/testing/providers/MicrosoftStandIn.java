@@ -20,7 +20,8 @@ import mockwebserver3.RecordedRequest;
  * refused afterwards (stricter than Microsoft, which lets it live out its lifetime); errors with {@code
  * AADSTS} codes and {@code error_codes}. Graph's {@code /v1.0/me} needs {@code User.Read}, {@code
  * /v1.0/me/messages} {@code Mail.Read}, {@code /v1.0/me/drive/root/children} a {@code Files.} scope, and
- * {@code /v1.0/me/chats} {@code Chat.ReadWrite}; a missing scope is 403 {@code ErrorAccessDenied}.
+ * {@code /v1.0/me/chats} {@code Chat.ReadWrite}; a missing scope is 403 {@code ErrorAccessDenied}. Teams'
+ * channel and chat messages are {@link #teams}.
  * Microsoft has no revocation endpoint for one grant.
  */
 public final class MicrosoftStandIn extends OAuthStandIn {
@@ -29,6 +30,8 @@ public final class MicrosoftStandIn extends OAuthStandIn {
 
   /** The one tenant this directory answers for. */
   public final String tenant;
+  /** Teams' channel and chat messages in Graph. */
+  public final TeamsGraph teams = new TeamsGraph();
 
   /** A Microsoft app registration {@code clientId} with one redirect URI, in {@code tenant} ({@code common}…). */
   public MicrosoftStandIn(String clientId, URI redirectUri, String tenant) {
@@ -90,6 +93,9 @@ public final class MicrosoftStandIn extends OAuthStandIn {
       String message = carriesExpiredToken(request, "Bearer")
           ? "Lifetime validation failed, the token is expired." : "IDX14100: JWT is not well formed.";
       return graphError(401, "InvalidAuthenticationToken", message);
+    }
+    if (TeamsGraph.serves(request)) {
+      return teams.answer(request, grant.scopes());
     }
     return switch (path) {
       case "/v1.0/me" -> requires(grant, "User.Read") ? json(200, """

@@ -15,14 +15,20 @@ import mockwebserver3.RecordedRequest;
  * the user token nested in {@code authed_user} (scopes comma-separated, no expiry) and every error as
  * HTTP 200 {@code {"ok": false, "error": …}}; {@code auth.test}, {@code auth.revoke} (the token as
  * {@code Authorization: Bearer}) and {@code chat.postMessage} ({@code missing_scope},
- * {@code channel_not_found}).
+ * {@code channel_not_found}, {@code not_in_channel}), with injectable answers to a post ({@link
+ * #rateLimitNextPost}, {@link #failNextPost}, {@link #refuseNextPost}) and revoked tokens ({@link
+ * #revokeToken}); {@link #messages} records what was posted.
  */
 public final class SlackStandIn extends OAuthStandIn {
   /** A channel Slack does not know: {@code chat.postMessage} to it answers {@code channel_not_found}. */
   public static final String UNKNOWN_CHANNEL = "C0NOTFOUND";
+  /** A channel the account is not a member of: {@code chat.postMessage} to it answers {@code not_in_channel}. */
+  public static final String NOT_MEMBER_CHANNEL = "C0NOTMEMBER";
   /** The workspace every account belongs to. */
   public static final String TEAM = "Acme Workspace";
 
+  /** What {@code chat.postMessage} received and posted; its injected answers. */
+  public final SendFaults messages = new SendFaults();
   private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
 
   /** A Slack app {@code clientId} with the one redirect URI {@code redirectUri}. */
@@ -44,6 +50,31 @@ public final class SlackStandIn extends OAuthStandIn {
   @Override
   public Map<String, String> env() {
     return Map.of("SLACK_CLIENT_ID", clientId, "SLACK_CLIENT_SECRET", clientSecret);
+  }
+
+  /**
+   * The next {@code chat.postMessage} is turned away as Slack's rate limiter does: HTTP 429, {@code
+   * Retry-After: <seconds>}, {@code {"ok": false, "error": "ratelimited"}}; nothing is posted.
+   */
+  public void rateLimitNextPost(int retryAfterSeconds) {
+    messages.queue(json(429, "{\"ok\":false,\"error\":\"ratelimited\"}", "Retry-After",
+        String.valueOf(retryAfterSeconds)));
+  }
+
+  /** The next {@code chat.postMessage} fails with HTTP {@code status} (a 5xx), as an outage does. */
+  public void failNextPost(int status) {
+    messages.queue(json(status, "<html><body>Service Unavailable</body></html>"));
+  }
+
+  /** The next {@code chat.postMessage} answers HTTP 200 {@code {"ok": false, "error": error}}. */
+  public void refuseNextPost(String error) {
+    messages.queue(error(error));
+  }
+
+  /** Revokes {@code token} as {@code auth.revoke} or an admin would: every later call answers {@code token_revoked}. */
+  public void revokeToken(String token) {
+    revoke(token);
+    revokedTokens.add(token);
   }
 
   /** The Slack user id of {@code account}. */
@@ -101,9 +132,17 @@ public final class SlackStandIn extends OAuthStandIn {
     if (text == null || text.isEmpty()) {
       return error("no_text");
     }
+    MockResponse injected = messages.attempt(text);
+    if (injected != null) {
+      return injected;
+    }
     if (channel.equals(UNKNOWN_CHANNEL)) {
       return error("channel_not_found");
     }
+    if (channel.equals(NOT_MEMBER_CHANNEL)) {
+      return error("not_in_channel");
+    }
+    messages.deliver(text);
     return ok("\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\","
         + "\"user\":\"" + userId(grant.account()) + "\",\"text\":" + JSON.valueToTree(text) + "}");
   }

@@ -72,6 +72,12 @@ final class GrantRefresh {
     } catch (InvalidGrantException e) {
       telemetry.refresh(key.type(), Telemetry.RefreshOutcome.FAILED);
       return afterInvalidGrant(key, stored, needsRefresh);
+    } catch (ReauthorizationRequiredException noRefreshToken) {
+      // A grant without a refresh token (Slack's and GitHub's user tokens) whose access token the provider
+      // refused: only a new consent mends it, so the connection says so, as after an invalid_grant.
+      recorder.recordFailure(key, ErrorCode.REAUTHORIZATION_REQUIRED, noRefreshToken.getMessage(),
+          ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
+      throw noRefreshToken;
     } catch (ProviderException e) {
       telemetry.refresh(key.type(), Telemetry.RefreshOutcome.FAILED);
       Credentials current = stored.credentials();

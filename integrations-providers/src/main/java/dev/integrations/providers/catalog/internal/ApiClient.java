@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -95,6 +96,96 @@ public final class ApiClient {
       throw new CredentialsRejectedException(provider + " refused the credentials (HTTP 401).");
     }
     return answer;
+  }
+
+  /**
+   * Sends a request that must never take effect twice (a message): {@code POST path} with the JSON {@code
+   * body}. It is repeated only when the answer proves the provider turned it away without acting on it
+   * ({@code turnedAway} says so, and how long the provider asked to wait: a 429, Slack's {@code
+   * ratelimited}) or when the connection failed before the request left. A 5xx comes back as the answer,
+   * not repeated; a network failure after the request may have left is a {@link ProviderException} that
+   * says it was not repeated.
+   *
+   * @param turnedAway {@link Verdict#FINAL} for an answer that may have had an effect or is final, a
+   *     retry (with the provider's wait, or null to back off) for one that proves nothing was done
+   * @throws CredentialsRejectedException on 401
+   * @throws ProviderException when the provider cannot be reached, or the request may have reached it
+   *     and no answer came
+   */
+  public Answer sendOnce(String path, Secret token, Map<String, List<String>> headers, byte[] body,
+      Function<Answer, Verdict> turnedAway) {
+    Request request = request("POST", path, token, headers, body, null).newBuilder()
+        .post(new OneShotBody(body, MediaType.get("application/json; charset=utf-8"))).build();
+    Answer answer;
+    try {
+      answer = retrier.run(provider, new RetryRule<Answer>() {
+        @Override
+        public Verdict afterFailure(Exception failure) {
+          return neverSent(failure) ? Verdict.RETRY : Verdict.FINAL;
+        }
+
+        @Override
+        public Verdict afterResult(Answer result) {
+          return turnedAway.apply(result);
+        }
+      }, () -> execute(request));
+    } catch (ProviderException failure) {
+      if (failure.getCause() instanceof IOException && !neverSent(failure)) {
+        throw new ProviderException(failure.code(), failure.getMessage()
+            + " The request was not repeated, because it may have reached " + provider + ".", failure.getCause());
+      }
+      throw failure;
+    }
+    if (answer.status() == 401) {
+      throw new CredentialsRejectedException(provider + " refused the credentials (HTTP 401).");
+    }
+    return answer;
+  }
+
+  /**
+   * A body OkHttp must not transmit twice on its own: being one-shot stops OkHttp's silent retry of a
+   * request that was already (partly) written on a pooled connection, which would send a message twice.
+   * This client's retry loop still writes it again when the answer proves nothing was done.
+   */
+  private static final class OneShotBody extends RequestBody {
+    private final byte[] bytes;
+    private final MediaType type;
+
+    OneShotBody(byte[] bytes, MediaType type) {
+      this.bytes = bytes.clone();
+      this.type = type;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return type;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+  }
+
+  /** Whether a failed attempt's connection failed before any byte of the request left. */
+  private static boolean neverSent(Exception failure) {
+    return failure instanceof ProviderException
+        && (failure.getCause() instanceof ConnectException || failure.getCause() instanceof UnknownHostException);
+  }
+
+  /** The wait a {@code Retry-After} header of {@code answer} asks for, or null when it has none. */
+  public static Duration retryAfterHeader(Answer answer) {
+    return retryAfter(answer);
   }
 
   /**

@@ -44,8 +44,18 @@ public final class Verification {
    * @throws ProviderException when it fails or cannot be reached
    */
   public TestResult verify(Secret token) {
+    return verify(token, verify.path());
+  }
+
+  /**
+   * Verifies {@code token} at {@code path}: the entry's verification path with the connection's values
+   * filled in ({@code /{phone_number_id}}).
+   *
+   * @see #verify(Secret)
+   */
+  public TestResult verify(Secret token, String path) {
     boolean post = verify.method().equals("POST");
-    ApiClient.Answer answer = api.call(verify.method(), verify.path(), token, Map.of(), post ? new byte[0] : null, null, true);
+    ApiClient.Answer answer = api.call(verify.method(), path, token, Map.of(), post ? new byte[0] : null, null, true);
     if (answer.status() == 429) {
       throw new ProviderException(ErrorCode.RATE_LIMITED, provider + " is rate limiting; try again shortly.");
     }
