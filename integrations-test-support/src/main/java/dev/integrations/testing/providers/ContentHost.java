@@ -88,11 +88,10 @@ public final class ContentHost implements AutoCloseable {
     public long readInto(MessageDigest digest) throws IOException {
       byte[] buffer = new byte[64 * 1024];
       long total = 0;
-      try (InputStream in = exchange.getRequestBody()) {
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          digest.update(buffer, 0, n);
-          total += n;
-        }
+      InputStream in = exchange.getRequestBody(); // closed by the host once the answer is chosen
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        digest.update(buffer, 0, n);
+        total += n;
       }
       read += total;
       return total;
@@ -100,11 +99,9 @@ public final class ContentHost implements AutoCloseable {
 
     /** Reads the (small) body as text. */
     public String text() throws IOException {
-      try (InputStream in = exchange.getRequestBody()) {
-        byte[] body = in.readAllBytes();
-        read += body.length;
-        return new String(body, StandardCharsets.UTF_8);
-      }
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      read += body.length;
+      return new String(body, StandardCharsets.UTF_8);
     }
   }
 
