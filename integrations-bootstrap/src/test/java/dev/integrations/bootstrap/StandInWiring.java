@@ -27,11 +27,12 @@ final class StandInWiring implements AutoCloseable {
 
   final MicrosoftStandIn microsoft = new MicrosoftStandIn("microsoft-caps", REDIRECT, "common");
   final DropboxStandIn dropbox = new DropboxStandIn("dropbox-caps", REDIRECT);
+  final Map<String, String> env;
   final Wiring wiring;
 
   /** Starts the stand-ins and the wiring, its database and the catalog file in {@code dir}. */
   StandInWiring(Path dir, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(CatalogStandIn.settings(dir.resolve("providers.yaml"), "", microsoft, dropbox));
+    env = new HashMap<>(CatalogStandIn.settings(dir.resolve("providers.yaml"), "", microsoft, dropbox));
     env.put("INTEGRATIONS_DATA_DIR", dir.toString());
     env.put("INTEGRATIONS_DB_URL", "jdbc:h2:file:" + dir.resolve("integrations").toAbsolutePath());
     env.put("INTEGRATIONS_PUBLIC_URL", PUBLIC_URL);
