@@ -96,7 +96,7 @@ final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
   @Override
   public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
     String path = Entries.path(upload.parentId(), upload.name());
-    try (ChunkedSource source = new ChunkedSource(upload.content(), chunkSize)) {
+    try (ChunkedSource source = ChunkedSource.of(upload, chunkSize)) {
       JsonNode file = new DropboxUpload(api, credentials.accessToken(), retries)
           .upload(upload, path, source, new ConfirmedProgress(progress, upload.size()));
       return Entries.file(file);

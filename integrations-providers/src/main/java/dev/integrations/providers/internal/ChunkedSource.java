@@ -30,6 +30,15 @@ public final class ChunkedSource implements AutoCloseable {
   }
 
   /**
+   * Chunks of {@code upload}'s content: of {@code chunkSize} bytes, or of its whole size when that is known
+   * and smaller (a small file does not cost a whole chunk of memory).
+   */
+  public static ChunkedSource of(FileUpload upload, int chunkSize) {
+    int size = upload.size() >= 0 ? (int) Math.max(1, Math.min(chunkSize, upload.size())) : chunkSize;
+    return new ChunkedSource(upload.content(), size);
+  }
+
+  /**
    * The bytes of one chunk.
    *
    * @param offset where in the file the chunk starts

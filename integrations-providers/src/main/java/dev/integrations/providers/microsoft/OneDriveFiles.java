@@ -100,7 +100,7 @@ final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
   public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
     String name = DriveItems.requireName(upload.name());
     ConfirmedProgress confirmed = new ConfirmedProgress(progress, upload.size());
-    try (ChunkedSource source = new ChunkedSource(upload.content(), chunkSize)) {
+    try (ChunkedSource source = ChunkedSource.of(upload, chunkSize)) {
       Chunk first = source.at(0);
       boolean fits = upload.size() >= 0 ? upload.size() <= SIMPLE_UPLOAD_LIMIT : first.length() <= SIMPLE_UPLOAD_LIMIT;
       if (fits) {

@@ -17,6 +17,11 @@ import okhttp3.Headers;
  * {@code Content-Type: application/json} for {@code files/list_folder}, anything else refused with
  * Dropbox's plain-text 400; 401 {@code expired_access_token} / {@code invalid_access_token} in the
  * {@code error_summary} shape.
+ *
+ * <p>Files ({@code files/list_folder}, {@code search_v2} and their {@code continue} calls; uploads and
+ * upload sessions on the content host, a {@link ContentHost} named by the entry's {@code content_url}) are
+ * {@link DropboxStore}. {@link #failNext} plans 429s (with {@code Retry-After}) and 5xx answers, before or
+ * after the stand-in acted.
  */
 public final class DropboxStandIn extends OAuthStandIn {
   private final PlannedFailures failures = new PlannedFailures();

@@ -25,6 +25,11 @@ import okhttp3.Headers;
  * /v1.0/me/messages} {@code Mail.Read}, {@code /v1.0/me/drive/root/children} a {@code Files.} scope, and
  * {@code /v1.0/me/chats} {@code Chat.ReadWrite}; a missing scope is 403 {@code ErrorAccessDenied}.
  * Microsoft has no revocation endpoint for one grant.
+ *
+ * <p>Outlook mail ({@code POST /me/sendMail}, {@code GET /me/messages} with {@code $search}) is {@link
+ * OutlookMailbox}; OneDrive files (children, search, simple uploads, upload sessions whose chunks go to a
+ * separate {@link ContentHost} without a token) are {@link OneDriveStore}. {@link #failNext} plans 429s
+ * (with {@code Retry-After}) and 5xx answers, before or after the stand-in acted.
  */
 public final class MicrosoftStandIn extends OAuthStandIn {
   private static final Pattern IDENTITY = Pattern.compile("/([^/]+)/oauth2/v2\\.0/(authorize|token)");
