@@ -72,6 +72,17 @@ class DropboxFilesThroughLibraryTest {
   }
 
   @Test
+  void a_file_goes_into_the_folder_named_by_its_parent_path() {
+    UserId ivy = library.connect("box-ivy", "dropbox", library.dropbox);
+
+    library.actions().uploadFile(ivy, DROPBOX,
+        new FileUpload("plan.txt", "text/plain", "/Reports", 2, () -> new ByteArrayInputStream(new byte[2])), null);
+
+    assertThat(library.dropbox.files("box-ivy")).extracting(StoredFile::parent, StoredFile::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/Reports", "plan.txt"));
+  }
+
+  @Test
   void lists_the_root_page_by_page_and_searches() {
     UserId bob = library.connect("box-bob", "dropbox", library.dropbox);
     library.actions().uploadFile(bob, DROPBOX, text("notes.txt", "n"), null);

@@ -69,6 +69,18 @@ class OneDriveFilesThroughLibraryTest {
   }
 
   @Test
+  void a_file_goes_into_the_folder_named_by_its_parent_id() {
+    UserId ivy = library.connect("drive-ivy", "onedrive", library.microsoft);
+
+    library.actions().uploadFile(ivy, ONEDRIVE,
+        new FileUpload("plan.txt", "text/plain", "01FOLDER", 2, () -> new ByteArrayInputStream(new byte[2])), null);
+
+    assertThat(library.microsoft.files("drive-ivy")).extracting(StoredFile::parent, StoredFile::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("01FOLDER", "plan.txt"));
+    assertThat(library.microsoft.callsTo("/v1.0/me/drive/items/01FOLDER:/plan.txt:/content")).hasSize(1);
+  }
+
+  @Test
   void lists_the_root_page_by_page_and_searches() {
     UserId bob = library.connect("drive-bob", "onedrive", library.microsoft);
     library.actions().uploadFile(bob, ONEDRIVE, text("notes.txt", "n"), null);

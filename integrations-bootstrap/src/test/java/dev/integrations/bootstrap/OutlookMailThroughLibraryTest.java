@@ -65,6 +65,18 @@ class OutlookMailThroughLibraryTest {
   }
 
   @Test
+  void an_html_body_is_sent_as_graph_html() {
+    UserId ida = library.connect("mail-ida", "outlook", library.microsoft);
+
+    library.actions().sendMail(ida, OUTLOOK,
+        new MailMessage(List.of("zoe@contoso.com"), List.of(), List.of(), "Plan", "Plan: see attached", "<p>Plan</p>"));
+
+    JsonNode body = library.microsoft.sentMail("mail-ida").get(0).path("body");
+    assertThat(body.path("contentType").asText()).isEqualTo("HTML");
+    assertThat(body.path("content").asText()).isEqualTo("<p>Plan</p>");
+  }
+
+  @Test
   void a_malformed_address_is_refused_before_graph_is_called() {
     UserId bob = library.connect("mail-bob", "outlook", library.microsoft);
     int before = library.microsoft.callsTo(SEND).size();
