@@ -23,8 +23,8 @@ final class ArchitectureRules {
 
   /** Modules whose {@code internal} packages nobody outside the module may use. */
   static final List<String> MODULE_ROOTS =
-      List.of("core", "persistence", "providers", "providers.google", "providers.telegram", "bootstrap", "http",
-          "cli");
+      List.of("core", "persistence", "providers", "providers.google", "providers.telegram", "providers.microsoft",
+          "providers.dropbox", "bootstrap", "http", "cli");
 
   /**
    * The provider engine: the catalog, the generic OAuth 2.0 engine, the plug-in seam and what every

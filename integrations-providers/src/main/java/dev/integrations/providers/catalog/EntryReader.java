@@ -29,7 +29,7 @@ final class EntryReader {
       "name", "description", "icon", "auth", "credentials", "authorization_url", "token_url", "revocation_url",
       "revocation_style", "pkce", "client_auth", "token_request_format", "scope_separator", "scope_param",
       "scopes", "optional_scopes", "authorization_params",
-      "token_params", "url_params", "token_response", "credential", "base_url", "api_headers", "verify",
+      "token_params", "url_params", "token_response", "credential", "base_url", "content_url", "api_headers", "verify",
       "capabilities", "connection_config");
   private static final Set<String> OAUTH_ONLY = Set.of(
       "authorization_url", "token_url", "revocation_url", "revocation_style", "pkce", "client_auth",
@@ -125,7 +125,9 @@ final class EntryReader {
         throw fail("credential.format", "must contain {token} where the token goes");
       }
     }
-    return new ApiSettings(url("base_url", requiredText("base_url"), urlParams), in, name, format, textMap("api_headers"));
+    String content = optionalText("content_url", null);
+    return new ApiSettings(url("base_url", requiredText("base_url"), urlParams), in, name, format, textMap("api_headers"),
+        content == null ? null : url("content_url", content, urlParams));
   }
 
   private VerifyCall verify() {

@@ -42,7 +42,7 @@ public final class Placeholders {
         oauth.tokenResponse());
     ApiSettings api = spec.api();
     ApiSettings filledApi = new ApiSettings(fill(api.baseUrl(), values), api.credentialIn(), api.credentialName(),
-        api.credentialFormat(), api.headers());
+        api.credentialFormat(), api.headers(), api.contentUrl() == null ? null : fill(api.contentUrl(), values));
     return new ProviderSpec(spec.key(), spec.name(), spec.description(), spec.icon(), spec.auth(),
         spec.credentialsGroup(), filled, filledApi, spec.verify(), spec.capabilities(), spec.connectionConfig());
   }

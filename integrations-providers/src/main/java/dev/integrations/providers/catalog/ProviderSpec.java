@@ -57,7 +57,8 @@ public record ProviderSpec(
    */
   public ProviderSpec withBaseUrl(String baseUrl) {
     return new ProviderSpec(key, name, description, icon, auth, credentialsGroup, oauth,
-        new ApiSettings(baseUrl, api.credentialIn(), api.credentialName(), api.credentialFormat(), api.headers()),
+        new ApiSettings(baseUrl, api.credentialIn(), api.credentialName(), api.credentialFormat(), api.headers(),
+            api.contentUrl()),
         verify, capabilities, connectionConfig);
   }
 
@@ -189,15 +190,24 @@ public record ProviderSpec(
    * @param credentialName the header or query parameter name (unused for {@code path})
    * @param credentialFormat the value, with {@code {token}} where the token goes ({@code Bearer {token}})
    * @param headers headers every API request carries ({@code Notion-Version})
+   * @param contentUrl a second API root on another host, for providers that take file contents there
+   *     (Dropbox's {@code content.dropboxapi.com}); null when the provider has one host. May hold
+   *     placeholders. The proxy never calls it.
    */
-  public record ApiSettings(
-      String baseUrl, String credentialIn, String credentialName, String credentialFormat, Map<String, String> headers) {
+  public record ApiSettings(String baseUrl, String credentialIn, String credentialName, String credentialFormat,
+      Map<String, String> headers, String contentUrl) {
     /** Requires the base URL and the credential's placement; copies the headers. */
     public ApiSettings {
       Objects.requireNonNull(baseUrl, "baseUrl");
       Objects.requireNonNull(credentialIn, "credentialIn");
       Objects.requireNonNull(credentialFormat, "credentialFormat");
       headers = Map.copyOf(headers);
+    }
+
+    /** Settings of a provider whose API has one host. */
+    public ApiSettings(
+        String baseUrl, String credentialIn, String credentialName, String credentialFormat, Map<String, String> headers) {
+      this(baseUrl, credentialIn, credentialName, credentialFormat, headers, null);
     }
   }
 

@@ -81,7 +81,16 @@ public final class Retrier {
    *     attempt, {@code provider_unavailable} when interrupted while waiting to retry
    */
   public <T, E extends Exception> T run(String service, RetryRule<T> rule, Attempt<T, E> attempt) throws E {
-    Deadline deadline = Deadline.current();
+    return run(service, rule, attempt, Deadline.current());
+  }
+
+  /**
+   * As {@link #run(String, RetryRule, Attempt)}, with {@code deadline} in place of the current request's:
+   * for a step of a long transfer (an upload's chunk) whose waits are each bounded by a window of their
+   * own, while the bytes may flow past the request's deadline.
+   */
+  public <T, E extends Exception> T run(String service, RetryRule<T> rule, Attempt<T, E> attempt, Deadline deadline)
+      throws E {
     if (deadline.isExpired()) {
       throw deadline.exceeded(service);
     }

@@ -170,6 +170,19 @@ class ProviderCatalogTest {
   }
 
   @Test
+  void dropbox_names_its_content_host_which_an_override_moves_and_a_malformed_one_is_refused() throws IOException {
+    assertThat(ProviderCatalog.bundled().find("dropbox").orElseThrow().api().contentUrl())
+        .isEqualTo("https://content.dropboxapi.com/2");
+    assertThat(load("dropbox:\n  content_url: http://127.0.0.1:9999/2\n").find("dropbox").orElseThrow().api().contentUrl())
+        .isEqualTo("http://127.0.0.1:9999/2");
+    assertThat(ProviderCatalog.bundled().find("onedrive").orElseThrow().api().contentUrl()).isNull();
+    assertThatThrownBy(() -> load("dropbox:\n  content_url: content.dropboxapi.com\n"))
+        .hasMessageEndingWith("provider 'dropbox', field 'content_url': must be an http(s) URL, not 'content.dropboxapi.com'.");
+    assertThatThrownBy(() -> load("dropbox:\n  content_url: https://{region}.dropboxapi.com\n"))
+        .hasMessageEndingWith("provider 'dropbox', field 'content_url': uses {region}, which url_params does not define.");
+  }
+
+  @Test
   void a_file_that_is_not_a_mapping_or_not_yaml_is_refused() throws IOException {
     assertThatThrownBy(() -> load("- gmail\n- slack\n"))
         .hasMessageEndingWith("must be a mapping from provider keys to their entries.");

@@ -2,6 +2,7 @@ package dev.integrations.testing.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -16,8 +17,16 @@ import okhttp3.Headers;
  * {@code Content-Type: application/json} for {@code files/list_folder}, anything else refused with
  * Dropbox's plain-text 400; 401 {@code expired_access_token} / {@code invalid_access_token} in the
  * {@code error_summary} shape.
+ *
+ * <p>Files ({@code files/list_folder}, {@code search_v2} and their {@code continue} calls; uploads and
+ * upload sessions on the content host, a {@link ContentHost} named by the entry's {@code content_url}) are
+ * {@link DropboxStore}. {@link #failNext} plans 429s (with {@code Retry-After}) and 5xx answers, before or
+ * after the stand-in acted.
  */
 public final class DropboxStandIn extends OAuthStandIn {
+  private final PlannedFailures failures = new PlannedFailures();
+  private final DropboxStore store = new DropboxStore(failures, this::contentAccount);
+
   /** A Dropbox app {@code clientId} (app key) with the one redirect URI {@code redirectUri}. */
   public DropboxStandIn(String clientId, URI redirectUri) {
     super("sl.u.", clientId, clientId + "-secret", redirectUri);
@@ -31,7 +40,8 @@ public final class DropboxStandIn extends OAuthStandIn {
           token_url: %1$s/oauth2/token
           revocation_url: %1$s/2/auth/token/revoke
           base_url: %1$s/2
-        """.formatted(url());
+          content_url: %2$s/2
+        """.formatted(url(), store.content.url());
   }
 
   @Override
@@ -81,7 +91,8 @@ public final class DropboxStandIn extends OAuthStandIn {
         revoke(credential(request, "Bearer"));
         yield json(200, "null");
       }
-      case "/2/files/list_folder" -> listFolder(request, grant, function);
+      case "/2/files/list_folder", "/2/files/list_folder/continue", "/2/files/search_v2",
+          "/2/files/search/continue_v2" -> listFolder(request, grant, function);
       default -> text(404, "Unknown API function: \"" + function + "\"");
     };
   }
@@ -96,13 +107,63 @@ public final class DropboxStandIn extends OAuthStandIn {
       return badContentType(function, type);
     }
     JsonNode arguments = jsonBody(request);
-    if (arguments == null || !arguments.path("path").isTextual()) {
+    if (function.equals("files/list_folder") && (arguments == null || !arguments.path("path").isTextual())) {
       return text(400, "Error in call to API function \"" + function + "\": request body: missing required field 'path'");
     }
-    return json(200, """
-        {"entries": [{".tag": "file", "name": "report.pdf", "path_display": "/report.pdf", "id": "id:a4ayc_80_OEAAAAAAAAAXw",
-          "size": 2048}], "cursor": "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu", "has_more": false}
-        """);
+    if (arguments == null || !arguments.isObject()) {
+      return text(400, "Error in call to API function \"" + function + "\": request body: could not decode input as JSON");
+    }
+    PlannedFailures.Failure failure = failures.take("list");
+    if (failure != null) {
+      return failure.status() == 429
+          ? json(429, "{\"error_summary\": \"too_many_requests/..\", \"error\": {\"reason\": {\".tag\":"
+              + " \"too_many_requests\"}, \"retry_after\": 1}}", "Retry-After", failure.retryAfter() == null ? "1" : failure.retryAfter())
+          : text(failure.status(), "Internal Server Error");
+    }
+    String[] answer = store.rpc(grant.account(), function, arguments);
+    return answer[0].equals("400") ? text(400, answer[1]) : json(Integer.parseInt(answer[0]), answer[1]);
+  }
+
+  /**
+   * The next {@code times} calls of {@code endpoint} answer {@code status}: {@code list} (listing and
+   * search), {@code upload}, {@code start}, {@code append}, {@code finish}; with {@code retryAfter} (seconds)
+   * when not null. With {@code afterActing} the stand-in first does the work (stores the chunk, commits
+   * the file), as a provider failing after the fact does.
+   */
+  public void failNext(String endpoint, int status, int times, String retryAfter, boolean afterActing) {
+    failures.plan(endpoint, new PlannedFailures.Failure(status, retryAfter, afterActing), times);
+  }
+
+  /** The files {@code account} uploaded, in order (the seeded {@code report.pdf} not included). */
+  public List<StoredFile> files(String account) {
+    return List.copyOf(store.files.getOrDefault(account, List.of()));
+  }
+
+  /** The content host ({@code content.dropboxapi.com}): the requests it received, without their bodies. */
+  public ContentHost contentHost() {
+    return store.content;
+  }
+
+  @Override
+  public void close() {
+    store.content.close();
+    super.close();
+  }
+
+  private String contentAccount(String authorization, ContentHost.Reply[] refusal) {
+    Grant grant = grantOf(authorization, "Bearer");
+    if (grant == null) {
+      String tag = isExpired(authorization, "Bearer") ? "expired_access_token" : "invalid_access_token";
+      refusal[0] = ContentHost.Reply.json(401, "{\"error_summary\": \"" + tag + "/..\", \"error\": {\".tag\": \""
+          + tag + "\"}}", "WWW-Authenticate", "Bearer");
+      return null;
+    }
+    if (!grant.scopes().contains("files.content.write")) {
+      refusal[0] = ContentHost.Reply.json(401, "{\"error_summary\": \"missing_scope/.\", \"error\": {\".tag\":"
+          + " \"missing_scope\", \"required_scope\": \"files.content.write\"}}");
+      return null;
+    }
+    return grant.account();
   }
 
   /** Dropbox's rule for functions without arguments: no body (and no type), or {@code null} as JSON. */

@@ -1,8 +1,10 @@
 package dev.integrations.testing.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 
 /**
  * The Microsoft identity platform and Microsoft Graph, for the three catalog entries that share one
@@ -23,6 +26,11 @@ import mockwebserver3.RecordedRequest;
  * {@code /v1.0/me/chats} {@code Chat.ReadWrite}; a missing scope is 403 {@code ErrorAccessDenied}. Teams'
  * channel and chat messages are {@link #teams}.
  * Microsoft has no revocation endpoint for one grant.
+ *
+ * <p>Outlook mail ({@code POST /me/sendMail}, {@code GET /me/messages} with {@code $search}) is {@link
+ * OutlookMailbox}; OneDrive files (children, search, simple uploads, upload sessions whose chunks go to a
+ * separate {@link ContentHost} without a token) are {@link OneDriveStore}. {@link #failNext} plans 429s
+ * (with {@code Retry-After}) and 5xx answers, before or after the stand-in acted.
  */
 public final class MicrosoftStandIn extends OAuthStandIn {
   private static final Pattern IDENTITY = Pattern.compile("/([^/]+)/oauth2/v2\\.0/(authorize|token)");
@@ -32,6 +40,10 @@ public final class MicrosoftStandIn extends OAuthStandIn {
   public final String tenant;
   /** Teams' channel and chat messages in Graph. */
   public final TeamsGraph teams = new TeamsGraph();
+
+  private final PlannedFailures failures = new PlannedFailures();
+  private final OutlookMailbox mailbox = new OutlookMailbox();
+  private final OneDriveStore drive = new OneDriveStore(failures);
 
   /** A Microsoft app registration {@code clientId} with one redirect URI, in {@code tenant} ({@code common}…). */
   public MicrosoftStandIn(String clientId, URI redirectUri, String tenant) {
@@ -97,22 +109,90 @@ public final class MicrosoftStandIn extends OAuthStandIn {
     if (TeamsGraph.serves(request)) {
       return teams.answer(request, grant.scopes());
     }
+    String decoded = OneDriveStore.decode(path);
+    if (OneDriveStore.handles(decoded)) {
+      return grant.scopes().stream().anyMatch(scope -> scope.startsWith("Files.")) ? planned("drive", () -> {
+        String[] answered = drive.answer(grant.account(), request, decoded);
+        return json(Integer.parseInt(answered[0]), answered[1]);
+      }) : denied();
+    }
     return switch (path) {
       case "/v1.0/me" -> requires(grant, "User.Read") ? json(200, """
           {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity", "businessPhones": [],
            "displayName": "%s Example", "givenName": "%s", "mail": "%s", "userPrincipalName": "%s", "id": "%s"}
           """.formatted(grant.account(), grant.account(), principal(grant.account()), principal(grant.account()),
           objectId(grant.account()))) : denied();
-      case "/v1.0/me/messages" -> grant.scopes().contains("Mail.Read") ? json(200, """
-          {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users('%s')/messages",
-           "value": [{"id": "AAMkAGI2TG93AAA=", "subject": "Quarterly report", "isRead": false}]}
-          """.formatted(objectId(grant.account()))) : denied();
-      case "/v1.0/me/drive/root/children" -> grant.scopes().stream().anyMatch(s -> s.startsWith("Files."))
-          ? json(200, "{\"value\": [{\"id\": \"01BYE5RZ\", \"name\": \"report.pdf\", \"size\": 2048}]}") : denied();
+      case "/v1.0/me/messages" -> grant.scopes().contains("Mail.Read") ? planned("messages", () -> {
+        String[] listed = mailbox.list(request);
+        return json(Integer.parseInt(listed[0]), listed[1]);
+      }) : denied();
+      case "/v1.0/me/sendMail" -> !request.getMethod().equals("POST")
+          ? graphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.")
+          : grant.scopes().contains("Mail.Send") ? sendMail(grant, request) : denied();
       case "/v1.0/me/chats" -> grant.scopes().contains("Chat.ReadWrite")
           ? json(200, "{\"value\": [{\"id\": \"19:meeting@thread.v2\", \"chatType\": \"group\"}]}") : denied();
       default -> graphError(404, "Request_ResourceNotFound", "Resource '" + path + "' does not exist.");
     };
+  }
+
+  /**
+   * The next {@code times} calls of {@code endpoint} answer {@code status}: {@code sendMail}, {@code
+   * messages}, {@code drive} (any OneDrive call on Graph) or {@code chunk} (a chunk sent to an upload
+   * session); with {@code retryAfter} (seconds) when not null. With {@code afterActing} the stand-in first
+   * does the work (sends the mail, stores the chunk), as a provider failing after the fact does.
+   */
+  public void failNext(String endpoint, int status, int times, String retryAfter, boolean afterActing) {
+    failures.plan(endpoint, new PlannedFailures.Failure(status, retryAfter, afterActing), times);
+  }
+
+  /** The messages sent through {@code /me/sendMail} by {@code account}, as Graph received them. */
+  public List<JsonNode> sentMail(String account) {
+    return mailbox.sent.stream().filter(s -> s.account().equals(account)).map(OutlookMailbox.Sent::message).toList();
+  }
+
+  /** The files {@code account} uploaded to OneDrive, in order (the seeded {@code report.pdf} not included). */
+  public List<StoredFile> files(String account) {
+    return List.copyOf(drive.files.getOrDefault(account, List.of()));
+  }
+
+  /** The host of upload sessions: the requests it received, without their bodies. */
+  public ContentHost uploadHost() {
+    return drive.uploads;
+  }
+
+  private MockResponse sendMail(Grant grant, RecordedRequest request) {
+    PlannedFailures.Failure failure = failures.take("sendMail");
+    if (failure != null && !failure.afterActing()) {
+      return failed(failure);
+    }
+    String[] refused = mailbox.send(grant.account(), request);
+    if (refused != null) {
+      return graphError(Integer.parseInt(refused[0]), refused[1], refused[2]);
+    }
+    return failure != null ? failed(failure) : new MockResponse(202, Headers.of(), "");
+  }
+
+  private MockResponse planned(String endpoint, java.util.function.Supplier<MockResponse> answer) {
+    PlannedFailures.Failure failure = failures.take(endpoint);
+    return failure != null ? failed(failure) : answer.get();
+  }
+
+  private static MockResponse failed(PlannedFailures.Failure failure) {
+    if (failure.status() == 429) {
+      return json(429, """
+          {"error": {"code": "TooManyRequests", "message": "Too many requests. Retry after %s seconds."}}
+          """.formatted(failure.retryAfter()), "Retry-After", failure.retryAfter() == null ? "1" : failure.retryAfter());
+    }
+    return failure.retryAfter() == null
+        ? graphError(failure.status(), "serviceNotAvailable", "The service is temporarily unavailable.")
+        : json(failure.status(), "{\"error\": {\"code\": \"serviceNotAvailable\", \"message\": \"Try later.\"}}",
+            "Retry-After", failure.retryAfter());
+  }
+
+  @Override
+  public void close() {
+    drive.uploads.close();
+    super.close();
   }
 
   private static boolean requires(Grant grant, String scope) {

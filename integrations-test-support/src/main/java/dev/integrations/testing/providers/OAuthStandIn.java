@@ -330,9 +330,24 @@ public abstract class OAuthStandIn implements CatalogStandIn {
     return token == null ? null : byAccessToken.get(token);
   }
 
+  /** The live grant of {@code authorization}, an {@code Authorization} header value, or null. */
+  protected Grant grantOf(String authorization, String scheme) {
+    String token = credentialOf(authorization, scheme);
+    return token == null ? null : byAccessToken.get(token);
+  }
+
+  /** Whether {@code authorization} (an {@code Authorization} header value) carries an expired access token. */
+  protected boolean isExpired(String authorization, String scheme) {
+    String token = credentialOf(authorization, scheme);
+    return token != null && expired.contains(token);
+  }
+
   /** The credential of {@code Authorization: <scheme> <token>} (scheme case-insensitive), or null. */
   protected static String credential(RecordedRequest request, String scheme) {
-    String authorization = request.getHeaders().get("Authorization");
+    return credentialOf(request.getHeaders().get("Authorization"), scheme);
+  }
+
+  private static String credentialOf(String authorization, String scheme) {
     if (authorization == null || !authorization.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1)) {
       return null;
     }
