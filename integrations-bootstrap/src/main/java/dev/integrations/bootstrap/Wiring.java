@@ -1,6 +1,7 @@
 package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.port.IdempotencyStore;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.service.Integrations;
 import dev.integrations.persistence.AesGcmTokenCipher;
@@ -150,6 +151,14 @@ public final class Wiring implements AutoCloseable {
   /** The assembled use cases. */
   public Integrations integrations() {
     return integrations;
+  }
+
+  /**
+   * Calls made under idempotency keys (the MCP server's sending tools), in the database, so that every
+   * server sharing it gives a repeated key the first answer.
+   */
+  public IdempotencyStore idempotencyStore() {
+    return stores.idempotencyStore();
   }
 
   /** The HS256 secret API callers' JWTs are signed with (configured, or generated once). */

@@ -2,6 +2,7 @@ package dev.integrations.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.IdempotencyStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenCipher;
@@ -40,6 +41,7 @@ public final class JdbiStores implements AutoCloseable {
   private final ConnectionStore connectionStore;
   private final OAuthStateStore stateStore;
   private final RefreshLeases refreshLeases;
+  private final IdempotencyStore idempotencyStore;
 
   private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool) {
     Objects.requireNonNull(cipher, "cipher");
@@ -50,6 +52,7 @@ public final class JdbiStores implements AutoCloseable {
     this.connectionStore = new JdbiConnectionStore(jdbi, dataSource);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
+    this.idempotencyStore = new JdbiIdempotencyStore(jdbi);
   }
 
   /**
@@ -109,6 +112,11 @@ public final class JdbiStores implements AutoCloseable {
    */
   public RefreshLeases refreshLeases() {
     return refreshLeases;
+  }
+
+  /** Calls made under idempotency keys, per user, so that a repeat does not act twice. */
+  public IdempotencyStore idempotencyStore() {
+    return idempotencyStore;
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */
