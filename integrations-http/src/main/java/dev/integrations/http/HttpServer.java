@@ -1,5 +1,6 @@
 package dev.integrations.http;
 
+import dev.integrations.bootstrap.AccessTokens;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.service.Integrations;
@@ -89,7 +90,8 @@ public final class HttpServer implements AutoCloseable {
     Settings settings = wiring.settings();
     Integrations integrations = wiring.integrations();
     JsonMapping json = new JsonMapping();
-    JwtAuthenticator authenticator = new JwtAuthenticator(wiring.jwtSecret(), settings.jwtIssuer());
+    AccessTokens tokens = AccessTokens.of(wiring);
+    JwtAuthenticator authenticator = new JwtAuthenticator(tokens);
     UploadRoute upload = new UploadRoute(integrations.actions(), settings.maxUploadBytes());
 
     config.startup.showJavalinBanner = false;
