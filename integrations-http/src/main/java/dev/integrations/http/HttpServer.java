@@ -5,7 +5,9 @@ import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.service.Integrations;
 import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.mcp.McpEndpoint;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -15,9 +17,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -25,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Integrations HTTP server: the {@code /api/integrations} routes with JWT authentication, the OAuth
- * callback, health and readiness, the OpenAPI description and its Swagger UI.
+ * callback, health and readiness, the OpenAPI description and its Swagger UI, and the MCP server at
+ * {@code /mcp} ({@link McpEndpoint}).
  *
  * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one); {@link
  * #stop()} stops accepting connections and lets requests in flight finish (up to {@link
@@ -52,12 +58,14 @@ public final class HttpServer implements AutoCloseable {
   private final String host;
   private final Path spool;
   private final List<Route> routes;
+  private final McpEndpoint mcp;
 
-  private HttpServer(Javalin app, String host, Path spool, List<Route> routes) {
+  private HttpServer(Javalin app, String host, Path spool, List<Route> routes, McpEndpoint mcp) {
     this.app = app;
     this.host = host;
     this.spool = spool;
     this.routes = routes;
+    this.mcp = mcp;
   }
 
   /** A registered route, for the OpenAPI test. */
@@ -73,15 +81,20 @@ public final class HttpServer implements AutoCloseable {
     Settings settings = wiring.settings();
     Path spool = spoolDirectory();
     List<Route> routes = new CopyOnWriteArrayList<>();
-    Javalin app = Javalin.create(config -> configure(config, wiring, spool, routes));
+    McpEndpoint mcp = McpEndpoint.create(wiring);
+    Javalin app = Javalin.create(config -> {
+      configure(config, wiring, spool, routes);
+      mount(config, mcp);
+    });
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
       app.stop();
+      mcp.close();
       deleteQuietly(spool);
       throw e;
     }
-    HttpServer server = new HttpServer(app, settings.host(), spool, List.copyOf(routes));
+    HttpServer server = new HttpServer(app, settings.host(), spool, List.copyOf(routes), mcp);
     LOG.info("Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
     return server;
   }
@@ -146,6 +159,19 @@ public final class HttpServer implements AutoCloseable {
     new WebPageRoutes().register(config.routes);
   }
 
+  /**
+   * The MCP server beside Javalin's servlet, on exact paths (which win over Javalin's {@code /*}, so the
+   * page never answers them): {@code /mcp} behind its guard, and its protected-resource metadata.
+   */
+  private static void mount(JavalinConfig config, McpEndpoint mcp) {
+    config.jetty.modifyServletContextHandler(handler -> {
+      handler.addFilter(new FilterHolder(mcp.guard()), McpEndpoint.PATH, EnumSet.of(DispatcherType.REQUEST));
+      handler.addServlet(new ServletHolder(mcp.transport()), McpEndpoint.PATH);
+      handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_PATH);
+      handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_ROOT_PATH);
+    });
+  }
+
   private static QueuedThreadPool threadPool() {
     int max = Math.max(8, Integer.getInteger(MAX_THREADS_PROPERTY, DEFAULT_MAX_THREADS));
     QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(8, max), 60_000);
@@ -167,6 +193,7 @@ public final class HttpServer implements AutoCloseable {
   /** Stops accepting connections, waits for requests in flight (up to {@link #STOP_TIMEOUT}), stops. */
   public void stop() {
     app.stop();
+    mcp.close();
     deleteQuietly(spool);
     LOG.info("Integrations server stopped");
   }

@@ -55,7 +55,14 @@ public enum ErrorCode {
    * An OAuth consent came back to someone other than the person who started it (another browser, or
    * another user's credentials at the completion step); nothing was exchanged or stored.
    */
-  CONSENT_MISMATCH("consent_mismatch");
+  CONSENT_MISMATCH("consent_mismatch"),
+  /** The caller's token is valid but its {@code scope} claim does not cover what was asked. */
+  INSUFFICIENT_SCOPE("insufficient_scope"),
+  /**
+   * An idempotency key was repeated with other arguments, or while the first call with it is still
+   * running (or ended without a known outcome); nothing was done.
+   */
+  IDEMPOTENCY_CONFLICT("idempotency_conflict");
 
   private final String wireName;
 
