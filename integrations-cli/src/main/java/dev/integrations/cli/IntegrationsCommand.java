@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       DriveCommand.class,
       TelegramCommand.class,
       TokenCommand.class,
+      McpCommand.class,
       CompletionCommand.class,
     },
     footerHeading = "%nConfiguration:%n",
