@@ -64,6 +64,11 @@ class McpServerTest {
       assertThat(enumOf(tools.get("send_mail"))).contains("gmail").doesNotContain("telegram", "google_drive");
       assertThat(enumOf(tools.get("list_files"))).contains("google_drive").doesNotContain("gmail");
       assertThat(enumOf(tools.get("send_message"))).contains("telegram").doesNotContain("gmail");
+      // Generated from the catalog: each tool's integration_type is exactly the types with its capability.
+      JsonNode catalog = Json.parse(server.get("/api/integrations", ann).body());
+      assertThat(enumOf(tools.get("search_mail"))).containsExactlyElementsOf(typesWith(catalog, "mail"));
+      assertThat(enumOf(tools.get("upload_file"))).containsExactlyElementsOf(typesWith(catalog, "files"));
+      assertThat(enumOf(tools.get("send_message"))).containsExactlyElementsOf(typesWith(catalog, "messages"));
       assertThat(tools.get("send_mail").inputSchema().get("required")).isEqualTo(List.of("integration_type", "to", "body"));
       assertThat(tools.get("search_mail").annotations().readOnlyHint()).isTrue();
       assertThat(tools.get("send_mail").annotations().readOnlyHint()).isFalse();
@@ -295,6 +300,38 @@ class McpServerTest {
       assertThat(structured(send)).containsEntry("code", "insufficient_scope");
       assertThat(call(client, "search_mail", Map.of("integration_type", "gmail")).isError()).isFalse();
     }
+  }
+
+  @Test
+  void a_send_that_failed_at_the_provider_is_not_retried_and_its_key_answers_the_same_failure() {
+    int sends = standIns.telegramCallsTo("sendMessage").size();
+    Map<String, Object> arguments = Map.of("integration_type", "telegram", "chat_id", "4711",
+        "text", "maybe delivered", "idempotency_key", "after-a-500");
+    standIns.failNextTelegramCalls(500, 5);
+    try (McpSyncClient client = McpClients.client(server, ann)) {
+      CallToolResult failed = call(client, "send_message", arguments);
+
+      assertThat(failed.isError()).isTrue();
+      assertThat(standIns.telegramCallsTo("sendMessage")).as("a send that may have happened is not retried")
+          .hasSize(sends + 1);
+
+      CallToolResult repeat = call(client, "send_message", arguments);
+      assertThat(repeat.isError()).isTrue();
+      assertThat(repeat.structuredContent()).isEqualTo(failed.structuredContent());
+      assertThat(standIns.telegramCallsTo("sendMessage")).as("nor sent again for the same key").hasSize(sends + 1);
+    } finally {
+      standIns.failNextTelegramCalls(500, 0);
+    }
+  }
+
+  private static List<String> typesWith(JsonNode catalog, String capability) {
+    List<String> types = new java.util.ArrayList<>();
+    catalog.forEach(entry -> {
+      if (entry.path("capabilities").toString().contains("\"" + capability + "\"")) {
+        types.add(entry.path("type").asText());
+      }
+    });
+    return types;
   }
 
   private static String status(CallToolResult result, String type) {
