@@ -24,7 +24,7 @@ final class ArchitectureRules {
   /** Modules whose {@code internal} packages nobody outside the module may use. */
   static final List<String> MODULE_ROOTS =
       List.of("core", "persistence", "providers", "providers.google", "providers.telegram", "providers.microsoft",
-          "providers.dropbox", "bootstrap", "http", "cli");
+          "providers.dropbox", "bootstrap", "http", "cli", "mcp");
 
   /**
    * The provider engine: the catalog, the generic OAuth 2.0 engine, the plug-in seam and what every
@@ -53,7 +53,8 @@ final class ArchitectureRules {
         .adapter("in-memory", base + ".core.memory..")
         .adapter("persistence", base + ".persistence..")
         .adapter("providers", base + ".providers..")
-        .adapter("apps", base + ".http..", base + ".cli..")
+        // The MCP server is an app the other two mount (http) and run (cli), not a driven adapter.
+        .adapter("apps", base + ".http..", base + ".cli..", base + ".mcp..")
         // The wiring is the one place allowed to see every adapter: it assembles them.
         .ignoreDependency(resideInAPackage(base + ".bootstrap.."), DescribedPredicate.alwaysTrue())
         .because("adapters meet only in the wiring (bootstrap) and talk to each other through core's ports");
@@ -81,10 +82,10 @@ final class ArchitectureRules {
         .because("a provider plug-in is removed or added without touching another");
   }
 
-  /** The HTTP server and the CLI reach adapters only through the one wiring place. */
+  /** The HTTP server, the CLI and the MCP server reach adapters only through the one wiring place. */
   static ArchRule appsReachAdaptersOnlyThroughTheWiring(String base) {
     return noClasses()
-        .that().resideInAnyPackage(base + ".http..", base + ".cli..")
+        .that().resideInAnyPackage(base + ".http..", base + ".cli..", base + ".mcp..")
         .should().dependOnClassesThat()
         .resideInAnyPackage(base + ".persistence..", base + ".providers..")
         .because("the apps are wired in one place, " + base + ".bootstrap, that both use");
@@ -96,7 +97,7 @@ final class ArchitectureRules {
             noClasses()
                 .that().resideInAnyPackage(base + ".persistence..", base + ".providers..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage(base + ".bootstrap..", base + ".http..", base + ".cli.."))
+                .resideInAnyPackage(base + ".bootstrap..", base + ".http..", base + ".cli..", base + ".mcp.."))
         .and(
             noClasses()
                 .that().resideInAPackage(base + ".http..")
@@ -104,7 +105,21 @@ final class ArchitectureRules {
         .and(
             noClasses()
                 .that().resideInAPackage(base + ".bootstrap..")
-                .should().dependOnClassesThat().resideInAnyPackage(base + ".http..", base + ".cli.."));
+                .should().dependOnClassesThat().resideInAnyPackage(base + ".http..", base + ".cli..", base + ".mcp.."));
+  }
+
+  /**
+   * The MCP server depends on core, the wiring, the MCP SDK (with its Reactor and JSON types), the
+   * Servlet API its HTTP transport is written against, slf4j and the JDK: the apps mount and run it,
+   * it knows neither of them, nor the web framework, nor any adapter technology.
+   */
+  static ArchRule mcpKnowsCoreTheWiringAndTheSdkOnly(String base) {
+    return classes()
+        .that().resideInAPackage(base + ".mcp..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(base + ".core..", base + ".bootstrap..", base + ".mcp..", "io.modelcontextprotocol..",
+            "reactor..", "jakarta.servlet..", "org.slf4j..", "java..")
+        .because("design.md: integrations-mcp depends on core (+ the one wiring class) and the MCP Java SDK");
   }
 
   /** Implementation detail in {@code ..internal..} is imported by nobody outside its module. */

@@ -76,6 +76,15 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void the_mcp_server_naming_the_web_framework_or_the_http_app_is_caught() {
+    assertThat(violations(ArchitectureRules.mcpKnowsCoreTheWiringAndTheSdkOnly(BASE)))
+        .contains("fixture.mcp.MountsItselfInJavalin")
+        .contains("io.javalin.Javalin")
+        .contains("fixture.http.Routes")
+        .doesNotContain("fixture.mcp.Tools");
+  }
+
+  @Test
   void java_util_logging_and_stdout_outside_the_cli_are_caught() {
     assertThat(violations(ArchitectureRules.generalCodingRules(BASE)))
         .contains("fixture.persistence.JulLogger")

@@ -33,5 +33,9 @@ class ArchitectureTest {
   static final ArchRule internal_packages_stay_inside = ArchitectureRules.internalPackagesStayInside(BASE);
 
   @ArchTest
+  static final ArchRule mcp_knows_core_the_wiring_and_the_sdk_only =
+      ArchitectureRules.mcpKnowsCoreTheWiringAndTheSdkOnly(BASE);
+
+  @ArchTest
   static final ArchRule general_coding_rules = ArchitectureRules.generalCodingRules(BASE);
 }

@@ -144,6 +144,27 @@ public record Settings(
     return source.get(key);
   }
 
+  /** The {@code aud} every MCP token must name ({@code INTEGRATIONS_MCP_AUDIENCE}); null when any will do. */
+  public String mcpAudience() {
+    return source.get("INTEGRATIONS_MCP_AUDIENCE").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+  }
+
+  /**
+   * The authorization servers MCP clients get their tokens from, as named in the protected-resource
+   * metadata ({@code INTEGRATIONS_MCP_AUTHORIZATION_SERVERS}, comma-separated URLs); empty when unset.
+   *
+   * @throws InvalidConfigurationException when a value is not an http(s) URL
+   */
+  public List<URI> mcpAuthorizationServers() {
+    return source.get("INTEGRATIONS_MCP_AUTHORIZATION_SERVERS").stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .map(v -> url(ConfigSource.of(java.util.Map.of("INTEGRATIONS_MCP_AUTHORIZATION_SERVERS", v)),
+            "INTEGRATIONS_MCP_AUTHORIZATION_SERVERS", v))
+        .toList();
+  }
+
   private static Secret secret(ConfigSource source, String key) {
     return source.get(key).map(Secret::of).orElse(null);
   }

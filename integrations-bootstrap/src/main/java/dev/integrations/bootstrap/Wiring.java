@@ -2,6 +2,7 @@ package dev.integrations.bootstrap;
 
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.port.IdempotencyStore;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.WebhookDeliveryStore;
 import dev.integrations.core.service.Integrations;
@@ -198,6 +199,14 @@ public final class Wiring implements AutoCloseable {
   /** The operator's tasks on the configured database: keys, copies, archives, purges. */
   public Operations operations() {
     return operations;
+  }
+
+  /**
+   * Calls made under idempotency keys (the MCP server's sending tools), in the database, so that every
+   * server sharing it gives a repeated key the first answer.
+   */
+  public IdempotencyStore idempotencyStore() {
+    return stores.idempotencyStore();
   }
 
   /** The HS256 secret API callers' JWTs are signed with (configured, or generated once). */

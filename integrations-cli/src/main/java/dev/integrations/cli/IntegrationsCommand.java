@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ImportCommand.class,
       UsersCommand.class,
+      McpCommand.class,
       CompletionCommand.class,
     },
     footerHeading = "%nConfiguration:%n",

@@ -1,10 +1,13 @@
 package dev.integrations.http;
 
+import dev.integrations.bootstrap.AccessTokens;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.service.Integrations;
 import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.mcp.McpEndpoint;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -14,9 +17,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -24,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Integrations HTTP server: the {@code /api/integrations} routes with JWT authentication, the OAuth
- * callback, health and readiness, metrics, the OpenAPI description and its Swagger UI. Starting it
- * also starts the wiring's background work (webhook deliveries).
+ * callback, health and readiness, metrics, the OpenAPI description and its Swagger UI, and the MCP server
+ * at {@code /mcp} ({@link McpEndpoint}). Starting it also starts the wiring's background work (the
+ * connection maintenance, webhook deliveries).
  *
  * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one); {@link
  * #stop()} stops accepting connections and lets requests in flight finish (up to {@link
@@ -54,13 +61,16 @@ public final class HttpServer implements AutoCloseable {
   private final Path spool;
   private final List<Route> routes;
   private final AutoCloseable maintenance;
+  private final McpEndpoint mcp;
 
-  private HttpServer(Javalin app, String host, Path spool, List<Route> routes, AutoCloseable maintenance) {
+  private HttpServer(
+      Javalin app, String host, Path spool, List<Route> routes, AutoCloseable maintenance, McpEndpoint mcp) {
     this.app = app;
     this.host = host;
     this.spool = spool;
     this.routes = routes;
     this.maintenance = maintenance;
+    this.mcp = mcp;
   }
 
   /** A registered route, for the OpenAPI test. */
@@ -76,16 +86,21 @@ public final class HttpServer implements AutoCloseable {
     Settings settings = wiring.settings();
     Path spool = spoolDirectory();
     List<Route> routes = new CopyOnWriteArrayList<>();
-    Javalin app = Javalin.create(config -> configure(config, wiring, spool, routes));
+    McpEndpoint mcp = McpEndpoint.create(wiring);
+    Javalin app = Javalin.create(config -> {
+      configure(config, wiring, spool, routes);
+      mount(config, mcp);
+    });
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
       app.stop();
+      mcp.close();
       deleteQuietly(spool);
       throw e;
     }
     HttpServer server =
-        new HttpServer(app, settings.host(), spool, List.copyOf(routes), wiring.startMaintenance());
+        new HttpServer(app, settings.host(), spool, List.copyOf(routes), wiring.startMaintenance(), mcp);
     wiring.startBackgroundWork();
     LOG.info("Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
     return server;
@@ -95,7 +110,8 @@ public final class HttpServer implements AutoCloseable {
     Settings settings = wiring.settings();
     Integrations integrations = wiring.integrations();
     JsonMapping json = new JsonMapping();
-    JwtAuthenticator authenticator = new JwtAuthenticator(wiring.jwtSecret(), settings.jwtIssuer());
+    AccessTokens tokens = AccessTokens.of(wiring);
+    JwtAuthenticator authenticator = new JwtAuthenticator(tokens);
     UploadRoute upload = new UploadRoute(integrations.actions(), settings.maxUploadBytes());
 
     config.startup.showJavalinBanner = false;
@@ -154,6 +170,19 @@ public final class HttpServer implements AutoCloseable {
     new WebPageRoutes().register(config.routes);
   }
 
+  /**
+   * The MCP server beside Javalin's servlet, on exact paths (which win over Javalin's {@code /*}, so the
+   * page never answers them): {@code /mcp} behind its guard, and its protected-resource metadata.
+   */
+  private static void mount(JavalinConfig config, McpEndpoint mcp) {
+    config.jetty.modifyServletContextHandler(handler -> {
+      handler.addFilter(new FilterHolder(mcp.guard()), McpEndpoint.PATH, EnumSet.of(DispatcherType.REQUEST));
+      handler.addServlet(new ServletHolder(mcp.transport()), McpEndpoint.PATH);
+      handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_PATH);
+      handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_ROOT_PATH);
+    });
+  }
+
   private static QueuedThreadPool threadPool() {
     int max = Math.max(8, Integer.getInteger(MAX_THREADS_PROPERTY, DEFAULT_MAX_THREADS));
     QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(8, max), 60_000);
@@ -176,6 +205,7 @@ public final class HttpServer implements AutoCloseable {
   public void stop() {
     closeQuietly(maintenance);
     app.stop();
+    mcp.close();
     deleteQuietly(spool);
     LOG.info("Integrations server stopped");
   }

@@ -3,6 +3,7 @@ package dev.integrations.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.HealthStore;
+import dev.integrations.core.port.IdempotencyStore;
 import dev.integrations.core.port.OAuthStateStore;
 import dev.integrations.core.port.RefreshLeases;
 import dev.integrations.core.port.TokenCipher;
@@ -52,6 +53,7 @@ public final class JdbiStores implements AutoCloseable {
   private final WebhookDeliveryStore webhookDeliveries;
   private final HealthStore healthStore;
   private final UsageStore usageStore;
+  private final IdempotencyStore idempotencyStore;
 
   private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool, String webhookEndpoint) {
     Objects.requireNonNull(cipher, "cipher");
@@ -67,6 +69,7 @@ public final class JdbiStores implements AutoCloseable {
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
     this.healthStore = new JdbiHealthStore(jdbi);
     this.usageStore = new JdbiUsageStore(jdbi);
+    this.idempotencyStore = new JdbiIdempotencyStore(jdbi);
   }
 
   /**
@@ -202,6 +205,11 @@ public final class JdbiStores implements AutoCloseable {
     }
     throw new IllegalStateException("These stores seal with " + cipher.getClass().getSimpleName()
         + "; key rotation and data transfer need the AesGcmTokenCipher.");
+  }
+
+  /** Calls made under idempotency keys, per user, so that a repeat does not act twice. */
+  public IdempotencyStore idempotencyStore() {
+    return idempotencyStore;
   }
 
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */

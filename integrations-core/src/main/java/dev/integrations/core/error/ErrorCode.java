@@ -60,7 +60,14 @@ public enum ErrorCode {
    * The integration does not offer the capability the action needs (mail through Telegram, files through
    * GitHub); the message names the ones it has.
    */
-  UNSUPPORTED_CAPABILITY("unsupported_capability");
+  UNSUPPORTED_CAPABILITY("unsupported_capability"),
+  /** The caller's token is valid but its {@code scope} claim does not cover what was asked. */
+  INSUFFICIENT_SCOPE("insufficient_scope"),
+  /**
+   * An idempotency key was repeated with other arguments, or while the first call with it is still
+   * running (or ended without a known outcome); nothing was done.
+   */
+  IDEMPOTENCY_CONFLICT("idempotency_conflict");
 
   private final String wireName;
 

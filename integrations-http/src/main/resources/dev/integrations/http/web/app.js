@@ -187,6 +187,7 @@
     const user = current ? userOf(current) : null;
     $("signed-in-user").textContent = user === null ? "an unnamed user" : user;
     $("signed-in-as").hidden = !current;
+    updateAssistantPanel();
   }
 
   function showSignIn(message) {
@@ -874,12 +875,43 @@
     return "The integration";
   }
 
+  // ---- Use with an AI assistant (the MCP server at /mcp) ----
+
+  const MCP_PATH = "/mcp";
+
+  // Shown to a signed-in user only: the MCP URL of this server and whom an assistant would act as.
+  function updateAssistantPanel() {
+    const current = token();
+    const panel = $("ai-assistant");
+    if (!panel) return;
+    panel.hidden = !current;
+    if (!current) return;
+    $("ai-assistant-url").value = location.origin + MCP_PATH;
+    $("ai-assistant-user").textContent = userOf(current) === null ? "you" : userOf(current);
+  }
+
+  function setUpAssistantPanel() {
+    const copy = $("ai-assistant-copy");
+    if (!copy) return;
+    copy.addEventListener("click", async () => {
+      const field = $("ai-assistant-url");
+      try {
+        await navigator.clipboard.writeText(field.value);
+        toast("MCP server URL copied.", "info");
+      } catch (e) {
+        field.select(); // no clipboard access (an insecure origin): let the person copy it
+      }
+    });
+    updateAssistantPanel();
+  }
+
   // ---- Start ----
 
   async function start() {
     const returned = takeOAuthResult();
     if (returned && returned.closing) return;
     document.querySelectorAll("dialog").forEach(setUpDialog);
+    setUpAssistantPanel();
     showSignedInUser();
     await takeTokenFromFragment();
     $("sign-in-form").addEventListener("submit", signIn);

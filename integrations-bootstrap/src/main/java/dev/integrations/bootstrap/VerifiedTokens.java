@@ -1,6 +1,5 @@
-package dev.integrations.http;
+package dev.integrations.bootstrap;
 
-import dev.integrations.core.model.UserId;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class VerifiedTokens {
   static final int MAX_ENTRIES = 4096;
 
-  private record Entry(UserId user, long expiresAtMillis) {}
+  private record Entry(AccessToken token, long expiresAtMillis) {}
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-  /** The user of {@code token} when it was verified before and its {@code exp} is still ahead; else null. */
-  UserId user(String token, long nowMillis) {
+  /** What {@code token} said when it was verified before and its {@code exp} is still ahead; else null. */
+  AccessToken get(String token, long nowMillis) {
     Entry entry = entries.get(token);
     if (entry == null) {
       return null;
@@ -30,11 +29,11 @@ final class VerifiedTokens {
       entries.remove(token, entry);
       return null;
     }
-    return entry.user();
+    return entry.token();
   }
 
-  /** Remembers a verified {@code token} of {@code user} until {@code expiresAtMillis}. */
-  void remember(String token, UserId user, long expiresAtMillis, long nowMillis) {
+  /** Remembers a verified {@code token}, which said {@code verified}, until {@code expiresAtMillis}. */
+  void remember(String token, AccessToken verified, long expiresAtMillis, long nowMillis) {
     if (nowMillis >= expiresAtMillis) {
       return;
     }
@@ -44,7 +43,7 @@ final class VerifiedTokens {
         entries.clear();
       }
     }
-    entries.put(token, new Entry(user, expiresAtMillis));
+    entries.put(token, new Entry(verified, expiresAtMillis));
   }
 
   int size() {
