@@ -7,7 +7,7 @@
 //   sets how the next deliveries are answered: "hold" never answers (until the sender goes away),
 //   "status" answers with that status (and Retry-After) "times" times, then answers 200 again.
 // GET /received lists every delivery: id, type, verified, answer (the status answered, null for a held
-//   one), held, at (ms), attempt_timestamp, payload.
+//   one), held, at (ms), closed_at (ms, when the sender of a held one went away), attempt_timestamp, payload.
 // Any other POST is a delivery.
 "use strict";
 const http = require("http");
@@ -71,6 +71,8 @@ const server = http.createServer((req, res) => {
       // Never answers: recorded as held at once, and ended by the sender's connection closing.
       const entry = record(req, body, true, null);
       entry.held = true;
+      entry.closed_at = null;
+      res.on("close", () => { entry.closed_at = Date.now(); });
       return;
     }
     if (plan.mode === "status" && (plan.times === undefined || plan.times > 0)) {

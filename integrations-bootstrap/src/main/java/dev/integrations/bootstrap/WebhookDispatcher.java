@@ -101,7 +101,9 @@ final class WebhookDispatcher implements AutoCloseable {
       int status = response.code();
       String answer = "HTTP " + status + answerText(response.body());
       if (status >= 200 && status < 300) {
-        store.delivered(delivery.id(), holder, status, answer);
+        if (!store.delivered(delivery.id(), holder, status, answer)) {
+          LOG.warn("Webhook delivery {} was answered after its lease ran out; it may be sent again", delivery.id());
+        }
         metrics.webhookAttempt("delivered");
       } else if (status == 410) {
         LOG.warn("The webhook endpoint answered 410 Gone: deliveries to it are disabled until one is replayed");

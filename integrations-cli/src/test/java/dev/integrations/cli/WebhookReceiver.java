@@ -34,7 +34,8 @@ final class WebhookReceiver implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A delivery as the receiver saw it. */
-  record Seen(String id, String type, boolean verified, Integer answer, boolean held, long at, JsonNode payload) {
+  record Seen(
+      String id, String type, boolean verified, Integer answer, boolean held, long at, Long closedAt, JsonNode payload) {
     /** Whether the receiver accepted it: verified and answered 2xx. */
     boolean acknowledged() {
       return verified && answer != null && answer / 100 == 2;
@@ -93,7 +94,8 @@ final class WebhookReceiver implements AutoCloseable {
     for (JsonNode d : JSON.readTree(answer.body())) {
       seen.add(new Seen(d.path("id").asText(null), d.path("type").asText(null), d.path("verified").asBoolean(),
           d.path("answer").isNull() ? null : d.path("answer").asInt(), d.path("held").asBoolean(),
-          d.path("at").asLong(), d.path("payload")));
+          d.path("at").asLong(), d.path("closed_at").isNumber() ? d.path("closed_at").asLong() : null,
+          d.path("payload")));
     }
     return seen;
   }

@@ -57,7 +57,7 @@ class WebhooksTest {
     env.put("INTEGRATIONS_WEBHOOK_SECRET", receiver.secret);
     env.put("INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s,1s,1s");
     env.put("INTEGRATIONS_WEBHOOK_POLL_INTERVAL", "100ms");
-    env.put("INTEGRATIONS_WEBHOOK_TIMEOUT", "2s");
+    env.put("INTEGRATIONS_WEBHOOK_TIMEOUT", "4s");
     return env;
   }
 
@@ -86,7 +86,12 @@ class WebhooksTest {
     assertThat(server.post("/api/integrations/disconnect?integration_type=telegram", "ann", null).statusCode())
         .isEqualTo(200);
 
+    long killedAt = System.currentTimeMillis();
     server.kill();
+    List<WebhookReceiver.Seen> cut = receiver.awaitReceived(
+        s -> s.stream().anyMatch(d -> d.held() && d.closedAt() != null && d.closedAt() >= killedAt),
+        Duration.ofSeconds(10));
+    assertThat(cut).as("a delivery was in flight when the server died").isNotEmpty();
     receiver.answerOk();
     server = startServer();
 

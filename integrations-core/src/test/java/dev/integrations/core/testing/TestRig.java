@@ -4,6 +4,8 @@ import dev.integrations.core.memory.InMemoryConnectionStore;
 import dev.integrations.core.memory.InMemoryOAuthStateStore;
 import dev.integrations.core.memory.InMemoryRefreshLeases;
 import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.service.Integrations;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +28,8 @@ public final class TestRig {
   public final FakeOAuthProvider oauth = new FakeOAuthProvider();
   public final FakeBotProvider bot = new FakeBotProvider();
   public final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+  /** What the library told its {@link Telemetry}: "call TYPE ACTION OUTCOME" and "refresh TYPE OUTCOME". */
+  public final List<String> telemetry = new CopyOnWriteArrayList<>();
   public final Integrations integrations;
 
   public TestRig() {
@@ -69,6 +73,17 @@ public final class TestRig {
             .clock(clock)
             .redirectUri(REDIRECT)
             .listener(events::add)
+            .telemetry(new Telemetry() {
+              @Override
+              public void providerCall(IntegrationType type, String action, String outcome, Duration took) {
+                telemetry.add("call " + type.value() + " " + action + " " + outcome);
+              }
+
+              @Override
+              public void refresh(IntegrationType type, RefreshOutcome outcome) {
+                telemetry.add("refresh " + type.value() + " " + outcome);
+              }
+            })
             .build();
   }
 }
