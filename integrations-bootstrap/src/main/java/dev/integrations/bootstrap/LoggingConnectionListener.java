@@ -18,7 +18,7 @@ final class LoggingConnectionListener implements ConnectionListener {
     String kind = event.kind().name().toLowerCase(java.util.Locale.ROOT);
     String reason = event.reason() == null ? "" : " (" + event.reason().wireName() + ")";
     switch (event.kind()) {
-      case REAUTHORIZATION_REQUIRED, TEST_FAILED ->
+      case REAUTHORIZATION_REQUIRED, TEST_FAILED, REFRESH_FAILED ->
           LOG.warn("{} {} for user {}{}", event.type().value(), kind, event.user().value(), reason);
       case REFRESHED -> LOG.debug("{} {} for user {}", event.type().value(), kind, event.user().value());
       default -> LOG.info("{} {} for user {}{}", event.type().value(), kind, event.user().value(), reason);

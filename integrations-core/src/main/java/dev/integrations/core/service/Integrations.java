@@ -1,7 +1,5 @@
 package dev.integrations.core.service;
 
-import dev.integrations.core.memory.InMemoryHealthStore;
-import dev.integrations.core.memory.InMemoryUsageStore;
 import dev.integrations.core.port.ConnectionListener;
 import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.HealthStore;
@@ -15,6 +13,8 @@ import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
 import dev.integrations.core.service.internal.EventPublisher;
 import dev.integrations.core.service.internal.HealthRecorder;
+import dev.integrations.core.service.internal.LocalHealthStore;
+import dev.integrations.core.service.internal.LocalUsageStore;
 import dev.integrations.core.service.internal.LeasedRefresh;
 import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
@@ -88,8 +88,8 @@ public final class Integrations implements AutoCloseable {
     private ConnectionStore connectionStore;
     private OAuthStateStore stateStore;
     private RefreshLeases refreshLeases = new SingleProcessLeases();
-    private HealthStore healthStore = new InMemoryHealthStore();
-    private UsageStore usageStore = new InMemoryUsageStore();
+    private HealthStore healthStore = new LocalHealthStore();
+    private UsageStore usageStore = new LocalUsageStore();
     private Duration maintenanceInterval = Maintenance.DEFAULT_INTERVAL;
     private Duration keepaliveIdle = Maintenance.DEFAULT_KEEPALIVE_IDLE;
     private final List<ProviderPort> providers = new ArrayList<>();

@@ -72,7 +72,7 @@ final class Monitoring {
 
   /** The user's calls of the last 24 hours (to the hour), by integration. */
   Map<IntegrationType, UsageCount> usageOf(UserId user) {
-    counter.flush(); // this process's own counts, even those not yet written
+    counter.flush(user); // this process's own counts, even those not yet written
     return usage.totalsSince(user, last24HoursFrom(clock.instant()));
   }
 
@@ -93,7 +93,7 @@ final class Monitoring {
 
   /** The connection's usage over the last {@value #USAGE_DAYS} days, with every day listed. */
   ConnectionUsage usage(UserId user, IntegrationType type) {
-    counter.flush();
+    counter.flush(user);
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate first = today.minusDays(USAGE_DAYS - 1L);

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * goes into an in-memory tally (per connection, action and hour), and a daemon thread writes the tally
  * every second, one upsert per action and hour however many calls it holds. A durable upsert costs a
  * commit (3 ms on an H2 file, 8 ms on PostgreSQL, measured on a loaded test machine), which a call no
- * longer pays. Readers call {@link #flush()} first, so a process reads its own counts; a failure of the
+ * longer pays. Readers call {@link #flush(UserId)} first, so a process reads its own counts; a failure of the
  * store is logged and the tally it held is dropped. At most {@value #MAX_PENDING} tallies wait; beyond
  * that (a database down for long) counts are dropped, with a warning.
  *
@@ -87,6 +87,25 @@ public final class UsageCounter implements AutoCloseable {
       pending = new HashMap<>();
       droppedWarned = false;
     }
+    write(taken);
+  }
+
+  /** Writes the counts taken so far of {@code user}'s connections, on this thread: before reading them. */
+  public void flush(UserId user) {
+    Map<Key, Tally> taken = new HashMap<>();
+    synchronized (lock) {
+      pending.entrySet().removeIf(entry -> {
+        if (entry.getKey().user().equals(user)) {
+          taken.put(entry.getKey(), entry.getValue());
+          return true;
+        }
+        return false;
+      });
+    }
+    write(taken);
+  }
+
+  private void write(Map<Key, Tally> taken) {
     for (Map.Entry<Key, Tally> entry : taken.entrySet()) {
       Key key = entry.getKey();
       Tally tally = entry.getValue();

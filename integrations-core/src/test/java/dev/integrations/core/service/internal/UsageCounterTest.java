@@ -2,7 +2,6 @@ package dev.integrations.core.service.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.integrations.core.memory.InMemoryUsageStore;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UsageBucket;
 import dev.integrations.core.model.UsageCount;
@@ -26,7 +25,7 @@ class UsageCounterTest {
   void a_call_is_counted_without_waiting_for_a_slow_store_and_calls_are_written_as_one_upsert() throws Exception {
     CountDownLatch storeMayWrite = new CountDownLatch(1);
     AtomicInteger upserts = new AtomicInteger();
-    InMemoryUsageStore written = new InMemoryUsageStore();
+    LocalUsageStore written = new LocalUsageStore();
     UsageStore slow = new Delegating(written) {
       @Override
       public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
@@ -55,7 +54,7 @@ class UsageCounterTest {
 
   @Test
   void a_store_that_fails_never_fails_the_call() {
-    UsageStore failing = new Delegating(new InMemoryUsageStore()) {
+    UsageStore failing = new Delegating(new LocalUsageStore()) {
       @Override
       public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
         throw new IllegalStateException("database down");

@@ -1,11 +1,11 @@
-package dev.integrations.core.memory;
+package dev.integrations.core.service.internal;
 
 import dev.integrations.core.port.HealthStore;
 import dev.integrations.core.port.contract.HealthStoreContract;
 
-class InMemoryHealthStoreTest extends HealthStoreContract {
+class LocalHealthStoreTest extends HealthStoreContract {
   @Override
   protected HealthStore newStore() {
-    return new InMemoryHealthStore();
+    return new LocalHealthStore();
   }
 }

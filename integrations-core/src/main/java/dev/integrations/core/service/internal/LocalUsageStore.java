@@ -1,4 +1,4 @@
-package dev.integrations.core.memory;
+package dev.integrations.core.service.internal;
 
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UsageBucket;
@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link UsageStore} in this process's memory, for tests and throw-away set-ups. Thread-safe. */
-public final class InMemoryUsageStore implements UsageStore {
+/**
+ * The default {@link UsageStore}: in this process's memory, for a library that is given none (and for
+ * tests). Thread-safe.
+ */
+public final class LocalUsageStore implements UsageStore {
   private final Map<Key, UsageBucket> buckets = new HashMap<>();
 
   private record Key(UserId user, IntegrationType type, String action, Instant hour) {}

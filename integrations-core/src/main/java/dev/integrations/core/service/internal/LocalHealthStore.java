@@ -1,4 +1,4 @@
-package dev.integrations.core.memory;
+package dev.integrations.core.service.internal;
 
 import dev.integrations.core.model.ConnectionHealth;
 import dev.integrations.core.model.IntegrationType;
@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link HealthStore} in this process's memory, for tests and throw-away set-ups. Thread-safe: every
- * call holds the store's lock.
+ * The default {@link HealthStore}: in this process's memory, for a library that is given none (and for
+ * tests). Thread-safe: every call holds the store's lock.
  */
-public final class InMemoryHealthStore implements HealthStore {
+public final class LocalHealthStore implements HealthStore {
   private final Map<Key, Row> rows = new HashMap<>();
 
   private record Key(UserId user, IntegrationType type) {}
@@ -25,7 +25,7 @@ public final class InMemoryHealthStore implements HealthStore {
 
   @Override
   public synchronized Optional<ConnectionHealth> find(UserId user, IntegrationType type) {
-    return Optional.ofNullable(rows.get(new Key(user, type))).map(InMemoryHealthStore::view);
+    return Optional.ofNullable(rows.get(new Key(user, type))).map(LocalHealthStore::view);
   }
 
   @Override

@@ -1,11 +1,11 @@
-package dev.integrations.core.memory;
+package dev.integrations.core.service.internal;
 
 import dev.integrations.core.port.UsageStore;
 import dev.integrations.core.port.contract.UsageStoreContract;
 
-class InMemoryUsageStoreTest extends UsageStoreContract {
+class LocalUsageStoreTest extends UsageStoreContract {
   @Override
   protected UsageStore newStore() {
-    return new InMemoryUsageStore();
+    return new LocalUsageStore();
   }
 }
