@@ -24,7 +24,7 @@ class CompletionCommandTest {
         .contains("_picocli_integrations_gmail_send", "_picocli_integrations_drive_upload")
         .contains("--bot-token", "--no-wait", "--ttl", "--json", "--user")
         .contains("(\"gmail\" \"google_drive\" \"telegram\" \"slack\" \"github\" \"outlook\" \"onedrive\""
-            + " \"microsoft_teams\" \"notion\" \"discord\" \"dropbox\")");
+            + " \"microsoft_teams\" \"notion\" \"discord\" \"dropbox\" \"whatsapp\")");
     assertThat(data).isEmptyDirectory();
   }
 
