@@ -6,8 +6,8 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.ActionService;
-import dev.integrations.http.internal.ActionBodies;
-import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.bootstrap.presentation.ActionBodies;
+import dev.integrations.bootstrap.presentation.JsonMapping;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -41,7 +41,7 @@ final class ActionRoutes {
     UserId user = JwtAuthenticator.user(ctx);
     ActionBodies.SendMail body = json.read(ctx.bodyAsBytes(), ActionBodies.SendMail.class);
     var sent = actions.sendMail(user, IntegrationType.GMAIL, body.toMessage());
-    ctx.json(new ActionBodies.MailSent(sent.id(), sent.threadId()));
+    ctx.json(ActionBodies.MailSent.of(sent));
   }
 
   void searchMail(Context ctx) {
@@ -71,6 +71,6 @@ final class ActionRoutes {
     UserId user = JwtAuthenticator.user(ctx);
     ActionBodies.SendChatMessage body = json.read(ctx.bodyAsBytes(), ActionBodies.SendChatMessage.class);
     var sent = actions.sendMessage(user, IntegrationType.TELEGRAM, body.toMessage());
-    ctx.json(new ActionBodies.MessageSent(sent.messageId()));
+    ctx.json(ActionBodies.MessageSent.of(sent));
   }
 }

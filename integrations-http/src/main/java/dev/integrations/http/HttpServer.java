@@ -3,7 +3,7 @@ package dev.integrations.http;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.service.Integrations;
-import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.bootstrap.presentation.JsonMapping;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;

@@ -13,11 +13,11 @@ import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.ConnectResult;
 import dev.integrations.core.service.DisconnectResult;
 import dev.integrations.core.service.IntegrationService;
-import dev.integrations.http.internal.CompleteRequest;
-import dev.integrations.http.internal.ConnectRequest;
-import dev.integrations.http.internal.IntegrationEntry;
-import dev.integrations.http.internal.JsonMapping;
-import dev.integrations.http.internal.Replies;
+import dev.integrations.bootstrap.presentation.CompleteRequest;
+import dev.integrations.bootstrap.presentation.ConnectRequest;
+import dev.integrations.bootstrap.presentation.IntegrationEntry;
+import dev.integrations.bootstrap.presentation.JsonMapping;
+import dev.integrations.bootstrap.presentation.Replies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -70,18 +70,9 @@ final class IntegrationRoutes {
         consentCookie.set(ctx, pending.state(), pending.browserBinding(),
             Duration.between(Instant.now(), pending.expiresAt()));
       }
-      ctx.json(new Replies.AuthorizationPending(
-          pending.authorizationUrl().toString(),
-          pending.state().reveal(),
-          "Please authorize the application",
-          pending.expiresAt(),
-          pending.completion().wireName()));
+      ctx.json(Replies.AuthorizationPending.of(pending));
     } else if (result instanceof ConnectResult.Connected connected) {
-      ctx.json(new Replies.Connected(
-          true,
-          integration.name() + " bot connected successfully",
-          type.value(),
-          IntegrationEntry.AccountBody.of(connected.connection().account())));
+      ctx.json(Replies.Connected.of(integration, connected.connection()));
     }
   }
 
@@ -107,27 +98,21 @@ final class IntegrationRoutes {
     }
     Connection connection = connections.confirmAuthorization(user, handle);
     Integration integration = connections.integration(connection.type());
-    ctx.json(new Replies.Completed(
-        true, integration.name() + " connected successfully", connection.type().value()));
+    ctx.json(Replies.Completed.of(integration));
   }
 
   void test(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
     IntegrationType type = Params.integrationType(ctx);
     TestResult result = connections.test(user, type);
-    ctx.json(new Replies.Tested(
-        result.success(), result.message(), type.value(), result.code() == null ? null : result.code().wireName()));
+    ctx.json(Replies.Tested.of(result, type));
   }
 
   void disconnect(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
     IntegrationType type = Params.integrationType(ctx);
     DisconnectResult result = connections.disconnect(user, type);
-    ctx.json(new Replies.Disconnected(
-        true,
-        type.value() + " disconnected successfully",
-        type.value(),
-        Replies.Revocation.of(result.revocation())));
+    ctx.json(Replies.Disconnected.of(type, result));
   }
 
   private static String blankToNull(String value) {

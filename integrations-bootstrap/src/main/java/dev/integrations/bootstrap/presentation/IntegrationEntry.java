@@ -1,4 +1,4 @@
-package dev.integrations.http.internal;
+package dev.integrations.bootstrap.presentation;
 
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Capability;
