@@ -1,8 +1,6 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.Integration;
-import dev.integrations.core.service.DisconnectResult;
-import java.util.Map;
+import dev.integrations.bootstrap.presentation.Replies;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +27,16 @@ final class DisconnectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Integration integration = KnownTypes.resolve(context.integrations(), type);
-    DisconnectResult result = context.integrations().connections().disconnect(options.userId(), integration.type());
-    Map<String, Object> json =
-        Json.outcome(true, integration.type().value() + " disconnected successfully", integration);
-    json.put("revocation", Json.revocation(result.revocation()));
+    Target target = context.target(options);
+    Kind kind = target.integration(type);
+    Replies.Disconnected result = target.act(
+        integrations -> Replies.Disconnected.of(
+            kind.type(), integrations.connections().disconnect(target.user(), kind.type())),
+        api -> api.post("/api/integrations/disconnect?" + Api.param("integration_type", kind.type().value()), null,
+            Replies.Disconnected.class));
     Output output = Output.of(spec, options);
-    output.result(json, () -> output.line(
-        "Disconnected " + integration.name() + " for user " + options.user + ". " + result.revocation().message()));
+    output.result(result, () -> output.line("Disconnected " + kind.name() + " for user " + target.user().value()
+        + ". " + result.revocation().message()));
     return ExitCodes.OK;
   }
 }

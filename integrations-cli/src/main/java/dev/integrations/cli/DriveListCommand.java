@@ -1,9 +1,9 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
 import dev.integrations.core.model.IntegrationType;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code integrations drive list}: one page of files. */
 @Command(name = "list", description = "List files, one page at a time, optionally matching a Drive query.")
 final class DriveListCommand implements Callable<Integer> {
+  static final String NEXT_PAGE_HEADER = "X-Next-Page-Token";
+
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
@@ -34,19 +36,31 @@ final class DriveListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FileQuery fileQuery = new FileQuery(query, pageSize, pageToken);
-    FilePage page =
-        context.integrations().actions().listFiles(options.userId(), IntegrationType.GOOGLE_DRIVE, fileQuery);
-    Map<String, Object> json = Json.of("files", page.files().stream().map(Json::file).toList());
-    json.put("next_page_token", page.nextPageToken());
+    Target target = context.target(options);
+    Api.Listed<ActionBodies.File> page = target.act(
+        integrations -> {
+          FilePage files = integrations.actions().listFiles(target.user(), IntegrationType.GOOGLE_DRIVE, fileQuery);
+          return new Api.Listed<>(files.files().stream().map(ActionBodies.File::of).toList(), files.nextPageToken());
+        },
+        api -> api.getList("/api/integrations/google_drive/files?" + Api.param("q", query) + "&"
+            + Api.param("page_size", String.valueOf(pageSize))
+            + (pageToken == null ? "" : "&" + Api.param("page_token", pageToken)),
+            ActionBodies.File.class, NEXT_PAGE_HEADER));
+    String next = page.header();
     Output output = Output.of(spec, options);
-    output.result(json, () -> {
+    // The files are the API's answer; the next page's token is its X-Next-Page-Token header, which goes
+    // to standard error under --json so that standard output stays that answer.
+    output.result(page.items(), () -> {
       Table table = new Table("ID", "NAME", "TYPE", "SIZE", "MODIFIED");
-      page.files().forEach(f -> table.row(f.id(), f.name(), f.mimeType(), Format.bytes(f.size()), Format.time(f.modifiedTime())));
+      page.items().forEach(f -> table.row(f.id(), f.name(), f.mimeType(), Format.bytes(f.size()), Format.time(f.modifiedTime())));
       output.table(table);
-      if (page.nextPageToken() != null) {
-        output.line("More files: --page-token " + page.nextPageToken());
+      if (next != null) {
+        output.line("More files: --page-token " + next);
       }
     });
+    if (next != null && output.json()) {
+      output.note("More files: --page-token " + next);
+    }
     return ExitCodes.OK;
   }
 }

@@ -1,9 +1,9 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.IntegrationType;
-import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,17 +56,36 @@ final class DriveUploadCommand implements Callable<Integer> {
     Output output = Output.of(spec, options);
     boolean watched = !options.json && context.terminal().interactive();
     ProgressBar bar = watched ? new ProgressBar(output.err(), System::nanoTime) : null;
-    RemoteFile file;
+    UploadProgress progress = bar != null ? bar : UploadProgress.NONE;
+    Target target = context.target(options);
+    ActionBodies.File file;
     try {
-      file = context.integrations().actions()
-          .uploadFile(options.userId(), IntegrationType.GOOGLE_DRIVE, upload, bar != null ? bar : UploadProgress.NONE);
+      file = target.act(
+          integrations -> ActionBodies.File.of(
+              integrations.actions().uploadFile(target.user(), IntegrationType.GOOGLE_DRIVE, upload, progress)),
+          api -> {
+            Multipart body = multipart(upload);
+            return api.postStream("/api/integrations/google_drive/files", body.contentType(), body.length(),
+                () -> body.open(progress), ActionBodies.File.class);
+          });
     } finally {
       if (bar != null) {
         bar.finish();
       }
     }
-    output.result(Json.file(file), () -> output.line(
+    output.result(file, () -> output.line(
         "Uploaded " + file.name() + " (" + Format.bytes(upload.size()) + ") as file " + file.id() + "."));
     return ExitCodes.OK;
+  }
+
+  private Multipart multipart(FileUpload upload) {
+    try {
+      return new Multipart(path, upload.name(), upload.mimeType())
+          .field("name", upload.name())
+          .field("mime_type", upload.mimeType())
+          .field("parent_id", upload.parentId());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailQuery;
-import dev.integrations.core.model.MailSummary;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,10 +31,14 @@ final class GmailListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MailQuery mailQuery = new MailQuery(query, maxResults);
-    List<MailSummary> messages =
-        context.integrations().actions().searchMail(options.userId(), IntegrationType.GMAIL, mailQuery);
+    Target target = context.target(options);
+    List<ActionBodies.Mail> messages = target.act(
+        integrations -> integrations.actions().searchMail(target.user(), IntegrationType.GMAIL, mailQuery).stream()
+            .map(ActionBodies.Mail::of).toList(),
+        api -> api.getList("/api/integrations/gmail/messages?" + Api.param("q", query) + "&"
+            + Api.param("max_results", String.valueOf(maxResults)), ActionBodies.Mail.class));
     Output output = Output.of(spec, options);
-    output.result(messages.stream().map(Json::mail).toList(), () -> {
+    output.result(messages, () -> {
       Table table = new Table("DATE", "FROM", "SUBJECT", "ID");
       messages.forEach(m -> table.row(Format.time(m.date()), m.from(), m.subject(), m.id()));
       output.table(table);

@@ -1,12 +1,11 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
-import dev.integrations.core.model.SentMail;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,11 +50,14 @@ final class GmailSendCommand implements Callable<Integer> {
     String text = TextInput.read(spec, context.terminal(), body, bodyFile, "body");
     String html = htmlFile == null ? null : TextInput.read(spec, context.terminal(), null, htmlFile, "HTML body");
     MailMessage message = new MailMessage(to, cc, bcc, subject, text, html);
-    SentMail sent = context.integrations().actions().sendMail(options.userId(), IntegrationType.GMAIL, message);
+    Target target = context.target(options);
+    ActionBodies.MailSent sent = target.act(
+        integrations -> ActionBodies.MailSent.of(
+            integrations.actions().sendMail(target.user(), IntegrationType.GMAIL, message)),
+        api -> api.post("/api/integrations/gmail/messages",
+            new ActionBodies.SendMail(to, cc, bcc, subject, text, html), ActionBodies.MailSent.class));
     Output output = Output.of(spec, options);
-    Map<String, Object> json = Json.of("id", sent.id());
-    json.put("thread_id", sent.threadId());
-    output.result(json, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
+    output.result(sent, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
     return ExitCodes.OK;
   }
 }

@@ -1,93 +1,19 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.Account;
-import dev.integrations.core.model.Connection;
-import dev.integrations.core.model.Integration;
-import dev.integrations.core.model.IntegrationStatus;
-import dev.integrations.core.model.MailSummary;
-import dev.integrations.core.model.RemoteFile;
-import dev.integrations.core.model.RevocationResult;
-import dev.integrations.core.model.TestResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON shapes of the CLI's results: snake_case, the same field names as the HTTP API, every field
- * present (null when unknown) so that scripts can rely on the shape.
+ * JSON shapes of the CLI's own results, which the HTTP API does not have ({@code token}); every result
+ * the API also gives is printed as the API's presentation record (see {@code
+ * dev.integrations.bootstrap.presentation}).
  */
 final class Json {
   private Json() {}
-
-  static Map<String, Object> status(IntegrationStatus status) {
-    Integration integration = status.integration();
-    Connection connection = status.connection();
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", integration.type().value());
-    json.put("name", integration.name());
-    json.put("description", integration.description());
-    json.put("icon", integration.icon());
-    json.put("requires_oauth", integration.requiresOAuth());
-    json.put("status", connection.status().wireName());
-    json.put("account", account(connection.account()));
-    json.put("connected_at", Format.iso(connection.connectedAt()));
-    json.put("last_sync", Format.iso(connection.lastSync()));
-    json.put("last_error", connection.lastError() == null ? null : connection.lastError().wireName());
-    json.put("last_error_message", connection.lastErrorMessage());
-    return json;
-  }
-
-  static Map<String, Object> outcome(boolean success, String message, Integration integration) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("success", success);
-    json.put("message", message);
-    json.put("integration_type", integration.type().value());
-    return json;
-  }
-
-  static Map<String, Object> test(TestResult result, Integration integration) {
-    Map<String, Object> json = outcome(result.success(), result.message(), integration);
-    json.put("code", result.code() == null ? null : result.code().wireName());
-    json.put("account", account(result.account()));
-    return json;
-  }
-
-  static Map<String, Object> revocation(RevocationResult revocation) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("attempted", revocation.attempted());
-    json.put("revoked", revocation.revoked());
-    json.put("message", revocation.message());
-    json.put("shared_with", revocation.sharedWith().stream().map(t -> t.value()).toList());
-    return json;
-  }
-
-  static Map<String, Object> mail(MailSummary mail) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", mail.id());
-    json.put("thread_id", mail.threadId());
-    json.put("from", mail.from());
-    json.put("subject", mail.subject());
-    json.put("snippet", mail.snippet());
-    json.put("date", Format.iso(mail.date()));
-    return json;
-  }
-
-  static Map<String, Object> file(RemoteFile file) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", file.id());
-    json.put("name", file.name());
-    json.put("mime_type", file.mimeType());
-    json.put("size", file.size());
-    json.put("modified_time", Format.iso(file.modifiedTime()));
-    return json;
-  }
 
   static Map<String, Object> of(String key, Object value) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put(key, value);
     return json;
-  }
-
-  private static String account(Account account) {
-    return account == null ? null : account.displayName();
   }
 }

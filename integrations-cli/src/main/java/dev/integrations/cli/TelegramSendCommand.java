@@ -1,8 +1,8 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.IntegrationType;
-import dev.integrations.core.model.SentMessage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,10 +41,14 @@ final class TelegramSendCommand implements Callable<Integer> {
   public Integer call() {
     String body = TextInput.read(spec, context.terminal(), text, textFile, "message text");
     ChatMessage message = new ChatMessage(chatId, body, parseMode, silent);
-    SentMessage sent =
-        context.integrations().actions().sendMessage(options.userId(), IntegrationType.TELEGRAM, message);
+    Target target = context.target(options);
+    ActionBodies.MessageSent sent = target.act(
+        integrations -> ActionBodies.MessageSent.of(
+            integrations.actions().sendMessage(target.user(), IntegrationType.TELEGRAM, message)),
+        api -> api.post("/api/integrations/telegram/messages",
+            new ActionBodies.SendChatMessage(chatId, body, parseMode, silent), ActionBodies.MessageSent.class));
     Output output = Output.of(spec, options);
-    output.result(Json.of("message_id", sent.messageId()), () -> output.line(
+    output.result(sent, () -> output.line(
         "Sent message " + sent.messageId() + " to chat " + message.chatId() + "."));
     return ExitCodes.OK;
   }

@@ -29,10 +29,14 @@ public final class Replies {
 
     /** The answer for {@code connection} of {@code integration}. */
     public static Connected of(Integration integration, Connection connection) {
-      String how = integration.requiresOAuth() ? " connected successfully" : " bot connected successfully";
-      return new Connected(
-          CONNECTED, true, integration.name() + how, integration.type().value(),
+      return of(integration.name(), integration.requiresOAuth(), integration.type().value(),
           IntegrationEntry.AccountBody.of(connection.account()));
+    }
+
+    /** The answer for a connection of the integration named {@code name}, of {@code type}, to {@code account}. */
+    public static Connected of(String name, boolean oauth, String type, IntegrationEntry.AccountBody account) {
+      String how = oauth ? " connected successfully" : " bot connected successfully";
+      return new Connected(CONNECTED, true, name + how, type, account);
     }
   }
 
