@@ -91,6 +91,18 @@ final class Target {
     return api == null ? locally.apply(context.integrations()) : remotely.apply(api);
   }
 
+  /**
+   * Runs {@code locally} for a command the API does not offer (an operator's command on the database);
+   * through a server it stops with a sentence saying where to run it instead.
+   */
+  <R> R actLocally(String command, Function<Integrations, R> locally) {
+    return act(locally, api -> {
+      throw new CliException(ExitCodes.USAGE, "local_only", "'" + command + "' works on the database, not through "
+          + "the server at " + api.base() + "; run it where the database is, without --server (and with no "
+          + "'serve' running on an embedded H2 file)");
+    });
+  }
+
   /** Whether this command acts through a server. */
   boolean remote() {
     return api != null;

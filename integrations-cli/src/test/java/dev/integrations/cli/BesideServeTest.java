@@ -68,7 +68,7 @@ class BesideServeTest {
   }
 
   @Test
-  void serve_leaves_an_owner_only_file_naming_itself_and_removes_it_when_it_stops() throws Exception {
+  void every_command_works_beside_serve_on_the_default_database() throws Exception {
     Path file = data.resolve(ServerFile.NAME);
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(ServerFile.read(data)).hasValueSatisfying(entry -> {
@@ -76,13 +76,6 @@ class BesideServeTest {
       assertThat(entry.pid()).isEqualTo(serve.pid());
     });
 
-    serve.destroy();
-    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(file).doesNotExist();
-  }
-
-  @Test
-  void every_command_works_beside_serve_on_the_default_database() throws Exception {
     CliRunner.Result list = cli().run("list");
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out()).containsPattern("(?m)^gmail +Gmail +disconnected");
@@ -123,6 +116,7 @@ class BesideServeTest {
 
     serve.destroy();
     assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(file).as("removed by serve when it stopped").doesNotExist();
     JsonNode after = JSON.readTree(cli().run("list", "--json").out());
     assertThat(status(after, "telegram")).isEqualTo("connected");
     assertThat(status(after, "google_drive")).isEqualTo("connected");
@@ -130,18 +124,7 @@ class BesideServeTest {
   }
 
   @Test
-  void a_drive_upload_shows_its_progress_through_the_server() throws Exception {
-    assertThat(connectByPasting("google_drive").exitCode()).isZero();
-    Path big = Files.write(files.resolve("big.bin"), new byte[3 * 1024 * 1024]);
-
-    CliRunner.Result uploaded = cli().atTerminal(null).run("drive", "upload", big.toString());
-
-    assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
-    assertThat(uploaded.err()).contains("3.0 MiB").contains("100%");
-  }
-
-  @Test
-  void failures_through_serve_exit_as_they_would_on_the_database() {
+  void failures_exit_as_on_the_database_and_an_upload_shows_its_progress() throws Exception {
     CliRunner.Result notConnected = cli().run("test", "gmail");
     assertThat(notConnected.exitCode()).isEqualTo(ExitCodes.NOT_CONNECTED);
     assertThat(notConnected.err()).isEqualTo("error: Integration not connected (not_connected)\n");
@@ -149,6 +132,12 @@ class BesideServeTest {
     CliRunner.Result unknown = cli().run("disconnect", "gmial");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(unknown.err()).startsWith("error: Invalid integration type 'gmial'; choose one of ");
+
+    assertThat(connectByPasting("google_drive").exitCode()).isZero();
+    Path big = Files.write(files.resolve("big.bin"), new byte[3 * 1024 * 1024]);
+    CliRunner.Result uploaded = cli().atTerminal(null).run("drive", "upload", big.toString());
+    assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
+    assertThat(uploaded.err()).as("the progress bar, at a terminal").contains("3.0 MiB").contains("100%");
   }
 
   /**
