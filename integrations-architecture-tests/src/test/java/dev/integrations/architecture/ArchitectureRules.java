@@ -122,6 +122,19 @@ final class ArchitectureRules {
         .because("design.md: integrations-mcp depends on core (+ the one wiring class) and the MCP Java SDK");
   }
 
+  /**
+   * The presentation (the records the HTTP API answers with and the CLI prints) shows the core's values
+   * and knows nothing else of ours: not the wiring it lives beside, not an adapter, not an app.
+   */
+  static ArchRule presentationShowsOnlyTheCore(String base) {
+    return classes()
+        .that().resideInAPackage(base + ".bootstrap.presentation..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(base + ".bootstrap.presentation..", base + ".core.model..", base + ".core.error..",
+            base + ".core.service..", "java..", "com.fasterxml.jackson..")
+        .because("both apps print these records, so they may depend on nothing either app or the wiring holds");
+  }
+
   /** Implementation detail in {@code ..internal..} is imported by nobody outside its module. */
   static ArchRule internalPackagesStayInside(String base) {
     CompositeArchRule rule = null;

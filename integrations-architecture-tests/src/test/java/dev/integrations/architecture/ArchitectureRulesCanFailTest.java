@@ -68,6 +68,14 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void a_presentation_record_using_the_wiring_is_caught() {
+    assertThat(violations(ArchitectureRules.presentationShowsOnlyTheCore(BASE)))
+        .contains("fixture.bootstrap.presentation.Shown")
+        .contains("fixture.bootstrap.Wiring")
+        .doesNotContain("<fixture.core.model.Thing>");
+  }
+
+  @Test
   void another_module_using_an_internal_package_is_caught() {
     assertThat(violations(ArchitectureRules.internalPackagesStayInside(BASE)))
         .contains("fixture.http.Routes")

@@ -30,6 +30,9 @@ class ArchitectureTest {
   static final ArchRule adapters_do_not_know_their_users = ArchitectureRules.adaptersDoNotKnowTheirUsers(BASE);
 
   @ArchTest
+  static final ArchRule the_presentation_shows_only_the_core = ArchitectureRules.presentationShowsOnlyTheCore(BASE);
+
+  @ArchTest
   static final ArchRule internal_packages_stay_inside = ArchitectureRules.internalPackagesStayInside(BASE);
 
   @ArchTest

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the commands of one run share: the configuration, the terminal, and the {@link Wiring}, started
- * on first use (so {@code --help} and {@code completion} never open the database) and closed with this.
+ * What the commands of one run share: the configuration, the terminal, where they act ({@link Target}),
+ * and the {@link Wiring}, started on first use (so {@code --help}, {@code completion} and a command acting
+ * through a server never open the database) and closed with this.
  *
  * <p>One per run; not thread-safe.
  */
@@ -18,6 +19,7 @@ final class CliContext implements AutoCloseable {
   private final Terminal terminal;
   private Settings settings;
   private Wiring wiring;
+  private Target target;
 
   CliContext(Map<String, String> environment, Terminal terminal) {
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
@@ -42,6 +44,17 @@ final class CliContext implements AutoCloseable {
 
   Integrations integrations() {
     return wiring().integrations();
+  }
+
+  /**
+   * Where a command run with {@code options} acts: through a server's API or on the database (see
+   * {@link Target}); chosen once per run.
+   */
+  Target target(CommonOptions options) {
+    if (target == null) {
+      target = Target.choose(this, options);
+    }
+    return target;
   }
 
   Terminal terminal() {

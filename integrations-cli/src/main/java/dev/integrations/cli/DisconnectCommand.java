@@ -1,10 +1,8 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.Integration;
-import dev.integrations.core.service.DisconnectOutcome;
-import dev.integrations.core.service.DisconnectResult;
+import dev.integrations.bootstrap.presentation.Replies;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,31 +44,37 @@ final class DisconnectCommand implements Callable<Integer> {
   }
 
   private int disconnectOne() {
-    Integration integration = KnownTypes.resolve(context.integrations(), type);
-    DisconnectResult result = context.integrations().connections().disconnect(options.userId(), integration.type());
-    Map<String, Object> json =
-        Json.outcome(true, integration.type().value() + " disconnected successfully", integration);
-    json.put("revocation", Json.revocation(result.revocation()));
+    Target target = context.target(options);
+    Kind kind = target.integration(type);
+    Replies.Disconnected result = target.act(
+        integrations -> Replies.Disconnected.of(
+            kind.type(), integrations.connections().disconnect(target.user(), kind.type())),
+        api -> api.post("/api/integrations/disconnect?" + Api.param("integration_type", kind.type().value()), null,
+            Replies.Disconnected.class));
     Output output = Output.of(spec, options);
-    output.result(json, () -> output.line(
-        "Disconnected " + integration.name() + " for user " + options.user + ". " + result.revocation().message()));
+    output.result(result, () -> output.line("Disconnected " + kind.name() + " for user " + target.user().value()
+        + ". " + result.revocation().message()));
     return ExitCodes.OK;
   }
 
   private int disconnectAll() {
-    List<DisconnectOutcome> outcomes = context.integrations().connections().disconnectAll(options.userId());
+    Target target = context.target(options);
+    List<Replies.DisconnectedOne> outcomes = target.act(
+        integrations -> integrations.connections().disconnectAll(target.user()).stream()
+            .map(Replies.DisconnectedOne::of).toList(),
+        api -> Arrays.asList(api.post("/api/integrations/disconnect-all", null, Replies.DisconnectedOne[].class)));
     Output output = Output.of(spec, options);
-    output.result(outcomes.stream().map(Json::disconnected).toList(), () -> {
+    output.result(outcomes, () -> {
       if (outcomes.isEmpty()) {
-        output.line("User " + options.user + " has no connections.");
+        output.line("User " + target.user().value() + " has no connections.");
       }
-      for (DisconnectOutcome outcome : outcomes) {
+      for (Replies.DisconnectedOne outcome : outcomes) {
         output.line(outcome.success()
-            ? "Disconnected " + outcome.type().value() + ". " + outcome.revocation().message()
-            : "Not disconnected " + outcome.type().value() + ": " + outcome.message() + " (" + outcome.code() + ")");
+            ? "Disconnected " + outcome.integrationType() + ". " + outcome.revocation().message()
+            : "Not disconnected " + outcome.integrationType() + ": " + outcome.message() + " (" + outcome.code() + ")");
       }
     });
     return outcomes.stream().filter(o -> !o.success()).findFirst()
-        .map(o -> ExitCodes.of(o.code())).orElse(ExitCodes.OK);
+        .map(o -> Api.errorCode(o.code()).map(ExitCodes::of).orElse(ExitCodes.FAILURE)).orElse(ExitCodes.OK);
   }
 }

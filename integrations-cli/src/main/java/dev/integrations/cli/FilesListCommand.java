@@ -1,10 +1,10 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
 import dev.integrations.core.model.IntegrationType;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
  * integrations drive list} ({@link Drive}).
  */
 abstract class FilesListCommand implements Callable<Integer> {
+  static final String NEXT_PAGE_HEADER = "X-Next-Page-Token";
+
   final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
@@ -36,26 +38,40 @@ abstract class FilesListCommand implements Callable<Integer> {
   }
 
   /** The files provider to list. */
-  abstract IntegrationType type();
+  abstract IntegrationType type(Target target);
 
   @Override
   public Integer call() {
-    IntegrationType type = type();
+    Target target = context.target(options);
+    IntegrationType type = type(target);
     FileQuery fileQuery = new FileQuery(query, pageSize, pageToken);
-    FilePage page = context.integrations().actions().listFiles(options.userId(), type, fileQuery);
-    Map<String, Object> json = Json.of("files", page.files().stream().map(Json::file).toList());
-    json.put("next_page_token", page.nextPageToken());
+    Api.Listed<ActionBodies.File> page = target.act(
+        integrations -> {
+          FilePage files = integrations.actions().listFiles(target.user(), type, fileQuery);
+          return new Api.Listed<>(files.files().stream().map(ActionBodies.File::of).toList(), files.nextPageToken());
+        },
+        api -> api.getList("/api/integrations/" + type.value() + "/files?" + Api.param("q", query) + "&"
+            + Api.param("page_size", String.valueOf(pageSize))
+            + (pageToken == null ? "" : "&" + Api.param("page_token", pageToken)),
+            ActionBodies.File.class, NEXT_PAGE_HEADER));
+    String next = page.header();
     Output output = Output.of(spec, options);
-    output.result(json, () -> {
+    // The files are the API's answer; the next page's token is its X-Next-Page-Token header, which goes
+    // to standard error under --json so that standard output stays that answer.
+    output.result(page.items(), () -> {
       Table table = new Table("ID", "NAME", "TYPE", "SIZE", "MODIFIED");
-      page.files().forEach(f -> table.row(f.id(), f.name(), f.mimeType(), Format.bytes(f.size()), Format.time(f.modifiedTime())));
+      page.items().forEach(f -> table.row(f.id(), f.name(), f.mimeType(), Format.bytes(f.size()), Format.time(f.modifiedTime())));
       output.table(table);
-      if (page.nextPageToken() != null) {
-        output.line("More files: --page-token " + page.nextPageToken());
+      if (next != null) {
+        output.line("More files: --page-token " + next);
       }
     });
+    if (next != null && output.json()) {
+      output.note("More files: --page-token " + next);
+    }
     return ExitCodes.OK;
   }
+
 
   /** {@code integrations files list --via TYPE}. */
   @Command(name = "list", description = "List files through a files provider, one page at a time, optionally matching a query.")
@@ -69,8 +85,9 @@ abstract class FilesListCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
-      return ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
+    IntegrationType type(Target target) {
+      return target.remote() ? target.integration(via).type()
+          : ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
     }
   }
 
@@ -82,7 +99,7 @@ abstract class FilesListCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
+    IntegrationType type(Target target) {
       return IntegrationType.GOOGLE_DRIVE;
     }
   }

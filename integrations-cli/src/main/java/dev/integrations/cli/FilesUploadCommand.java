@@ -1,10 +1,10 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.IntegrationType;
-import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,11 +47,12 @@ abstract class FilesUploadCommand implements Callable<Integer> {
   }
 
   /** The files provider to upload to. */
-  abstract IntegrationType type();
+  abstract IntegrationType type(Target target);
 
   @Override
   public Integer call() throws IOException {
-    IntegrationType type = type();
+    Target target = context.target(options);
+    IntegrationType type = type(target);
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new InvalidRequestException("No such readable file: " + path);
     }
@@ -64,18 +65,36 @@ abstract class FilesUploadCommand implements Callable<Integer> {
     Output output = Output.of(spec, options);
     boolean watched = !options.json && context.terminal().interactive();
     ProgressBar bar = watched ? new ProgressBar(output.err(), System::nanoTime) : null;
-    RemoteFile file;
+    UploadProgress progress = bar != null ? bar : UploadProgress.NONE;
+    ActionBodies.File file;
     try {
-      file = context.integrations().actions()
-          .uploadFile(options.userId(), type, upload, bar != null ? bar : UploadProgress.NONE);
+      file = target.act(
+          integrations -> ActionBodies.File.of(
+              integrations.actions().uploadFile(target.user(), type, upload, progress)),
+          api -> {
+            Multipart body = multipart(upload);
+            return api.postStream("/api/integrations/" + type.value() + "/files", body.contentType(), body.length(),
+                () -> body.open(progress), ActionBodies.File.class);
+          });
     } finally {
       if (bar != null) {
         bar.finish();
       }
     }
-    output.result(Json.file(file), () -> output.line(
+    output.result(file, () -> output.line(
         "Uploaded " + file.name() + " (" + Format.bytes(upload.size()) + ") as file " + file.id() + "."));
     return ExitCodes.OK;
+  }
+
+  private Multipart multipart(FileUpload upload) {
+    try {
+      return new Multipart(path, upload.name(), upload.mimeType())
+          .field("name", upload.name())
+          .field("mime_type", upload.mimeType())
+          .field("parent_id", upload.parentId());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** {@code integrations files upload --via TYPE PATH}. */
@@ -90,8 +109,9 @@ abstract class FilesUploadCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
-      return ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
+    IntegrationType type(Target target) {
+      return target.remote() ? target.integration(via).type()
+          : ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
     }
   }
 
@@ -103,7 +123,7 @@ abstract class FilesUploadCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
+    IntegrationType type(Target target) {
       return IntegrationType.GOOGLE_DRIVE;
     }
   }

@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "Environment variables (INTEGRATIONS_*, GOOGLE_*, TELEGRAM_API_URL), over ./integrations.properties",
       "or the file named by INTEGRATIONS_CONFIG_FILE. Data lives in ./data unless INTEGRATIONS_DATA_DIR says.",
+      "While 'serve' runs on that data, the other commands act through its API; --server URL (or",
+      "INTEGRATIONS_SERVER_URL) with --token (or INTEGRATIONS_TOKEN) acts through any server's.",
       "Run 'integrations COMMAND --help' for a command's options."
     })
 final class IntegrationsCommand implements Runnable {

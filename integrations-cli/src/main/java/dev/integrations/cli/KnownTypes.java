@@ -36,10 +36,13 @@ final class KnownTypes implements Iterable<String> {
       }
     }
     String known = catalog.stream().map(i -> i.type().value()).collect(Collectors.joining(", "));
-    throw new InvalidRequestException(
-        ErrorCode.INVALID_INTEGRATION_TYPE,
-        "Invalid integration type '" + typed + "'"
-            + (known.isEmpty() ? "; no integration is available" : "; choose one of " + known));
+    throw new InvalidRequestException(ErrorCode.INVALID_INTEGRATION_TYPE, unknown(typed, known));
+  }
+
+  /** The sentence for an unknown type, given the known ones (comma-separated). */
+  static String unknown(String typed, String known) {
+    return "Invalid integration type '" + typed + "'"
+        + (known.isEmpty() ? "; no integration is available" : "; choose one of " + known);
   }
 
   /** The catalog entry of {@code type}, which a subcommand fixes (the gmail, drive and telegram shorthands). */

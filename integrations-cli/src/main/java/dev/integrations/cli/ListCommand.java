@@ -1,7 +1,6 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.Connection;
-import dev.integrations.core.model.IntegrationStatus;
+import dev.integrations.bootstrap.presentation.IntegrationEntry;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,24 +21,26 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<IntegrationStatus> statuses = context.integrations().connections().list(options.userId());
+    Target target = context.target(options);
+    List<IntegrationEntry> entries = target.act(
+        integrations -> integrations.connections().list(target.user()).stream().map(IntegrationEntry::of).toList(),
+        api -> api.getList("/api/integrations", IntegrationEntry.class));
     Output output = Output.of(spec, options);
-    output.result(statuses.stream().map(Json::status).toList(), () -> output.table(table(statuses)));
+    output.result(entries, () -> output.table(table(entries)));
     return ExitCodes.OK;
   }
 
-  private static Table table(List<IntegrationStatus> statuses) {
+  private static Table table(List<IntegrationEntry> entries) {
     Table table = new Table("TYPE", "NAME", "STATUS", "ACCOUNT", "CONNECTED", "LAST SYNC", "ERROR");
-    for (IntegrationStatus status : statuses) {
-      Connection connection = status.connection();
+    for (IntegrationEntry entry : entries) {
       table.row(
-          status.integration().type(),
-          status.integration().name(),
-          connection.status().wireName(),
-          connection.account() == null ? null : connection.account().displayName(),
-          Format.time(connection.connectedAt()),
-          Format.time(connection.lastSync()),
-          connection.lastError() == null ? null : connection.lastError().wireName());
+          entry.type(),
+          entry.name(),
+          entry.status(),
+          entry.account() == null ? null : entry.account().displayName(),
+          Format.time(entry.connectedAt()),
+          Format.time(entry.lastSync()),
+          entry.lastError());
     }
     return table;
   }

@@ -1,9 +1,9 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailQuery;
-import dev.integrations.core.model.MailSummary;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,21 +33,27 @@ abstract class MailListCommand implements Callable<Integer> {
   }
 
   /** The mail provider to search. */
-  abstract IntegrationType type();
+  abstract IntegrationType type(Target target);
 
   @Override
   public Integer call() {
-    IntegrationType type = type();
+    Target target = context.target(options);
+    IntegrationType type = type(target);
     MailQuery mailQuery = new MailQuery(query, maxResults);
-    List<MailSummary> messages = context.integrations().actions().searchMail(options.userId(), type, mailQuery);
+    List<ActionBodies.Mail> messages = target.act(
+        integrations -> integrations.actions().searchMail(target.user(), type, mailQuery).stream()
+            .map(ActionBodies.Mail::of).toList(),
+        api -> api.getList("/api/integrations/" + type.value() + "/messages?" + Api.param("q", query) + "&"
+            + Api.param("max_results", String.valueOf(maxResults)), ActionBodies.Mail.class));
     Output output = Output.of(spec, options);
-    output.result(messages.stream().map(Json::mail).toList(), () -> {
+    output.result(messages, () -> {
       Table table = new Table("DATE", "FROM", "SUBJECT", "ID");
       messages.forEach(m -> table.row(Format.time(m.date()), m.from(), m.subject(), m.id()));
       output.table(table);
     });
     return ExitCodes.OK;
   }
+
 
   /** {@code integrations mail list --via TYPE}. */
   @Command(name = "list", description = "List messages, newest first, optionally matching a search, through a mail provider.")
@@ -61,8 +67,9 @@ abstract class MailListCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
-      return ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
+    IntegrationType type(Target target) {
+      return target.remote() ? target.integration(via).type()
+          : ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
     }
   }
 
@@ -74,7 +81,7 @@ abstract class MailListCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
+    IntegrationType type(Target target) {
       return IntegrationType.GMAIL;
     }
   }

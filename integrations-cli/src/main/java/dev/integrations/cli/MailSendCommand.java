@@ -1,13 +1,12 @@
 package dev.integrations.cli;
 
 import dev.integrations.core.model.Capability;
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
-import dev.integrations.core.model.SentMail;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,21 +49,24 @@ abstract class MailSendCommand implements Callable<Integer> {
   }
 
   /** The mail provider to send through. */
-  abstract IntegrationType type();
+  abstract IntegrationType type(Target target);
 
   @Override
   public Integer call() {
-    IntegrationType type = type();
+    Target target = context.target(options);
+    IntegrationType type = type(target);
     String text = TextInput.read(spec, context.terminal(), body, bodyFile, "body");
     String html = htmlFile == null ? null : TextInput.read(spec, context.terminal(), null, htmlFile, "HTML body");
     MailMessage message = new MailMessage(to, cc, bcc, subject, text, html);
-    SentMail sent = context.integrations().actions().sendMail(options.userId(), type, message);
+    ActionBodies.MailSent sent = target.act(
+        integrations -> ActionBodies.MailSent.of(integrations.actions().sendMail(target.user(), type, message)),
+        api -> api.post("/api/integrations/" + type.value() + "/messages",
+            new ActionBodies.SendMail(to, cc, bcc, subject, text, html), ActionBodies.MailSent.class));
     Output output = Output.of(spec, options);
-    Map<String, Object> json = Json.of("id", sent.id());
-    json.put("thread_id", sent.threadId());
-    output.result(json, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
+    output.result(sent, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
     return ExitCodes.OK;
   }
+
 
   /** {@code integrations mail send --via TYPE}. */
   @Command(name = "send", description = "Send an e-mail through a mail provider. The body comes from --body, "
@@ -79,8 +81,9 @@ abstract class MailSendCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
-      return ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
+    IntegrationType type(Target target) {
+      return target.remote() ? target.integration(via).type()
+          : ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
     }
   }
 
@@ -92,7 +95,7 @@ abstract class MailSendCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
+    IntegrationType type(Target target) {
       return IntegrationType.GMAIL;
     }
   }

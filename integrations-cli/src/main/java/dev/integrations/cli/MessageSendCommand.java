@@ -1,9 +1,9 @@
 package dev.integrations.cli;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.IntegrationType;
-import dev.integrations.core.model.SentMessage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,19 +43,25 @@ abstract class MessageSendCommand implements Callable<Integer> {
   }
 
   /** The messages provider to send through. */
-  abstract IntegrationType type();
+  abstract IntegrationType type(Target target);
 
   @Override
   public Integer call() {
-    IntegrationType type = type();
+    Target target = context.target(options);
+    IntegrationType type = type(target);
     String body = TextInput.read(spec, context.terminal(), text, textFile, "message text");
     ChatMessage message = new ChatMessage(chatId, body, parseMode, silent);
-    SentMessage sent = context.integrations().actions().sendMessage(options.userId(), type, message);
+    ActionBodies.MessageSent sent = target.act(
+        integrations -> ActionBodies.MessageSent.of(
+            integrations.actions().sendMessage(target.user(), type, message)),
+        api -> api.post("/api/integrations/" + type.value() + "/messages",
+            new ActionBodies.SendChatMessage(chatId, body, parseMode, silent), ActionBodies.MessageSent.class));
     Output output = Output.of(spec, options);
-    output.result(Json.of("message_id", sent.messageId()), () -> output.line(
+    output.result(sent, () -> output.line(
         "Sent message " + sent.messageId() + " to chat " + message.chatId() + "."));
     return ExitCodes.OK;
   }
+
 
   /** {@code integrations message send --via TYPE}. */
   @Command(name = "send", description = "Send a chat message through a messages provider. The text comes from "
@@ -70,8 +76,9 @@ abstract class MessageSendCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
-      return ViaTypes.resolve(context.integrations(), via, Capability.MESSAGES).type();
+    IntegrationType type(Target target) {
+      return target.remote() ? target.integration(via).type()
+          : ViaTypes.resolve(context.integrations(), via, Capability.MESSAGES).type();
     }
   }
 
@@ -83,7 +90,7 @@ abstract class MessageSendCommand implements Callable<Integer> {
     }
 
     @Override
-    IntegrationType type() {
+    IntegrationType type(Target target) {
       return IntegrationType.TELEGRAM;
     }
   }

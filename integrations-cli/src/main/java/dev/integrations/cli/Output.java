@@ -3,6 +3,7 @@ package dev.integrations.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.integrations.bootstrap.presentation.JsonMapping;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -74,8 +75,8 @@ final class Output {
     }
   }
 
-  /** Created on first use: most runs print no JSON and need not load Jackson. */
+  /** The HTTP API's JSON configuration, indented; created on first use. */
   private static final class Mapper {
-    static final ObjectMapper INSTANCE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper INSTANCE = new JsonMapping().mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

@@ -1,7 +1,6 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.Integration;
-import dev.integrations.core.model.TestResult;
+import dev.integrations.bootstrap.presentation.Replies;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,16 +28,22 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Integration integration = KnownTypes.resolve(context.integrations(), type);
-    TestResult result = context.integrations().connections().test(options.userId(), integration.type());
+    Target target = context.target(options);
+    Kind kind = target.integration(type);
+    Replies.Tested result = target.act(
+        integrations -> Replies.Tested.of(integrations.connections().test(target.user(), kind.type()), kind.type()),
+        api -> api.post("/api/integrations/test?" + Api.param("integration_type", kind.type().value()), null,
+            Replies.Tested.class));
     Output output = Output.of(spec, options);
-    output.result(Json.test(result, integration), () -> {
+    output.result(result, () -> {
       if (result.success()) {
-        output.line(integration.name() + " works: " + result.message());
+        output.line(kind.name() + " works: " + result.message());
       } else {
-        output.note("error: " + result.message() + " (" + result.code().wireName() + ")");
+        output.note("error: " + result.message() + " (" + result.code() + ")");
       }
     });
-    return result.success() ? ExitCodes.OK : ExitCodes.of(result.code());
+    return result.success()
+        ? ExitCodes.OK
+        : Api.errorCode(result.code()).map(ExitCodes::of).orElse(ExitCodes.FAILURE);
   }
 }

@@ -1,14 +1,9 @@
 package dev.integrations.cli;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.JWTCreator;
-import com.auth0.jwt.algorithms.Algorithm;
 import dev.integrations.bootstrap.Settings;
-import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.error.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,13 +44,9 @@ final class TokenCommand implements Callable<Integer> {
     String user = options.userId().value();
     // The secret alone: no database, so a token can be minted while 'serve' holds the H2 file.
     Settings settings = context.settings();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Instant expiresAt = now.plus(ttl);
-    JWTCreator.Builder jwt = JWT.create().withSubject(user).withIssuedAt(now).withExpiresAt(expiresAt);
-    if (settings.jwtIssuer() != null) {
-      jwt.withIssuer(settings.jwtIssuer());
-    }
-    String token = jwt.sign(Algorithm.HMAC256(Wiring.jwtSecret(settings).reveal()));
+    Tokens.Minted minted = Tokens.mint(settings, user, ttl);
+    String token = minted.token();
+    Instant expiresAt = minted.expiresAt();
     String base = settings.publicUrl().toString().replaceAll("/+$", "");
     String curl = "curl -H 'Authorization: Bearer " + token + "' " + base + "/api/integrations";
     String page = base + "/#token=" + token;

@@ -23,6 +23,7 @@ final class CliRunner {
   private boolean interactive;
   private String typedSecret;
   private String stdin = "";
+  private InputStream stdinStream;
 
   CliRunner(Path dataDir) {
     environment.put("INTEGRATIONS_DATA_DIR", dataDir.toString());
@@ -44,6 +45,23 @@ final class CliRunner {
 
   CliRunner stdin(String text) {
     this.stdin = text;
+    return this;
+  }
+
+  /** Standard input read from {@code in}, for a test that types into it while the command runs. */
+  CliRunner stdin(InputStream in) {
+    this.stdinStream = in;
+    return this;
+  }
+
+  /** The settings this runner gives the command (a copy). */
+  Map<String, String> environment() {
+    return new HashMap<>(environment);
+  }
+
+  /** Leaves {@code key} unset, as on a machine that does not have it. */
+  CliRunner without(String key) {
+    environment.remove(key);
     return this;
   }
 
@@ -72,6 +90,7 @@ final class CliRunner {
     boolean atTerminal = interactive;
     String secret = typedSecret;
     byte[] input = stdin.getBytes(StandardCharsets.UTF_8);
+    InputStream stream = stdinStream;
     return new Terminal() {
       @Override
       public boolean interactive() {
@@ -85,7 +104,7 @@ final class CliRunner {
 
       @Override
       public InputStream stdin() {
-        return new ByteArrayInputStream(input);
+        return stream != null ? stream : new ByteArrayInputStream(input);
       }
     };
   }

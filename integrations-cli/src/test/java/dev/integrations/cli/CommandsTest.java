@@ -54,8 +54,8 @@ class CommandsTest {
     assertThat(json).hasSize(12);
     JsonNode gmail = find(json, "gmail");
     assertThat(gmail.fieldNames()).toIterable().containsExactly("type", "name", "description", "icon",
-        "requires_oauth", "status", "account", "connected_at", "last_sync", "last_error", "last_error_message", "health",
-        "usage_24h");
+        "requires_oauth", "configured", "capabilities", "status", "last_sync", "connected_at", "last_error",
+        "last_error_message", "account", "scopes", "health", "usage_24h");
     assertThat(gmail.get("name").asText()).isEqualTo("Gmail");
     assertThat(gmail.get("description").asText()).isEqualTo("Send and receive emails via Gmail API");
     assertThat(gmail.get("icon").asText()).isEqualTo("mail");

@@ -54,7 +54,7 @@ class GoogleActionsTest {
     CliRunner.Result passed = cli().run("test", "gmail");
     assertThat(passed.exitCode()).as(passed.err()).isZero();
     assertThat(passed.out()).startsWith("Gmail works: ");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("account").asText())
+    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("account").get("display_name").asText())
         .isEqualTo(StandIns.ACCOUNT);
 
     standIns.googleFailure = 401;
@@ -154,12 +154,12 @@ class GoogleActionsTest {
         .endsWith("More files: --page-token page-2\n");
 
     CliRunner.Result json = cli().run("drive", "list", "--json", "--page-token", "page-2");
-    JsonNode page = JSON.readTree(json.out());
-    assertThat(page.fieldNames()).toIterable().containsExactly("files", "next_page_token");
-    assertThat(page.get("files").get(0).fieldNames()).toIterable()
+    JsonNode files = JSON.readTree(json.out());
+    assertThat(files.isArray()).as("the API's answer: the files; the next page is its header").isTrue();
+    assertThat(files.get(0).fieldNames()).toIterable()
         .containsExactly("id", "name", "mime_type", "size", "modified_time");
-    assertThat(page.get("files").get(0).get("size").asLong()).isEqualTo(2048);
-    assertThat(page.get("next_page_token").asText()).isEqualTo("page-2");
+    assertThat(files.get(0).get("size").asLong()).isEqualTo(2048);
+    assertThat(json.err()).isEqualTo("More files: --page-token page-2\n");
     assertThat(lastCallTo("/drive/v3/files").getUrl().queryParameter("pageToken")).isEqualTo("page-2");
   }
 

@@ -87,7 +87,7 @@ class GoogleConnectTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode json = JSON.readTree(result.out());
     assertThat(json.fieldNames()).toIterable()
-        .containsExactly("success", "message", "integration_type", "account");
+        .containsExactly("status", "success", "message", "integration_type", "account");
     assertThat(json.get("success").asBoolean()).isTrue();
     assertThat(json.get("message").asText()).isEqualTo("Gmail connected successfully");
     assertThat(json.get("integration_type").asText()).isEqualTo("gmail");
@@ -172,11 +172,11 @@ class GoogleConnectTest {
     assertThat(json.exitCode()).isZero();
     JsonNode answer = JSON.readTree(json.out());
     assertThat(answer.fieldNames()).toIterable()
-        .containsExactly("oauth_url", "state", "message", "expires_at", "redirect_uri");
+        .containsExactly("status", "oauth_url", "state", "message", "expires_at", "completion");
     assertThat(answer.get("message").asText()).isEqualTo("Please authorize the application");
     assertThat(query(URI.create(answer.get("oauth_url").asText()), "state")).isEqualTo(answer.get("state").asText());
-    assertThat(answer.get("redirect_uri").asText())
-        .isEqualTo("http://127.0.0.1:" + port + "/api/integrations/callback");
+    assertThat(answer.get("completion").asText()).isEqualTo("api");
+    assertThat(human.out()).contains("The browser returns to http://127.0.0.1:" + port + "/api/integrations/callback");
     assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
         .isEqualTo("disconnected");
   }

@@ -45,7 +45,7 @@ class TelegramCommandsTest {
     assertThat(list.exitCode()).isZero();
     JsonNode telegram = find(JSON.readTree(list.out()), "telegram");
     assertThat(telegram.get("status").asText()).isEqualTo("connected");
-    assertThat(telegram.get("account").asText()).isEqualTo("@alerts_bot");
+    assertThat(telegram.get("account").get("display_name").asText()).isEqualTo("@alerts_bot");
     assertThat(telegram.get("requires_oauth").asBoolean()).isFalse();
     assertThat(java.time.Instant.parse(telegram.get("connected_at").asText()))
         .isBetween(started, java.time.Instant.now());

@@ -7,8 +7,8 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.ActionService;
-import dev.integrations.http.internal.ActionBodies;
-import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.bootstrap.presentation.ActionBodies;
+import dev.integrations.bootstrap.presentation.JsonMapping;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Set;
@@ -75,14 +75,14 @@ final class ActionRoutes {
     UserId user = JwtAuthenticator.user(ctx);
     ActionBodies.SendMail body = json.read(bytes, ActionBodies.SendMail.class);
     var sent = actions.sendMail(user, type, body.toMessage());
-    ctx.json(new ActionBodies.MailSent(sent.id(), sent.threadId()));
+    ctx.json(ActionBodies.MailSent.of(sent));
   }
 
   private void sendMessage(Context ctx, IntegrationType type, byte[] bytes) {
     UserId user = JwtAuthenticator.user(ctx);
     ActionBodies.SendChatMessage body = json.read(bytes, ActionBodies.SendChatMessage.class);
     var sent = actions.sendMessage(user, type, body.toMessage());
-    ctx.json(new ActionBodies.MessageSent(sent.messageId()));
+    ctx.json(ActionBodies.MessageSent.of(sent));
   }
 
   void searchMail(Context ctx) {

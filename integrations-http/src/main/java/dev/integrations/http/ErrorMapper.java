@@ -3,7 +3,7 @@ package dev.integrations.http;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.ProviderException;
-import dev.integrations.http.internal.ErrorBody;
+import dev.integrations.bootstrap.presentation.ErrorBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;

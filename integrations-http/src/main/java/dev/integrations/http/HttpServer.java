@@ -4,7 +4,7 @@ import dev.integrations.bootstrap.AccessTokens;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
 import dev.integrations.core.service.Integrations;
-import dev.integrations.http.internal.JsonMapping;
+import dev.integrations.bootstrap.presentation.JsonMapping;
 import dev.integrations.mcp.McpEndpoint;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;

@@ -13,12 +13,12 @@ import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.ConnectResult;
 import dev.integrations.core.service.DisconnectResult;
 import dev.integrations.core.service.IntegrationService;
-import dev.integrations.http.internal.CompleteRequest;
-import dev.integrations.http.internal.ConnectRequest;
-import dev.integrations.http.internal.HealthBodies;
-import dev.integrations.http.internal.IntegrationEntry;
-import dev.integrations.http.internal.JsonMapping;
-import dev.integrations.http.internal.Replies;
+import dev.integrations.bootstrap.presentation.CompleteRequest;
+import dev.integrations.bootstrap.presentation.ConnectRequest;
+import dev.integrations.bootstrap.presentation.HealthBodies;
+import dev.integrations.bootstrap.presentation.IntegrationEntry;
+import dev.integrations.bootstrap.presentation.JsonMapping;
+import dev.integrations.bootstrap.presentation.Replies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -76,18 +76,11 @@ final class IntegrationRoutes {
         consentCookie.set(ctx, pending.state(), pending.browserBinding(),
             Duration.between(Instant.now(), pending.expiresAt()));
       }
-      ctx.json(new Replies.AuthorizationPending(
-          pending.authorizationUrl().toString(),
-          pending.state().reveal(),
-          "Please authorize the application",
-          pending.expiresAt(),
-          pending.completion().wireName()));
+      ctx.json(Replies.AuthorizationPending.of(pending));
     } else if (result instanceof ConnectResult.Connected connected) {
-      ctx.json(new Replies.Connected(
-          true,
-          integration.name() + (request.isApiKey() ? " connected successfully" : " bot connected successfully"),
-          type.value(),
-          IntegrationEntry.AccountBody.of(connected.connection().account())));
+      // An API key (WhatsApp Business) is "connected successfully", a bot token "bot connected successfully".
+      ctx.json(Replies.Connected.of(integration.name(), integration.requiresOAuth() || request.isApiKey(),
+          type.value(), IntegrationEntry.AccountBody.of(connected.connection().account())));
     }
   }
 
@@ -113,27 +106,21 @@ final class IntegrationRoutes {
     }
     Connection connection = connections.confirmAuthorization(user, handle);
     Integration integration = connections.integration(connection.type());
-    ctx.json(new Replies.Completed(
-        true, integration.name() + " connected successfully", connection.type().value()));
+    ctx.json(Replies.Completed.of(integration));
   }
 
   void test(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
     IntegrationType type = Params.integrationType(ctx);
     TestResult result = connections.test(user, type);
-    ctx.json(new Replies.Tested(
-        result.success(), result.message(), type.value(), result.code() == null ? null : result.code().wireName()));
+    ctx.json(Replies.Tested.of(result, type));
   }
 
   /** Tests each of the user's connections; one entry per connection, shaped like {@link #test}'s answer. */
   void testAll(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
     ctx.json(connections.testAll(user).stream()
-        .map(t -> new Replies.Tested(
-            t.result().success(),
-            t.result().message(),
-            t.type().value(),
-            t.result().code() == null ? null : t.result().code().wireName()))
+        .map(t -> Replies.Tested.of(t.result(), t.type()))
         .toList());
   }
 
@@ -148,11 +135,7 @@ final class IntegrationRoutes {
     UserId user = JwtAuthenticator.user(ctx);
     IntegrationType type = Params.integrationType(ctx);
     DisconnectResult result = connections.disconnect(user, type);
-    ctx.json(new Replies.Disconnected(
-        true,
-        type.value() + " disconnected successfully",
-        type.value(),
-        Replies.Revocation.of(result.revocation())));
+    ctx.json(Replies.Disconnected.of(type, result));
   }
 
   void disconnectAll(Context ctx) {

@@ -10,7 +10,7 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.ActionService;
-import dev.integrations.http.internal.ActionBodies;
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import io.javalin.config.MultipartConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;

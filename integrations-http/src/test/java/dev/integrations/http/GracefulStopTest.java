@@ -53,7 +53,7 @@ class GracefulStopTest {
       release.countDown();
       HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo("{\"success\":true,\"message\":\"Telegram bot connected successfully\","
+      assertThat(response.body()).isEqualTo("{\"status\":\"connected\",\"success\":true,\"message\":\"Telegram bot connected successfully\","
           + "\"integration_type\":\"telegram\",\"account\":{\"id\":\"123456789\",\"display_name\":\"@alerts_bot\"}}");
       stopping.get(20, TimeUnit.SECONDS);
     } finally {

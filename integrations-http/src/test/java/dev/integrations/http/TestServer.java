@@ -25,6 +25,8 @@ final class TestServer implements AutoCloseable {
   final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
   private final ServerEnvironment environment = ServerEnvironment.create("integrations-http-test-", 0);
+  /** This server's /openapi.json, which every answer received through {@link #send} must fit. */
+  final ApiDocument document;
 
   private TestServer(Map<String, String> extra) {
     jwtSecret = environment.jwtSecret;
@@ -34,6 +36,7 @@ final class TestServer implements AutoCloseable {
     env.putAll(extra);
     wiring = Wiring.start(Settings.from(ConfigSource.of(env)));
     server = HttpServer.start(wiring);
+    document = ApiDocument.of(fetch(HttpRequest.newBuilder(uri("/openapi.json")).GET().build()).body());
   }
 
   static TestServer start() {
@@ -72,7 +75,14 @@ final class TestServer implements AutoCloseable {
         .build());
   }
 
+  /** Sends {@code request} and checks the answer against /openapi.json (see {@link ApiDocument}). */
   HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> response = fetch(request);
+    document.check(request, response);
+    return response;
+  }
+
+  private HttpResponse<String> fetch(HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.integrations.http.internal;
+package dev.integrations.bootstrap.presentation;
 
 /**
  * The body of {@code POST /api/integrations/complete}.

@@ -1,4 +1,4 @@
-package dev.integrations.http.internal;
+package dev.integrations.bootstrap.presentation;
 
 import dev.integrations.core.error.InvalidRequestException;
 import java.util.Map;

@@ -1,9 +1,11 @@
-package dev.integrations.http.internal;
+package dev.integrations.bootstrap.presentation;
 
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.RemoteFile;
+import dev.integrations.core.model.SentMail;
+import dev.integrations.core.model.SentMessage;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +24,11 @@ public final class ActionBodies {
   }
 
   /** A sent e-mail. */
-  public record MailSent(String id, String threadId) {}
+  public record MailSent(String id, String threadId) {
+    public static MailSent of(SentMail sent) {
+      return new MailSent(sent.id(), sent.threadId());
+    }
+  }
 
   /** One message of a mail search. */
   public record Mail(String id, String threadId, String from, String subject, String snippet, Instant date) {
@@ -50,5 +56,13 @@ public final class ActionBodies {
   }
 
   /** A delivered chat message. */
-  public record MessageSent(long messageId) {}
+  public record MessageSent(Object messageId) {
+    /**
+     * The provider's id: a JSON number where it is one (Telegram's {@code message_id}, as the original
+     * service answered), the provider's text otherwise (Slack's {@code ts}, WhatsApp's {@code wamid.…}).
+     */
+    public static MessageSent of(SentMessage sent) {
+      return new MessageSent(sent.hasNumericId() ? (Object) sent.messageId() : sent.id());
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package dev.integrations.http.internal;
+package dev.integrations.bootstrap.presentation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
