@@ -120,7 +120,7 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
           return Replies.Connected.of(integration(integrations, kind), ((ConnectResult.Connected) result).connection());
         },
         api -> api.post("/api/integrations/connect",
-            new ConnectRequest(kind.type().value(), secret == null ? null : secret.reveal(), null),
+            new ConnectRequest(kind.type().value(), secret == null ? null : secret.reveal(), null, null, null),
             Replies.Connected.class));
   }
 
@@ -207,7 +207,8 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
 
   private static Replies.AuthorizationPending startThroughServer(Api api, Kind kind) {
     return api.post("/api/integrations/connect",
-        new ConnectRequest(kind.type().value(), null, Completion.API.wireName()), Replies.AuthorizationPending.class);
+        new ConnectRequest(kind.type().value(), null, Completion.API.wireName(), null, null),
+        Replies.AuthorizationPending.class);
   }
 
   private static IntegrationEntry entry(Api api, Kind kind) {

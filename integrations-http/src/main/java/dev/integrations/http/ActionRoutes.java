@@ -3,6 +3,8 @@ package dev.integrations.http;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
+import dev.integrations.core.error.InvalidRequestException;
+import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.UserId;
@@ -27,6 +29,7 @@ final class ActionRoutes {
   static final String MESSAGES_PATH = "/api/integrations/{type}/messages";
   static final String FILES_PATH = "/api/integrations/{type}/files";
   static final String NEXT_PAGE_HEADER = "X-Next-Page-Token";
+  private static final String TELEGRAM_CHAT_ID = "chat_id must be a numeric chat id or @channelusername.";
   private static final int MAX_QUERY_LENGTH = 2048;
 
   private final ActionService actions;
@@ -81,7 +84,15 @@ final class ActionRoutes {
   private void sendMessage(Context ctx, IntegrationType type, byte[] bytes) {
     UserId user = JwtAuthenticator.user(ctx);
     ActionBodies.SendChatMessage body = json.read(bytes, ActionBodies.SendChatMessage.class);
-    var sent = actions.sendMessage(user, type, body.toMessage());
+    ChatMessage message;
+    try {
+      message = body.toMessage();
+    } catch (InvalidRequestException e) {
+      // The original Telegram route's answer to a malformed chat id, word for word.
+      boolean chatId = e.getMessage().startsWith("chat_id must");
+      throw chatId && IntegrationType.TELEGRAM.equals(type) ? new InvalidRequestException(TELEGRAM_CHAT_ID) : e;
+    }
+    var sent = actions.sendMessage(user, type, message);
     ctx.json(ActionBodies.MessageSent.of(sent));
   }
 
