@@ -7,9 +7,11 @@
 -- error code, never a token. status: pending, delivered, failed (gave up), disabled (the endpoint
 -- answered 410 Gone). A dispatcher claims a due row by setting lease_holder and lease_until (the
 -- database's clock), so at most one attempt of a row is in flight across every server; a lease left
--- by a server that died runs out and the row is claimed again.
+-- by a server that died runs out and the row is claimed again. user_id is the user the event is about,
+-- so that forgetting a user (users purge) forgets their deliveries too.
 CREATE TABLE webhook_deliveries (
     id                  VARCHAR(64)  NOT NULL PRIMARY KEY,
+    user_id             VARCHAR(255) NOT NULL,
     endpoint            VARCHAR      NOT NULL,
     event_type          VARCHAR(64)  NOT NULL,
     payload             VARCHAR      NOT NULL,

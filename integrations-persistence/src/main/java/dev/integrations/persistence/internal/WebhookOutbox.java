@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Handle;
 public final class WebhookOutbox {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String INSERT =
-      "INSERT INTO webhook_deliveries (id, endpoint, event_type, payload, status, attempts, next_attempt_at,"
-          + " created_at) VALUES (:id, :endpoint, :type, :payload,"
+      "INSERT INTO webhook_deliveries (id, user_id, endpoint, event_type, payload, status, attempts,"
+          + " next_attempt_at, created_at) VALUES (:id, :user, :endpoint, :type, :payload,"
           + " CASE WHEN EXISTS (SELECT 1 FROM webhook_disabled_endpoints WHERE endpoint = :endpoint)"
           + " THEN 'disabled' ELSE 'pending' END, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 
@@ -50,6 +50,7 @@ public final class WebhookOutbox {
     String id = newId();
     handle.createUpdate(INSERT)
         .bind("id", id)
+        .bind("user", event.user().value())
         .bind("endpoint", endpoint)
         .bind("type", type)
         .bind("payload", payload(id, type, event, status))
