@@ -1,5 +1,8 @@
 package dev.integrations.persistence;
 
+import dev.integrations.persistence.internal.WebhookOutbox;
+import dev.integrations.core.model.ConnectionStatus;
+import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.ConnectionHealth;
@@ -34,9 +37,16 @@ final class JdbiHealthStore implements HealthStore {
   private static final String ROW = " WHERE user_id = :user AND integration_type = :type";
 
   private final Jdbi jdbi;
+  private final WebhookOutbox outbox;
 
   JdbiHealthStore(Jdbi jdbi) {
+    this(jdbi, WebhookOutbox.to(null));
+  }
+
+  /** Like {@link #JdbiHealthStore(Jdbi)}, appending transitions' deliveries to {@code outbox}. */
+  JdbiHealthStore(Jdbi jdbi, WebhookOutbox outbox) {
     this.jdbi = jdbi;
+    this.outbox = outbox;
   }
 
   @Override
@@ -60,7 +70,24 @@ final class JdbiHealthStore implements HealthStore {
 
   @Override
   public void save(ConnectionHealth health) {
-    StorageErrors.upsert("save a connection's health", () -> jdbi.withHandle(h -> {
+    StorageErrors.upsert("save a connection's health", () -> jdbi.withHandle(h -> upsert(h, health)));
+  }
+
+  /** Saves {@code health} and, in the same transaction, the webhook delivery of {@code event}. */
+  @Override
+  public void save(ConnectionHealth health, ConnectionEvent event) {
+    if (!outbox.enabled()) {
+      save(health);
+      return;
+    }
+    StorageErrors.upsert("save a connection's health", () -> jdbi.inTransaction(h -> {
+      int updated = upsert(h, health);
+      outbox.append(h, event, true, ConnectionStatus.CONNECTED.wireName());
+      return updated;
+    }));
+  }
+
+  private static int upsert(Handle h, ConnectionHealth health) {
       int updated = bindHealth(h.createUpdate(
               "UPDATE connection_health SET connected_at = :connectedAt, state = :state,"
                   + " failure_count = :failureCount, first_failure = :firstFailure, last_success = :lastSuccess,"
@@ -76,7 +103,6 @@ final class JdbiHealthStore implements HealthStore {
             .execute();
       }
       return updated;
-    }));
   }
 
   private static org.jdbi.v3.core.statement.Update bindHealth(

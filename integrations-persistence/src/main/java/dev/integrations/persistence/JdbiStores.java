@@ -63,11 +63,12 @@ public final class JdbiStores implements AutoCloseable {
     this.cipher = cipher;
     this.ownedPool = ownedPool;
     this.tokenStore = new JdbiTokenStore(jdbi, dataSource, cipher);
-    this.connectionStore = new JdbiConnectionStore(jdbi, dataSource, WebhookOutbox.to(webhookEndpoint));
+    WebhookOutbox outbox = WebhookOutbox.to(webhookEndpoint);
+    this.connectionStore = new JdbiConnectionStore(jdbi, dataSource, outbox);
     this.webhookDeliveries = new JdbiWebhookDeliveryStore(jdbi);
     this.stateStore = new JdbiOAuthStateStore(jdbi, cipher);
     this.refreshLeases = new JdbiRefreshLeases(jdbi);
-    this.healthStore = new JdbiHealthStore(jdbi);
+    this.healthStore = new JdbiHealthStore(jdbi, outbox);
     this.usageStore = new JdbiUsageStore(jdbi);
     this.idempotencyStore = new JdbiIdempotencyStore(jdbi);
   }

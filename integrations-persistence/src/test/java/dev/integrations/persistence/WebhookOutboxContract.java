@@ -7,10 +7,13 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.HealthState;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.model.WebhookDelivery;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
 import dev.integrations.core.port.WebhookDeliveryStore;
 import java.sql.Statement;
 import java.time.Duration;
@@ -119,6 +122,25 @@ abstract class WebhookOutboxContract {
 
     assertThat(connections.find(ANN, TELEGRAM)).isPresent();
     assertThat(deliveries.recent(10)).isEmpty();
+  }
+
+  @Test
+  void a_health_transition_is_announced_with_the_health_it_saves_or_not_at_all() throws Exception {
+    HealthStore health = database.stores(ENDPOINT).healthStore();
+    ConnectionHealth degraded = ConnectionHealth.healthy(ANN, TELEGRAM, now, now)
+        .failedTransiently(ErrorCode.PROVIDER_UNAVAILABLE, "Telegram could not be reached.", now);
+    health.save(degraded, event(ConnectionEvent.Kind.REFRESH_FAILED, ErrorCode.PROVIDER_UNAVAILABLE));
+    assertThat(types()).containsExactly("connection.refresh_failed");
+    try (var jdbc = database.connect(); Statement sql = jdbc.createStatement()) {
+      sql.execute("ALTER TABLE webhook_deliveries ADD CONSTRAINT no_recoveries"
+          + " CHECK (event_type <> 'connection.recovered')");
+    }
+
+    assertThatThrownBy(() -> health.save(degraded.succeeded(now), event(ConnectionEvent.Kind.RECOVERED, null)))
+        .isInstanceOf(StorageException.class);
+
+    assertThat(health.find(ANN, TELEGRAM).orElseThrow().state()).isEqualTo(HealthState.DEGRADED);
+    assertThat(types()).containsExactly("connection.refresh_failed");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.integrations.core.port;
 
+import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.ConnectionHealth;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
@@ -28,6 +29,16 @@ public interface HealthStore {
    * a new row is due at {@code health.nextCheck()} (now, when null).
    */
   void save(ConnectionHealth health);
+
+  /**
+   * Saves {@code health} as {@link #save(ConnectionHealth)} does and records {@code event}, the transition
+   * it makes ({@code connection.recovered}, {@code connection.refresh_failed}), with it: a store with a
+   * webhook outbox writes the event's delivery in the same transaction, so it is announced exactly when
+   * the health it reports was kept. The default only saves.
+   */
+  default void save(ConnectionHealth health, ConnectionEvent event) {
+    save(health);
+  }
 
   /**
    * Claims at most {@code limit} connections due at {@code now} (next check at or before it) that nobody

@@ -75,10 +75,8 @@ public final class HealthRecorder implements ConnectionListener {
           && current.lastSuccess().plus(SUCCESS_WRITE_INTERVAL).isAfter(now)) {
         return;
       }
-      health.save(current.succeeded(now));
-      if (!current.isHealthy()) {
-        publish(ConnectionEvent.Kind.RECOVERED, key, null);
-      }
+      ConnectionEvent recovered = current.isHealthy() ? null : event(ConnectionEvent.Kind.RECOVERED, key, null);
+      save(current.succeeded(now), recovered);
     });
   }
 
@@ -87,11 +85,8 @@ public final class HealthRecorder implements ConnectionListener {
    * it was healthy); a refusal of the grant makes it reauthorization_required.
    */
   public void refreshFailed(ConnectionKey key, IntegrationException failure) {
-    HealthState before = record(key, failure);
+    record(key, failure, true);
     recordedHere.set(failure);
-    if (before == HealthState.HEALTHY && stateFor(failure.code()) == HealthState.DEGRADED) {
-      publish(ConnectionEvent.Kind.REFRESH_FAILED, key, failure.code());
-    }
   }
 
   /**
@@ -122,21 +117,48 @@ public final class HealthRecorder implements ConnectionListener {
     return counted == failure;
   }
 
-  private HealthState record(ConnectionKey key, IntegrationException failure) {
+  private void record(ConnectionKey key, IntegrationException failure) {
+    record(key, failure, false);
+  }
+
+  /**
+   * Records {@code failure}; a refresh failure that makes a healthy connection degraded is announced
+   * ({@code connection.refresh_failed}) with the health it is saved with.
+   */
+  private void record(ConnectionKey key, IntegrationException failure, boolean refresh) {
     HealthState next = stateFor(failure.code());
     if (next == null) {
-      return null;
+      return;
     }
-    HealthState[] before = {null};
     quietly(key, () -> {
       Instant now = clock.instant();
       ConnectionHealth current = current(key);
-      before[0] = current.state();
-      health.save(next == HealthState.DEGRADED
-          ? current.failedTransiently(failure.code(), failure.getMessage(), now)
-          : current.refused(failure.code(), failure.getMessage(), now));
+      boolean announced = refresh && current.state() == HealthState.HEALTHY && next == HealthState.DEGRADED;
+      save(next == HealthState.DEGRADED
+              ? current.failedTransiently(failure.code(), failure.getMessage(), now)
+              : current.refused(failure.code(), failure.getMessage(), now),
+          announced ? event(ConnectionEvent.Kind.REFRESH_FAILED, key, failure.code()) : null);
     });
-    return before[0];
+  }
+
+  /**
+   * Saves {@code next}, with {@code transition} (null: none) recorded in the same write and told to the
+   * listeners once saved.
+   */
+  private void save(ConnectionHealth next, ConnectionEvent transition) {
+    if (transition == null) {
+      health.save(next);
+      return;
+    }
+    health.save(next, transition);
+    EventPublisher publisher = events;
+    if (publisher != null) {
+      publisher.publish(transition);
+    }
+  }
+
+  private ConnectionEvent event(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
+    return new ConnectionEvent(kind, key.user(), key.type(), reason, clock.instant());
   }
 
   /**
@@ -185,13 +207,6 @@ public final class HealthRecorder implements ConnectionListener {
       return ConnectionHealth.healthy(key.user(), key.type(), null, clock.instant());
     }
     return view(connection, null).orElseThrow().withNextCheck(clock.instant());
-  }
-
-  private void publish(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
-    EventPublisher publisher = events;
-    if (publisher != null) {
-      publisher.publish(kind, key, reason);
-    }
   }
 
   private static void quietly(ConnectionKey key, Runnable work) {
