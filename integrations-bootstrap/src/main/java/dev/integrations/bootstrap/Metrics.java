@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -126,6 +127,23 @@ public final class Metrics implements Telemetry {
           }))
           .description("Connections by status")
           .tag("status", label)
+          .register(registry);
+    }
+  }
+
+  /**
+   * Reports {@code integrations_connections_health}: how many connections are in each health state
+   * ({@code healthy}, {@code degraded}, {@code reauthorization_required}), counted by {@code counts} at
+   * each scrape.
+   */
+  void connectionsByHealth(Supplier<Map<String, ? extends Number>> counts) {
+    for (String state : List.of("healthy", "degraded", "reauthorization_required")) {
+      Gauge.builder("integrations.connections.health", counts, c -> value(() -> {
+            Number n = c.get().get(state);
+            return n == null ? 0 : n.doubleValue();
+          }))
+          .description("Connections by health")
+          .tag("health", state)
           .register(registry);
     }
   }

@@ -97,6 +97,7 @@ public final class Wiring implements AutoCloseable {
     metrics.pool(stores.dataSource());
     metrics.webhookBacklog(stores.webhookDeliveries()::backlog);
     metrics.connectionsBy(stores::connectionsByStatus, "connected", "error");
+    metrics.connectionsByHealth(stores::connectionsByHealth);
     Integrations integrations =
         Integrations.builder()
             .tokenStore(stores.tokenStore())

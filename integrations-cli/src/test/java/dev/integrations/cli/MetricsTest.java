@@ -82,6 +82,8 @@ class MetricsTest {
     assertThat(labelValues(families, "integrations_provider_calls_seconds_max", "outcome")).contains("ok");
     assertThat(labelValues(families, "integrations_webhook_deliveries_total", "outcome")).contains("delivered");
     assertThat(Double.parseDouble(sample(families, "integrations_connections", "status", "connected"))).isEqualTo(1.0);
+    assertThat(Double.parseDouble(sample(families, "integrations_connections_health", "health", "healthy")))
+        .isEqualTo(1.0);
     String everyLabel = families.toString();
     assertThat(everyLabel).doesNotContain(USER).doesNotContain(StandIns.BOT_TOKEN.split(":")[1]);
   }

@@ -158,6 +158,16 @@ public final class JdbiStores implements AutoCloseable {
             })));
   }
 
+  /** How many connections are in each health state ({@code healthy}, {@code degraded}…), for metrics. */
+  public Map<String, Long> connectionsByHealth() {
+    return StorageErrors.call("count connections by health", () -> jdbi.withHandle(handle ->
+        handle.createQuery("SELECT state, COUNT(*) AS n FROM connection_health GROUP BY state")
+            .reduceRows(new HashMap<String, Long>(), (counts, row) -> {
+              counts.put(row.getColumn("state", String.class), row.getColumn("n", Long.class));
+              return counts;
+            })));
+  }
+
   /** The pool or data source behind the stores, for metrics of its use. */
   public DataSource dataSource() {
     return dataSource;
