@@ -22,7 +22,7 @@ class WebPageTest extends WebTestBase {
 
     assertThat(page.cards()).extracting(card -> card.findElement(By.cssSelector("h2")).getText())
         .containsExactly("Gmail", "Google Drive", "Telegram", "Slack", "GitHub", "Outlook", "OneDrive",
-            "Microsoft Teams", "Notion", "Discord", "Dropbox");
+            "Microsoft Teams", "Notion", "Discord", "Dropbox", "WhatsApp Business");
     assertThat(page.card("gmail").getText()).contains("Send and receive emails via Gmail API").contains("Last sync: never");
     assertThat(page.card("google_drive").getText()).contains("Upload and manage files in Google Drive");
     assertThat(page.card("telegram").getText()).contains("Send messages via Telegram bot");
