@@ -3,7 +3,6 @@ package dev.integrations.core.service;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
-import dev.integrations.core.model.Deadline;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
 import dev.integrations.core.model.FileUpload;
@@ -24,7 +23,7 @@ import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.ProxyPort;
 import dev.integrations.core.service.internal.ConnectionKey;
-import java.time.Duration;
+import dev.integrations.core.service.internal.ProviderRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,12 +39,12 @@ import java.util.function.Function;
  * <p>Thread-safe.
  */
 public final class ActionService {
-  private final IntegrationService connections;
-  private final Duration requestDeadline;
+  private final ProviderRegistry providers;
+  private final ConnectionCalls calls;
 
-  ActionService(IntegrationService connections, Duration requestDeadline) {
-    this.connections = connections;
-    this.requestDeadline = requestDeadline;
+  ActionService(ProviderRegistry providers, ConnectionCalls calls) {
+    this.providers = providers;
+    this.calls = calls;
   }
 
   /**
@@ -55,7 +54,7 @@ public final class ActionService {
    *     the type is not in the catalog
    */
   public Set<Capability> capabilities(IntegrationType type) {
-    return connections.providers().provider(type).integration().capabilities();
+    return providers.provider(type).integration().capabilities();
   }
 
   /**
@@ -69,7 +68,7 @@ public final class ActionService {
    */
   public void requireCapability(IntegrationType type, Capability capability) {
     if (!capabilities(type).contains(capability)) {
-      throw connections.providers().unsupported(type, switch (capability) {
+      throw providers.unsupported(type, switch (capability) {
         case MAIL -> "send or search mail";
         case FILES -> "list or upload files";
         case MESSAGES -> "send messages";
@@ -127,12 +126,10 @@ public final class ActionService {
    *     credentials even after a refresh
    */
   public ProxyResponse proxy(UserId user, IntegrationType type, ProxyRequest request) {
-    ProxyPort proxy = connections.providers().proxy(type);
-    ProviderPort provider = connections.providers().provider(type);
+    ProxyPort proxy = providers.proxy(type);
+    ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
-    return connections.timed(type, "proxy", () -> Deadline.after(requestDeadline).run(() ->
-        connections.observer().observe(key, "proxy",
-            () -> connections.withCredentials(key, provider, c -> proxy.call(c, request)))));
+    return calls.action(key, "proxy", provider, c -> proxy.call(c, request));
   }
 
   private <P, T> T through(
@@ -143,13 +140,10 @@ public final class ActionService {
       String operation,
       String action,
       Call<P, T> call) {
-    P adapter = connections.providers().capability(type, capability, port, operation);
-    ProviderPort provider = connections.providers().provider(type);
+    P adapter = providers.capability(type, capability, port, operation);
+    ProviderPort provider = providers.provider(type);
     Function<Credentials, T> withCredentials = c -> call.apply(adapter, c);
-    // One deadline for the whole action: a refresh, the call, a refresh after a 401 and the call again.
-    ConnectionKey key = new ConnectionKey(user, type);
-    return connections.timed(type, action, () -> Deadline.after(requestDeadline).run(() ->
-        connections.observer().observe(key, action, () -> connections.withCredentials(key, provider, withCredentials))));
+    return calls.action(new ConnectionKey(user, type), action, provider, withCredentials);
   }
 
   @FunctionalInterface

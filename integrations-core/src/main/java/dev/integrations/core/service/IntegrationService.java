@@ -29,9 +29,7 @@ import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.core.port.StoredCredentials;
-import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
-import dev.integrations.core.service.internal.CallObserver;
 import dev.integrations.core.service.internal.ConnectionKey;
 import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
@@ -71,7 +69,7 @@ public final class IntegrationService {
   private final EventPublisher events;
   private final Clock clock;
   private final Duration requestDeadline;
-  private final Telemetry telemetry;
+  private final ConnectionCalls calls;
   private final Monitoring monitoring;
 
   IntegrationService(
@@ -84,9 +82,9 @@ public final class IntegrationService {
       EventPublisher events,
       Clock clock,
       Duration requestDeadline,
-      Telemetry telemetry,
+      ConnectionCalls calls,
       Monitoring monitoring) {
-    this.telemetry = telemetry;
+    this.calls = calls;
     this.monitoring = monitoring;
     this.providers = providers;
     this.tokens = tokens;
@@ -278,29 +276,7 @@ public final class IntegrationService {
    * exception; an unreachable one gives a {@link dev.integrations.core.error.ProviderException}.
    */
   public TestResult test(UserId user, IntegrationType type) {
-    return timed(type, "test", () -> withinDeadline(() -> testNow(user, type)));
-  }
-
-  /**
-   * Runs {@code work}, telling the telemetry how long it took and how it ended: {@code ok}, or the code
-   * of the {@link dev.integrations.core.error.IntegrationException} it threw (a failed test result is
-   * counted by its code too).
-   */
-  <T> T timed(IntegrationType type, String action, Supplier<T> work) {
-    long started = System.nanoTime();
-    String outcome = "error";
-    try {
-      T result = work.get();
-      outcome = result instanceof TestResult test && !test.success() && test.code() != null
-          ? test.code().wireName()
-          : "ok";
-      return result;
-    } catch (dev.integrations.core.error.IntegrationException e) {
-      outcome = e.code().wireName();
-      throw e;
-    } finally {
-      telemetry.providerCall(type, action, outcome, Duration.ofNanos(System.nanoTime() - started));
-    }
+    return calls.timed(type, "test", () -> withinDeadline(() -> testNow(user, type)));
   }
 
   /** A test by the background maintenance: recorded in the health, not counted as usage. */
@@ -318,7 +294,7 @@ public final class IntegrationService {
     Connection seen = recorder.find(key).orElse(null);
     TestResult result;
     try {
-      result = withCredentials(key, provider, credentials -> testGrantedScopes(provider, credentials));
+      result = calls.withCredentials(key, provider, credentials -> testGrantedScopes(provider, credentials));
     } catch (ReauthorizationRequiredException | CredentialsRejectedException e) {
       monitoring.tested(key, counted, TestResult.failed(e.code(), e.getMessage()), e);
       return TestResult.failed(e.code(), e.getMessage());
@@ -445,51 +421,15 @@ public final class IntegrationService {
    * @throws ReauthorizationRequiredException when the provider refused the refresh
    */
   public Credentials credentialsFor(UserId user, IntegrationType type) {
-    return withinDeadline(() -> freshCredentials(user, type));
-  }
-
-  private Credentials freshCredentials(UserId user, IntegrationType type) {
-    ProviderPort provider = providers.provider(type);
-    ConnectionKey key = new ConnectionKey(user, type);
-    StoredCredentials stored =
-        tokens.find(user, type).orElseThrow(NotConnectedException::new);
-    if (provider instanceof OAuthProviderPort oauthProvider && refresher.isExpiring(stored.credentials())) {
-      return refresher.refreshExpiring(key, oauthProvider);
-    }
-    return stored.credentials();
-  }
-
-  /**
-   * Runs {@code call} with fresh credentials; when the provider refuses them (HTTP 401), refreshes
-   * once and runs it once more, never more. A bot token refused is recorded on the connection.
-   */
-  <T> T withCredentials(ConnectionKey key, ProviderPort provider, Function<Credentials, T> call) {
-    Credentials credentials = credentialsFor(key.user(), key.type());
-    try {
-      return call.apply(credentials);
-    } catch (CredentialsRejectedException rejected) {
-      if (!(provider instanceof OAuthProviderPort oauthProvider)) {
-        recorder.recordFailure(
-            key, ErrorCode.CREDENTIALS_REJECTED, rejected.getMessage(), ConnectionEvent.Kind.TEST_FAILED);
-        throw rejected;
-      }
-      Credentials refreshed = refresher.refreshRejected(key, oauthProvider, credentials);
-      try {
-        return call.apply(refreshed);
-      } catch (CredentialsRejectedException again) {
-        recorder.recordFailure(
-            key, ErrorCode.CREDENTIALS_REJECTED, again.getMessage(), ConnectionEvent.Kind.TEST_FAILED);
-        throw again;
-      }
-    }
+    return withinDeadline(() -> calls.credentialsFor(user, type));
   }
 
   ProviderRegistry providers() {
     return providers;
   }
 
-  CallObserver observer() {
-    return monitoring.observer();
+  ConnectionCalls calls() {
+    return calls;
   }
 
   CredentialsRefresher refresher() {

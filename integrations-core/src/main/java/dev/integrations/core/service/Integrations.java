@@ -40,9 +40,9 @@ public final class Integrations implements AutoCloseable {
   private final ActionService actions;
   private final Maintenance maintenance;
 
-  private Integrations(IntegrationService connections, Duration requestDeadline, Maintenance maintenance) {
+  private Integrations(IntegrationService connections, Maintenance maintenance) {
     this.connections = connections;
-    this.actions = new ActionService(connections, requestDeadline);
+    this.actions = new ActionService(connections.providers(), connections.calls());
     this.maintenance = maintenance;
   }
 
@@ -250,12 +250,14 @@ public final class Integrations implements AutoCloseable {
       OAuthFlow oauth =
           new OAuthFlow(
               registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);
+      Monitoring monitoring = new Monitoring(healthStore, usageStore, health, clock);
       IntegrationService service = new IntegrationService(
           registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline,
-          telemetry, new Monitoring(healthStore, usageStore, health, clock));
+          new ConnectionCalls(registry, tokenStore, refresher, recorder, telemetry, monitoring.observer(),
+              requestDeadline),
+          monitoring);
       return new Integrations(
           service,
-          requestDeadline,
           new Maintenance(service, clock, maintenanceInterval, keepaliveIdle, refreshMargin));
     }
 
