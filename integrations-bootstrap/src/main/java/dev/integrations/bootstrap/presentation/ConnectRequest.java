@@ -1,5 +1,7 @@
 package dev.integrations.bootstrap.presentation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.integrations.core.error.InvalidRequestException;
 import java.util.Map;
 
@@ -14,9 +16,11 @@ import java.util.Map;
  * @param completion for OAuth: {@code browser} (default; the calling browser gets the binding cookie)
  *     or {@code api} (the callback parks the consent for {@code POST /api/integrations/complete})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConnectRequest(
     String integrationType, String botToken, String completion, String apiKey, Map<String, String> config) {
   /** The pasted token, under either name; null when neither is given. */
+  @JsonIgnore
   public String token() {
     boolean bot = botToken != null && !botToken.isBlank();
     boolean key = apiKey != null && !apiKey.isBlank();
@@ -27,6 +31,7 @@ public record ConnectRequest(
   }
 
   /** Whether the token came as {@code api_key}. */
+  @JsonIgnore
   public boolean isApiKey() {
     return apiKey != null && !apiKey.isBlank();
   }
