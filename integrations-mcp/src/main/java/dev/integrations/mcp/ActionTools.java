@@ -212,14 +212,17 @@ final class ActionTools {
         .inputSchema(object()
             .required("integration_type", via(types, "send"))
             .required("chat_id", Map.of("type", List.of("string", "integer"),
-                "description", "A numeric chat id or @channelusername."))
+                "description", "Where to send: a Telegram chat id or @channelusername, a Slack or Discord channel id,"
+                    + " a Teams chat id or teamId/channelId, a WhatsApp phone number."))
             .required("text", string("The message (at most " + ChatMessage.MAX_TEXT_LENGTH + " characters)."))
             .property("parse_mode", enumOf(List.of("MarkdownV2", "HTML"), "Formatting; plain text when absent."))
             .property("disable_notification", bool("Deliver silently."))
             .property(IdempotentCalls.ARGUMENT, idempotencyKey())
             .build())
         .outputSchema(object()
-            .required("message_id", integer(Integer.MIN_VALUE, Integer.MAX_VALUE, null))
+            .required("message_id", Map.of("type", List.of("string", "integer"), "description",
+                "The provider's id of the message: a number for Telegram, Discord and Teams, text for Slack's ts"
+                    + " and WhatsApp's wamid."))
             .required("integration_type", string(null))
             .open()
             .build())
@@ -231,7 +234,8 @@ final class ActionTools {
           arguments.optional("parse_mode"), arguments.bool("disable_notification"));
       return idempotent.once(caller, "send_message", arguments, () -> {
         SentMessage sent = actions.sendMessage(caller.user(), type, message);
-        return answer("message_id", sent.messageId(), "integration_type", type.value());
+        Object id = sent.hasNumericId() ? (Object) sent.messageId() : sent.id();
+        return answer("message_id", id, "integration_type", type.value());
       });
     });
   }
