@@ -1,5 +1,6 @@
 package dev.integrations.bootstrap.presentation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.integrations.core.error.InvalidRequestException;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ public record ConnectRequest(
     return bot ? botToken : key ? apiKey : null;
   }
 
-  /** Whether the token came as {@code api_key}. */
+  /** Whether the token came as {@code api_key}; not a property of the JSON (it would shadow {@code api_key}). */
+  @JsonIgnore
   public boolean isApiKey() {
     return apiKey != null && !apiKey.isBlank();
   }
