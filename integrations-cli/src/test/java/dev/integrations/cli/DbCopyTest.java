@@ -112,7 +112,7 @@ class DbCopyTest {
     CliRunner.Result again = copy();
 
     assertThat(again.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(again.err()).startsWith("error: The target database is not empty (1 in connections, 1 in credentials,"
+    assertThat(again.err()).startsWith("error: The target database is not empty (1 in connection_health, 1 in connections, 1 in credentials,"
         + " 1 in oauth_states); nothing was written. Use --force");
     CliRunner.Result forced = copy("--force");
     assertThat(forced.exitCode()).as(forced.err()).isZero();

@@ -36,7 +36,7 @@ class ExportImportTest {
     archive = files.resolve("backup.jsonl");
     CliRunner.Result export = source().env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE).run("export", "--out", archive.toString());
     assertThat(export.exitCode()).as(export.err()).isZero();
-    assertThat(export.out()).contains("Exported 4 rows (to " + archive + ").");
+    assertThat(export.out()).contains("Exported 6 rows (to " + archive + ").");
   }
 
   @AfterEach
@@ -65,7 +65,7 @@ class ExportImportTest {
     CliRunner.Result imported = target().atTerminal(PASSPHRASE).run("import", "--in", archive.toString());
 
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    assertThat(imported.out()).contains("Imported 4 rows");
+    assertThat(imported.out()).contains("Imported 6 rows");
     assertThat(target().run("list").out()).containsPattern("(?m)^telegram +Telegram +connected +@alerts_bot ");
     CliRunner.Result test = target().run("test", "telegram", "--user", "bob");
     assertThat(test.exitCode()).as(test.err()).isZero();
