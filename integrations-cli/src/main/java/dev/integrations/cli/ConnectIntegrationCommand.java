@@ -107,8 +107,10 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
     if (!kind.requiresOauth()) {
       connected = connectToken(target, kind);
     } else if (botToken != null || apiKey != null || config != null) {
-      throw new ParameterException(spec.commandLine(), "--bot-token, --api-key and --config are for token "
-          + "integrations; " + kind.name() + " connects through OAuth");
+      String option = botToken != null ? "--bot-token is for bot-token"
+          : apiKey != null ? "--api-key is for API-key" : "--config is for bot-token and API-key";
+      throw new ParameterException(spec.commandLine(), option + " integrations; " + kind.name()
+          + " connects through OAuth");
     } else if (noWait) {
       return printConsentUrl(target, kind);
     } else if (target.remote()) {
