@@ -144,6 +144,8 @@ public final class Metrics implements Telemetry {
           }))
           .description("Connections by health")
           .tag("health", state)
+          // counts is often a method reference held by nothing else: weakly held, it reads NaN after a GC
+          .strongReference(true)
           .register(registry);
     }
   }
@@ -171,7 +173,7 @@ public final class Metrics implements Telemetry {
 
   private void gauge(String name, String description, LongSupplier value, Map<String, String> tags) {
     Gauge.Builder<LongSupplier> builder =
-        Gauge.builder(name, value, v -> value(() -> v.getAsLong())).description(description);
+        Gauge.builder(name, value, v -> value(() -> v.getAsLong())).description(description).strongReference(true);
     tags.forEach(builder::tag);
     builder.register(registry);
   }

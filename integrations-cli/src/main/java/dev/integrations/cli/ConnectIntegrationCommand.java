@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Connect an integration.",
       "Telegram: validates --bot-token with the Bot API (prompted without echo at a terminal when missing).",
+      "WhatsApp Business: --api-key (the system-user token; without a value, " + ConnectIntegrationCommand.API_KEY_VARIABLE
+          + " or prompted without echo) and --config phone_number_id=ID.",
       "Gmail, Google Drive: prints the consent URL, then waits for the browser to come back to the "
           + "configured redirect URI (which must be a loopback address such as http://localhost:8000/...), "
           + "or to http://127.0.0.1:PORT/callback with --port, and completes the connection. Through a "
@@ -53,6 +56,7 @@ import picocli.CommandLine.Spec;
 final class ConnectIntegrationCommand implements Callable<Integer> {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Pattern HANDLE = Pattern.compile("[?&#]handle=([^&#\\s]+)");
+  static final String API_KEY_VARIABLE = "INTEGRATIONS_API_KEY";
 
   private final CliContext context;
   @Spec CommandSpec spec;
@@ -65,6 +69,16 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
   @Option(names = "--bot-token", paramLabel = "TOKEN",
       description = "The Telegram bot token (from @BotFather). Prompted for without echo when missing at a terminal.")
   String botToken;
+
+  /** Empty when given without a value: then {@value #API_KEY_VARIABLE}, or a hidden prompt. */
+  @Option(names = "--api-key", paramLabel = "KEY", arity = "0..1", fallbackValue = "",
+      description = "The API key of an API-key integration (WhatsApp Business's system-user token). Without a "
+          + "value: " + API_KEY_VARIABLE + ", else prompted for without echo at a terminal.")
+  String apiKey;
+
+  @Option(names = "--config", paramLabel = "NAME=VALUE", description = "A connection value the integration asks "
+      + "for, such as phone_number_id=ID for WhatsApp Business (repeatable).")
+  Map<String, String> config;
 
   @Option(names = "--no-wait", description = "OAuth: print the consent URL and state, and return; the "
       + "server at the configured redirect URI receives the browser and hands the web page a one-time "
@@ -91,10 +105,12 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
     Kind kind = target.integration(type);
     Replies.Connected connected;
     if (!kind.requiresOauth()) {
-      connected = connectBotToken(target, kind);
-    } else if (botToken != null) {
-      throw new ParameterException(spec.commandLine(), "--bot-token is for bot-token integrations; "
-          + kind.name() + " connects through OAuth");
+      connected = connectToken(target, kind);
+    } else if (botToken != null || apiKey != null || config != null) {
+      String option = botToken != null ? "--bot-token is for bot-token"
+          : apiKey != null ? "--api-key is for API-key" : "--config is for bot-token and API-key";
+      throw new ParameterException(spec.commandLine(), option + " integrations; " + kind.name()
+          + " connects through OAuth");
     } else if (noWait) {
       return printConsentUrl(target, kind);
     } else if (target.remote()) {
@@ -107,21 +123,47 @@ final class ConnectIntegrationCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private Replies.Connected connectBotToken(Target target, Kind kind) {
-    String token = botToken;
-    if (token == null && context.terminal().interactive()) {
+  /**
+   * A bot token ({@code --bot-token}) or an API key ({@code --api-key}), with the connection values of
+   * {@code --config}; the answer, in both modes, is the API's, whose message names an API key's
+   * connection as an OAuth one's ("connected successfully") and a bot's as a bot's.
+   */
+  private Replies.Connected connectToken(Target target, Kind kind) {
+    boolean isApiKey = apiKey != null;
+    if (isApiKey && botToken != null) {
+      throw new ParameterException(spec.commandLine(), "Give either --bot-token or --api-key, not both");
+    }
+    String token = isApiKey ? apiKey(kind) : botToken;
+    if (token == null && !isApiKey && context.terminal().interactive()) {
       token = context.terminal().readSecret(kind.name() + " bot token (input hidden): ");
     }
-    Secret secret = Secret.ofNullable(token);
+    Secret secret = Secret.ofNullable(token == null || token.isBlank() ? null : token);
+    Map<String, String> values = config == null ? Map.of() : Map.copyOf(config);
     return target.act(
         integrations -> {
-          ConnectResult result = integrations.connections().connect(
-              ConnectCommand.botToken(target.user(), kind.type(), secret));
-          return Replies.Connected.of(integration(integrations, kind), ((ConnectResult.Connected) result).connection());
+          ConnectResult result = integrations.connections().connect(isApiKey
+              ? ConnectCommand.apiKey(target.user(), kind.type(), secret, values)
+              : new ConnectCommand(target.user(), kind.type(), secret, null, Completion.CALLER, values));
+          Integration integration = integration(integrations, kind);
+          return Replies.Connected.of(integration.name(), integration.requiresOAuth() || isApiKey,
+              integration.type().value(),
+              IntegrationEntry.AccountBody.of(((ConnectResult.Connected) result).connection().account()));
         },
         api -> api.post("/api/integrations/connect",
-            new ConnectRequest(kind.type().value(), secret == null ? null : secret.reveal(), null, null, null),
+            new ConnectRequest(kind.type().value(), isApiKey || secret == null ? null : secret.reveal(), null,
+                isApiKey && secret != null ? secret.reveal() : null, values.isEmpty() ? null : values),
             Replies.Connected.class));
+  }
+
+  /** {@code --api-key}'s value; given without one, {@value #API_KEY_VARIABLE} or a hidden prompt. */
+  private String apiKey(Kind kind) {
+    if (!apiKey.isEmpty()) {
+      return apiKey;
+    }
+    return context.settings().setting(API_KEY_VARIABLE).map(String::strip).filter(v -> !v.isEmpty())
+        .orElseGet(() -> context.terminal().interactive()
+            ? context.terminal().readSecret(kind.name() + " API key (input hidden): ")
+            : null);
   }
 
   private int printConsentUrl(Target target, Kind kind) {

@@ -55,11 +55,12 @@ final class DbCopyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Target target = Target.database(context, options.server);
     String targetUser = user != null ? user : context.settings().setting(USER_VARIABLE).orElse("");
     String targetPassword = password != null ? password : context.settings().setting(PASSWORD_VARIABLE).orElse(null);
     String key = encryptionKey != null ? encryptionKey : context.settings().setting(KEY_VARIABLE).orElse(null);
-    Map<String, Long> copied = context.wiring().operations().copyTo(
-        new Operations.Target(url, targetUser, Secret.ofNullable(targetPassword), Secret.ofNullable(key)), force);
+    Map<String, Long> copied = target.actLocally("db copy", wiring -> wiring.operations().copyTo(
+        new Operations.Target(url, targetUser, Secret.ofNullable(targetPassword), Secret.ofNullable(key)), force));
     Output output = Output.of(spec, options);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("tables", copied);

@@ -32,10 +32,12 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Target target = Target.database(context, options.server);
+    target.actLocally("export", wiring -> wiring); // refused before the passphrase is asked for
     char[] passphrase = Passphrase.read(context, true);
     Map<String, Long> rows;
     try {
-      rows = context.wiring().operations().export(file, passphrase);
+      rows = target.actLocally("export", wiring -> wiring.operations().export(file, passphrase));
     } finally {
       Arrays.fill(passphrase, '\0');
     }

@@ -35,10 +35,12 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Target target = Target.database(context, options.server);
+    target.actLocally("import", wiring -> wiring); // refused before the passphrase is asked for
     char[] passphrase = Passphrase.read(context, false);
     Map<String, Long> rows;
     try {
-      rows = context.wiring().operations().importFrom(file, passphrase, force);
+      rows = target.actLocally("import", wiring -> wiring.operations().importFrom(file, passphrase, force));
     } finally {
       Arrays.fill(passphrase, '\0');
     }

@@ -36,7 +36,8 @@ final class KeysRotateCommand implements Callable<Integer> {
     if (batchSize < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
     }
-    Operations operations = context.wiring().operations();
+    Operations operations = Target.database(context, options.server)
+        .actLocally("keys rotate", wiring -> wiring.operations());
     Output output = Output.of(spec, options);
     Operations.Rotation rotation = operations.rotateKeys(batchSize,
         progress -> output.note("... " + progress.resealed() + " rows re-sealed"));

@@ -25,7 +25,8 @@ final class KeysStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Operations operations = context.wiring().operations();
+    Operations operations = Target.database(context, options.server)
+        .actLocally("keys status", wiring -> wiring.operations());
     List<Operations.KeyUsage> usage = operations.keyUsage();
     Output output = Output.of(spec, options);
     output.result(json(operations.currentKeyId(), usage), () -> {

@@ -1,11 +1,9 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.ConnectionHealth;
-import dev.integrations.core.model.ConnectionUsage;
-import dev.integrations.core.model.Integration;
-import dev.integrations.core.model.IntegrationStatus;
-import dev.integrations.core.model.UsageCount;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.integrations.bootstrap.presentation.HealthBodies;
+import dev.integrations.bootstrap.presentation.IntegrationEntry;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,63 +26,75 @@ final class StatusCommand implements Callable<Integer> {
       description = "The integration: ${COMPLETION-CANDIDATES}.")
   String type;
 
+  /**
+   * What {@code status} shows: the entry of {@code GET /api/integrations} for the type, and the answer of
+   * {@code GET /api/integrations/{type}/usage} under {@code usage}.
+   */
+  record Status(@JsonUnwrapped IntegrationEntry entry, HealthBodies.Usage usage) {}
+
   StatusCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
-    Integration integration = KnownTypes.resolve(context.integrations(), type);
-    IntegrationStatus status = context.integrations().connections().list(options.userId()).stream()
-        .filter(s -> s.integration().type().equals(integration.type()))
-        .findFirst()
-        .orElseThrow();
-    ConnectionUsage usage = context.integrations().connections().usage(options.userId(), integration.type());
+    Target target = context.target(options);
+    Kind kind = target.integration(type);
+    String typed = kind.type().value();
+    Status status = target.act(
+        integrations -> new Status(
+            entry(integrations.connections().list(target.user()).stream().map(IntegrationEntry::of).toList(), typed),
+            HealthBodies.Usage.of(integrations.connections().usage(target.user(), kind.type()))),
+        api -> new Status(
+            entry(api.getList("/api/integrations", IntegrationEntry.class), typed),
+            api.get("/api/integrations/" + typed + "/usage", HealthBodies.Usage.class)));
     Output output = Output.of(spec, options);
-    Map<String, Object> json = Json.status(status);
-    json.put("usage", Json.usage(usage));
-    output.result(json, () -> print(output, status, usage));
+    output.result(status, () -> print(output, status.entry(), status.usage()));
     return ExitCodes.OK;
   }
 
-  private static void print(Output output, IntegrationStatus status, ConnectionUsage usage) {
-    Integration integration = status.integration();
-    String account = status.connection().account() == null ? "" : " as " + status.connection().account().displayName();
-    output.line(integration.name() + " (" + integration.type() + "): " + status.connection().status().wireName() + account);
-    ConnectionHealth health = status.health();
+  private static IntegrationEntry entry(List<IntegrationEntry> entries, String type) {
+    return entries.stream().filter(e -> e.type().equals(type)).findFirst()
+        .orElseThrow(() -> new CliException(ExitCodes.FAILURE, "unexpected_answer", "The list has no " + type));
+  }
+
+  private static void print(Output output, IntegrationEntry entry, HealthBodies.Usage usage) {
+    String account = entry.account() == null ? "" : " as " + entry.account().displayName();
+    output.line(entry.name() + " (" + entry.type() + "): " + entry.status() + account);
+    HealthBodies.Health health = entry.health();
     if (health != null) {
-      output.line("Health: " + health.state().wireName() + failures(health));
+      output.line("Health: " + health.state() + failures(health));
       if (health.lastError() != null) {
-        output.line("Last error: " + health.lastError().wireName() + " at " + Format.time(health.lastFailure())
+        output.line("Last error: " + health.lastError() + " at " + Format.time(health.lastFailure())
             + (health.lastErrorMessage() == null ? "" : ": " + health.lastErrorMessage()));
       }
       output.line("Last success: " + orNever(Format.time(health.lastSuccess()))
           + "; next check: " + orNever(Format.time(health.nextCheck())));
     }
-    output.line("Calls in the last 24 hours: " + count(usage.last24Hours()));
+    output.line("Calls in the last 24 hours: " + count(usage.usage24h()));
     Table days = new Table("DATE", "CALLS", "FAILURES");
     usage.days().stream()
-        .filter(d -> d.count().calls() > 0)
-        .forEach(d -> days.row(d.date(), d.count().calls(), d.count().failures()));
+        .filter(d -> d.calls() > 0)
+        .forEach(d -> days.row(d.date(), d.calls(), d.failures()));
     if (!days.isEmpty()) {
       output.line("Last 30 days (UTC, days with calls):");
       output.table(days);
     }
     Table actions = new Table("ACTION", "CALLS", "FAILURES", "LAST USE");
-    usage.actions().forEach(a -> actions.row(a.action(), a.count().calls(), a.count().failures(), Format.time(a.lastUse())));
+    usage.actions().forEach(a -> actions.row(a.action(), a.calls(), a.failures(), Format.time(a.lastUse())));
     if (!actions.isEmpty()) {
       output.table(actions);
     }
   }
 
-  private static String failures(ConnectionHealth health) {
+  private static String failures(HealthBodies.Health health) {
     return health.failureCount() == 0
         ? ""
         : " (" + health.failureCount() + " failure" + (health.failureCount() == 1 ? "" : "s")
             + " since " + Format.time(health.firstFailure()) + ")";
   }
 
-  private static String count(UsageCount count) {
+  private static String count(HealthBodies.Count count) {
     return count.calls() + (count.failures() == 0 ? "" : " (" + count.failures() + " failed)");
   }
 

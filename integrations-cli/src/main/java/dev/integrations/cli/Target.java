@@ -1,6 +1,7 @@
 package dev.integrations.cli;
 
 import dev.integrations.bootstrap.Settings;
+import dev.integrations.bootstrap.Wiring;
 import dev.integrations.bootstrap.presentation.IntegrationEntry;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
@@ -30,17 +31,28 @@ import org.slf4j.LoggerFactory;
  * {@code serve} left its {@link ServerFile} in the data directory: then the database file is the
  * server's, and going through it keeps one writer, its refresh flights and its durability. Otherwise
  * local.
+ *
+ * <p>A command the API does not offer (an operator's, on the whole database) takes its target from
+ * {@link #database(CliContext, String)} and runs through {@link #actLocally(String, Function)}, which stops
+ * with one sentence where it cannot open the database.
  */
 final class Target {
   private static final Logger LOG = LoggerFactory.getLogger(Target.class);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final CliContext context;
+  /** The server named or found; null when acting on the database. */
+  private final URI server;
+  /** Whether {@link #server} was found running on this data directory rather than named. */
+  private final boolean found;
+  /** Its API; null on the database, and for a {@link #database} target, which never calls it. */
   private final Api api;
   private final UserId user;
 
-  private Target(CliContext context, Api api, UserId user) {
+  private Target(CliContext context, URI server, boolean found, Api api, UserId user) {
     this.context = context;
+    this.server = server;
+    this.found = found;
     this.api = api;
     this.user = user;
   }
@@ -48,21 +60,55 @@ final class Target {
   /** Chooses local or remote for a command run with {@code options}. */
   static Target choose(CliContext context, CommonOptions options) {
     Settings settings = context.settings();
-    String server = Optional.ofNullable(options.server).or(() -> setting(settings, "INTEGRATIONS_SERVER_URL")).orElse(null);
     String token = Optional.ofNullable(options.token).or(() -> setting(settings, "INTEGRATIONS_TOKEN")).orElse(null);
-    if (server != null) {
-      return remote(context, options, url(server), token);
+    Optional<URI> named = named(settings, options.server);
+    if (named.isPresent()) {
+      return remote(context, options, named.get(), false, token);
     }
-    Optional<ServerFile.Entry> running = ServerFile.read(settings.dataDir()).filter(ServerFile.Entry::alive)
-        .filter(entry -> answers(entry.url()));
+    Optional<URI> running = running(settings);
     if (running.isPresent()) {
-      LOG.info("Acting through the server running at {} (it holds the database)", running.get().url());
-      return remote(context, options, running.get().url(), token);
+      LOG.info("Acting through the server running at {} (it holds the database)", running.get());
+      return remote(context, options, running.get(), true, token);
     }
-    return new Target(context, null, options.userId());
+    return new Target(context, null, false, null, options.userId());
   }
 
-  private static Target remote(CliContext context, CommonOptions options, URI url, String token) {
+  /**
+   * The target of a command that works only on the database (an operator's: keys, db copy, export,
+   * import, users purge, webhooks, mcp over stdio). It never calls a server, so needs no token; {@link
+   * #actLocally} refuses when {@code serverOption} or {@code INTEGRATIONS_SERVER_URL} names a server, or
+   * when a live {@code serve} holds this data directory's embedded H2 file (which opens in one process
+   * only). Beside a server on a shared database (PostgreSQL, H2 over TCP) it works on the database, as
+   * one more of its servers would.
+   */
+  static Target database(CliContext context, String serverOption) {
+    Settings settings = context.settings();
+    Optional<URI> named = named(settings, serverOption);
+    if (named.isPresent()) {
+      return new Target(context, named.get(), false, null, null);
+    }
+    Optional<URI> running = embeddedH2(settings.dbUrl()) ? running(settings) : Optional.empty();
+    return new Target(context, running.orElse(null), running.isPresent(), null, null);
+  }
+
+  /** {@code --server}, else {@code INTEGRATIONS_SERVER_URL}, as a base URL ending in {@code /}. */
+  private static Optional<URI> named(Settings settings, String serverOption) {
+    return Optional.ofNullable(serverOption).or(() -> setting(settings, "INTEGRATIONS_SERVER_URL")).map(Target::url);
+  }
+
+  /** The live server whose {@link ServerFile} is in the data directory, if it answers. */
+  private static Optional<URI> running(Settings settings) {
+    return ServerFile.read(settings.dataDir()).filter(ServerFile.Entry::alive).map(ServerFile.Entry::url)
+        .filter(Target::answers);
+  }
+
+  /** Whether {@code dbUrl} is an H2 database opened in this process (a file only one process can open). */
+  private static boolean embeddedH2(String dbUrl) {
+    return dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:h2:tcp:") && !dbUrl.startsWith("jdbc:h2:ssl:")
+        && !dbUrl.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=TRUE");
+  }
+
+  private static Target remote(CliContext context, CommonOptions options, URI url, boolean found, String token) {
     Settings settings = context.settings();
     Supplier<String> bearer;
     UserId user;
@@ -83,29 +129,49 @@ final class Target {
           + " needs a token: --token or INTEGRATIONS_TOKEN (mint one with 'integrations token --user USER' "
           + "where the server's INTEGRATIONS_JWT_SECRET is), or set INTEGRATIONS_JWT_SECRET here");
     }
-    return new Target(context, new Api(url, bearer), user);
+    return new Target(context, url, found, new Api(url, bearer), user);
   }
 
   /** Runs {@code locally} with the library, or {@code remotely} with the server's API. */
   <R> R act(Function<Integrations, R> locally, Function<Api, R> remotely) {
-    return api == null ? locally.apply(context.integrations()) : remotely.apply(api);
+    if (server == null) {
+      return locally.apply(context.integrations());
+    }
+    if (api == null) {
+      throw new IllegalStateException("a database target acts locally only");
+    }
+    return remotely.apply(api);
   }
 
   /**
-   * Runs {@code locally} for a command the API does not offer (an operator's command on the database);
-   * through a server it stops with a sentence saying where to run it instead.
+   * Runs {@code locally} on the database for a command the API does not offer; where this target is a
+   * server (named, or running on the embedded H2 file) it stops with a sentence saying what to do instead.
    */
-  <R> R actLocally(String command, Function<Integrations, R> locally) {
-    return act(locally, api -> {
-      throw new CliException(ExitCodes.USAGE, "local_only", "'" + command + "' works on the database, not through "
-          + "the server at " + api.base() + "; run it where the database is, without --server (and with no "
-          + "'serve' running on an embedded H2 file)");
-    });
+  <R> R actLocally(String command, Function<Wiring, R> locally) {
+    return actLocally(command, null, locally);
+  }
+
+  /** {@link #actLocally(String, Function)}, whose refusal ends with {@code instead} (a sentence) when given. */
+  <R> R actLocally(String command, String instead, Function<Wiring, R> locally) {
+    if (server != null) {
+      String why = found
+          ? "'integrations " + command + "' works on the database, and the server running at " + server
+              + " holds its embedded H2 file (one process at a time): stop that 'serve' first"
+          : "'integrations " + command + "' works on the database, not through the server at " + server
+              + ": run it where the database is, without --server or INTEGRATIONS_SERVER_URL";
+      throw new CliException(ExitCodes.USAGE, "local_only", why + (instead == null ? "" : "; " + instead));
+    }
+    return locally.apply(context.wiring());
   }
 
   /** Whether this command acts through a server. */
   boolean remote() {
-    return api != null;
+    return server != null;
+  }
+
+  /** The server named or found, if any. */
+  Optional<URI> server() {
+    return Optional.ofNullable(server);
   }
 
   /** The server acted through, when {@link #remote()}. */
@@ -123,7 +189,7 @@ final class Target {
    * ones otherwise, in the same words in both modes.
    */
   Kind integration(String typed) {
-    if (api == null) {
+    if (server == null) {
       return Kind.of(KnownTypes.resolve(context.integrations(), typed));
     }
     List<IntegrationEntry> entries = api.getList("/api/integrations", IntegrationEntry.class);
@@ -144,7 +210,7 @@ final class Target {
     try {
       URI url = URI.create(text.strip());
       if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
-        return url;
+        return url.toString().endsWith("/") ? url : URI.create(url + "/");
       }
     } catch (IllegalArgumentException malformed) {
       // reported below

@@ -1,6 +1,7 @@
 package dev.integrations.cli;
 
 import dev.integrations.bootstrap.Operations;
+import dev.integrations.bootstrap.presentation.Replies;
 import dev.integrations.core.model.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,11 +34,12 @@ final class UsersPurgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Operations.Purge purge = context.wiring().operations().purgeUser(UserId.of(user));
+    Operations.Purge purge = Target.database(context, options.server)
+        .actLocally("users purge", wiring -> wiring.operations().purgeUser(UserId.of(user)));
     Output output = Output.of(spec, options);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("user", purge.user().value());
-    json.put("disconnected", purge.disconnected().stream().map(Json::disconnected).toList());
+    json.put("disconnected", purge.disconnected().stream().map(Replies.DisconnectedOne::of).toList());
     json.put("rows_deleted", purge.rowsDeleted());
     output.result(json, () -> {
       purge.disconnected().forEach(d -> output.line(

@@ -31,7 +31,8 @@ final class WebhooksListCommand implements Callable<Integer> {
     if (limit < 1 || limit > 1000) {
       throw new CliException(ExitCodes.INVALID_INPUT, "invalid_request", "--limit must be from 1 to 1000.");
     }
-    List<WebhookDelivery> deliveries = context.wiring().webhookDeliveries().recent(limit);
+    List<WebhookDelivery> deliveries = Target.database(context, options.server)
+        .actLocally("webhooks list", wiring -> wiring.webhookDeliveries().recent(limit));
     Output output = Output.of(spec, options);
     output.result(deliveries.stream().map(WebhooksListCommand::json).toList(), () -> {
       Table table = new Table("ID", "EVENT", "STATUS", "ATTEMPTS", "NEXT ATTEMPT", "LAST ANSWER");

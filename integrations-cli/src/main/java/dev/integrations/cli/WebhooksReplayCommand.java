@@ -25,7 +25,8 @@ final class WebhooksReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WebhookDelivery replayed = context.wiring().webhookDeliveries().replay(id.strip())
+    WebhookDelivery replayed = Target.database(context, options.server)
+        .actLocally("webhooks replay", wiring -> wiring.webhookDeliveries().replay(id.strip()))
         .orElseThrow(() -> new CliException(ExitCodes.FAILURE, "not_found", "No webhook delivery has the id " + id + "."));
     Output output = Output.of(spec, options);
     output.result(WebhooksListCommand.json(replayed),

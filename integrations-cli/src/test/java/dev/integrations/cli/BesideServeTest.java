@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,11 +12,16 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +144,67 @@ class BesideServeTest {
     CliRunner.Result uploaded = cli().atTerminal(null).run("drive", "upload", big.toString());
     assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
     assertThat(uploaded.err()).as("the progress bar, at a terminal").contains("3.0 MiB").contains("100%");
+  }
+
+  @Test
+  void status_works_beside_serve_and_commands_on_the_database_say_why_they_cannot() throws Exception {
+    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
+    assertThat(cli().run("test", "telegram").exitCode()).isZero();
+
+    CliRunner.Result status = cli().run("status", "telegram");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).startsWith("Telegram (telegram): connected as @alerts_bot\nHealth: healthy\n")
+        .contains("Calls in the last 24 hours: 1\n").containsPattern("(?m)^test +1 +0 ");
+    ObjectNode expected = (ObjectNode) entry(JSON.readTree(get("/api/integrations")), "telegram");
+    expected.set("usage", JSON.readTree(get("/api/integrations/telegram/usage")));
+    CliRunner.Result json = cli().run("status", "telegram", "--json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(JSON.readTree(json.out())).isEqualTo(expected);
+
+    String held = "error: 'integrations %s' works on the database, and the server running at http://127.0.0.1:" + port
+        + "/ holds its embedded H2 file (one process at a time): stop that 'serve' first";
+    List<String[]> onTheDatabase = List.of(
+        new String[] {"keys status"},
+        new String[] {"keys rotate"},
+        new String[] {"db copy", "--to", "jdbc:h2:file:" + files.resolve("copy")},
+        new String[] {"export", "--out", files.resolve("backup.jsonl").toString()},
+        new String[] {"import", "--in", files.resolve("backup.jsonl").toString()},
+        new String[] {"users purge", "local"},
+        new String[] {"webhooks list"},
+        new String[] {"webhooks replay", "msg_1"});
+    for (String[] line : onTheDatabase) {
+      String command = line[0];
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.addAll(Arrays.asList(line).subList(1, line.length));
+      CliRunner.Result refused = cli().run(args.toArray(String[]::new));
+      assertThat(refused.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(refused.err()).isEqualTo(held.formatted(command) + " (local_only)\n");
+      assertThat(refused.out()).isEmpty();
+    }
+    CliRunner.Result mcp = cli().run("mcp", "--user", "local");
+    assertThat(mcp.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(mcp.err()).isEqualTo(held.formatted("mcp") + "; point the assistant at that server's MCP endpoint, "
+        + "http://127.0.0.1:" + port + "/mcp, with a bearer token (see docs/mcp.md) (local_only)\n");
+    assertThat(files.resolve("backup.jsonl")).doesNotExist();
+    assertThat(cli().run("list").out()).as("nothing was purged").containsPattern("(?m)^telegram +Telegram +connected ");
+  }
+
+  private String get(String path) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + ServerProcess.token("local")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static JsonNode entry(JsonNode list, String type) {
+    for (JsonNode entry : list) {
+      if (entry.get("type").asText().equals(type)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no " + type + " in " + list);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.integrations.bootstrap.ConfigSource;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerOptionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z");
 
   @TempDir Path elsewhere;
   @TempDir Path local;
@@ -87,6 +90,39 @@ class ServerOptionTest {
     return JSON.readTree(response.body());
   }
 
+  private static JsonNode entry(JsonNode list, String type) {
+    for (JsonNode entry : list) {
+      if (entry.path("type").asText().equals(type)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no " + type + " in " + list);
+  }
+
+  /** {@code json} with every instant (connected_at, last_use...) replaced by the same word. */
+  private static JsonNode withoutInstants(JsonNode json) {
+    JsonNode copy = json.deepCopy();
+    blankInstants(copy);
+    return copy;
+  }
+
+  private static void blankInstants(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (value.isTextual() && INSTANT.matcher(value.asText()).matches()) {
+          object.put(name, "<instant>");
+        } else {
+          blankInstants(value);
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(ServerOptionTest::blankInstants);
+    }
+  }
+
   private static JsonNode json(CliRunner.Result result) throws IOException {
     assertThat(result.exitCode()).as(result.err()).isZero();
     return JSON.readTree(result.out());
@@ -115,6 +151,42 @@ class ServerOptionTest {
     JsonNode disconnected = api("POST", "/api/integrations/disconnect?integration_type=telegram", "bob", null);
     assertThat(json(remote("ann", "disconnect", "telegram", "--json"))).isEqualTo(disconnected);
     assertThat(json(local("ann", "disconnect", "telegram", "--json"))).isEqualTo(disconnected);
+  }
+
+  @Test
+  void status_json_is_the_list_entry_and_the_usage_answer_in_both_modes() throws Exception {
+    for (boolean remote : new boolean[] {true, false}) {
+      String[] connect = {"connect", "telegram", "--bot-token", StandIns.BOT_TOKEN};
+      assertThat((remote ? remote("ann", connect) : local("ann", connect)).exitCode()).isZero();
+      assertThat((remote ? remote("ann", "test", "telegram") : local("ann", "test", "telegram")).exitCode()).isZero();
+    }
+    ObjectNode expected = (ObjectNode) entry(api("GET", "/api/integrations", "ann", null), "telegram");
+    expected.set("usage", api("GET", "/api/integrations/telegram/usage", "ann", null));
+
+    JsonNode remote = json(remote("ann", "status", "telegram", "--json"));
+    JsonNode local = json(local("ann", "status", "telegram", "--json"));
+
+    assertThat(remote).isEqualTo(expected);
+    assertThat(remote.path("usage").path("actions").get(0).path("action").asText()).isEqualTo("test");
+    assertThat(withoutInstants(local)).as("the same, but for when things happened")
+        .isEqualTo(withoutInstants(remote));
+  }
+
+  @Test
+  void database_commands_refuse_a_server_in_one_sentence_without_needing_a_token() {
+    String sentence = "error: 'integrations %s' works on the database, not through the server at " + server.url()
+        + ": run it where the database is, without --server or INTEGRATIONS_SERVER_URL (local_only)\n";
+
+    CliRunner.Result keys = remote().run("keys", "status");
+    CliRunner.Result purge = new CliRunner(elsewhere).run("users", "purge", "ann", "--server", server.url().toString());
+    CliRunner.Result webhooks = remote().run("webhooks", "list");
+
+    assertThat(keys.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(keys.err()).isEqualTo(sentence.formatted("keys status"));
+    assertThat(purge.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(purge.err()).isEqualTo(sentence.formatted("users purge"));
+    assertThat(webhooks.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(webhooks.err()).isEqualTo(sentence.formatted("webhooks list"));
   }
 
   @Test

@@ -30,7 +30,7 @@ public record ConnectRequest(
     return bot ? botToken : key ? apiKey : null;
   }
 
-  /** Whether the token came as {@code api_key}. */
+  /** Whether the token came as {@code api_key}; not a property of the JSON (it would shadow {@code api_key}). */
   @JsonIgnore
   public boolean isApiKey() {
     return apiKey != null && !apiKey.isBlank();
