@@ -9,8 +9,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each rule evaluated against the {@code fixture} package, a miniature of the project that breaks every
- * rule once in a known place: a rule that cannot fail would pass here too and fail this test.
+ * Each rule evaluated against the {@code fixture} package, a miniature of the project that breaks
+ * every rule once in a known place: a rule that cannot fail would pass here too and fail this test.
  */
 class ArchitectureRulesCanFailTest {
   private static final String BASE = "fixture";
@@ -18,7 +18,9 @@ class ArchitectureRulesCanFailTest {
 
   private static String violations(ArchRule rule) {
     EvaluationResult result = rule.evaluate(FIXTURE);
-    assertThat(result.hasViolation()).as("%s must find the planted violation", rule.getDescription()).isTrue();
+    assertThat(result.hasViolation())
+        .as("%s must find the planted violation", rule.getDescription())
+        .isTrue();
     return result.getFailureReport().toString();
   }
 
@@ -104,7 +106,9 @@ class ArchitectureRulesCanFailTest {
   void the_real_rules_hold_on_a_clean_fixture_layer() {
     EvaluationResult result =
         ArchitectureRules.coreDependsOnTheJdkOnly(BASE)
-            .evaluate(new ClassFileImporter().importPackages("fixture.core.service", "fixture.core.port"));
+            .evaluate(
+                new ClassFileImporter()
+                    .importPackages("fixture.core.service", "fixture.core.port"));
     assertThat(result.hasViolation()).isFalse();
   }
 }

@@ -23,14 +23,14 @@ import java.util.Set;
 
 /**
  * Verifies the bearer tokens of the HTTP API and the MCP server, one way for both: HS256 only (the
- * algorithm is pinned, so {@code none} and other algorithms are refused), the signature, {@code exp}
- * (required: a token that never expires is refused) and {@code nbf} with a small leeway, the issuer when
- * one is configured. The user is the {@code sub} claim, or {@code user_id} when there is no {@code sub}.
- * A token verified once is remembered by its exact text until its {@code exp}, so a client that reuses
- * its token is not verified again on every request.
+ * algorithm is pinned, so {@code none} and other algorithms are refused), the signature, {@code
+ * exp} (required: a token that never expires is refused) and {@code nbf} with a small leeway, the
+ * issuer when one is configured. The user is the {@code sub} claim, or {@code user_id} when there
+ * is no {@code sub}. A token verified once is remembered by its exact text until its {@code exp},
+ * so a client that reuses its token is not verified again on every request.
  *
- * <p>Failures are {@code unauthorized} {@link IntegrationException}s whose sentence says what is wrong,
- * never the token. Thread-safe.
+ * <p>Failures are {@code unauthorized} {@link IntegrationException}s whose sentence says what is
+ * wrong, never the token. Thread-safe.
  */
 public final class AccessTokens {
   /** How far {@code exp} and {@code nbf} may be off, for clocks that disagree a little. */
@@ -80,7 +80,8 @@ public final class AccessTokens {
     } catch (TokenExpiredException e) {
       throw unauthorized("The token has expired.");
     } catch (MissingClaimException e) {
-      throw unauthorized("The token has no expiry ('exp' claim): only tokens that expire are accepted.");
+      throw unauthorized(
+          "The token has no expiry ('exp' claim): only tokens that expire are accepted.");
     } catch (JWTVerificationException e) {
       throw unauthorized("The token is invalid.");
     }
@@ -91,8 +92,8 @@ public final class AccessTokens {
   }
 
   /**
-   * What follows {@code Bearer} and the whitespace after it in a stripped header value; null when the
-   * scheme is another or nothing follows. (By hand: a regex split was 1% of a request's time.)
+   * What follows {@code Bearer} and the whitespace after it in a stripped header value; null when
+   * the scheme is another or nothing follows. (By hand: a regex split was 1% of a request's time.)
    */
   private static String bearerToken(String value) {
     int end = 0;
@@ -103,7 +104,9 @@ public final class AccessTokens {
     while (start < value.length() && isSpace(value.charAt(start))) {
       start++;
     }
-    if (start == end || start == value.length() || !value.substring(0, end).equalsIgnoreCase("Bearer")) {
+    if (start == end
+        || start == value.length()
+        || !value.substring(0, end).equalsIgnoreCase("Bearer")) {
       return null;
     }
     return value.substring(start);

@@ -29,11 +29,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The export archive: JSON lines, a header first (format, PBKDF2 salt and iterations, and a check value
- * that only the right passphrase opens), then one line per row ({@code {"table", "row"}}), then the row
- * counts. Every sealed value is sealed again with AES-256-GCM under a key derived from the passphrase,
- * bound to its row as in the database, so the file holds no token in plain text and no value can be
- * moved to another row. Written owner-only, to a temporary file renamed into place when complete.
+ * The export archive: JSON lines, a header first (format, PBKDF2 salt and iterations, and a check
+ * value that only the right passphrase opens), then one line per row ({@code {"table", "row"}}),
+ * then the row counts. Every sealed value is sealed again with AES-256-GCM under a key derived from
+ * the passphrase, bound to its row as in the database, so the file holds no token in plain text and
+ * no value can be moved to another row. Written owner-only, to a temporary file renamed into place
+ * when complete.
  */
 final class Archive {
   static final String FORMAT = "integrations-archive";
@@ -49,7 +50,8 @@ final class Archive {
   /** Writes every row of {@code source} to {@code file}; returns the rows per table. */
   static Map<String, Long> write(DataTransfer source, Path file, char[] passphrase) {
     if (Files.exists(file)) {
-      throw new InvalidRequestException(file + " exists already; choose another file or remove it first.");
+      throw new InvalidRequestException(
+          file + " exists already; choose another file or remove it first.");
     }
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
@@ -61,19 +63,23 @@ final class Archive {
         restrict(temp);
         Map<String, Long> counts;
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-          ObjectNode header = JSON.createObjectNode()
-              .put("format", FORMAT)
-              .put("version", VERSION)
-              .put("kdf", "PBKDF2WithHmacSHA256")
-              .put("iterations", ITERATIONS)
-              .put("salt", Base64.getEncoder().encodeToString(salt))
-              .put("check", cipher.seal(Secret.of(CHECK_TEXT), CHECK_PLACE));
+          ObjectNode header =
+              JSON.createObjectNode()
+                  .put("format", FORMAT)
+                  .put("version", VERSION)
+                  .put("kdf", "PBKDF2WithHmacSHA256")
+                  .put("iterations", ITERATIONS)
+                  .put("salt", Base64.getEncoder().encodeToString(salt))
+                  .put("check", cipher.seal(Secret.of(CHECK_TEXT), CHECK_PLACE));
           line(out, header);
-          counts = source.read(cipher, (table, row) -> {
-            ObjectNode node = JSON.createObjectNode().put("table", table);
-            node.set("row", JSON.valueToTree(row));
-            line(out, node);
-          });
+          counts =
+              source.read(
+                  cipher,
+                  (table, row) -> {
+                    ObjectNode node = JSON.createObjectNode().put("table", table);
+                    node.set("row", JSON.valueToTree(row));
+                    line(out, node);
+                  });
           ObjectNode end = JSON.createObjectNode();
           end.set("counts", JSON.valueToTree(counts));
           line(out, end);
@@ -84,20 +90,23 @@ final class Archive {
         Files.deleteIfExists(temp);
       }
     } catch (FileAlreadyExistsException e) {
-      throw new InvalidRequestException(file + " exists already; choose another file or remove it first.");
+      throw new InvalidRequestException(
+          file + " exists already; choose another file or remove it first.");
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Reads {@code file} into {@code target}, replacing what it holds when {@code replace} (one transaction, committed only when every row was read,
-   * opened and counted); returns the rows per table.
+   * Reads {@code file} into {@code target}, replacing what it holds when {@code replace} (one
+   * transaction, committed only when every row was read, opened and counted); returns the rows per
+   * table.
    *
-   * @throws InvalidRequestException when the file is not an archive, the passphrase does not open it,
-   *     or it is truncated; nothing is imported then
+   * @throws InvalidRequestException when the file is not an archive, the passphrase does not open
+   *     it, or it is truncated; nothing is imported then
    */
-  static Map<String, Long> read(Path file, char[] passphrase, DataTransfer target, boolean replace) {
+  static Map<String, Long> read(
+      Path file, char[] passphrase, DataTransfer target, boolean replace) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       TokenCipher cipher = open(in.readLine(), passphrase);
       try (DataTransfer.Writer writer = target.writer(cipher, replace)) {
@@ -105,25 +114,34 @@ final class Archive {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           JsonNode node = JSON.readTree(line);
           if (node.has("counts")) {
-            declared = new TreeMap<>(JSON.convertValue(node.get("counts"), new TypeReference<Map<String, Long>>() {}));
+            declared =
+                new TreeMap<>(
+                    JSON.convertValue(
+                        node.get("counts"), new TypeReference<Map<String, Long>>() {}));
             break;
           }
-          Map<String, String> row = JSON.convertValue(node.get("row"), new TypeReference<LinkedHashMap<String, String>>() {});
+          Map<String, String> row =
+              JSON.convertValue(
+                  node.get("row"), new TypeReference<LinkedHashMap<String, String>>() {});
           writer.row(node.get("table").asText(), row);
         }
         Map<String, Long> read = new TreeMap<>(writer.written());
         declared = declared == null ? null : without0(declared);
         if (declared == null || !declared.equals(read)) {
           throw new InvalidRequestException(
-              file + " is incomplete (it ends before its row counts, or they differ); nothing was imported.");
+              file
+                  + " is incomplete (it ends before its row counts, or they differ); nothing was imported.");
         }
         return writer.commit();
       }
     } catch (NoSuchFileException e) {
       throw new InvalidRequestException("No such file: " + file);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new InvalidRequestException(file + " is not a readable archive (" + e.getOriginalMessage()
-          + "); nothing was imported.");
+      throw new InvalidRequestException(
+          file
+              + " is not a readable archive ("
+              + e.getOriginalMessage()
+              + "); nothing was imported.");
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
     }
@@ -138,15 +156,22 @@ final class Archive {
   /** The archive's cipher, once the header's check value opens with the passphrase. */
   private static TokenCipher open(String headerLine, char[] passphrase) throws IOException {
     JsonNode header = headerLine == null ? null : JSON.readTree(headerLine);
-    if (header == null || !FORMAT.equals(header.path("format").asText()) || header.path("version").asInt() != VERSION) {
-      throw new InvalidRequestException("This file is not an integrations archive (version " + VERSION + ").");
+    if (header == null
+        || !FORMAT.equals(header.path("format").asText())
+        || header.path("version").asInt() != VERSION) {
+      throw new InvalidRequestException(
+          "This file is not an integrations archive (version " + VERSION + ").");
     }
-    TokenCipher cipher = cipher(
-        passphrase, Base64.getDecoder().decode(header.path("salt").asText()), header.path("iterations").asInt());
+    TokenCipher cipher =
+        cipher(
+            passphrase,
+            Base64.getDecoder().decode(header.path("salt").asText()),
+            header.path("iterations").asInt());
     try {
       cipher.open(header.path("check").asText(), CHECK_PLACE);
     } catch (StorageException wrongKey) {
-      throw new InvalidRequestException("The passphrase does not open this archive; nothing was imported.");
+      throw new InvalidRequestException(
+          "The passphrase does not open this archive; nothing was imported.");
     }
     return cipher;
   }

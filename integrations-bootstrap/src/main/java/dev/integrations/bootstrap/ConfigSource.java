@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where configuration values come from: environment variables, over an optional properties file that
- * uses the same keys. The file is {@code INTEGRATIONS_CONFIG_FILE} when set, otherwise {@code
+ * Where configuration values come from: environment variables, over an optional properties file
+ * that uses the same keys. The file is {@code INTEGRATIONS_CONFIG_FILE} when set, otherwise {@code
  * ./integrations.properties} when it exists.
  */
 public final class ConfigSource {
@@ -36,16 +36,18 @@ public final class ConfigSource {
     String named = environment.get(CONFIG_FILE_KEY);
     Path file = named != null && !named.isBlank() ? Path.of(named) : DEFAULT_FILE;
     if (named != null && !named.isBlank() && !Files.isRegularFile(file)) {
-      throw new InvalidConfigurationException(CONFIG_FILE_KEY + " names " + file + ", which is not a readable file.");
+      throw new InvalidConfigurationException(
+          CONFIG_FILE_KEY + " names " + file + ", which is not a readable file.");
     }
     if (Files.isRegularFile(file)) {
       merged.putAll(read(file));
     }
-    environment.forEach((key, value) -> {
-      if (value != null) {
-        merged.put(key, value);
-      }
-    });
+    environment.forEach(
+        (key, value) -> {
+          if (value != null) {
+            merged.put(key, value);
+          }
+        });
     return new ConfigSource(merged);
   }
 
@@ -54,10 +56,13 @@ public final class ConfigSource {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidConfigurationException("Cannot read the configuration file " + file + ": " + e.getMessage());
+      throw new InvalidConfigurationException(
+          "Cannot read the configuration file " + file + ": " + e.getMessage());
     }
     Map<String, String> values = new HashMap<>();
-    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).strip()));
+    properties
+        .stringPropertyNames()
+        .forEach(key -> values.put(key, properties.getProperty(key).strip()));
     return values;
   }
 

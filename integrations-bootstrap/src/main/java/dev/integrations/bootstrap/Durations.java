@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads configured durations: {@code 90s}, {@code 500ms}, {@code 10m}, {@code 24h}, {@code 7d} or ISO-8601 {@code PT10M}. */
+/**
+ * Reads configured durations: {@code 90s}, {@code 500ms}, {@code 10m}, {@code 24h}, {@code 7d} or
+ * ISO-8601 {@code PT10M}.
+ */
 final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
@@ -23,13 +26,14 @@ final class Durations {
     Matcher matcher = SHORT.matcher(value);
     if (matcher.matches()) {
       long amount = Long.parseLong(matcher.group(1));
-      duration = switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        case "d" -> Duration.ofDays(amount);
-        default -> Duration.ofSeconds(amount);
-      };
+      duration =
+          switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofSeconds(amount);
+          };
     } else {
       try {
         duration = Duration.parse(value.toUpperCase(Locale.ROOT));

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Secrets that are generated on first run when their setting is missing, kept in an owner-only
- * {@link SecretFile}, and read back on every later run (so JWTs minted yesterday still verify today).
+ * {@link SecretFile}, and read back on every later run (so JWTs minted yesterday still verify
+ * today).
  */
 final class GeneratedSecrets {
   private static final Logger LOG = LoggerFactory.getLogger(GeneratedSecrets.class);
@@ -21,8 +22,8 @@ final class GeneratedSecrets {
   private GeneratedSecrets() {}
 
   /**
-   * The secret in {@code file}, or a new random one (256 bits, base64url) written there with a warning
-   * naming {@code variable}, the setting that would make the file unnecessary.
+   * The secret in {@code file}, or a new random one (256 bits, base64url) written there with a
+   * warning naming {@code variable}, the setting that would make the file unnecessary.
    *
    * @throws InvalidConfigurationException when the file cannot be read or written, or is empty
    */
@@ -32,11 +33,15 @@ final class GeneratedSecrets {
       content = SecretFile.readOrCreate(file, "the secret file", GeneratedSecrets::random);
     } catch (UncheckedIOException e) {
       throw new InvalidConfigurationException(
-          variable + " is not set and the file " + file + " could not be read or written: "
+          variable
+              + " is not set and the file "
+              + file
+              + " could not be read or written: "
               + e.getCause().getMessage());
     }
     if (content.value().isEmpty()) {
-      throw new InvalidConfigurationException("The secret file " + file + " is empty: delete it or fill it.");
+      throw new InvalidConfigurationException(
+          "The secret file " + file + " is empty: delete it or fill it.");
     }
     if (content.created()) {
       LOG.warn(

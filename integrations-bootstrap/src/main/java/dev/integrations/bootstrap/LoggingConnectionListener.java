@@ -20,8 +20,10 @@ final class LoggingConnectionListener implements ConnectionListener {
     switch (event.kind()) {
       case REAUTHORIZATION_REQUIRED, TEST_FAILED, REFRESH_FAILED ->
           LOG.warn("{} {} for user {}{}", event.type().value(), kind, event.user().value(), reason);
-      case REFRESHED -> LOG.debug("{} {} for user {}", event.type().value(), kind, event.user().value());
-      default -> LOG.info("{} {} for user {}{}", event.type().value(), kind, event.user().value(), reason);
+      case REFRESHED ->
+          LOG.debug("{} {} for user {}", event.type().value(), kind, event.user().value());
+      default ->
+          LOG.info("{} {} for user {}{}", event.type().value(), kind, event.user().value(), reason);
     }
   }
 }

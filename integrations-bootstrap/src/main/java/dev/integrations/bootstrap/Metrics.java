@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -26,16 +26,17 @@ import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
 
 /**
- * The server's metrics in one Micrometer registry, scraped as Prometheus text at {@code GET /metrics}.
- * Labels are bounded: route templates (never raw paths), methods, statuses, integration types, actions,
- * outcomes and error codes; never a user id, a token or a URL. Names (Prometheus form):
+ * The server's metrics in one Micrometer registry, scraped as Prometheus text at {@code GET
+ * /metrics}. Labels are bounded: route templates (never raw paths), methods, statuses, integration
+ * types, actions, outcomes and error codes; never a user id, a token or a URL. Names (Prometheus
+ * form):
  *
  * <ul>
  *   <li>{@code http_server_requests_seconds} (histogram; method, route, status)
  *   <li>{@code integrations_provider_calls_seconds} (histogram; provider, action, outcome)
  *   <li>{@code integrations_refreshes_total} (provider, outcome: ok, failed, lease_lost)
- *   <li>{@code integrations_webhook_deliveries_total} (outcome: delivered, retry, failed, disabled) and
- *       {@code integrations_webhook_backlog} (pending deliveries)
+ *   <li>{@code integrations_webhook_deliveries_total} (outcome: delivered, retry, failed, disabled)
+ *       and {@code integrations_webhook_backlog} (pending deliveries)
  *   <li>{@code integrations_connections} (status; a supplier the health model can replace)
  *   <li>{@code hikaricp_connections_active|idle|pending|total|max} (pool)
  *   <li>{@code jvm_*}, {@code process_*}, {@code system_*} (Micrometer's JVM binders)
@@ -44,7 +45,8 @@ import javax.sql.DataSource;
  * <p>Thread-safe.
  */
 public final class Metrics implements Telemetry {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicReference<Supplier<Map<String, ? extends Number>>> connections =
       new AtomicReference<>(Map::of);
 
@@ -110,21 +112,30 @@ public final class Metrics implements Telemetry {
 
   /** Reports the webhook backlog (pending deliveries) from {@code pending}, read at each scrape. */
   void webhookBacklog(LongSupplier pending) {
-    gauge("integrations.webhook.backlog", "Webhook deliveries waiting to be delivered", pending, Map.of());
+    gauge(
+        "integrations.webhook.backlog",
+        "Webhook deliveries waiting to be delivered",
+        pending,
+        Map.of());
   }
 
   /**
-   * Where {@code integrations_connections} comes from: a count of connections per label value (status,
-   * or the health state once a health model feeds it), read at each scrape. The labels it reports must
-   * be among {@code labels}.
+   * Where {@code integrations_connections} comes from: a count of connections per label value
+   * (status, or the health state once a health model feeds it), read at each scrape. The labels it
+   * reports must be among {@code labels}.
    */
   public void connectionsBy(Supplier<Map<String, ? extends Number>> counts, String... labels) {
     connections.set(counts);
     for (String label : labels) {
-      Gauge.builder("integrations.connections", connections, c -> value(() -> {
-            Number n = c.get().get().get(label);
-            return n == null ? 0 : n.doubleValue();
-          }))
+      Gauge.builder(
+              "integrations.connections",
+              connections,
+              c ->
+                  value(
+                      () -> {
+                        Number n = c.get().get().get(label);
+                        return n == null ? 0 : n.doubleValue();
+                      }))
           .description("Connections by status")
           .tag("status", label)
           .register(registry);
@@ -133,18 +144,24 @@ public final class Metrics implements Telemetry {
 
   /**
    * Reports {@code integrations_connections_health}: how many connections are in each health state
-   * ({@code healthy}, {@code degraded}, {@code reauthorization_required}), counted by {@code counts} at
-   * each scrape.
+   * ({@code healthy}, {@code degraded}, {@code reauthorization_required}), counted by {@code
+   * counts} at each scrape.
    */
   void connectionsByHealth(Supplier<Map<String, ? extends Number>> counts) {
     for (String state : List.of("healthy", "degraded", "reauthorization_required")) {
-      Gauge.builder("integrations.connections.health", counts, c -> value(() -> {
-            Number n = c.get().get(state);
-            return n == null ? 0 : n.doubleValue();
-          }))
+      Gauge.builder(
+              "integrations.connections.health",
+              counts,
+              c ->
+                  value(
+                      () -> {
+                        Number n = c.get().get(state);
+                        return n == null ? 0 : n.doubleValue();
+                      }))
           .description("Connections by health")
           .tag("health", state)
-          // counts is often a method reference held by nothing else: weakly held, it reads NaN after a GC
+          // counts is often a method reference held by nothing else: weakly held, it reads NaN
+          // after a GC
           .strongReference(true)
           .register(registry);
     }
@@ -158,27 +175,48 @@ public final class Metrics implements Telemetry {
     Map<String, String> tags = Map.of("pool", hikari.getPoolName());
     poolGauge(hikari, "hikaricp.connections.active", HikariPoolMXBean::getActiveConnections, tags);
     poolGauge(hikari, "hikaricp.connections.idle", HikariPoolMXBean::getIdleConnections, tags);
-    poolGauge(hikari, "hikaricp.connections.pending", HikariPoolMXBean::getThreadsAwaitingConnection, tags);
+    poolGauge(
+        hikari,
+        "hikaricp.connections.pending",
+        HikariPoolMXBean::getThreadsAwaitingConnection,
+        tags);
     poolGauge(hikari, "hikaricp.connections.total", HikariPoolMXBean::getTotalConnections, tags);
-    gauge("hikaricp.connections.max", "Most connections in the pool", hikari::getMaximumPoolSize, tags);
+    gauge(
+        "hikaricp.connections.max",
+        "Most connections in the pool",
+        hikari::getMaximumPoolSize,
+        tags);
   }
 
   private void poolGauge(
-      HikariDataSource hikari, String name, ToDoubleFunction<HikariPoolMXBean> read, Map<String, String> tags) {
-    gauge(name, "Connection pool use", () -> {
-      HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
-      return pool == null ? 0 : (long) read.applyAsDouble(pool);
-    }, tags);
+      HikariDataSource hikari,
+      String name,
+      ToDoubleFunction<HikariPoolMXBean> read,
+      Map<String, String> tags) {
+    gauge(
+        name,
+        "Connection pool use",
+        () -> {
+          HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+          return pool == null ? 0 : (long) read.applyAsDouble(pool);
+        },
+        tags);
   }
 
-  private void gauge(String name, String description, LongSupplier value, Map<String, String> tags) {
+  private void gauge(
+      String name, String description, LongSupplier value, Map<String, String> tags) {
     Gauge.Builder<LongSupplier> builder =
-        Gauge.builder(name, value, v -> value(() -> v.getAsLong())).description(description).strongReference(true);
+        Gauge.builder(name, value, v -> value(() -> v.getAsLong()))
+            .description(description)
+            .strongReference(true);
     tags.forEach(builder::tag);
     builder.register(registry);
   }
 
-  /** A gauge's value; NaN when it cannot be read now (the database is down), instead of failing the scrape. */
+  /**
+   * A gauge's value; NaN when it cannot be read now (the database is down), instead of failing the
+   * scrape.
+   */
   private static double value(java.util.function.DoubleSupplier read) {
     try {
       return read.getAsDouble();

@@ -36,7 +36,8 @@ public final class Operations {
    * What a key rotation did.
    *
    * @param resealed rows re-sealed under the current key
-   * @param changedMeanwhile rows another writer changed during the rotation (read again, not overwritten)
+   * @param changedMeanwhile rows another writer changed during the rotation (read again, not
+   *     overwritten)
    * @param gone rows deleted during the rotation
    * @param failed rows left as they were because their values did not open, by table and key
    */
@@ -48,7 +49,8 @@ public final class Operations {
    * @param disconnected each connection disconnected, with what its provider did about the grant
    * @param rowsDeleted the rows that held anything about the user, per table, now deleted
    */
-  public record Purge(UserId user, List<DisconnectOutcome> disconnected, Map<String, Long> rowsDeleted) {}
+  public record Purge(
+      UserId user, List<DisconnectOutcome> disconnected, Map<String, Long> rowsDeleted) {}
 
   /**
    * Another database to copy into.
@@ -56,7 +58,8 @@ public final class Operations {
    * @param url its JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...})
    * @param user its login, empty for none
    * @param password its password, null for none
-   * @param encryptionKey the base64 key its secrets are to be sealed with, null for the current key here
+   * @param encryptionKey the base64 key its secrets are to be sealed with, null for the current key
+   *     here
    */
   public record Target(String url, String user, Secret password, Secret encryptionKey) {
     public Target {
@@ -89,13 +92,17 @@ public final class Operations {
   /** Per sealed column and key id, how many stored values carry it. */
   public List<KeyUsage> keyUsage() {
     return stores.keyRotation().usage().stream()
-        .map(u -> new KeyUsage(u.table(), u.column(), u.keyId(), u.state().name().toLowerCase(), u.values()))
+        .map(
+            u ->
+                new KeyUsage(
+                    u.table(), u.column(), u.keyId(), u.state().name().toLowerCase(), u.values()))
         .toList();
   }
 
   /** Re-seals every stored secret under the current key, {@code batchSize} rows at a time. */
   public Rotation rotateKeys(int batchSize, Consumer<Rotation> progress) {
-    KeyRotation.Report report = stores.keyRotation().rotate(batchSize, r -> progress.accept(rotation(r)));
+    KeyRotation.Report report =
+        stores.keyRotation().rotate(batchSize, r -> progress.accept(rotation(r)));
     return rotation(report);
   }
 
@@ -104,18 +111,26 @@ public final class Operations {
   }
 
   /**
-   * Copies every row of this database into {@code target}, whose schema is migrated first, re-sealing
-   * each secret under the target's key, in one transaction; then compares the row counts.
+   * Copies every row of this database into {@code target}, whose schema is migrated first,
+   * re-sealing each secret under the target's key, in one transaction; then compares the row
+   * counts.
    *
-   * @param force replace what the target holds, in the same transaction (otherwise a target with rows is refused)
+   * @param force replace what the target holds, in the same transaction (otherwise a target with
+   *     rows is refused)
    * @return the rows copied per table
    * @throws InvalidRequestException when the target holds rows and {@code force} is not set
    * @throws StorageException when a database fails or the counts differ (nothing is committed then)
    */
   public Map<String, Long> copyTo(Target target, boolean force) {
-    EncryptionKeys targetKeys = target.encryptionKey() == null ? keys : targetKeys(target.encryptionKey());
-    try (JdbiStores to = JdbiStores.open(target.url(), target.user(),
-        target.password() == null ? "" : target.password().reveal(), new AesGcmTokenCipher(targetKeys), 2)) {
+    EncryptionKeys targetKeys =
+        target.encryptionKey() == null ? keys : targetKeys(target.encryptionKey());
+    try (JdbiStores to =
+        JdbiStores.open(
+            target.url(),
+            target.user(),
+            target.password() == null ? "" : target.password().reveal(),
+            new AesGcmTokenCipher(targetKeys),
+            2)) {
       DataTransfer into = to.dataTransfer();
       refuseUnlessEmpty(into, force, "The target database");
       DataTransfer from = stores.dataTransfer();
@@ -126,8 +141,12 @@ public final class Operations {
       }
       Map<String, Long> copied = into.counts();
       if (!copied.equals(read)) {
-        throw new StorageException("The copy's row counts " + copied + " differ from the source's " + read
-            + ": the target was written to meanwhile?");
+        throw new StorageException(
+            "The copy's row counts "
+                + copied
+                + " differ from the source's "
+                + read
+                + ": the target was written to meanwhile?");
       }
       return copied;
     }
@@ -143,8 +162,8 @@ public final class Operations {
   }
 
   /**
-   * Reads an archive into this database in one transaction: nothing is imported when the passphrase is
-   * wrong, the file is incomplete, or this database holds rows and {@code force} is not set.
+   * Reads an archive into this database in one transaction: nothing is imported when the passphrase
+   * is wrong, the file is incomplete, or this database holds rows and {@code force} is not set.
    *
    * @return the rows imported per table
    */
@@ -164,29 +183,41 @@ public final class Operations {
     stores.userData().delete(user.value());
     Map<String, Long> left = stores.userData().count(user.value());
     if (left.values().stream().anyMatch(n -> n > 0)) {
-      throw new StorageException("Rows of the user were written while purging " + left + "; run the purge again.");
+      throw new StorageException(
+          "Rows of the user were written while purging " + left + "; run the purge again.");
     }
     return new Purge(user, disconnected, held);
   }
 
-  /** Refuses a database that holds rows, unless {@code force} (the writer then replaces them atomically). */
+  /**
+   * Refuses a database that holds rows, unless {@code force} (the writer then replaces them
+   * atomically).
+   */
   private static void refuseUnlessEmpty(DataTransfer into, boolean force, String what) {
     if (!force && !into.isEmpty()) {
-      throw new InvalidRequestException(what + " is not empty (" + nonEmpty(into.counts())
-          + "); nothing was written. Use --force to replace what it holds.");
+      throw new InvalidRequestException(
+          what
+              + " is not empty ("
+              + nonEmpty(into.counts())
+              + "); nothing was written. Use --force to replace what it holds.");
     }
   }
 
   private static String nonEmpty(Map<String, Long> counts) {
-    return String.join(", ", counts.entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> e.getValue() + " in " + e.getKey()).toList());
+    return String.join(
+        ", ",
+        counts.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .map(e -> e.getValue() + " in " + e.getKey())
+            .toList());
   }
 
   private EncryptionKeys targetKeys(Secret key) {
     try {
       return EncryptionKeys.load(key.reveal(), null, settings.dataDir());
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationException(e.getMessage().replace(EncryptionKeys.KEY_VARIABLE, "--to-encryption-key"));
+      throw new InvalidConfigurationException(
+          e.getMessage().replace(EncryptionKeys.KEY_VARIABLE, "--to-encryption-key"));
     }
   }
 }

@@ -13,26 +13,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every configuration value of the server and the CLI, read once and validated. Keys and defaults are
- * those of the configuration table in {@code docs/configuration.md}. Secrets print as {@code ***}.
+ * Every configuration value of the server and the CLI, read once and validated. Keys and defaults
+ * are those of the configuration table in {@code docs/configuration.md}. Secrets print as {@code
+ * ***}.
  *
- * @param dataDir where generated keys and the default H2 database live ({@code INTEGRATIONS_DATA_DIR})
+ * @param dataDir where generated keys and the default H2 database live ({@code
+ *     INTEGRATIONS_DATA_DIR})
  * @param dbUrl JDBC URL ({@code INTEGRATIONS_DB_URL})
  * @param dbUser database login ({@code INTEGRATIONS_DB_USER}), empty for none
  * @param dbPassword database password ({@code INTEGRATIONS_DB_PASSWORD}), null for none
- * @param encryptionKey base64 AES-256 key ({@code INTEGRATIONS_ENCRYPTION_KEY}), null to generate one
- * @param previousEncryptionKeys keys that still decrypt old values ({@code INTEGRATIONS_ENCRYPTION_OLD_KEYS})
- * @param jwtSecret HS256 secret of API callers' JWTs ({@code INTEGRATIONS_JWT_SECRET}), null to generate
+ * @param encryptionKey base64 AES-256 key ({@code INTEGRATIONS_ENCRYPTION_KEY}), null to generate
+ *     one
+ * @param previousEncryptionKeys keys that still decrypt old values ({@code
+ *     INTEGRATIONS_ENCRYPTION_OLD_KEYS})
+ * @param jwtSecret HS256 secret of API callers' JWTs ({@code INTEGRATIONS_JWT_SECRET}), null to
+ *     generate
  * @param jwtIssuer the issuer JWTs must carry ({@code INTEGRATIONS_JWT_ISSUER}), null for any
  * @param host where {@code serve} listens ({@code INTEGRATIONS_HOST})
  * @param port where {@code serve} listens ({@code INTEGRATIONS_PORT})
  * @param publicUrl the server's public base URL ({@code INTEGRATIONS_PUBLIC_URL})
- * @param frontendUrl where the browser lands after an OAuth callback ({@code INTEGRATIONS_FRONTEND_URL})
- * @param providersFile a YAML file that adds providers to the bundled catalog or overrides their fields
- *     ({@code INTEGRATIONS_PROVIDERS_FILE}), null for none
- * @param source every setting as read, for the providers' own keys ({@code <GROUP>_CLIENT_ID}, {@code
- *     <GROUP>_CLIENT_SECRET}, {@code GOOGLE_AUTH_URI}, {@code TELEGRAM_API_URL}…), which the catalog and
- *     the provider plug-ins define
+ * @param frontendUrl where the browser lands after an OAuth callback ({@code
+ *     INTEGRATIONS_FRONTEND_URL})
+ * @param providersFile a YAML file that adds providers to the bundled catalog or overrides their
+ *     fields ({@code INTEGRATIONS_PROVIDERS_FILE}), null for none
+ * @param source every setting as read, for the providers' own keys ({@code <GROUP>_CLIENT_ID},
+ *     {@code <GROUP>_CLIENT_SECRET}, {@code GOOGLE_AUTH_URI}, {@code TELEGRAM_API_URL}…), which the
+ *     catalog and the provider plug-ins define
  * @param maxUploadBytes the largest file upload the server accepts ({@code
  *     INTEGRATIONS_MAX_UPLOAD_BYTES}, default 100 MiB)
  * @param maxRequestBytes the largest JSON request body the server accepts ({@code
@@ -75,7 +81,9 @@ public record Settings(
     }
   }
 
-  /** Reads and validates every value from the process environment and the optional properties file. */
+  /**
+   * Reads and validates every value from the process environment and the optional properties file.
+   */
   public static Settings fromEnvironment() {
     return from(ConfigSource.fromEnvironment());
   }
@@ -119,8 +127,8 @@ public record Settings(
   }
 
   /**
-   * After how long unused the maintenance verifies a connection ({@code INTEGRATIONS_KEEPALIVE_IDLE},
-   * default 24 hours; credentials that never expire: weekly).
+   * After how long unused the maintenance verifies a connection ({@code
+   * INTEGRATIONS_KEEPALIVE_IDLE}, default 24 hours; credentials that never expire: weekly).
    */
   public Duration keepaliveIdle() {
     return keepaliveIdle(source);
@@ -139,19 +147,30 @@ public record Settings(
     return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/api/integrations/callback");
   }
 
-  /** The setting {@code key} as read (a provider's own, such as {@code SLACK_CLIENT_ID}), absent when unset. */
+  /**
+   * The setting {@code key} as read (a provider's own, such as {@code SLACK_CLIENT_ID}), absent
+   * when unset.
+   */
   public java.util.Optional<String> setting(String key) {
     return source.get(key);
   }
 
-  /** The {@code aud} every MCP token must name ({@code INTEGRATIONS_MCP_AUDIENCE}); null when any will do. */
+  /**
+   * The {@code aud} every MCP token must name ({@code INTEGRATIONS_MCP_AUDIENCE}); null when any
+   * will do.
+   */
   public String mcpAudience() {
-    return source.get("INTEGRATIONS_MCP_AUDIENCE").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+    return source
+        .get("INTEGRATIONS_MCP_AUDIENCE")
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .orElse(null);
   }
 
   /**
    * The authorization servers MCP clients get their tokens from, as named in the protected-resource
-   * metadata ({@code INTEGRATIONS_MCP_AUTHORIZATION_SERVERS}, comma-separated URLs); empty when unset.
+   * metadata ({@code INTEGRATIONS_MCP_AUTHORIZATION_SERVERS}, comma-separated URLs); empty when
+   * unset.
    *
    * @throws InvalidConfigurationException when a value is not an http(s) URL
    */
@@ -160,8 +179,12 @@ public record Settings(
         .flatMap(v -> Arrays.stream(v.split(",")))
         .map(String::strip)
         .filter(v -> !v.isEmpty())
-        .map(v -> url(ConfigSource.of(java.util.Map.of("INTEGRATIONS_MCP_AUTHORIZATION_SERVERS", v)),
-            "INTEGRATIONS_MCP_AUTHORIZATION_SERVERS", v))
+        .map(
+            v ->
+                url(
+                    ConfigSource.of(java.util.Map.of("INTEGRATIONS_MCP_AUTHORIZATION_SERVERS", v)),
+                    "INTEGRATIONS_MCP_AUTHORIZATION_SERVERS",
+                    v))
         .toList();
   }
 
@@ -178,7 +201,10 @@ public record Settings(
       int bytes = secret.reveal().getBytes(StandardCharsets.UTF_8).length;
       if (bytes < MIN_JWT_SECRET_BYTES) {
         throw new InvalidConfigurationException(
-            "INTEGRATIONS_JWT_SECRET is " + bytes + " bytes long; HS256 needs at least " + MIN_JWT_SECRET_BYTES
+            "INTEGRATIONS_JWT_SECRET is "
+                + bytes
+                + " bytes long; HS256 needs at least "
+                + MIN_JWT_SECRET_BYTES
                 + " (256 bits), or anyone can guess it and sign tokens. Generate one with: openssl rand -base64 32");
       }
     }
@@ -212,7 +238,8 @@ public record Settings(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidConfigurationException(key + " must be a positive number of bytes, not '" + value + "'.");
+    throw new InvalidConfigurationException(
+        key + " must be a positive number of bytes, not '" + value + "'.");
   }
 
   private static Duration duration(ConfigSource source, String key, Duration fallback) {
@@ -224,7 +251,10 @@ public record Settings(
       return Durations.parse(value);
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException(
-          key + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '" + value + "'.");
+          key
+              + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '"
+              + value
+              + "'.");
     }
   }
 

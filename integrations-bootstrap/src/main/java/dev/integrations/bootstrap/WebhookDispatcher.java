@@ -24,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox to the webhook endpoint, in the server process. Every poll interval it claims due
- * deliveries (a lease in the database: at most one attempt of a delivery in flight across servers),
- * then, with no transaction open, POSTs each one signed per Standard Webhooks and records the outcome:
- * 2xx delivered; 410 Gone disables the endpoint; anything else (429 and 5xx included, a network error,
- * a timeout) is tried again on the retry schedule with up to 10 % jitter, never sooner than a {@code
- * Retry-After} says, and given up after the schedule's last attempt. A server killed mid-delivery leaves
- * its lease to run out; the delivery is then claimed again, with the same {@code webhook-id}.
+ * Delivers the outbox to the webhook endpoint, in the server process. Every poll interval it claims
+ * due deliveries (a lease in the database: at most one attempt of a delivery in flight across
+ * servers), then, with no transaction open, POSTs each one signed per Standard Webhooks and records
+ * the outcome: 2xx delivered; 410 Gone disables the endpoint; anything else (429 and 5xx included,
+ * a network error, a timeout) is tried again on the retry schedule with up to 10 % jitter, never
+ * sooner than a {@code Retry-After} says, and given up after the schedule's last attempt. A server
+ * killed mid-delivery leaves its lease to run out; the delivery is then claimed again, with the
+ * same {@code webhook-id}.
  *
  * <p>One thread; {@link #close()} stops it and waits for the attempt in flight.
  */
@@ -47,13 +48,15 @@ final class WebhookDispatcher implements AutoCloseable {
   private final Metrics metrics;
   private final String endpoint;
   private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "integrations-webhooks");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "integrations-webhooks");
+            t.setDaemon(true);
+            return t;
+          });
 
-  WebhookDispatcher(WebhookSettings settings, WebhookDeliveryStore store, OkHttpClient http, Metrics metrics) {
+  WebhookDispatcher(
+      WebhookSettings settings, WebhookDeliveryStore store, OkHttpClient http, Metrics metrics) {
     this.settings = settings;
     this.store = store;
     this.endpoint = settings.endpoint().toString();
@@ -64,7 +67,8 @@ final class WebhookDispatcher implements AutoCloseable {
 
   /** Starts polling. */
   void start() {
-    thread.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(
+        this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void pollSafely() {
@@ -73,7 +77,10 @@ final class WebhookDispatcher implements AutoCloseable {
         // a full batch: more may be due
       }
     } catch (RuntimeException e) {
-      LOG.warn("Webhook deliveries could not be claimed or recorded; trying again in {}", settings.pollInterval(), e);
+      LOG.warn(
+          "Webhook deliveries could not be claimed or recorded; trying again in {}",
+          settings.pollInterval(),
+          e);
     }
   }
 
@@ -89,24 +96,28 @@ final class WebhookDispatcher implements AutoCloseable {
 
   private void attempt(WebhookDelivery delivery, String holder) {
     long timestamp = System.currentTimeMillis() / 1000;
-    Request request = new Request.Builder()
-        .url(settings.endpoint().toString())
-        .header("webhook-id", delivery.id())
-        .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", signer.sign(delivery.id(), timestamp, delivery.payload()))
-        .header("User-Agent", "integrations-webhooks")
-        .post(RequestBody.create(delivery.payload().getBytes(StandardCharsets.UTF_8), JSON))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(settings.endpoint().toString())
+            .header("webhook-id", delivery.id())
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", signer.sign(delivery.id(), timestamp, delivery.payload()))
+            .header("User-Agent", "integrations-webhooks")
+            .post(RequestBody.create(delivery.payload().getBytes(StandardCharsets.UTF_8), JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       int status = response.code();
       String answer = "HTTP " + status + answerText(response.body());
       if (status >= 200 && status < 300) {
         if (!store.delivered(delivery.id(), holder, status, answer)) {
-          LOG.warn("Webhook delivery {} was answered after its lease ran out; it may be sent again", delivery.id());
+          LOG.warn(
+              "Webhook delivery {} was answered after its lease ran out; it may be sent again",
+              delivery.id());
         }
         metrics.webhookAttempt("delivered");
       } else if (status == 410) {
-        LOG.warn("The webhook endpoint answered 410 Gone: deliveries to it are disabled until one is replayed");
+        LOG.warn(
+            "The webhook endpoint answered 410 Gone: deliveries to it are disabled until one is replayed");
         store.disableEndpoint(delivery.id(), endpoint, status, answer);
         metrics.webhookAttempt("disabled");
       } else {
@@ -117,13 +128,19 @@ final class WebhookDispatcher implements AutoCloseable {
     }
   }
 
-  private void failed(WebhookDelivery delivery, String holder, Integer status, String answer, Duration notBefore) {
+  private void failed(
+      WebhookDelivery delivery, String holder, Integer status, String answer, Duration notBefore) {
     int made = delivery.attempts() + 1;
     List<Duration> schedule = settings.retrySchedule();
     if (made > schedule.size()) {
       store.gaveUp(delivery.id(), holder, status, answer);
       metrics.webhookAttempt("failed");
-      LOG.warn("Webhook delivery {} ({}) given up after {} attempts: {}", delivery.id(), delivery.eventType(), made, answer);
+      LOG.warn(
+          "Webhook delivery {} ({}) given up after {} attempts: {}",
+          delivery.id(),
+          delivery.eventType(),
+          made,
+          answer);
       return;
     }
     Duration wait = withJitter(schedule.get(made - 1));
@@ -132,7 +149,12 @@ final class WebhookDispatcher implements AutoCloseable {
     }
     store.retryAfter(delivery.id(), holder, status, answer, wait);
     metrics.webhookAttempt("retry");
-    LOG.info("Webhook delivery {} ({}) failed ({}); next attempt in {}", delivery.id(), delivery.eventType(), answer, wait);
+    LOG.info(
+        "Webhook delivery {} ({}) failed ({}); next attempt in {}",
+        delivery.id(),
+        delivery.eventType(),
+        answer,
+        wait);
   }
 
   private static Duration withJitter(Duration wait) {
@@ -140,7 +162,9 @@ final class WebhookDispatcher implements AutoCloseable {
     return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
   }
 
-  /** A {@code Retry-After} of seconds or an HTTP date, as a wait; zero when absent or unreadable. */
+  /**
+   * A {@code Retry-After} of seconds or an HTTP date, as a wait; zero when absent or unreadable.
+   */
   static Duration retryAfter(String header) {
     if (header == null || header.isBlank()) {
       return Duration.ZERO;
@@ -150,8 +174,10 @@ final class WebhookDispatcher implements AutoCloseable {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration wait = Duration.between(
-            java.time.Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        Duration wait =
+            Duration.between(
+                java.time.Instant.now(),
+                ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         return wait.isNegative() ? Duration.ZERO : wait;
       } catch (DateTimeParseException notDate) {
         return Duration.ZERO;

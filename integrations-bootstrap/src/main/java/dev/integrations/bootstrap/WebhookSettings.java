@@ -11,26 +11,37 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where and how connection events are delivered as Standard Webhooks: {@code INTEGRATIONS_WEBHOOK_URL},
- * {@code INTEGRATIONS_WEBHOOK_SECRET} ({@code whsec_} and the base64 of the signing key), and the
- * delivery tuning keys. Webhooks are off while the URL is unset. Immutable; {@code toString()} never
- * shows the secret.
+ * Where and how connection events are delivered as Standard Webhooks: {@code
+ * INTEGRATIONS_WEBHOOK_URL}, {@code INTEGRATIONS_WEBHOOK_SECRET} ({@code whsec_} and the base64 of
+ * the signing key), and the delivery tuning keys. Webhooks are off while the URL is unset.
+ * Immutable; {@code toString()} never shows the secret.
  *
  * @param endpoint where deliveries are POSTed, null when webhooks are off
  * @param key the HMAC-SHA256 signing key (the decoded secret), empty when off
  * @param retrySchedule the waits before the second, third... attempt ({@code
- *     INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE}, default the specification's 5s, 5m, 30m, 2h, 5h, 10h, 10h);
- *     the first attempt is immediate, and a delivery is given up after the last wait's attempt
+ *     INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE}, default the specification's 5s, 5m, 30m, 2h, 5h, 10h,
+ *     10h); the first attempt is immediate, and a delivery is given up after the last wait's
+ *     attempt
  * @param timeout how long one attempt may take ({@code INTEGRATIONS_WEBHOOK_TIMEOUT}, default 15 s)
  * @param pollInterval how often a server looks for due deliveries ({@code
  *     INTEGRATIONS_WEBHOOK_POLL_INTERVAL}, default 1 s)
  */
 public record WebhookSettings(
-    URI endpoint, byte[] key, List<Duration> retrySchedule, Duration timeout, Duration pollInterval) {
+    URI endpoint,
+    byte[] key,
+    List<Duration> retrySchedule,
+    Duration timeout,
+    Duration pollInterval) {
   /** The specification's schedule after the immediate first attempt. */
-  public static final List<Duration> DEFAULT_RETRY_SCHEDULE = List.of(
-      Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
-      Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+  public static final List<Duration> DEFAULT_RETRY_SCHEDULE =
+      List.of(
+          Duration.ofSeconds(5),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(30),
+          Duration.ofHours(2),
+          Duration.ofHours(5),
+          Duration.ofHours(10),
+          Duration.ofHours(10));
 
   private static final String SECRET_PREFIX = "whsec_";
 
@@ -44,7 +55,12 @@ public record WebhookSettings(
 
   /** Reads the webhook keys of {@code settings}. */
   public static WebhookSettings from(Settings settings) {
-    String url = settings.setting("INTEGRATIONS_WEBHOOK_URL").map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+    String url =
+        settings
+            .setting("INTEGRATIONS_WEBHOOK_URL")
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .orElse(null);
     String secret = settings.setting("INTEGRATIONS_WEBHOOK_SECRET").map(String::strip).orElse(null);
     URI endpoint = url == null ? null : endpoint(url);
     byte[] key = new byte[0];
@@ -61,7 +77,9 @@ public record WebhookSettings(
     return new WebhookSettings(
         endpoint,
         key,
-        settings.setting("INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE").map(WebhookSettings::schedule)
+        settings
+            .setting("INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE")
+            .map(WebhookSettings::schedule)
             .orElse(DEFAULT_RETRY_SCHEDULE),
         duration(settings, "INTEGRATIONS_WEBHOOK_TIMEOUT", Duration.ofSeconds(15)),
         duration(settings, "INTEGRATIONS_WEBHOOK_POLL_INTERVAL", Duration.ofSeconds(1)));
@@ -96,13 +114,15 @@ public record WebhookSettings(
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw new InvalidConfigurationException("INTEGRATIONS_WEBHOOK_URL must be an http(s) URL, not '" + url + "'.");
+    throw new InvalidConfigurationException(
+        "INTEGRATIONS_WEBHOOK_URL must be an http(s) URL, not '" + url + "'.");
   }
 
   /** The key of a {@code whsec_<base64>} secret, 24 to 64 bytes (Standard Webhooks: 24 to 64). */
   static byte[] key(String secret) {
-    String malformed = "INTEGRATIONS_WEBHOOK_SECRET must be whsec_ followed by the base64 of 24 to 64 random"
-        + " bytes (for example: echo whsec_$(openssl rand -base64 32)).";
+    String malformed =
+        "INTEGRATIONS_WEBHOOK_SECRET must be whsec_ followed by the base64 of 24 to 64 random"
+            + " bytes (for example: echo whsec_$(openssl rand -base64 32)).";
     if (!secret.startsWith(SECRET_PREFIX)) {
       throw new InvalidConfigurationException(malformed + " It does not start with whsec_.");
     }
@@ -113,7 +133,8 @@ public record WebhookSettings(
       throw new InvalidConfigurationException(malformed + " What follows whsec_ is not base64.");
     }
     if (key.length < 24 || key.length > 64) {
-      throw new InvalidConfigurationException(malformed + " It decodes to " + key.length + " bytes.");
+      throw new InvalidConfigurationException(
+          malformed + " It decodes to " + key.length + " bytes.");
     }
     return key;
   }
@@ -124,8 +145,11 @@ public record WebhookSettings(
       try {
         waits.add(Durations.parse(part));
       } catch (IllegalArgumentException e) {
-        throw new InvalidConfigurationException("INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE must list positive durations"
-            + " separated by commas, such as 5s,5m,30m,2h,5h,10h,10h, not '" + text + "'.");
+        throw new InvalidConfigurationException(
+            "INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE must list positive durations"
+                + " separated by commas, such as 5s,5m,30m,2h,5h,10h,10h, not '"
+                + text
+                + "'.");
       }
     }
     return waits;
@@ -140,15 +164,21 @@ public record WebhookSettings(
       return Durations.parse(value);
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException(
-          key + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '" + value + "'.");
+          key
+              + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '"
+              + value
+              + "'.");
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WebhookSettings other && Objects.equals(endpoint, other.endpoint)
-        && Arrays.equals(key, other.key) && retrySchedule.equals(other.retrySchedule)
-        && timeout.equals(other.timeout) && pollInterval.equals(other.pollInterval);
+    return o instanceof WebhookSettings other
+        && Objects.equals(endpoint, other.endpoint)
+        && Arrays.equals(key, other.key)
+        && retrySchedule.equals(other.retrySchedule)
+        && timeout.equals(other.timeout)
+        && pollInterval.equals(other.pollInterval);
   }
 
   @Override
@@ -158,7 +188,14 @@ public record WebhookSettings(
 
   @Override
   public String toString() {
-    return "WebhookSettings[endpoint=" + endpoint + ", key=***, retrySchedule=" + retrySchedule
-        + ", timeout=" + timeout + ", pollInterval=" + pollInterval + "]";
+    return "WebhookSettings[endpoint="
+        + endpoint
+        + ", key=***, retrySchedule="
+        + retrySchedule
+        + ", timeout="
+        + timeout
+        + ", pollInterval="
+        + pollInterval
+        + "]";
   }
 }

@@ -21,17 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where concrete adapters are chosen from configuration and assembled into the library;
- * the HTTP server and the CLI both start from here.
+ * The one place where concrete adapters are chosen from configuration and assembled into the
+ * library; the HTTP server and the CLI both start from here.
  *
- * <p>It opens the database named by {@code INTEGRATIONS_DB_URL} (an H2 file under the data directory by
- * default) through the JDBI stores, seals tokens with AES-256-GCM under the configured key (or one
- * generated into the data directory), takes refresh leases in that database (so that servers sharing it
- * refresh each connection once, not once each), registers every provider of the catalog on one shared
- * HTTP client (an OAuth provider without its {@code <GROUP>_CLIENT_ID} and secret is listed as not
- * configured), logs connection events, and counts what happens in one Micrometer registry ({@link
- * #metrics()}). When {@code INTEGRATIONS_WEBHOOK_URL} is set, connection changes record their events in
- * the database's webhook outbox, and {@link #startBackgroundWork()} (the server calls it) delivers them.
+ * <p>It opens the database named by {@code INTEGRATIONS_DB_URL} (an H2 file under the data
+ * directory by default) through the JDBI stores, seals tokens with AES-256-GCM under the configured
+ * key (or one generated into the data directory), takes refresh leases in that database (so that
+ * servers sharing it refresh each connection once, not once each), registers every provider of the
+ * catalog on one shared HTTP client (an OAuth provider without its {@code <GROUP>_CLIENT_ID} and
+ * secret is listed as not configured), logs connection events, and counts what happens in one
+ * Micrometer registry ({@link #metrics()}). When {@code INTEGRATIONS_WEBHOOK_URL} is set,
+ * connection changes record their events in the database's webhook outbox, and {@link
+ * #startBackgroundWork()} (the server calls it) delivers them.
  *
  * <p>Thread-safe once built. Close it to release the database pool and the HTTP client.
  */
@@ -71,12 +72,13 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * Assembles everything that {@code settings} describe: migrates the database, loads or generates the
-   * encryption key and the JWT secret.
+   * Assembles everything that {@code settings} describe: migrates the database, loads or generates
+   * the encryption key and the JWT secret.
    *
-   * @throws InvalidConfigurationException when a key or secret is malformed, the provider catalog is
-   *     invalid, or a provider's client id is set without its secret (or the other way round)
-   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
+   * @throws InvalidConfigurationException when a key or secret is malformed, the provider catalog
+   *     is invalid, or a provider's client id is set without its secret (or the other way round)
+   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or
+   *     migrated
    */
   public static Wiring start(Settings settings) {
     Objects.requireNonNull(settings, "settings");
@@ -114,32 +116,38 @@ public final class Wiring implements AutoCloseable {
             .redirectUri(settings.redirectUri())
             .requestDeadline(settings.requestDeadline())
             .build();
-    List<String> notConfigured = providers.adapters().stream()
-        .map(ProviderPort::integration)
-        .filter(i -> !i.configured())
-        .map(i -> i.type().value())
-        .toList();
+    List<String> notConfigured =
+        providers.adapters().stream()
+            .map(ProviderPort::integration)
+            .filter(i -> !i.configured())
+            .map(i -> i.type().value())
+            .toList();
     if (!notConfigured.isEmpty()) {
-      LOG.info("Listed but not configured (set <GROUP>_CLIENT_ID and <GROUP>_CLIENT_SECRET to connect them): {}",
+      LOG.info(
+          "Listed but not configured (set <GROUP>_CLIENT_ID and <GROUP>_CLIENT_SECRET to connect them): {}",
           String.join(", ", notConfigured));
     }
     return new Wiring(settings, integrations, jwtSecret, stores, http, metrics, webhooks, keys);
   }
 
   /**
-   * The HS256 secret of API callers' JWTs: {@code INTEGRATIONS_JWT_SECRET}, or the one generated into
-   * {@code <data dir>/jwt.secret} on first use (with a warning). Needs no database, so a JWT can be
-   * minted while a server holds the embedded database.
+   * The HS256 secret of API callers' JWTs: {@code INTEGRATIONS_JWT_SECRET}, or the one generated
+   * into {@code <data dir>/jwt.secret} on first use (with a warning). Needs no database, so a JWT
+   * can be minted while a server holds the embedded database.
    */
   public static Secret jwtSecret(Settings settings) {
     return settings.jwtSecret() != null
         ? settings.jwtSecret()
-        : GeneratedSecrets.readOrCreate(settings.dataDir().resolve(JWT_SECRET_FILE), "INTEGRATIONS_JWT_SECRET");
+        : GeneratedSecrets.readOrCreate(
+            settings.dataDir().resolve(JWT_SECRET_FILE), "INTEGRATIONS_JWT_SECRET");
   }
 
   private static EncryptionKeys encryptionKeys(Settings settings) {
     String key = settings.encryptionKey() == null ? null : settings.encryptionKey().reveal();
-    String old = settings.previousEncryptionKeys().stream().map(Secret::reveal).collect(Collectors.joining(","));
+    String old =
+        settings.previousEncryptionKeys().stream()
+            .map(Secret::reveal)
+            .collect(Collectors.joining(","));
     try {
       return EncryptionKeys.load(key, old, settings.dataDir());
     } catch (IllegalArgumentException e) {
@@ -148,22 +156,24 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * The integration types of the catalog (bundled, plus {@code INTEGRATIONS_PROVIDERS_FILE}), in order,
-   * without opening a database or building an adapter: for command-line completion and help.
+   * The integration types of the catalog (bundled, plus {@code INTEGRATIONS_PROVIDERS_FILE}), in
+   * order, without opening a database or building an adapter: for command-line completion and help.
    *
    * @throws InvalidConfigurationException when the providers file is invalid
    */
   public static List<String> integrationTypes(Settings settings) {
     try {
-      return ProviderCatalog.load(settings.providersFile()).providers().stream().map(p -> p.key()).toList();
+      return ProviderCatalog.load(settings.providersFile()).providers().stream()
+          .map(p -> p.key())
+          .toList();
     } catch (CatalogException e) {
       throw new InvalidConfigurationException(e.getMessage());
     }
   }
 
   /**
-   * The integration types of the catalog that declare {@code capability}, in order, without opening a
-   * database or building an adapter: for the completion of the CLI's {@code --via}.
+   * The integration types of the catalog that declare {@code capability}, in order, without opening
+   * a database or building an adapter: for the completion of the CLI's {@code --via}.
    *
    * @throws InvalidConfigurationException when the providers file is invalid
    */
@@ -178,11 +188,14 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  /** Every provider of the catalog (bundled, plus {@code INTEGRATIONS_PROVIDERS_FILE}), as adapters. */
+  /**
+   * Every provider of the catalog (bundled, plus {@code INTEGRATIONS_PROVIDERS_FILE}), as adapters.
+   */
   private static CatalogProviders providers(Settings settings, OkHttpClient http) {
     try {
       return CatalogProviders.build(
-          ProviderCatalog.load(settings.providersFile()), new ProviderContext(settings::setting, http));
+          ProviderCatalog.load(settings.providersFile()),
+          new ProviderContext(settings::setting, http));
     } catch (CatalogException e) {
       throw new InvalidConfigurationException(e.getMessage());
     }
@@ -203,8 +216,8 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * Calls made under idempotency keys (the MCP server's sending tools), in the database, so that every
-   * server sharing it gives a repeated key the first answer.
+   * Calls made under idempotency keys (the MCP server's sending tools), in the database, so that
+   * every server sharing it gives a repeated key the first answer.
    */
   public IdempotencyStore idempotencyStore() {
     return stores.idempotencyStore();
@@ -237,9 +250,9 @@ public final class Wiring implements AutoCloseable {
   }
 
   /**
-   * Starts the background maintenance of connections (refreshes before expiry, keep-alive checks, usage
-   * pruning) every {@code INTEGRATIONS_MAINTENANCE_INTERVAL}: the server calls it, commands do not. It
-   * stops on {@link #close()}, or earlier by closing what this returns.
+   * Starts the background maintenance of connections (refreshes before expiry, keep-alive checks,
+   * usage pruning) every {@code INTEGRATIONS_MAINTENANCE_INTERVAL}: the server calls it, commands
+   * do not. It stops on {@link #close()}, or earlier by closing what this returns.
    */
   public AutoCloseable startMaintenance() {
     integrations.maintenance().start();

@@ -49,13 +49,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossProcessRefreshTest {
   private static final int CALLERS_PER_PROCESS = 16;
   private static final int CALLERS = 2 * CALLERS_PER_PROCESS;
-  private static final Set<String> GMAIL_SCOPES = Set.of(
-      "https://www.googleapis.com/auth/gmail.send", "https://www.googleapis.com/auth/gmail.readonly");
+  private static final Set<String> GMAIL_SCOPES =
+      Set.of(
+          "https://www.googleapis.com/auth/gmail.send",
+          "https://www.googleapis.com/auth/gmail.readonly");
 
   @TempDir Path dir;
   private PostgresSchema schema;
   private final MockWebServer google = new MockWebServer();
-  private final RotatingTokenEndpoint tokenEndpoint = new RotatingTokenEndpoint("refresh-1", CALLERS);
+  private final RotatingTokenEndpoint tokenEndpoint =
+      new RotatingTokenEndpoint("refresh-1", CALLERS);
   private final byte[] key = new byte[32];
   private final List<Process> children = new ArrayList<>();
   private JdbiStores stores;
@@ -67,12 +70,29 @@ class CrossProcessRefreshTest {
     new SecureRandom().nextBytes(key);
     google.setDispatcher(tokenEndpoint);
     google.start(InetAddress.getLoopbackAddress(), 0);
-    stores = JdbiStores.open(schema.url(), PostgresSchema.PG_USER, PostgresSchema.PG_PASSWORD,
-        new AesGcmTokenCipher(EncryptionKeys.of(key, List.of())), 2);
-    seeded = stores.tokenStore().put(RefreshChild.ANN, IntegrationType.GMAIL, new Credentials(
-        Secret.of("expired"), Secret.of("refresh-1"), Instant.now().minusSeconds(5), GMAIL_SCOPES));
-    stores.connectionStore().save(
-        Connection.connected(RefreshChild.ANN, IntegrationType.GMAIL, Instant.now().minusSeconds(3600), null));
+    stores =
+        JdbiStores.open(
+            schema.url(),
+            PostgresSchema.PG_USER,
+            PostgresSchema.PG_PASSWORD,
+            new AesGcmTokenCipher(EncryptionKeys.of(key, List.of())),
+            2);
+    seeded =
+        stores
+            .tokenStore()
+            .put(
+                RefreshChild.ANN,
+                IntegrationType.GMAIL,
+                new Credentials(
+                    Secret.of("expired"),
+                    Secret.of("refresh-1"),
+                    Instant.now().minusSeconds(5),
+                    GMAIL_SCOPES));
+    stores
+        .connectionStore()
+        .save(
+            Connection.connected(
+                RefreshChild.ANN, IntegrationType.GMAIL, Instant.now().minusSeconds(3600), null));
   }
 
   @AfterEach
@@ -94,7 +114,8 @@ class CrossProcessRefreshTest {
 
     assertThat(tokenEndpoint.refreshes).hasValue(1);
     assertThat(answers).hasSize(CALLERS).containsOnly("GOT fresh-1");
-    StoredCredentials stored = stores.tokenStore().find(RefreshChild.ANN, IntegrationType.GMAIL).orElseThrow();
+    StoredCredentials stored =
+        stores.tokenStore().find(RefreshChild.ANN, IntegrationType.GMAIL).orElseThrow();
     assertThat(stored.version()).isGreaterThan(seeded.version());
     assertThat(stored.credentials().refreshToken().reveal()).isEqualTo("refresh-2");
   }
@@ -106,12 +127,22 @@ class CrossProcessRefreshTest {
     expireTheStoredAccessToken();
 
     try (Wiring later = Wiring.start(Settings.from(ConfigSource.of(env())))) {
-      String token = later.integrations().connections()
-          .credentialsFor(RefreshChild.ANN, IntegrationType.GMAIL).accessToken().reveal();
+      String token =
+          later
+              .integrations()
+              .connections()
+              .credentialsFor(RefreshChild.ANN, IntegrationType.GMAIL)
+              .accessToken()
+              .reveal();
       assertThat(token).isEqualTo("fresh-2");
     }
     assertThat(tokenEndpoint.grantRevoked()).isFalse();
-    assertThat(stores.connectionStore().find(RefreshChild.ANN, IntegrationType.GMAIL).orElseThrow().status())
+    assertThat(
+            stores
+                .connectionStore()
+                .find(RefreshChild.ANN, IntegrationType.GMAIL)
+                .orElseThrow()
+                .status())
         .isEqualTo(ConnectionStatus.CONNECTED);
   }
 
@@ -123,7 +154,9 @@ class CrossProcessRefreshTest {
       inputs.add(startChild("child-" + i, answers));
     }
     for (int i = 0; i < 2; i++) {
-      assertThat(answers.poll(60, TimeUnit.SECONDS)).as("child started; logs in " + dir).isEqualTo("READY");
+      assertThat(answers.poll(60, TimeUnit.SECONDS))
+          .as("child started; logs in " + dir)
+          .isEqualTo("READY");
     }
     for (Writer input : inputs) {
       input.write("GO " + CALLERS_PER_PROCESS + "\n");
@@ -142,38 +175,51 @@ class CrossProcessRefreshTest {
     return results;
   }
 
-  /** Starts one server process; its ARRIVED lines open the token endpoint's latch, other lines are queued. */
+  /**
+   * Starts one server process; its ARRIVED lines open the token endpoint's latch, other lines are
+   * queued.
+   */
   private Writer startChild(String name, BlockingQueue<String> lines) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            RefreshChild.class.getName())
-        .directory(Files.createDirectories(dir.resolve(name)).toFile())
-        .redirectError(dir.resolve(name + ".log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                RefreshChild.class.getName())
+            .directory(Files.createDirectories(dir.resolve(name)).toFile())
+            .redirectError(dir.resolve(name + ".log").toFile());
     builder.environment().remove(ConfigSource.CONFIG_FILE_KEY);
     builder.environment().putAll(env());
     builder.environment().put("INTEGRATIONS_DATA_DIR", dir.resolve(name).toString());
     Process child = builder.start();
     children.add(child);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          if (line.equals("ARRIVED")) {
-            tokenEndpoint.callersArrived.countDown();
-          } else {
-            lines.add(line);
-          }
-        }
-      } catch (IOException e) {
-        lines.add("LOST " + e);
-      }
-    }, name + "-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  if (line.equals("ARRIVED")) {
+                    tokenEndpoint.callersArrived.countDown();
+                  } else {
+                    lines.add(line);
+                  }
+                }
+              } catch (IOException e) {
+                lines.add("LOST " + e);
+              }
+            },
+            name + "-output");
     reader.setDaemon(true);
     reader.start();
     return new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
   }
 
-  /** The settings of every server: the shared schema and key, Google's token endpoint on the stand-in. */
+  /**
+   * The settings of every server: the shared schema and key, Google's token endpoint on the
+   * stand-in.
+   */
   private Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("INTEGRATIONS_DATA_DIR", dir.toString());
@@ -192,9 +238,19 @@ class CrossProcessRefreshTest {
 
   /** Makes the stored access token due again, keeping the refresh token the burst stored. */
   private void expireTheStoredAccessToken() {
-    StoredCredentials stored = stores.tokenStore().find(RefreshChild.ANN, IntegrationType.GMAIL).orElseThrow();
+    StoredCredentials stored =
+        stores.tokenStore().find(RefreshChild.ANN, IntegrationType.GMAIL).orElseThrow();
     Credentials c = stored.credentials();
-    Credentials due = new Credentials(c.accessToken(), c.refreshToken(), Instant.now().minus(Duration.ofSeconds(1)), c.scopes());
-    assertThat(stores.tokenStore().compareAndSet(RefreshChild.ANN, IntegrationType.GMAIL, stored.version(), due)).isTrue();
+    Credentials due =
+        new Credentials(
+            c.accessToken(),
+            c.refreshToken(),
+            Instant.now().minus(Duration.ofSeconds(1)),
+            c.scopes());
+    assertThat(
+            stores
+                .tokenStore()
+                .compareAndSet(RefreshChild.ANN, IntegrationType.GMAIL, stored.version(), due))
+        .isTrue();
   }
 }

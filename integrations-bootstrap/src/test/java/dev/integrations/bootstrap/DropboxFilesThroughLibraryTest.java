@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Dropbox's files through the library (the real catalog entry and plug-in) against the Dropbox stand-in. */
+/**
+ * Dropbox's files through the library (the real catalog entry and plug-in) against the Dropbox
+ * stand-in.
+ */
 class DropboxFilesThroughLibraryTest {
   static final IntegrationType DROPBOX = IntegrationType.of("dropbox");
   static final long MIB = 1024 * 1024;
@@ -44,7 +47,8 @@ class DropboxFilesThroughLibraryTest {
 
   private static FileUpload text(String name, String content) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    return new FileUpload(name, "text/plain", null, bytes.length, () -> new ByteArrayInputStream(bytes));
+    return new FileUpload(
+        name, "text/plain", null, bytes.length, () -> new ByteArrayInputStream(bytes));
   }
 
   private static List<ContentHost.Received> contentCalls(int from) {
@@ -57,8 +61,10 @@ class DropboxFilesThroughLibraryTest {
     UserId ann = library.connect("box-ann", "dropbox", library.dropbox);
     int before = library.dropbox.contentHost().received.size();
 
-    RemoteFile first = library.actions().uploadFile(ann, DROPBOX, text("Ünïcødé 🚀.txt", "hello"), null);
-    RemoteFile second = library.actions().uploadFile(ann, DROPBOX, text("Ünïcødé 🚀.txt", "again"), null);
+    RemoteFile first =
+        library.actions().uploadFile(ann, DROPBOX, text("Ünïcødé 🚀.txt", "hello"), null);
+    RemoteFile second =
+        library.actions().uploadFile(ann, DROPBOX, text("Ünïcødé 🚀.txt", "again"), null);
 
     assertThat(first.name()).isEqualTo("Ünïcødé 🚀.txt");
     assertThat(first.size()).isEqualTo(5);
@@ -75,10 +81,21 @@ class DropboxFilesThroughLibraryTest {
   void a_file_goes_into_the_folder_named_by_its_parent_path() {
     UserId ivy = library.connect("box-ivy", "dropbox", library.dropbox);
 
-    library.actions().uploadFile(ivy, DROPBOX,
-        new FileUpload("plan.txt", "text/plain", "/Reports", 2, () -> new ByteArrayInputStream(new byte[2])), null);
+    library
+        .actions()
+        .uploadFile(
+            ivy,
+            DROPBOX,
+            new FileUpload(
+                "plan.txt",
+                "text/plain",
+                "/Reports",
+                2,
+                () -> new ByteArrayInputStream(new byte[2])),
+            null);
 
-    assertThat(library.dropbox.files("box-ivy")).extracting(StoredFile::parent, StoredFile::name)
+    assertThat(library.dropbox.files("box-ivy"))
+        .extracting(StoredFile::parent, StoredFile::name)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/Reports", "plan.txt"));
   }
 
@@ -88,14 +105,16 @@ class DropboxFilesThroughLibraryTest {
     library.actions().uploadFile(bob, DROPBOX, text("notes.txt", "n"), null);
 
     FilePage first = library.actions().listFiles(bob, DROPBOX, new FileQuery("", 1, null));
-    FilePage second = library.actions().listFiles(bob, DROPBOX, new FileQuery("", 1, first.nextPageToken()));
+    FilePage second =
+        library.actions().listFiles(bob, DROPBOX, new FileQuery("", 1, first.nextPageToken()));
     FilePage found = library.actions().listFiles(bob, DROPBOX, new FileQuery("NOTES", 10, null));
 
     assertThat(first.files()).extracting(RemoteFile::name).containsExactly("report.pdf");
     assertThat(first.nextPageToken()).isNotNull();
     assertThat(second.files()).extracting(RemoteFile::name).containsExactly("notes.txt");
     assertThat(second.nextPageToken()).isNull();
-    assertThat(found.files()).extracting(RemoteFile::name, RemoteFile::size)
+    assertThat(found.files())
+        .extracting(RemoteFile::name, RemoteFile::size)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("notes.txt", 1L));
   }
 
@@ -106,13 +125,21 @@ class DropboxFilesThroughLibraryTest {
     int before = library.dropbox.contentHost().received.size();
     List<Long> progress = new CopyOnWriteArrayList<>();
 
-    RemoteFile file = library.actions().uploadFile(cem, DROPBOX, GeneratedContent.upload("big.bin", size),
-        (sent, total) -> progress.add(sent));
+    RemoteFile file =
+        library
+            .actions()
+            .uploadFile(
+                cem,
+                DROPBOX,
+                GeneratedContent.upload("big.bin", size),
+                (sent, total) -> progress.add(sent));
 
     assertThat(file.size()).isEqualTo(size);
-    assertThat(library.dropbox.files("box-cem")).singleElement()
+    assertThat(library.dropbox.files("box-cem"))
+        .singleElement()
         .satisfies(stored -> assertThat(stored.sha256()).isEqualTo(GeneratedContent.sha256(size)));
-    assertThat(contentCalls(before)).extracting(ContentHost.Received::path, ContentHost.Received::bodyLength)
+    assertThat(contentCalls(before))
+        .extracting(ContentHost.Received::path, ContentHost.Received::bodyLength)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("/2/files/upload_session/start", 8 * MIB),
             org.assertj.core.groups.Tuple.tuple("/2/files/upload_session/append_v2", 8 * MIB),
@@ -128,17 +155,24 @@ class DropboxFilesThroughLibraryTest {
     library.dropbox.failNext("append", 500, 1, null, true);
     int before = library.dropbox.contentHost().received.size();
 
-    RemoteFile file = library.actions().uploadFile(dan, DROPBOX, GeneratedContent.upload("resumed.bin", size), null);
+    RemoteFile file =
+        library
+            .actions()
+            .uploadFile(dan, DROPBOX, GeneratedContent.upload("resumed.bin", size), null);
 
     assertThat(file.size()).isEqualTo(size);
-    assertThat(library.dropbox.files("box-dan")).singleElement()
+    assertThat(library.dropbox.files("box-dan"))
+        .singleElement()
         .satisfies(stored -> assertThat(stored.sha256()).isEqualTo(GeneratedContent.sha256(size)));
-    assertThat(contentCalls(before)).extracting(ContentHost.Received::path).containsExactly(
-        "/2/files/upload_session/start",
-        "/2/files/upload_session/append_v2", // stored, then answered 500
-        "/2/files/upload_session/append_v2", // the same offset again: 409 incorrect_offset, correct_offset
-        "/2/files/upload_session/append_v2", // the next chunk, from Dropbox's offset
-        "/2/files/upload_session/finish");
+    assertThat(contentCalls(before))
+        .extracting(ContentHost.Received::path)
+        .containsExactly(
+            "/2/files/upload_session/start",
+            "/2/files/upload_session/append_v2", // stored, then answered 500
+            "/2/files/upload_session/append_v2", // the same offset again: 409 incorrect_offset,
+            // correct_offset
+            "/2/files/upload_session/append_v2", // the next chunk, from Dropbox's offset
+            "/2/files/upload_session/finish");
   }
 
   @Test
@@ -147,11 +181,18 @@ class DropboxFilesThroughLibraryTest {
     library.dropbox.failNext("finish", 503, 1, null, true);
     int before = library.dropbox.contentHost().received.size();
 
-    assertThatThrownBy(() -> library.actions().uploadFile(eve, DROPBOX, GeneratedContent.upload("once.bin", 9 * MIB), null))
+    assertThatThrownBy(
+            () ->
+                library
+                    .actions()
+                    .uploadFile(eve, DROPBOX, GeneratedContent.upload("once.bin", 9 * MIB), null))
         .isInstanceOf(ProviderException.class)
         .hasMessageContaining("It was not repeated")
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
-    assertThat(library.dropbox.files("box-eve")).extracting(StoredFile::name).containsExactly("once.bin");
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_ERROR);
+    assertThat(library.dropbox.files("box-eve"))
+        .extracting(StoredFile::name)
+        .containsExactly("once.bin");
     assertThat(contentCalls(before)).filteredOn(r -> r.path().endsWith("/finish")).hasSize(1);
   }
 
@@ -161,9 +202,11 @@ class DropboxFilesThroughLibraryTest {
     library.dropbox.failNext("upload", 500, 1, null, true);
     int before = library.dropbox.contentHost().received.size();
 
-    assertThatThrownBy(() -> library.actions().uploadFile(fay, DROPBOX, text("once.txt", "x"), null))
+    assertThatThrownBy(
+            () -> library.actions().uploadFile(fay, DROPBOX, text("once.txt", "x"), null))
         .isInstanceOf(ProviderException.class)
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(contentCalls(before)).hasSize(1);
     assertThat(library.dropbox.files("box-fay")).hasSize(1);
   }
@@ -177,7 +220,9 @@ class DropboxFilesThroughLibraryTest {
     library.actions().uploadFile(gus, DROPBOX, text("later.txt", "x"), null);
 
     assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(1_000_000_000L);
-    assertThat(library.dropbox.files("box-gus")).extracting(StoredFile::name).containsExactly("later.txt");
+    assertThat(library.dropbox.files("box-gus"))
+        .extracting(StoredFile::name)
+        .containsExactly("later.txt");
   }
 
   @Test

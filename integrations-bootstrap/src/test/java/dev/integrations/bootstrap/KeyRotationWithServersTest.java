@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Key rotation on one PostgreSQL schema shared by two running servers (two composition roots), with a
- * refresh in flight on one of them while an operator's third one rotates: no token is lost, the
+ * Key rotation on one PostgreSQL schema shared by two running servers (two composition roots), with
+ * a refresh in flight on one of them while an operator's third one rotates: no token is lost, the
  * provider sees one refresh (its refresh tokens rotate and reuse revokes the grant), and afterwards
  * every secret opens without the old key.
  */
@@ -45,8 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyRotationWithServersTest {
   private static final UserId ANN = UserId.of("ann");
   private static final int BOTS = 23;
-  private static final Set<String> GMAIL_SCOPES = Set.of(
-      "https://www.googleapis.com/auth/gmail.send", "https://www.googleapis.com/auth/gmail.readonly");
+  private static final Set<String> GMAIL_SCOPES =
+      Set.of(
+          "https://www.googleapis.com/auth/gmail.send",
+          "https://www.googleapis.com/auth/gmail.readonly");
 
   @TempDir Path dir;
   private PostgresSchema schema;
@@ -60,21 +62,40 @@ class KeyRotationWithServersTest {
   @BeforeEach
   void seedUnderTheOldKey() throws IOException {
     schema = PostgresSchema.create();
-    google.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        refreshArrived.countDown();
-        return tokenEndpoint.dispatch(request);
-      }
-    });
+    google.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            refreshArrived.countDown();
+            return tokenEndpoint.dispatch(request);
+          }
+        });
     google.start(InetAddress.getLoopbackAddress(), 0);
-    try (JdbiStores stores = JdbiStores.open(schema.url(), PostgresSchema.PG_USER, PostgresSchema.PG_PASSWORD,
-        new AesGcmTokenCipher(EncryptionKeys.load(oldKey, null, dir)), 2)) {
-      stores.tokenStore().put(ANN, IntegrationType.GMAIL, new Credentials(
-          Secret.of("expired"), Secret.of("refresh-1"), Instant.now().minusSeconds(5), GMAIL_SCOPES));
-      stores.connectionStore().save(Connection.connected(ANN, IntegrationType.GMAIL, Instant.now(), null));
+    try (JdbiStores stores =
+        JdbiStores.open(
+            schema.url(),
+            PostgresSchema.PG_USER,
+            PostgresSchema.PG_PASSWORD,
+            new AesGcmTokenCipher(EncryptionKeys.load(oldKey, null, dir)),
+            2)) {
+      stores
+          .tokenStore()
+          .put(
+              ANN,
+              IntegrationType.GMAIL,
+              new Credentials(
+                  Secret.of("expired"),
+                  Secret.of("refresh-1"),
+                  Instant.now().minusSeconds(5),
+                  GMAIL_SCOPES));
+      stores
+          .connectionStore()
+          .save(Connection.connected(ANN, IntegrationType.GMAIL, Instant.now(), null));
       for (int i = 0; i < BOTS; i++) {
-        stores.tokenStore().put(bot(i), IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("bot-token-" + i)));
+        stores
+            .tokenStore()
+            .put(
+                bot(i), IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("bot-token-" + i)));
       }
     }
   }
@@ -92,13 +113,23 @@ class KeyRotationWithServersTest {
   }
 
   @Test
-  void rotating_while_two_servers_run_and_one_refreshes_loses_no_token_and_the_old_key_can_go() throws Exception {
+  void rotating_while_two_servers_run_and_one_refreshes_loses_no_token_and_the_old_key_can_go()
+      throws Exception {
     Wiring serverA = start(true);
     Wiring serverB = start(true);
     Wiring operator = start(true);
-    CompletableFuture<String> refresh = CompletableFuture.supplyAsync(() ->
-        serverA.integrations().connections().credentialsFor(ANN, IntegrationType.GMAIL).accessToken().reveal());
-    assertThat(refreshArrived.await(30, TimeUnit.SECONDS)).as("the refresh reached Google").isTrue();
+    CompletableFuture<String> refresh =
+        CompletableFuture.supplyAsync(
+            () ->
+                serverA
+                    .integrations()
+                    .connections()
+                    .credentialsFor(ANN, IntegrationType.GMAIL)
+                    .accessToken()
+                    .reveal());
+    assertThat(refreshArrived.await(30, TimeUnit.SECONDS))
+        .as("the refresh reached Google")
+        .isTrue();
 
     Operations.Rotation rotation = operator.operations().rotateKeys(5, progress -> {});
     tokenEndpoint.callersArrived.countDown();
@@ -106,7 +137,8 @@ class KeyRotationWithServersTest {
     assertThat(rotation.resealed()).isEqualTo(1 + BOTS);
     assertThat(rotation.failed()).isEmpty();
     assertThat(refresh.get(30, TimeUnit.SECONDS)).isEqualTo("fresh-1");
-    Credentials seenByB = serverB.integrations().connections().credentialsFor(ANN, IntegrationType.GMAIL);
+    Credentials seenByB =
+        serverB.integrations().connections().credentialsFor(ANN, IntegrationType.GMAIL);
     assertThat(seenByB.accessToken().reveal()).isEqualTo("fresh-1");
     assertThat(seenByB.refreshToken().reveal()).isEqualTo("refresh-2");
     assertThat(tokenEndpoint.refreshes).hasValue(1);
@@ -120,11 +152,23 @@ class KeyRotationWithServersTest {
     }
     open.clear();
     Wiring withoutOldKey = start(false);
-    assertThat(withoutOldKey.integrations().connections().credentialsFor(ANN, IntegrationType.GMAIL)
-        .refreshToken().reveal()).isEqualTo("refresh-2");
+    assertThat(
+            withoutOldKey
+                .integrations()
+                .connections()
+                .credentialsFor(ANN, IntegrationType.GMAIL)
+                .refreshToken()
+                .reveal())
+        .isEqualTo("refresh-2");
     for (int i = 0; i < BOTS; i++) {
-      assertThat(withoutOldKey.integrations().connections().credentialsFor(bot(i), IntegrationType.TELEGRAM)
-          .accessToken().reveal()).isEqualTo("bot-token-" + i);
+      assertThat(
+              withoutOldKey
+                  .integrations()
+                  .connections()
+                  .credentialsFor(bot(i), IntegrationType.TELEGRAM)
+                  .accessToken()
+                  .reveal())
+          .isEqualTo("bot-token-" + i);
     }
   }
 
@@ -132,7 +176,8 @@ class KeyRotationWithServersTest {
   void a_second_rotation_finds_nothing_to_do_and_status_counts_values_per_key() {
     Wiring operator = start(true);
     assertThat(operator.operations().keyUsage())
-        .extracting(Operations.KeyUsage::column, Operations.KeyUsage::state, Operations.KeyUsage::values)
+        .extracting(
+            Operations.KeyUsage::column, Operations.KeyUsage::state, Operations.KeyUsage::values)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("access_token", "old", (long) BOTS + 1),
             org.assertj.core.groups.Tuple.tuple("refresh_token", "old", 1L));
@@ -140,7 +185,8 @@ class KeyRotationWithServersTest {
     assertThat(operator.operations().rotateKeys(100, p -> {}).resealed()).isEqualTo(BOTS + 1);
     assertThat(operator.operations().rotateKeys(100, p -> {}).resealed()).isZero();
     assertThat(operator.operations().keyUsage())
-        .extracting(Operations.KeyUsage::state).containsOnly("current");
+        .extracting(Operations.KeyUsage::state)
+        .containsOnly("current");
   }
 
   private Wiring start(boolean withOldKey) {

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** OneDrive's files through the library (the real catalog entry and plug-in) against the Graph stand-in. */
+/**
+ * OneDrive's files through the library (the real catalog entry and plug-in) against the Graph
+ * stand-in.
+ */
 class OneDriveFilesThroughLibraryTest {
   static final IntegrationType ONEDRIVE = IntegrationType.of("onedrive");
   static final long MIB = 1024 * 1024;
@@ -45,7 +48,8 @@ class OneDriveFilesThroughLibraryTest {
 
   private static FileUpload text(String name, String content) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    return new FileUpload(name, "text/plain", null, bytes.length, () -> new ByteArrayInputStream(bytes));
+    return new FileUpload(
+        name, "text/plain", null, bytes.length, () -> new ByteArrayInputStream(bytes));
   }
 
   private static List<ContentHost.Received> uploadHostCalls(int from) {
@@ -57,14 +61,17 @@ class OneDriveFilesThroughLibraryTest {
   void a_small_file_is_one_put_and_a_taken_name_gets_a_new_one() {
     UserId ann = library.connect("drive-ann", "onedrive", library.microsoft);
 
-    RemoteFile first = library.actions().uploadFile(ann, ONEDRIVE, text("Bericht für März.txt", "eins"), null);
-    RemoteFile second = library.actions().uploadFile(ann, ONEDRIVE, text("Bericht für März.txt", "zwei"), null);
+    RemoteFile first =
+        library.actions().uploadFile(ann, ONEDRIVE, text("Bericht für März.txt", "eins"), null);
+    RemoteFile second =
+        library.actions().uploadFile(ann, ONEDRIVE, text("Bericht für März.txt", "zwei"), null);
 
     assertThat(first.name()).isEqualTo("Bericht für März.txt");
     assertThat(first.size()).isEqualTo(4);
     assertThat(first.mimeType()).isEqualTo("text/plain");
     assertThat(second.name()).isEqualTo("Bericht für März 1.txt");
-    assertThat(library.microsoft.files("drive-ann")).extracting(StoredFile::name)
+    assertThat(library.microsoft.files("drive-ann"))
+        .extracting(StoredFile::name)
         .containsExactly("Bericht für März.txt", "Bericht für März 1.txt");
   }
 
@@ -72,12 +79,24 @@ class OneDriveFilesThroughLibraryTest {
   void a_file_goes_into_the_folder_named_by_its_parent_id() {
     UserId ivy = library.connect("drive-ivy", "onedrive", library.microsoft);
 
-    library.actions().uploadFile(ivy, ONEDRIVE,
-        new FileUpload("plan.txt", "text/plain", "01FOLDER", 2, () -> new ByteArrayInputStream(new byte[2])), null);
+    library
+        .actions()
+        .uploadFile(
+            ivy,
+            ONEDRIVE,
+            new FileUpload(
+                "plan.txt",
+                "text/plain",
+                "01FOLDER",
+                2,
+                () -> new ByteArrayInputStream(new byte[2])),
+            null);
 
-    assertThat(library.microsoft.files("drive-ivy")).extracting(StoredFile::parent, StoredFile::name)
+    assertThat(library.microsoft.files("drive-ivy"))
+        .extracting(StoredFile::parent, StoredFile::name)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("01FOLDER", "plan.txt"));
-    assertThat(library.microsoft.callsTo("/v1.0/me/drive/items/01FOLDER:/plan.txt:/content")).hasSize(1);
+    assertThat(library.microsoft.callsTo("/v1.0/me/drive/items/01FOLDER:/plan.txt:/content"))
+        .hasSize(1);
   }
 
   @Test
@@ -86,15 +105,18 @@ class OneDriveFilesThroughLibraryTest {
     library.actions().uploadFile(bob, ONEDRIVE, text("notes.txt", "n"), null);
 
     FilePage first = library.actions().listFiles(bob, ONEDRIVE, new FileQuery("", 1, null));
-    FilePage second = library.actions().listFiles(bob, ONEDRIVE, new FileQuery("", 1, first.nextPageToken()));
+    FilePage second =
+        library.actions().listFiles(bob, ONEDRIVE, new FileQuery("", 1, first.nextPageToken()));
     FilePage found = library.actions().listFiles(bob, ONEDRIVE, new FileQuery("report", 10, null));
 
     assertThat(first.files()).extracting(RemoteFile::name).containsExactly("report.pdf");
-    assertThat(first.nextPageToken()).startsWith(library.microsoft.url() + "/v1.0/me/drive/root/children?");
+    assertThat(first.nextPageToken())
+        .startsWith(library.microsoft.url() + "/v1.0/me/drive/root/children?");
     assertThat(second.files()).extracting(RemoteFile::name).containsExactly("notes.txt");
     assertThat(second.nextPageToken()).isNull();
-    assertThat(found.files()).extracting(RemoteFile::name, RemoteFile::size).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("report.pdf", 2048L));
+    assertThat(found.files())
+        .extracting(RemoteFile::name, RemoteFile::size)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("report.pdf", 2048L));
   }
 
   @Test
@@ -102,8 +124,17 @@ class OneDriveFilesThroughLibraryTest {
     UserId cem = library.connect("drive-cem", "onedrive", library.microsoft);
     int before = library.microsoft.calls.size();
 
-    assertThatThrownBy(() -> library.actions().listFiles(cem, ONEDRIVE,
-        new FileQuery("", 10, "http://attacker.test/v1.0/me/drive/root/children?$skiptoken=1")))
+    assertThatThrownBy(
+            () ->
+                library
+                    .actions()
+                    .listFiles(
+                        cem,
+                        ONEDRIVE,
+                        new FileQuery(
+                            "",
+                            10,
+                            "http://attacker.test/v1.0/me/drive/root/children?$skiptoken=1")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("page_token is not a page of this OneDrive listing.");
     assertThat(library.microsoft.calls).hasSize(before);
@@ -116,15 +147,24 @@ class OneDriveFilesThroughLibraryTest {
     int before = library.microsoft.uploadHost().received.size();
     List<Long> progress = new CopyOnWriteArrayList<>();
 
-    RemoteFile file = library.actions().uploadFile(dan, ONEDRIVE, GeneratedContent.upload("big.bin", size),
-        (sent, total) -> progress.add(sent));
+    RemoteFile file =
+        library
+            .actions()
+            .uploadFile(
+                dan,
+                ONEDRIVE,
+                GeneratedContent.upload("big.bin", size),
+                (sent, total) -> progress.add(sent));
 
     assertThat(file.size()).isEqualTo(size);
-    assertThat(library.microsoft.files("drive-dan")).singleElement()
+    assertThat(library.microsoft.files("drive-dan"))
+        .singleElement()
         .satisfies(stored -> assertThat(stored.sha256()).isEqualTo(GeneratedContent.sha256(size)));
-    assertThat(uploadHostCalls(before)).extracting(r -> r.header("Content-Range"))
+    assertThat(uploadHostCalls(before))
+        .extracting(r -> r.header("Content-Range"))
         .containsExactly("bytes 0-10485759/" + size, "bytes 10485760-" + (size - 1) + "/" + size);
-    assertThat(uploadHostCalls(before)).allSatisfy(r -> assertThat(r.header("Authorization")).isNull());
+    assertThat(uploadHostCalls(before))
+        .allSatisfy(r -> assertThat(r.header("Authorization")).isNull());
     assertThat(progress).containsExactly(10485760L, size);
   }
 
@@ -135,16 +175,22 @@ class OneDriveFilesThroughLibraryTest {
     library.microsoft.failNext("chunk", 500, 1, null, true);
     int before = library.microsoft.uploadHost().received.size();
 
-    RemoteFile file = library.actions().uploadFile(eve, ONEDRIVE, GeneratedContent.upload("resumed.bin", size), null);
+    RemoteFile file =
+        library
+            .actions()
+            .uploadFile(eve, ONEDRIVE, GeneratedContent.upload("resumed.bin", size), null);
 
     assertThat(file.size()).isEqualTo(size);
-    assertThat(library.microsoft.files("drive-eve")).singleElement()
+    assertThat(library.microsoft.files("drive-eve"))
+        .singleElement()
         .satisfies(stored -> assertThat(stored.sha256()).isEqualTo(GeneratedContent.sha256(size)));
-    assertThat(uploadHostCalls(before)).extracting(ContentHost.Received::method, r -> r.header("Content-Range"))
+    assertThat(uploadHostCalls(before))
+        .extracting(ContentHost.Received::method, r -> r.header("Content-Range"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("PUT", "bytes 0-10485759/" + size),
             org.assertj.core.groups.Tuple.tuple("GET", null),
-            org.assertj.core.groups.Tuple.tuple("PUT", "bytes 10485760-" + (size - 1) + "/" + size));
+            org.assertj.core.groups.Tuple.tuple(
+                "PUT", "bytes 10485760-" + (size - 1) + "/" + size));
   }
 
   @Test
@@ -154,12 +200,19 @@ class OneDriveFilesThroughLibraryTest {
     library.microsoft.failNext("chunk", 503, 1, null, true);
     int before = library.microsoft.uploadHost().received.size();
 
-    assertThatThrownBy(() -> library.actions().uploadFile(fay, ONEDRIVE, GeneratedContent.upload("once.bin", size), null))
+    assertThatThrownBy(
+            () ->
+                library
+                    .actions()
+                    .uploadFile(fay, ONEDRIVE, GeneratedContent.upload("once.bin", size), null))
         .isInstanceOf(ProviderException.class)
         .hasMessageContaining("the file may have been created. It was not uploaded again.")
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(library.microsoft.files("drive-fay")).hasSize(1);
-    assertThat(uploadHostCalls(before)).extracting(ContentHost.Received::method).containsExactly("PUT", "GET");
+    assertThat(uploadHostCalls(before))
+        .extracting(ContentHost.Received::method)
+        .containsExactly("PUT", "GET");
   }
 
   @Test
@@ -179,9 +232,14 @@ class OneDriveFilesThroughLibraryTest {
     UserId hal = library.connect("drive-hal", "onedrive", library.microsoft);
     library.microsoft.failNext("drive", 429, 1, "120", false);
 
-    assertThatThrownBy(() -> library.actions().listFiles(hal, ONEDRIVE, new FileQuery("", 10, null)))
+    assertThatThrownBy(
+            () -> library.actions().listFiles(hal, ONEDRIVE, new FileQuery("", 10, null)))
         .isInstanceOf(ProviderException.class)
-        .satisfies(e -> assertThat(((ProviderException) e).retryAfter()).contains(java.time.Duration.ofSeconds(120)))
-        .extracting("code").isEqualTo(ErrorCode.RATE_LIMITED);
+        .satisfies(
+            e ->
+                assertThat(((ProviderException) e).retryAfter())
+                    .contains(java.time.Duration.ofSeconds(120)))
+        .extracting("code")
+        .isEqualTo(ErrorCode.RATE_LIMITED);
   }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Outlook's mail through the library (the real catalog entry and plug-in) against the Graph stand-in. */
+/**
+ * Outlook's mail through the library (the real catalog entry and plug-in) against the Graph
+ * stand-in.
+ */
 class OutlookMailThroughLibraryTest {
   static final IntegrationType OUTLOOK = IntegrationType.of("outlook");
   static final String SEND = "/v1.0/me/sendMail";
@@ -42,8 +45,13 @@ class OutlookMailThroughLibraryTest {
   }
 
   private static MailMessage hello(String to) {
-    return new MailMessage(List.of(to), List.of("Carl <carl@contoso.com>"), List.of(), "Grüße aus Köln 👋",
-        "Bis später.", null);
+    return new MailMessage(
+        List.of(to),
+        List.of("Carl <carl@contoso.com>"),
+        List.of(),
+        "Grüße aus Köln 👋",
+        "Bis später.",
+        null);
   }
 
   @Test
@@ -59,17 +67,30 @@ class OutlookMailThroughLibraryTest {
     assertThat(message.path("subject").asText()).isEqualTo("Grüße aus Köln 👋");
     assertThat(message.path("body").path("contentType").asText()).isEqualTo("Text");
     assertThat(message.path("body").path("content").asText()).isEqualTo("Bis später.");
-    assertThat(message.path("toRecipients").get(0).path("emailAddress").path("address").asText()).isEqualTo("zoe@contoso.com");
-    assertThat(message.path("toRecipients").get(0).path("emailAddress").path("name").asText()).isEqualTo("Zoë Müller");
-    assertThat(message.path("ccRecipients").get(0).path("emailAddress").path("address").asText()).isEqualTo("carl@contoso.com");
+    assertThat(message.path("toRecipients").get(0).path("emailAddress").path("address").asText())
+        .isEqualTo("zoe@contoso.com");
+    assertThat(message.path("toRecipients").get(0).path("emailAddress").path("name").asText())
+        .isEqualTo("Zoë Müller");
+    assertThat(message.path("ccRecipients").get(0).path("emailAddress").path("address").asText())
+        .isEqualTo("carl@contoso.com");
   }
 
   @Test
   void an_html_body_is_sent_as_graph_html() {
     UserId ida = library.connect("mail-ida", "outlook", library.microsoft);
 
-    library.actions().sendMail(ida, OUTLOOK,
-        new MailMessage(List.of("zoe@contoso.com"), List.of(), List.of(), "Plan", "Plan: see attached", "<p>Plan</p>"));
+    library
+        .actions()
+        .sendMail(
+            ida,
+            OUTLOOK,
+            new MailMessage(
+                List.of("zoe@contoso.com"),
+                List.of(),
+                List.of(),
+                "Plan",
+                "Plan: see attached",
+                "<p>Plan</p>"));
 
     JsonNode body = library.microsoft.sentMail("mail-ida").get(0).path("body");
     assertThat(body.path("contentType").asText()).isEqualTo("HTML");
@@ -81,7 +102,8 @@ class OutlookMailThroughLibraryTest {
     UserId bob = library.connect("mail-bob", "outlook", library.microsoft);
     int before = library.microsoft.callsTo(SEND).size();
 
-    assertThatThrownBy(() -> library.actions().sendMail(bob, OUTLOOK, hello("zoe@contoso.com, <eve@")))
+    assertThatThrownBy(
+            () -> library.actions().sendMail(bob, OUTLOOK, hello("zoe@contoso.com, <eve@")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("is not a valid e-mail address");
     assertThat(library.microsoft.callsTo(SEND)).hasSize(before);
@@ -91,10 +113,18 @@ class OutlookMailThroughLibraryTest {
   void searches_with_a_quoted_search_and_maps_each_message() {
     UserId cem = library.connect("mail-cem", "outlook", library.microsoft);
 
-    List<MailSummary> found = library.actions().searchMail(cem, OUTLOOK, new MailQuery("report", 5));
+    List<MailSummary> found =
+        library.actions().searchMail(cem, OUTLOOK, new MailQuery("report", 5));
 
-    assertThat(found).containsExactly(new MailSummary("AAMkAGI2TG93AAA=", "AAQkAGI2-TG93", "Ann Example <ann@contoso.com>",
-        "Quarterly report", "The numbers for Q3 are in.", Instant.parse("2026-01-03T09:00:00Z")));
+    assertThat(found)
+        .containsExactly(
+            new MailSummary(
+                "AAMkAGI2TG93AAA=",
+                "AAQkAGI2-TG93",
+                "Ann Example <ann@contoso.com>",
+                "Quarterly report",
+                "The numbers for Q3 are in.",
+                Instant.parse("2026-01-03T09:00:00Z")));
     RecordedRequest call = last("/v1.0/me/messages");
     assertThat(call.getUrl().queryParameter("$search")).isEqualTo("\"report\"");
     assertThat(call.getUrl().queryParameter("$top")).isEqualTo("5");
@@ -107,7 +137,9 @@ class OutlookMailThroughLibraryTest {
 
     List<MailSummary> found = library.actions().searchMail(dan, OUTLOOK, new MailQuery("", 3));
 
-    assertThat(found).extracting(MailSummary::subject).containsExactly("Quarterly report", "Réunion lundi", "Invoice 42");
+    assertThat(found)
+        .extracting(MailSummary::subject)
+        .containsExactly("Quarterly report", "Réunion lundi", "Invoice 42");
     assertThat(found.get(1).from()).isEqualTo("Zoë Müller <zoe@contoso.com>");
   }
 
@@ -134,7 +166,8 @@ class OutlookMailThroughLibraryTest {
     assertThatThrownBy(() -> library.actions().sendMail(fay, OUTLOOK, hello("zoe@contoso.com")))
         .isInstanceOf(ProviderException.class)
         .hasMessageContaining("It was not repeated")
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(library.microsoft.callsTo(SEND)).hasSize(before + 1);
     assertThat(library.microsoft.sentMail("mail-fay")).hasSize(1);
   }

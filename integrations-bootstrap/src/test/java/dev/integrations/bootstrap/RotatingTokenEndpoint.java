@@ -13,13 +13,14 @@ import okhttp3.HttpUrl;
 
 /**
  * A stand-in OAuth token endpoint that rotates refresh tokens and detects their reuse as RFC 9700
- * section 4.14.2 recommends: each refresh answers a new refresh token and retires the one used, and a
- * retired refresh token presented again ends the whole grant (every later refresh is {@code
+ * section 4.14.2 recommends: each refresh answers a new refresh token and retires the one used, and
+ * a retired refresh token presented again ends the whole grant (every later refresh is {@code
  * invalid_grant}). The first refresh is held until {@link #callersArrived} opens. Thread-safe.
  */
 final class RotatingTokenEndpoint extends Dispatcher {
   /** Refresh requests received, accepted or not. */
   final AtomicInteger refreshes = new AtomicInteger();
+
   /** Opened by the test once every caller has arrived; the first refresh answers only then. */
   final CountDownLatch callersArrived;
 
@@ -40,7 +41,8 @@ final class RotatingTokenEndpoint extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-    HttpUrl form = HttpUrl.get("http://form/?" + (request.getBody() == null ? "" : request.getBody().utf8()));
+    HttpUrl form =
+        HttpUrl.get("http://form/?" + (request.getBody() == null ? "" : request.getBody().utf8()));
     if (!"refresh_token".equals(form.queryParameter("grant_type"))) {
       return answer(400, "{\"error\":\"unsupported_grant_type\"}");
     }
@@ -53,7 +55,9 @@ final class RotatingTokenEndpoint extends Dispatcher {
         grantRevoked = true;
       }
       if (grantRevoked || !presented.equals(current)) {
-        return answer(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}");
+        return answer(
+            400,
+            "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}");
       }
       retired.add(presented);
       number = ++issued;
@@ -63,11 +67,18 @@ final class RotatingTokenEndpoint extends Dispatcher {
     if (number == 1 && !callersArrived.await(60, TimeUnit.SECONDS)) {
       throw new AssertionError("not every caller arrived");
     }
-    return answer(200, "{\"access_token\":\"fresh-" + number + "\",\"expires_in\":3599,"
-        + "\"refresh_token\":\"" + next + "\",\"token_type\":\"Bearer\"}");
+    return answer(
+        200,
+        "{\"access_token\":\"fresh-"
+            + number
+            + "\",\"expires_in\":3599,"
+            + "\"refresh_token\":\""
+            + next
+            + "\",\"token_type\":\"Bearer\"}");
   }
 
   private static MockResponse answer(int code, String json) {
-    return new MockResponse(code, Headers.of("Content-Type", "application/json; charset=utf-8"), json);
+    return new MockResponse(
+        code, Headers.of("Content-Type", "application/json; charset=utf-8"), json);
   }
 }

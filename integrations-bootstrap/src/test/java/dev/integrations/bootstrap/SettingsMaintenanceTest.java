@@ -19,8 +19,14 @@ class SettingsMaintenanceTest {
 
   @Test
   void both_are_written_like_every_duration() {
-    Settings settings = Settings.from(ConfigSource.of(
-        Map.of("INTEGRATIONS_MAINTENANCE_INTERVAL", "90s", "INTEGRATIONS_KEEPALIVE_IDLE", "PT12H")));
+    Settings settings =
+        Settings.from(
+            ConfigSource.of(
+                Map.of(
+                    "INTEGRATIONS_MAINTENANCE_INTERVAL",
+                    "90s",
+                    "INTEGRATIONS_KEEPALIVE_IDLE",
+                    "PT12H")));
 
     assertThat(settings.maintenanceInterval()).isEqualTo(Duration.ofSeconds(90));
     assertThat(settings.keepaliveIdle()).isEqualTo(Duration.ofHours(12));
@@ -28,10 +34,12 @@ class SettingsMaintenanceTest {
 
   @Test
   void a_bad_value_stops_the_start_with_the_key_named() {
-    for (String key : new String[] {"INTEGRATIONS_MAINTENANCE_INTERVAL", "INTEGRATIONS_KEEPALIVE_IDLE"}) {
+    for (String key :
+        new String[] {"INTEGRATIONS_MAINTENANCE_INTERVAL", "INTEGRATIONS_KEEPALIVE_IDLE"}) {
       assertThatThrownBy(() -> Settings.from(ConfigSource.of(Map.of(key, "0s"))))
           .isInstanceOf(InvalidConfigurationException.class)
-          .hasMessage(key + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '0s'.");
+          .hasMessage(
+              key + " must be a positive duration such as 90s, 10m, 24h or PT10M, not '0s'.");
     }
   }
 }

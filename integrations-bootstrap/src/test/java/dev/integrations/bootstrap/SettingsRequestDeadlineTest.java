@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 class SettingsRequestDeadlineTest {
 
   private static Duration deadline(String value) {
-    return Settings.from(ConfigSource.of(Map.of("INTEGRATIONS_REQUEST_DEADLINE", value))).requestDeadline();
+    return Settings.from(ConfigSource.of(Map.of("INTEGRATIONS_REQUEST_DEADLINE", value)))
+        .requestDeadline();
   }
 
   @Test
   void the_request_deadline_defaults_to_fifteen_seconds() {
-    assertThat(Settings.from(ConfigSource.of(Map.of())).requestDeadline()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(Settings.from(ConfigSource.of(Map.of())).requestDeadline())
+        .isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
@@ -34,8 +36,10 @@ class SettingsRequestDeadlineTest {
       assertThatThrownBy(() -> deadline(bad))
           .as(bad)
           .isInstanceOf(InvalidConfigurationException.class)
-          .hasMessage("INTEGRATIONS_REQUEST_DEADLINE must be a positive duration such as 90s, 10m, 24h or PT10M, not '"
-              + bad + "'.");
+          .hasMessage(
+              "INTEGRATIONS_REQUEST_DEADLINE must be a positive duration such as 90s, 10m, 24h or PT10M, not '"
+                  + bad
+                  + "'.");
     }
   }
 }

@@ -18,9 +18,12 @@ class SettingsSizeLimitsTest {
 
   @Test
   void size_limits_are_configurable() {
-    Settings s = Settings.from(ConfigSource.of(Map.of(
-        "INTEGRATIONS_MAX_UPLOAD_BYTES", "5000000000",
-        "INTEGRATIONS_MAX_REQUEST_BYTES", "65536")));
+    Settings s =
+        Settings.from(
+            ConfigSource.of(
+                Map.of(
+                    "INTEGRATIONS_MAX_UPLOAD_BYTES", "5000000000",
+                    "INTEGRATIONS_MAX_REQUEST_BYTES", "65536")));
 
     assertThat(s.maxUploadBytes()).isEqualTo(5_000_000_000L);
     assertThat(s.maxRequestBytes()).isEqualTo(65536);
@@ -28,9 +31,11 @@ class SettingsSizeLimitsTest {
 
   @Test
   void a_bad_size_names_the_key() {
-    assertThatThrownBy(() -> Settings.from(ConfigSource.of(Map.of("INTEGRATIONS_MAX_UPLOAD_BYTES", "10MB"))))
+    assertThatThrownBy(
+            () -> Settings.from(ConfigSource.of(Map.of("INTEGRATIONS_MAX_UPLOAD_BYTES", "10MB"))))
         .hasMessageContaining("INTEGRATIONS_MAX_UPLOAD_BYTES");
-    assertThatThrownBy(() -> Settings.from(ConfigSource.of(Map.of("INTEGRATIONS_MAX_REQUEST_BYTES", "0"))))
+    assertThatThrownBy(
+            () -> Settings.from(ConfigSource.of(Map.of("INTEGRATIONS_MAX_REQUEST_BYTES", "0"))))
         .hasMessageContaining("INTEGRATIONS_MAX_REQUEST_BYTES");
   }
 }

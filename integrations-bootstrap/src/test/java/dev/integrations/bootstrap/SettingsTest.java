@@ -26,7 +26,8 @@ class SettingsTest {
     assertThat(s.host()).isEqualTo("127.0.0.1");
     assertThat(s.port()).isEqualTo(8000);
     assertThat(s.publicUrl()).isEqualTo(URI.create("http://localhost:8000"));
-    assertThat(s.redirectUri()).isEqualTo(URI.create("http://localhost:8000/api/integrations/callback"));
+    assertThat(s.redirectUri())
+        .isEqualTo(URI.create("http://localhost:8000/api/integrations/callback"));
     assertThat(s.frontendUrl()).isEqualTo(URI.create("http://localhost:8000/"));
     assertThat(s.providersFile()).isNull();
     assertThat(s.setting("GOOGLE_CLIENT_ID")).isEmpty();
@@ -38,16 +39,20 @@ class SettingsTest {
   void the_frontend_and_redirect_follow_the_public_url() {
     Settings s = settings(Map.of("INTEGRATIONS_PUBLIC_URL", "https://int.example.com/"));
 
-    assertThat(s.redirectUri()).isEqualTo(URI.create("https://int.example.com/api/integrations/callback"));
+    assertThat(s.redirectUri())
+        .isEqualTo(URI.create("https://int.example.com/api/integrations/callback"));
     assertThat(s.frontendUrl()).isEqualTo(URI.create("https://int.example.com/"));
   }
 
   @Test
   void environment_wins_over_the_properties_file() throws IOException {
     Path file = dir.resolve("integrations.properties");
-    Files.writeString(file, "INTEGRATIONS_PORT=9001\nGOOGLE_CLIENT_ID=from-file\nGOOGLE_CLIENT_SECRET=s\n");
+    Files.writeString(
+        file, "INTEGRATIONS_PORT=9001\nGOOGLE_CLIENT_ID=from-file\nGOOGLE_CLIENT_SECRET=s\n");
 
-    Settings s = settings(Map.of(ConfigSource.CONFIG_FILE_KEY, file.toString(), "INTEGRATIONS_PORT", "9002"));
+    Settings s =
+        settings(
+            Map.of(ConfigSource.CONFIG_FILE_KEY, file.toString(), "INTEGRATIONS_PORT", "9002"));
 
     assertThat(s.port()).isEqualTo(9002);
     assertThat(s.setting("GOOGLE_CLIENT_ID")).contains("from-file");
@@ -55,7 +60,8 @@ class SettingsTest {
 
   @Test
   void a_named_file_that_does_not_exist_is_refused() {
-    assertThatThrownBy(() -> settings(Map.of(ConfigSource.CONFIG_FILE_KEY, dir.resolve("nope").toString())))
+    assertThatThrownBy(
+            () -> settings(Map.of(ConfigSource.CONFIG_FILE_KEY, dir.resolve("nope").toString())))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(ConfigSource.CONFIG_FILE_KEY);
   }
@@ -73,12 +79,14 @@ class SettingsTest {
 
   @Test
   void secrets_never_show_in_to_string() {
-    Settings s = settings(Map.of(
-        "INTEGRATIONS_JWT_SECRET", "jwt-SECRET-of-at-least-32-bytes-0123",
-        "INTEGRATIONS_ENCRYPTION_KEY", "key-SECRET",
-        "INTEGRATIONS_ENCRYPTION_OLD_KEYS", "old-SECRET-1, old-SECRET-2",
-        "INTEGRATIONS_DB_PASSWORD", "db-SECRET",
-        "GOOGLE_CLIENT_SECRET", "google-SECRET"));
+    Settings s =
+        settings(
+            Map.of(
+                "INTEGRATIONS_JWT_SECRET", "jwt-SECRET-of-at-least-32-bytes-0123",
+                "INTEGRATIONS_ENCRYPTION_KEY", "key-SECRET",
+                "INTEGRATIONS_ENCRYPTION_OLD_KEYS", "old-SECRET-1, old-SECRET-2",
+                "INTEGRATIONS_DB_PASSWORD", "db-SECRET",
+                "GOOGLE_CLIENT_SECRET", "google-SECRET"));
 
     assertThat(s.toString()).doesNotContain("SECRET");
     assertThat(s.previousEncryptionKeys()).hasSize(2);
@@ -87,11 +95,16 @@ class SettingsTest {
 
   @Test
   void a_jwt_secret_shorter_than_32_bytes_is_refused_without_showing_it() {
-    assertThatThrownBy(() -> settings(Map.of("INTEGRATIONS_JWT_SECRET", "short-secret-31-bytes-long-xxxx")))
+    assertThatThrownBy(
+            () -> settings(Map.of("INTEGRATIONS_JWT_SECRET", "short-secret-31-bytes-long-xxxx")))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessage("INTEGRATIONS_JWT_SECRET is 31 bytes long; HS256 needs at least 32 (256 bits), or anyone"
-            + " can guess it and sign tokens. Generate one with: openssl rand -base64 32");
-    assertThat(settings(Map.of("INTEGRATIONS_JWT_SECRET", "exactly-32-bytes-long-secret-xxx")).jwtSecret().reveal())
+        .hasMessage(
+            "INTEGRATIONS_JWT_SECRET is 31 bytes long; HS256 needs at least 32 (256 bits), or anyone"
+                + " can guess it and sign tokens. Generate one with: openssl rand -base64 32");
+    assertThat(
+            settings(Map.of("INTEGRATIONS_JWT_SECRET", "exactly-32-bytes-long-secret-xxx"))
+                .jwtSecret()
+                .reveal())
         .hasSize(32);
   }
 }

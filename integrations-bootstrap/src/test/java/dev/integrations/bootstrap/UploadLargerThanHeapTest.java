@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An upload larger than the uploading process's whole heap, to OneDrive and to Dropbox: a separate JVM
- * with {@value #HEAP} of heap ({@link UploadChild}) uploads {@value #SIZE_MIB} MiB to each through the
- * library, so that holding the file, or even a fraction of it beyond one chunk, would fail with an
- * OutOfMemoryError. The stand-ins in this process keep digests, not bytes.
+ * An upload larger than the uploading process's whole heap, to OneDrive and to Dropbox: a separate
+ * JVM with {@value #HEAP} of heap ({@link UploadChild}) uploads {@value #SIZE_MIB} MiB to each
+ * through the library, so that holding the file, or even a fraction of it beyond one chunk, would
+ * fail with an OutOfMemoryError. The stand-ins in this process keep digests, not bytes.
  */
 class UploadLargerThanHeapTest {
   static final String HEAP = "-Xmx64m";
@@ -36,13 +36,17 @@ class UploadLargerThanHeapTest {
       env = library.env;
       library.wiring.close(); // the child opens the same database
 
-      ProcessBuilder builder = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              HEAP, "-XX:+UseSerialGC",
-              "-cp", System.getProperty("java.class.path"),
-              UploadChild.class.getName(),
-              "heap-ann:onedrive:" + size, "heap-ann:dropbox:" + size)
-          .redirectError(dir.resolve("child.log").toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  HEAP,
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  UploadChild.class.getName(),
+                  "heap-ann:onedrive:" + size,
+                  "heap-ann:dropbox:" + size)
+              .redirectError(dir.resolve("child.log").toFile());
       builder.environment().remove(ConfigSource.CONFIG_FILE_KEY);
       builder.environment().putAll(env);
       Process child = builder.start();
@@ -50,14 +54,19 @@ class UploadLargerThanHeapTest {
       assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
       assertThat(child.exitValue()).as(output + log()).isZero();
-      assertThat(output.lines().toList()).containsExactly(
-          "UPLOADED onedrive " + size + " " + size, "UPLOADED dropbox " + size + " " + size);
+      assertThat(output.lines().toList())
+          .containsExactly(
+              "UPLOADED onedrive " + size + " " + size, "UPLOADED dropbox " + size + " " + size);
       String sha256 = GeneratedContent.sha256(size);
-      for (List<StoredFile> files : List.of(library.microsoft.files("heap-ann"), library.dropbox.files("heap-ann"))) {
-        assertThat(files).singleElement().satisfies(file -> {
-          assertThat(file.size()).isEqualTo(size);
-          assertThat(file.sha256()).isEqualTo(sha256);
-        });
+      for (List<StoredFile> files :
+          List.of(library.microsoft.files("heap-ann"), library.dropbox.files("heap-ann"))) {
+        assertThat(files)
+            .singleElement()
+            .satisfies(
+                file -> {
+                  assertThat(file.size()).isEqualTo(size);
+                  assertThat(file.sha256()).isEqualTo(sha256);
+                });
       }
     } finally {
       library.microsoft.close();

@@ -22,15 +22,30 @@ class WebhookSettingsTest {
     WebhookSettings off = webhooks(Map.of());
 
     assertThat(off.enabled()).isFalse();
-    assertThat(off.retrySchedule()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5),
-        Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    assertThat(off.retrySchedule())
+        .containsExactly(
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(10));
   }
 
   @Test
   void a_url_and_a_whsec_secret_turn_them_on() {
-    WebhookSettings on = webhooks(Map.of("INTEGRATIONS_WEBHOOK_URL", "https://hooks.example.com/in",
-        "INTEGRATIONS_WEBHOOK_SECRET", "whsec_" + KEY, "INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE", "1s, 2m",
-        "INTEGRATIONS_WEBHOOK_TIMEOUT", "5s"));
+    WebhookSettings on =
+        webhooks(
+            Map.of(
+                "INTEGRATIONS_WEBHOOK_URL",
+                "https://hooks.example.com/in",
+                "INTEGRATIONS_WEBHOOK_SECRET",
+                "whsec_" + KEY,
+                "INTEGRATIONS_WEBHOOK_RETRY_SCHEDULE",
+                "1s, 2m",
+                "INTEGRATIONS_WEBHOOK_TIMEOUT",
+                "5s"));
 
     assertThat(on.endpoint()).isEqualTo(URI.create("https://hooks.example.com/in"));
     assertThat(on.key()).hasSize(32);
@@ -41,9 +56,17 @@ class WebhookSettingsTest {
 
   @Test
   void a_malformed_secret_is_refused_at_start_up_without_echoing_it() {
-    for (String secret : new String[] {KEY, "whsec_not*base64", "whsec_" + Base64.getEncoder().encodeToString(new byte[8])}) {
-      Map<String, String> env = new HashMap<>(Map.of("INTEGRATIONS_WEBHOOK_URL", "https://hooks.example.com/in",
-          "INTEGRATIONS_WEBHOOK_SECRET", secret));
+    for (String secret :
+        new String[] {
+          KEY, "whsec_not*base64", "whsec_" + Base64.getEncoder().encodeToString(new byte[8])
+        }) {
+      Map<String, String> env =
+          new HashMap<>(
+              Map.of(
+                  "INTEGRATIONS_WEBHOOK_URL",
+                  "https://hooks.example.com/in",
+                  "INTEGRATIONS_WEBHOOK_SECRET",
+                  secret));
       assertThatThrownBy(() -> webhooks(env))
           .isInstanceOf(InvalidConfigurationException.class)
           .hasMessageStartingWith("INTEGRATIONS_WEBHOOK_SECRET must be whsec_")
@@ -53,15 +76,22 @@ class WebhookSettingsTest {
 
   @Test
   void a_url_without_a_secret_is_refused() {
-    assertThatThrownBy(() -> webhooks(Map.of("INTEGRATIONS_WEBHOOK_URL", "https://hooks.example.com/in")))
+    assertThatThrownBy(
+            () -> webhooks(Map.of("INTEGRATIONS_WEBHOOK_URL", "https://hooks.example.com/in")))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("INTEGRATIONS_WEBHOOK_SECRET must be too");
   }
 
   @Test
   void a_url_that_is_not_http_is_refused() {
-    assertThatThrownBy(() -> webhooks(Map.of("INTEGRATIONS_WEBHOOK_URL", "ftp://hooks.example.com/in",
-            "INTEGRATIONS_WEBHOOK_SECRET", "whsec_" + KEY)))
+    assertThatThrownBy(
+            () ->
+                webhooks(
+                    Map.of(
+                        "INTEGRATIONS_WEBHOOK_URL",
+                        "ftp://hooks.example.com/in",
+                        "INTEGRATIONS_WEBHOOK_SECRET",
+                        "whsec_" + KEY)))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("INTEGRATIONS_WEBHOOK_URL must be an http(s) URL");
   }
@@ -69,7 +99,8 @@ class WebhookSettingsTest {
   @Test
   void retry_after_is_read_as_seconds_or_an_http_date() {
     assertThat(WebhookDispatcher.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
-    assertThat(WebhookDispatcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+    assertThat(WebhookDispatcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+        .isEqualTo(Duration.ZERO);
     assertThat(WebhookDispatcher.retryAfter("soon")).isEqualTo(Duration.ZERO);
     assertThat(WebhookDispatcher.retryAfter(null)).isEqualTo(Duration.ZERO);
   }

@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The composition root on the embedded default: an H2 file and generated secrets in the data directory. */
+/**
+ * The composition root on the embedded default: an H2 file and generated secrets in the data
+ * directory.
+ */
 class WiringTest {
   @TempDir Path dir;
 
@@ -34,7 +37,8 @@ class WiringTest {
     }
     for (String file : List.of("jwt.secret", "encryption.key")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))))
-          .as(file).isEqualTo("rw-------");
+          .as(file)
+          .isEqualTo("rw-------");
     }
     try (Wiring again = Wiring.start(settings(Map.of()))) {
       assertThat(again.jwtSecret().reveal()).isEqualTo(first).hasSizeGreaterThanOrEqualTo(43);
@@ -44,7 +48,9 @@ class WiringTest {
 
   @Test
   void a_configured_jwt_secret_wins_and_no_file_is_written() {
-    try (Wiring wiring = Wiring.start(settings(Map.of("INTEGRATIONS_JWT_SECRET", "configured-secret-of-32-bytes-or-more")))) {
+    try (Wiring wiring =
+        Wiring.start(
+            settings(Map.of("INTEGRATIONS_JWT_SECRET", "configured-secret-of-32-bytes-or-more")))) {
       assertThat(wiring.jwtSecret().reveal()).isEqualTo("configured-secret-of-32-bytes-or-more");
     }
     assertThat(dir.resolve("jwt.secret")).doesNotExist();
@@ -55,15 +61,29 @@ class WiringTest {
     Wiring wiring = Wiring.start(settings(Map.of()));
     try {
       List<IntegrationStatus> statuses = wiring.integrations().connections().list(UserId.of("ann"));
-      assertThat(statuses).extracting(s -> s.integration().type().value()).containsExactly(
-          "gmail", "google_drive", "telegram", "slack", "github", "outlook", "onedrive", "microsoft_teams",
-          "notion", "discord", "dropbox", "whatsapp");
-      assertThat(statuses).filteredOn(s -> s.integration().configured())
+      assertThat(statuses)
+          .extracting(s -> s.integration().type().value())
+          .containsExactly(
+              "gmail",
+              "google_drive",
+              "telegram",
+              "slack",
+              "github",
+              "outlook",
+              "onedrive",
+              "microsoft_teams",
+              "notion",
+              "discord",
+              "dropbox",
+              "whatsapp");
+      assertThat(statuses)
+          .filteredOn(s -> s.integration().configured())
           .extracting(s -> s.integration().type().value())
           .as("without client credentials only the token providers can be connected")
           .containsExactly("telegram", "discord", "whatsapp");
-      assertThat(statuses).allSatisfy(s ->
-          assertThat(s.connection().status()).isEqualTo(ConnectionStatus.DISCONNECTED));
+      assertThat(statuses)
+          .allSatisfy(
+              s -> assertThat(s.connection().status()).isEqualTo(ConnectionStatus.DISCONNECTED));
       assertThat(wiring.databaseReady()).isTrue();
     } finally {
       wiring.close();
@@ -73,7 +93,8 @@ class WiringTest {
 
   @Test
   void a_malformed_encryption_key_is_refused_naming_the_setting_not_the_value() {
-    assertThatThrownBy(() -> Wiring.start(settings(Map.of("INTEGRATIONS_ENCRYPTION_KEY", "not-base64-!!"))))
+    assertThatThrownBy(
+            () -> Wiring.start(settings(Map.of("INTEGRATIONS_ENCRYPTION_KEY", "not-base64-!!"))))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("INTEGRATIONS_ENCRYPTION_KEY")
         .hasMessageNotContaining("not-base64-!!");
@@ -81,7 +102,9 @@ class WiringTest {
 
   @Test
   void google_with_a_client_id_but_no_secret_is_refused() {
-    assertThatThrownBy(() -> Wiring.start(settings(Map.of("GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com"))))
+    assertThatThrownBy(
+            () ->
+                Wiring.start(settings(Map.of("GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com"))))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("GOOGLE_CLIENT_SECRET");
   }
@@ -98,7 +121,8 @@ class WiringTest {
       assertThat(wiring.databaseReady()).isTrue();
     }
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+        .isEqualTo("rwx------");
     assertThat(data.resolve("integrations.mv.db")).exists();
     assertThat(data.resolve("jwt.secret")).doesNotExist();
     assertThat(data.resolve("encryption.key")).doesNotExist();
@@ -106,7 +130,10 @@ class WiringTest {
 
   @Test
   void a_providers_file_adds_a_provider_and_its_group_settings_configure_it() throws Exception {
-    Path file = Files.writeString(dir.resolve("providers.yaml"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("providers.yaml"),
+            """
         acme_crm:
           name: Acme CRM
           description: Contacts in Acme
@@ -118,10 +145,21 @@ class WiringTest {
           verify: {path: /me, account_id: id}
         """);
 
-    try (Wiring wiring = Wiring.start(settings(Map.of("INTEGRATIONS_PROVIDERS_FILE", file.toString(),
-        "ACME_CRM_CLIENT_ID", "acme-client", "ACME_CRM_CLIENT_SECRET", "acme-secret")))) {
-      IntegrationStatus acme = wiring.integrations().connections().list(UserId.of("ann")).stream()
-          .filter(s -> s.integration().type().value().equals("acme_crm")).findFirst().orElseThrow();
+    try (Wiring wiring =
+        Wiring.start(
+            settings(
+                Map.of(
+                    "INTEGRATIONS_PROVIDERS_FILE",
+                    file.toString(),
+                    "ACME_CRM_CLIENT_ID",
+                    "acme-client",
+                    "ACME_CRM_CLIENT_SECRET",
+                    "acme-secret")))) {
+      IntegrationStatus acme =
+          wiring.integrations().connections().list(UserId.of("ann")).stream()
+              .filter(s -> s.integration().type().value().equals("acme_crm"))
+              .findFirst()
+              .orElseThrow();
       assertThat(acme.integration().name()).isEqualTo("Acme CRM");
       assertThat(acme.integration().configured()).isTrue();
     }
@@ -129,16 +167,20 @@ class WiringTest {
 
   @Test
   void an_invalid_providers_file_stops_the_start_naming_the_entry_and_field() throws Exception {
-    Path file = Files.writeString(dir.resolve("providers.yaml"), "slack:\n  token_url: not-a-url\n");
+    Path file =
+        Files.writeString(dir.resolve("providers.yaml"), "slack:\n  token_url: not-a-url\n");
 
-    assertThatThrownBy(() -> Wiring.start(settings(Map.of("INTEGRATIONS_PROVIDERS_FILE", file.toString()))))
+    assertThatThrownBy(
+            () -> Wiring.start(settings(Map.of("INTEGRATIONS_PROVIDERS_FILE", file.toString()))))
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageEndingWith("provider 'slack', field 'token_url': must be an http(s) URL, not 'not-a-url'.");
+        .hasMessageEndingWith(
+            "provider 'slack', field 'token_url': must be an http(s) URL, not 'not-a-url'.");
   }
 
   @Test
   void a_provider_url_setting_that_is_not_http_is_refused_naming_the_key() {
-    assertThatThrownBy(() -> Wiring.start(settings(Map.of("TELEGRAM_API_URL", "ftp://example.com"))))
+    assertThatThrownBy(
+            () -> Wiring.start(settings(Map.of("TELEGRAM_API_URL", "ftp://example.com"))))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessage("TELEGRAM_API_URL must be an http(s) URL, not 'ftp://example.com'.");
   }

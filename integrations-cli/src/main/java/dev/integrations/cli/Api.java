@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The HTTP API of a running server, as the CLI uses it when it acts remotely: requests carry a bearer
- * token, answers are read into the presentation records the server wrote them from, and an error answer
- * ({@code {"detail","code"}}) becomes the same {@link IntegrationException} the library would have
- * thrown locally, so that the message and the exit code are those of local mode.
+ * The HTTP API of a running server, as the CLI uses it when it acts remotely: requests carry a
+ * bearer token, answers are read into the presentation records the server wrote them from, and an
+ * error answer ({@code {"detail","code"}}) becomes the same {@link IntegrationException} the
+ * library would have thrown locally, so that the message and the exit code are those of local mode.
  *
  * <p>One per run; thread-safe.
  */
@@ -42,7 +42,11 @@ final class Api {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.token = token;
-    this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** The server's base URL, ending in {@code /}. */
@@ -55,16 +59,21 @@ final class Api {
   }
 
   <E> List<E> getList(String pathAndQuery, Class<E> element) {
-    return read(send(request(pathAndQuery).GET(), true),
+    return read(
+        send(request(pathAndQuery).GET(), true),
         mapper.getTypeFactory().constructCollectionType(List.class, element));
   }
 
-  /** A list answer with one of its headers ({@code X-Next-Page-Token}, for instance), null when absent. */
+  /**
+   * A list answer with one of its headers ({@code X-Next-Page-Token}, for instance), null when
+   * absent.
+   */
   record Listed<E>(List<E> items, String header) {}
 
   <E> Listed<E> getList(String pathAndQuery, Class<E> element, String header) {
     HttpResponse<byte[]> response = send(request(pathAndQuery).GET(), true);
-    List<E> items = read(response, mapper.getTypeFactory().constructCollectionType(List.class, element));
+    List<E> items =
+        read(response, mapper.getTypeFactory().constructCollectionType(List.class, element));
     return new Listed<>(items, response.headers().firstValue(header).orElse(null));
   }
 
@@ -72,21 +81,34 @@ final class Api {
   <T> T post(String pathAndQuery, Object body, Class<T> type) {
     HttpRequest.BodyPublisher publisher;
     try {
-      publisher = body == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+      publisher =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
     } catch (IOException e) {
       throw new IllegalStateException("a request body cannot be written as JSON", e);
     }
-    return read(send(request(pathAndQuery).header("Content-Type", "application/json").POST(publisher), true),
+    return read(
+        send(
+            request(pathAndQuery).header("Content-Type", "application/json").POST(publisher), true),
         mapper.constructType(type));
   }
 
-  /** POSTs a streamed body of {@code length} bytes with {@code contentType}, without a request timeout. */
-  <T> T postStream(String pathAndQuery, String contentType, long length, Supplier<InputStream> body, Class<T> type) {
+  /**
+   * POSTs a streamed body of {@code length} bytes with {@code contentType}, without a request
+   * timeout.
+   */
+  <T> T postStream(
+      String pathAndQuery,
+      String contentType,
+      long length,
+      Supplier<InputStream> body,
+      Class<T> type) {
     HttpRequest.BodyPublisher publisher =
-        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length);
-    return read(send(request(pathAndQuery).header("Content-Type", contentType).POST(publisher), false),
+        HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(body), length);
+    return read(
+        send(request(pathAndQuery).header("Content-Type", contentType).POST(publisher), false),
         mapper.constructType(type));
   }
 
@@ -106,7 +128,8 @@ final class Api {
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery))
+    return HttpRequest.newBuilder(
+            base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery))
         .header("Authorization", "Bearer " + token.get())
         .header("Accept", "application/json");
   }
@@ -120,17 +143,26 @@ final class Api {
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable(e);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "server_unreachable",
-          "The server at " + base + " did not answer: " + e, e);
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "server_unreachable",
+          "The server at " + base + " did not answer: " + e,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliException(ExitCodes.FAILURE, "interrupted", "Interrupted while waiting for " + base, e);
+      throw new CliException(
+          ExitCodes.FAILURE, "interrupted", "Interrupted while waiting for " + base, e);
     }
   }
 
   private CliException unreachable(IOException e) {
-    return new CliException(ExitCodes.FAILURE, "server_unreachable", "Cannot reach the server at " + base
-        + " (is 'integrations serve' running there?); set --server or INTEGRATIONS_SERVER_URL to its URL", e);
+    return new CliException(
+        ExitCodes.FAILURE,
+        "server_unreachable",
+        "Cannot reach the server at "
+            + base
+            + " (is 'integrations serve' running there?); set --server or INTEGRATIONS_SERVER_URL to its URL",
+        e);
   }
 
   private <T> T read(HttpResponse<byte[]> response, JavaType type) {
@@ -140,9 +172,16 @@ final class Api {
     try {
       return mapper.readValue(response.body(), type);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "unexpected_answer",
-          "The server at " + base + " answered " + response.statusCode() + " with a body this CLI cannot read"
-              + " (a different version?)", e);
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "unexpected_answer",
+          "The server at "
+              + base
+              + " answered "
+              + response.statusCode()
+              + " with a body this CLI cannot read"
+              + " (a different version?)",
+          e);
     }
   }
 
@@ -154,8 +193,14 @@ final class Api {
       error = null;
     }
     if (error == null || error.code() == null) {
-      return new CliException(ExitCodes.FAILURE, "unexpected_answer",
-          "The server at " + base + " answered " + response.statusCode() + " (is it an integrations server?)");
+      return new CliException(
+          ExitCodes.FAILURE,
+          "unexpected_answer",
+          "The server at "
+              + base
+              + " answered "
+              + response.statusCode()
+              + " (is it an integrations server?)");
     }
     String detail = error.detail();
     Optional<ErrorCode> code = errorCode(error.code());

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the commands of one run share: the configuration, the terminal, where they act ({@link Target}),
- * and the {@link Wiring}, started on first use (so {@code --help}, {@code completion} and a command acting
- * through a server never open the database) and closed with this.
+ * What the commands of one run share: the configuration, the terminal, where they act ({@link
+ * Target}), and the {@link Wiring}, started on first use (so {@code --help}, {@code completion} and
+ * a command acting through a server never open the database) and closed with this.
  *
  * <p>One per run; not thread-safe.
  */

@@ -14,10 +14,16 @@ final class CommonOptions {
   @Option(
       names = {"-u", "--user"},
       paramLabel = "USER",
-      description = "The user whose connections to use (default: " + DEFAULT_USER + "; with --token, its user).")
+      description =
+          "The user whose connections to use (default: "
+              + DEFAULT_USER
+              + "; with --token, its user).")
   String user;
 
-  @Option(names = "--json", description = "Print the result as JSON (snake_case): the HTTP API's answer for the same thing.")
+  @Option(
+      names = "--json",
+      description =
+          "Print the result as JSON (snake_case): the HTTP API's answer for the same thing.")
   boolean json;
 
   @Option(
@@ -28,15 +34,17 @@ final class CommonOptions {
   @Option(
       names = "--server",
       paramLabel = "URL",
-      description = "Act through the API of the server at URL (default: INTEGRATIONS_SERVER_URL; without "
-          + "either, through the 'serve' running on this data directory if there is one, else on the database).")
+      description =
+          "Act through the API of the server at URL (default: INTEGRATIONS_SERVER_URL; without "
+              + "either, through the 'serve' running on this data directory if there is one, else on the database).")
   String server;
 
   @Option(
       names = "--token",
       paramLabel = "JWT",
-      description = "The API token for --server (default: INTEGRATIONS_TOKEN; without either, one is minted "
-          + "for --user with INTEGRATIONS_JWT_SECRET or the data directory's secret).")
+      description =
+          "The API token for --server (default: INTEGRATIONS_TOKEN; without either, one is minted "
+              + "for --user with INTEGRATIONS_JWT_SECRET or the data directory's secret).")
   String token;
 
   UserId userId() {

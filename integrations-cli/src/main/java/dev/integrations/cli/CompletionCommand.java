@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     })
 final class CompletionCommand implements Callable<Integer> {
   /** How picocli's script finds the subcommand being completed: its words anywhere on the line. */
-  static final String WORDS_ANYWHERE = """
+  static final String WORDS_ANYWHERE =
+      """
       function CompWordsContainsArray() {
         declare -a localArray
         localArray=("$@")
@@ -28,11 +29,13 @@ final class CompletionCommand implements Callable<Integer> {
       """;
 
   /**
-   * The words of a subcommand right after the command name, in order. Matched anywhere, an integration
-   * type that is also a command name took over: {@code connect telegram --} completed the options of
-   * {@code telegram}, {@code test gmail --} those of {@code gmail}, {@code list --user test} of {@code test}.
+   * The words of a subcommand right after the command name, in order. Matched anywhere, an
+   * integration type that is also a command name took over: {@code connect telegram --} completed
+   * the options of {@code telegram}, {@code test gmail --} those of {@code gmail}, {@code list
+   * --user test} of {@code test}.
    */
-  static final String WORDS_AT_START = """
+  static final String WORDS_AT_START =
+      """
       function CompWordsContainsArray() {
         local position=1
         local findme
@@ -56,7 +59,8 @@ final class CompletionCommand implements Callable<Integer> {
   static String script(CommandSpec spec) {
     String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
     if (!script.contains(WORDS_ANYWHERE)) {
-      throw new IllegalStateException("picocli's completion script changed: check CompletionCommand.WORDS_AT_START");
+      throw new IllegalStateException(
+          "picocli's completion script changed: check CompletionCommand.WORDS_AT_START");
     }
     return script.replace(WORDS_ANYWHERE, WORDS_AT_START);
   }

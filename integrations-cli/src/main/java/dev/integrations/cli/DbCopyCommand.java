@@ -29,21 +29,35 @@ final class DbCopyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OperatorOptions options;
 
-  @Option(names = "--to", required = true, paramLabel = "JDBC_URL",
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "JDBC_URL",
       description = "The target database: jdbc:postgresql://host/db or jdbc:h2:file:/path.")
   String url;
 
-  @Option(names = "--to-user", paramLabel = "USER",
+  @Option(
+      names = "--to-user",
+      paramLabel = "USER",
       description = "The target's login (default: " + USER_VARIABLE + ", else none).")
   String user;
 
-  @Option(names = "--to-password", paramLabel = "PASSWORD",
-      description = "The target's password (default: " + PASSWORD_VARIABLE + "; prefer it: options show in ps).")
+  @Option(
+      names = "--to-password",
+      paramLabel = "PASSWORD",
+      description =
+          "The target's password (default: "
+              + PASSWORD_VARIABLE
+              + "; prefer it: options show in ps).")
   String password;
 
-  @Option(names = "--to-encryption-key", paramLabel = "BASE64",
-      description = "The key the target's servers will run with (default: " + KEY_VARIABLE
-          + ", else the current key here).")
+  @Option(
+      names = "--to-encryption-key",
+      paramLabel = "BASE64",
+      description =
+          "The key the target's servers will run with (default: "
+              + KEY_VARIABLE
+              + ", else the current key here).")
   String encryptionKey;
 
   @Option(names = "--force", description = "Delete what the target holds before copying.")
@@ -57,21 +71,40 @@ final class DbCopyCommand implements Callable<Integer> {
   public Integer call() {
     Target target = Target.database(context, options.server);
     String targetUser = user != null ? user : context.settings().setting(USER_VARIABLE).orElse("");
-    String targetPassword = password != null ? password : context.settings().setting(PASSWORD_VARIABLE).orElse(null);
-    String key = encryptionKey != null ? encryptionKey : context.settings().setting(KEY_VARIABLE).orElse(null);
-    Map<String, Long> copied = target.actLocally("db copy", wiring -> wiring.operations().copyTo(
-        new Operations.Target(url, targetUser, Secret.ofNullable(targetPassword), Secret.ofNullable(key)), force));
+    String targetPassword =
+        password != null ? password : context.settings().setting(PASSWORD_VARIABLE).orElse(null);
+    String key =
+        encryptionKey != null
+            ? encryptionKey
+            : context.settings().setting(KEY_VARIABLE).orElse(null);
+    Map<String, Long> copied =
+        target.actLocally(
+            "db copy",
+            wiring ->
+                wiring
+                    .operations()
+                    .copyTo(
+                        new Operations.Target(
+                            url,
+                            targetUser,
+                            Secret.ofNullable(targetPassword),
+                            Secret.ofNullable(key)),
+                        force));
     Output output = Output.of(spec, options);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("tables", copied);
     json.put("verified", true);
-    output.result(json, () -> {
-      Table table = new Table("TABLE", "ROWS");
-      copied.forEach(table::row);
-      output.table(table);
-      output.line("Copied " + copied.values().stream().mapToLong(Long::longValue).sum()
-          + " rows; the target's counts match the source's.");
-    });
+    output.result(
+        json,
+        () -> {
+          Table table = new Table("TABLE", "ROWS");
+          copied.forEach(table::row);
+          output.table(table);
+          output.line(
+              "Copied "
+                  + copied.values().stream().mapToLong(Long::longValue).sum()
+                  + " rows; the target's counts match the source's.");
+        });
     return ExitCodes.OK;
   }
 }

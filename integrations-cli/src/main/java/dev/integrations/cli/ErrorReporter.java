@@ -11,13 +11,14 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every failure into one line on standard error, {@code error: <detail> (<code>)}, and its exit
- * code from {@link ExitCodes}. The stack trace follows only under {@code --verbose}.
+ * Turns every failure into one line on standard error, {@code error: <detail> (<code>)}, and its
+ * exit code from {@link ExitCodes}. The stack trace follows only under {@code --verbose}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
   @Override
-  public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception failure, CommandLine commandLine, ParseResult parseResult) {
     if (failure instanceof ParameterException usage) {
       return handleParseException(usage, new String[0]);
     }
@@ -35,10 +36,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     CommandLine commandLine = failure.getCommandLine();
     PrintWriter err = commandLine.getErr();
     StringBuilder line = new StringBuilder("error: ").append(failure.getMessage());
-    if (failure instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-      line.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
+    if (failure instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      line.append("; did you mean ")
+          .append(String.join(" or ", unmatched.getSuggestions()))
+          .append('?');
     }
-    line.append("; see '").append(commandLine.getCommandSpec().qualifiedName()).append(" --help' (usage)");
+    line.append("; see '")
+        .append(commandLine.getCommandSpec().qualifiedName())
+        .append(" --help' (usage)");
     err.println(line);
     err.flush();
     return ExitCodes.USAGE;

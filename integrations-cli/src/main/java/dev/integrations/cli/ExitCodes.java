@@ -10,8 +10,8 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
 
 /**
  * The exit codes of the {@code integrations} command, all defined here: what scripts may rely on. A
- * failure's {@link ErrorCode} decides its code; {@link #describe(CommandLine)} puts the table in every
- * command's help.
+ * failure's {@link ErrorCode} decides its code; {@link #describe(CommandLine)} puts the table in
+ * every command's help.
  */
 final class ExitCodes implements IExitCodeExceptionMapper {
   static final int OK = 0;
@@ -23,18 +23,33 @@ final class ExitCodes implements IExitCodeExceptionMapper {
   static final int INVALID_INPUT = 6;
   static final int NOT_CONFIGURED = 7;
 
-  /** The code of a failure with {@code code}; adding an {@link ErrorCode} without deciding fails to compile. */
+  /**
+   * The code of a failure with {@code code}; adding an {@link ErrorCode} without deciding fails to
+   * compile.
+   */
   static int of(ErrorCode code) {
     return switch (code) {
       case NOT_CONNECTED -> NOT_CONNECTED;
-      case REAUTHORIZATION_REQUIRED, MISSING_SCOPES, CREDENTIALS_REJECTED -> REAUTHORIZATION_REQUIRED;
+      case REAUTHORIZATION_REQUIRED, MISSING_SCOPES, CREDENTIALS_REJECTED ->
+          REAUTHORIZATION_REQUIRED;
       case RATE_LIMITED, PROVIDER_ERROR, PROVIDER_UNAVAILABLE, PROVIDER_TIMEOUT -> PROVIDER_FAILURE;
-      case INVALID_REQUEST, INVALID_INTEGRATION_TYPE, BOT_TOKEN_REQUIRED, INVALID_CREDENTIALS,
-          UNSUPPORTED_OPERATION, UNSUPPORTED_CAPABILITY, PAYLOAD_TOO_LARGE, INVALID_STATE, ACCESS_DENIED, PROVIDER_REJECTED,
-          CONSENT_MISMATCH, INSUFFICIENT_SCOPE, IDEMPOTENCY_CONFLICT ->
+      case INVALID_REQUEST,
+          INVALID_INTEGRATION_TYPE,
+          BOT_TOKEN_REQUIRED,
+          INVALID_CREDENTIALS,
+          UNSUPPORTED_OPERATION,
+          UNSUPPORTED_CAPABILITY,
+          PAYLOAD_TOO_LARGE,
+          INVALID_STATE,
+          ACCESS_DENIED,
+          PROVIDER_REJECTED,
+          CONSENT_MISMATCH,
+          INSUFFICIENT_SCOPE,
+          IDEMPOTENCY_CONFLICT ->
           INVALID_INPUT;
       case NOT_CONFIGURED -> NOT_CONFIGURED;
-      case CONCURRENT_UPDATE, STORAGE_FAILURE, STORAGE_UNAVAILABLE, UNAUTHORIZED, INTERNAL_ERROR -> FAILURE;
+      case CONCURRENT_UPDATE, STORAGE_FAILURE, STORAGE_UNAVAILABLE, UNAUTHORIZED, INTERNAL_ERROR ->
+          FAILURE;
     };
   }
 
@@ -63,7 +78,8 @@ final class ExitCodes implements IExitCodeExceptionMapper {
     codes.put(key(USAGE), "Usage error: unknown command or option, missing argument.");
     codes.put(key(NOT_CONNECTED), "The user has no connection to this integration.");
     codes.put(key(REAUTHORIZATION_REQUIRED), "Reauthorization required: connect again.");
-    codes.put(key(PROVIDER_FAILURE), "The provider failed, was unreachable, slow or rate limiting.");
+    codes.put(
+        key(PROVIDER_FAILURE), "The provider failed, was unreachable, slow or rate limiting.");
     codes.put(key(INVALID_INPUT), "Invalid input: refused by us or by the provider.");
     codes.put(key(NOT_CONFIGURED), "Not configured: a setting is missing or malformed.");
     return codes;
@@ -71,7 +87,9 @@ final class ExitCodes implements IExitCodeExceptionMapper {
 
   /** Adds the exit code table to the help of {@code commandLine} and all its subcommands. */
   static void describe(CommandLine commandLine) {
-    commandLine.getCommandSpec().usageMessage()
+    commandLine
+        .getCommandSpec()
+        .usageMessage()
         .exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(descriptions());
     commandLine.getSubcommands().values().forEach(ExitCodes::describe);

@@ -16,14 +16,20 @@ import picocli.CommandLine.Spec;
     name = "export",
     description = {
       "Write every row of the database to an archive (JSON lines) whose secrets are sealed with a passphrase",
-      "(" + Passphrase.VARIABLE + ", or typed without echo): for backups and moves between deployments."
+      "("
+          + Passphrase.VARIABLE
+          + ", or typed without echo): for backups and moves between deployments."
     })
 final class ExportCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin OperatorOptions options;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The archive to create.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "The archive to create.")
   Path file;
 
   ExportCommand(CliContext context) {
@@ -45,17 +51,26 @@ final class ExportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  static void print(CommandSpec spec, OperatorOptions options, Map<String, Long> rows, String verb, Path file) {
+  static void print(
+      CommandSpec spec, OperatorOptions options, Map<String, Long> rows, String verb, Path file) {
     Output output = Output.of(spec, options);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("file", file.toString());
     json.put("tables", rows);
-    output.result(json, () -> {
-      Table table = new Table("TABLE", "ROWS");
-      rows.forEach(table::row);
-      output.table(table);
-      output.line(verb + " " + rows.values().stream().mapToLong(Long::longValue).sum() + " rows ("
-          + (verb.equals("Exported") ? "to " : "from ") + file + ").");
-    });
+    output.result(
+        json,
+        () -> {
+          Table table = new Table("TABLE", "ROWS");
+          rows.forEach(table::row);
+          output.table(table);
+          output.line(
+              verb
+                  + " "
+                  + rows.values().stream().mapToLong(Long::longValue).sum()
+                  + " rows ("
+                  + (verb.equals("Exported") ? "to " : "from ")
+                  + file
+                  + ").");
+        });
   }
 }

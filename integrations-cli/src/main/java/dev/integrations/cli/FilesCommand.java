@@ -5,11 +5,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code integrations files}: files through any provider that offers them, chosen with {@code --via}. */
+/**
+ * {@code integrations files}: files through any provider that offers them, chosen with {@code
+ * --via}.
+ */
 @Command(
     name = "files",
     synopsisSubcommandLabel = "COMMAND",
-    description = "List and upload files through any provider that offers them (--via google_drive, --via dropbox…).",
+    description =
+        "List and upload files through any provider that offers them (--via google_drive, --via dropbox…).",
     subcommands = {FilesListCommand.Any.class, FilesUploadCommand.Any.class})
 final class FilesCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * One page of files: {@code integrations files list --via TYPE} ({@link Any}), and its shorthand {@code
- * integrations drive list} ({@link Drive}).
+ * One page of files: {@code integrations files list --via TYPE} ({@link Any}), and its shorthand
+ * {@code integrations drive list} ({@link Drive}).
  */
 abstract class FilesListCommand implements Callable<Integer> {
   static final String NEXT_PAGE_HEADER = "X-Next-Page-Token";
@@ -23,14 +23,21 @@ abstract class FilesListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
-  @Option(names = {"-q", "--query"}, defaultValue = "",
+  @Option(
+      names = {"-q", "--query"},
+      defaultValue = "",
       description = "The provider's query, e.g. Drive's \"name contains 'report'\".")
   String query;
 
-  @Option(names = {"-n", "--page-size"}, defaultValue = "100", description = "1 to 1000 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--page-size"},
+      defaultValue = "100",
+      description = "1 to 1000 (default: ${DEFAULT-VALUE}).")
   int pageSize;
 
-  @Option(names = "--page-token", description = "The page to fetch, as printed after the previous one.")
+  @Option(
+      names = "--page-token",
+      description = "The page to fetch, as printed after the previous one.")
   String pageToken;
 
   FilesListCommand(CliContext context) {
@@ -45,38 +52,65 @@ abstract class FilesListCommand implements Callable<Integer> {
     Target target = context.target(options);
     IntegrationType type = type(target);
     FileQuery fileQuery = new FileQuery(query, pageSize, pageToken);
-    Api.Listed<ActionBodies.File> page = target.act(
-        integrations -> {
-          FilePage files = integrations.actions().listFiles(target.user(), type, fileQuery);
-          return new Api.Listed<>(files.files().stream().map(ActionBodies.File::of).toList(), files.nextPageToken());
-        },
-        api -> api.getList("/api/integrations/" + type.value() + "/files?" + Api.param("q", query) + "&"
-            + Api.param("page_size", String.valueOf(pageSize))
-            + (pageToken == null ? "" : "&" + Api.param("page_token", pageToken)),
-            ActionBodies.File.class, NEXT_PAGE_HEADER));
+    Api.Listed<ActionBodies.File> page =
+        target.act(
+            integrations -> {
+              FilePage files = integrations.actions().listFiles(target.user(), type, fileQuery);
+              return new Api.Listed<>(
+                  files.files().stream().map(ActionBodies.File::of).toList(),
+                  files.nextPageToken());
+            },
+            api ->
+                api.getList(
+                    "/api/integrations/"
+                        + type.value()
+                        + "/files?"
+                        + Api.param("q", query)
+                        + "&"
+                        + Api.param("page_size", String.valueOf(pageSize))
+                        + (pageToken == null ? "" : "&" + Api.param("page_token", pageToken)),
+                    ActionBodies.File.class,
+                    NEXT_PAGE_HEADER));
     String next = page.header();
     Output output = Output.of(spec, options);
-    // The files are the API's answer; the next page's token is its X-Next-Page-Token header, which goes
+    // The files are the API's answer; the next page's token is its X-Next-Page-Token header, which
+    // goes
     // to standard error under --json so that standard output stays that answer.
-    output.result(page.items(), () -> {
-      Table table = new Table("ID", "NAME", "TYPE", "SIZE", "MODIFIED");
-      page.items().forEach(f -> table.row(f.id(), f.name(), f.mimeType(), Format.bytes(f.size()), Format.time(f.modifiedTime())));
-      output.table(table);
-      if (next != null) {
-        output.line("More files: --page-token " + next);
-      }
-    });
+    output.result(
+        page.items(),
+        () -> {
+          Table table = new Table("ID", "NAME", "TYPE", "SIZE", "MODIFIED");
+          page.items()
+              .forEach(
+                  f ->
+                      table.row(
+                          f.id(),
+                          f.name(),
+                          f.mimeType(),
+                          Format.bytes(f.size()),
+                          Format.time(f.modifiedTime())));
+          output.table(table);
+          if (next != null) {
+            output.line("More files: --page-token " + next);
+          }
+        });
     if (next != null && output.json()) {
       output.note("More files: --page-token " + next);
     }
     return ExitCodes.OK;
   }
 
-
   /** {@code integrations files list --via TYPE}. */
-  @Command(name = "list", description = "List files through a files provider, one page at a time, optionally matching a query.")
+  @Command(
+      name = "list",
+      description =
+          "List files through a files provider, one page at a time, optionally matching a query.")
   static final class Any extends FilesListCommand {
-    @Option(names = "--via", required = true, paramLabel = "TYPE", completionCandidates = ViaTypes.Files.class,
+    @Option(
+        names = "--via",
+        required = true,
+        paramLabel = "TYPE",
+        completionCandidates = ViaTypes.Files.class,
         description = "The files provider: ${COMPLETION-CANDIDATES}.")
     String via;
 
@@ -86,13 +120,16 @@ abstract class FilesListCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote() ? target.integration(via).type()
+      return target.remote()
+          ? target.integration(via).type()
           : ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
     }
   }
 
   /** {@code integrations drive list}. */
-  @Command(name = "list", description = "List files, one page at a time, optionally matching a Drive query.")
+  @Command(
+      name = "list",
+      description = "List files, one page at a time, optionally matching a Drive query.")
   static final class Drive extends FilesListCommand {
     Drive(CliContext context) {
       super(context);

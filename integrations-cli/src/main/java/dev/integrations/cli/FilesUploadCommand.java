@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * Streams a file to a files provider, with a progress bar at a terminal: {@code integrations files
- * upload --via TYPE PATH} ({@link Any}), and its shorthand {@code integrations drive upload PATH} ({@link
- * Drive}).
+ * upload --via TYPE PATH} ({@link Any}), and its shorthand {@code integrations drive upload PATH}
+ * ({@link Drive}).
  */
 abstract class FilesUploadCommand implements Callable<Integer> {
-  static final String DESCRIPTION = "At a terminal a progress bar shows bytes, rate and ETA on standard error; "
-      + "under --json or in a pipe nothing is drawn.";
+  static final String DESCRIPTION =
+      "At a terminal a progress bar shows bytes, rate and ETA on standard error; "
+          + "under --json or in a pipe nothing is drawn.";
 
   final CliContext context;
   @Spec CommandSpec spec;
@@ -36,10 +37,16 @@ abstract class FilesUploadCommand implements Callable<Integer> {
   @Option(names = "--name", description = "The name at the provider (default: the file's name).")
   String name;
 
-  @Option(names = "--mime-type", paramLabel = "TYPE", description = "Its media type (default: guessed from the name).")
+  @Option(
+      names = "--mime-type",
+      paramLabel = "TYPE",
+      description = "Its media type (default: guessed from the name).")
   String mimeType;
 
-  @Option(names = "--parent", paramLabel = "FOLDER_ID", description = "The folder to put it in (default: the root).")
+  @Option(
+      names = "--parent",
+      paramLabel = "FOLDER_ID",
+      description = "The folder to put it in (default: the root).")
   String parent;
 
   FilesUploadCommand(CliContext context) {
@@ -56,33 +63,49 @@ abstract class FilesUploadCommand implements Callable<Integer> {
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new InvalidRequestException("No such readable file: " + path);
     }
-    FileUpload upload = new FileUpload(
-        name != null ? name : path.getFileName().toString(),
-        mimeType != null ? mimeType : Files.probeContentType(path),
-        parent,
-        Files.size(path),
-        () -> Files.newInputStream(path));
+    FileUpload upload =
+        new FileUpload(
+            name != null ? name : path.getFileName().toString(),
+            mimeType != null ? mimeType : Files.probeContentType(path),
+            parent,
+            Files.size(path),
+            () -> Files.newInputStream(path));
     Output output = Output.of(spec, options);
     boolean watched = !options.json && context.terminal().interactive();
     ProgressBar bar = watched ? new ProgressBar(output.err(), System::nanoTime) : null;
     UploadProgress progress = bar != null ? bar : UploadProgress.NONE;
     ActionBodies.File file;
     try {
-      file = target.act(
-          integrations -> ActionBodies.File.of(
-              integrations.actions().uploadFile(target.user(), type, upload, progress)),
-          api -> {
-            Multipart body = multipart(upload);
-            return api.postStream("/api/integrations/" + type.value() + "/files", body.contentType(), body.length(),
-                () -> body.open(progress), ActionBodies.File.class);
-          });
+      file =
+          target.act(
+              integrations ->
+                  ActionBodies.File.of(
+                      integrations.actions().uploadFile(target.user(), type, upload, progress)),
+              api -> {
+                Multipart body = multipart(upload);
+                return api.postStream(
+                    "/api/integrations/" + type.value() + "/files",
+                    body.contentType(),
+                    body.length(),
+                    () -> body.open(progress),
+                    ActionBodies.File.class);
+              });
     } finally {
       if (bar != null) {
         bar.finish();
       }
     }
-    output.result(file, () -> output.line(
-        "Uploaded " + file.name() + " (" + Format.bytes(upload.size()) + ") as file " + file.id() + "."));
+    output.result(
+        file,
+        () ->
+            output.line(
+                "Uploaded "
+                    + file.name()
+                    + " ("
+                    + Format.bytes(upload.size())
+                    + ") as file "
+                    + file.id()
+                    + "."));
     return ExitCodes.OK;
   }
 
@@ -98,9 +121,15 @@ abstract class FilesUploadCommand implements Callable<Integer> {
   }
 
   /** {@code integrations files upload --via TYPE PATH}. */
-  @Command(name = "upload", description = "Upload a file to a files provider, streamed. " + DESCRIPTION)
+  @Command(
+      name = "upload",
+      description = "Upload a file to a files provider, streamed. " + DESCRIPTION)
   static final class Any extends FilesUploadCommand {
-    @Option(names = "--via", required = true, paramLabel = "TYPE", completionCandidates = ViaTypes.Files.class,
+    @Option(
+        names = "--via",
+        required = true,
+        paramLabel = "TYPE",
+        completionCandidates = ViaTypes.Files.class,
         description = "The files provider: ${COMPLETION-CANDIDATES}.")
     String via;
 
@@ -110,7 +139,8 @@ abstract class FilesUploadCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote() ? target.integration(via).type()
+      return target.remote()
+          ? target.integration(via).type()
           : ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
     }
   }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code integrations import --in FILE}: an archive of {@code export} into the configured database. */
+/**
+ * {@code integrations import --in FILE}: an archive of {@code export} into the configured database.
+ */
 @Command(
     name = "import",
     description = {
@@ -23,7 +25,11 @@ final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OperatorOptions options;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "The archive to read.")
+  @Option(
+      names = "--in",
+      required = true,
+      paramLabel = "FILE",
+      description = "The archive to read.")
   Path file;
 
   @Option(names = "--force", description = "Delete what the database holds before importing.")
@@ -40,7 +46,9 @@ final class ImportCommand implements Callable<Integer> {
     char[] passphrase = Passphrase.read(context, false);
     Map<String, Long> rows;
     try {
-      rows = target.actLocally("import", wiring -> wiring.operations().importFrom(file, passphrase, force));
+      rows =
+          target.actLocally(
+              "import", wiring -> wiring.operations().importFrom(file, passphrase, force));
     } finally {
       Arrays.fill(passphrase, '\0');
     }

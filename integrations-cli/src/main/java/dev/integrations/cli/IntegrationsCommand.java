@@ -1,10 +1,10 @@
 package dev.integrations.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: names the subcommands and documents configuration and exit codes. */
@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT,
     versionProvider = IntegrationsCommand.Version.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Connect users' Gmail, Google Drive and Telegram accounts, keep the credentials safe "
-        + "and fresh, and act through them.",
+    description =
+        "Connect users' Gmail, Google Drive and Telegram accounts, keep the credentials safe "
+            + "and fresh, and act through them.",
     subcommands = {
       ServeCommand.class,
       ListCommand.class,
@@ -62,7 +63,11 @@ final class IntegrationsCommand implements Runnable {
       String version = Main.class.getPackage().getImplementationVersion();
       return new String[] {
         "integrations " + (version == null ? "dev" : version),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ")"
       };
     }
   }

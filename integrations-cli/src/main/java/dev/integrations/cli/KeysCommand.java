@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "keys",
     synopsisSubcommandLabel = "COMMAND",
-    description = "Show which encryption keys the stored secrets use, and re-seal them under the current key.",
+    description =
+        "Show which encryption keys the stored secrets use, and re-seal them under the current key.",
     subcommands = {KeysStatusCommand.class, KeysRotateCommand.class})
 final class KeysCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -23,7 +23,10 @@ final class KeysRotateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OperatorOptions options;
 
-  @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "100",
+  @Option(
+      names = "--batch-size",
+      paramLabel = "ROWS",
+      defaultValue = "100",
       description = "Rows read and re-sealed per batch (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -34,15 +37,21 @@ final class KeysRotateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (batchSize < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--batch-size must be at least 1");
     }
-    Operations operations = Target.database(context, options.server)
-        .actLocally("keys rotate", wiring -> wiring.operations());
+    Operations operations =
+        Target.database(context, options.server)
+            .actLocally("keys rotate", wiring -> wiring.operations());
     Output output = Output.of(spec, options);
-    Operations.Rotation rotation = operations.rotateKeys(batchSize,
-        progress -> output.note("... " + progress.resealed() + " rows re-sealed"));
-    long notCurrent = operations.keyUsage().stream()
-        .filter(u -> !u.state().equals("current")).mapToLong(Operations.KeyUsage::values).sum();
+    Operations.Rotation rotation =
+        operations.rotateKeys(
+            batchSize, progress -> output.note("... " + progress.resealed() + " rows re-sealed"));
+    long notCurrent =
+        operations.keyUsage().stream()
+            .filter(u -> !u.state().equals("current"))
+            .mapToLong(Operations.KeyUsage::values)
+            .sum();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("current_key_id", operations.currentKeyId());
     json.put("resealed", rotation.resealed());
@@ -50,14 +59,26 @@ final class KeysRotateCommand implements Callable<Integer> {
     json.put("gone", rotation.gone());
     json.put("failed", rotation.failed());
     json.put("not_current", notCurrent);
-    output.result(json, () -> {
-      output.line("Re-sealed " + rotation.resealed() + " rows under key " + operations.currentKeyId() + " ("
-          + rotation.changedMeanwhile() + " changed meanwhile, " + rotation.gone() + " deleted meanwhile).");
-      rotation.failed().forEach(f -> output.line("Not re-sealed: " + f));
-      output.line(notCurrent == 0
-          ? "Every stored secret is under the current key: old keys can be removed from INTEGRATIONS_ENCRYPTION_OLD_KEYS."
-          : notCurrent + " values are still under other keys (see 'integrations keys status'); run the rotation again.");
-    });
+    output.result(
+        json,
+        () -> {
+          output.line(
+              "Re-sealed "
+                  + rotation.resealed()
+                  + " rows under key "
+                  + operations.currentKeyId()
+                  + " ("
+                  + rotation.changedMeanwhile()
+                  + " changed meanwhile, "
+                  + rotation.gone()
+                  + " deleted meanwhile).");
+          rotation.failed().forEach(f -> output.line("Not re-sealed: " + f));
+          output.line(
+              notCurrent == 0
+                  ? "Every stored secret is under the current key: old keys can be removed from INTEGRATIONS_ENCRYPTION_OLD_KEYS."
+                  : notCurrent
+                      + " values are still under other keys (see 'integrations keys status'); run the rotation again.");
+        });
     return rotation.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

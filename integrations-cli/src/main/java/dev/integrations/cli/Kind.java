@@ -5,8 +5,8 @@ import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
 
 /**
- * What a command needs to know of the integration it was given, wherever it acts: its type, its name
- * for sentences, and whether it connects through OAuth.
+ * What a command needs to know of the integration it was given, wherever it acts: its type, its
+ * name for sentences, and whether it connects through OAuth.
  */
 record Kind(IntegrationType type, String name, boolean requiresOauth) {
   static Kind of(Integration integration) {

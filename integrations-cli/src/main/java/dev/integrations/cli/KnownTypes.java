@@ -27,7 +27,10 @@ final class KnownTypes implements Iterable<String> {
     }
   }
 
-  /** The catalog entry of {@code typed}; an {@code invalid_integration_type} error naming the choices. */
+  /**
+   * The catalog entry of {@code typed}; an {@code invalid_integration_type} error naming the
+   * choices.
+   */
   static Integration resolve(Integrations integrations, String typed) {
     List<Integration> catalog = integrations.connections().catalog();
     for (Integration integration : catalog) {
@@ -41,11 +44,16 @@ final class KnownTypes implements Iterable<String> {
 
   /** The sentence for an unknown type, given the known ones (comma-separated). */
   static String unknown(String typed, String known) {
-    return "Invalid integration type '" + typed + "'"
+    return "Invalid integration type '"
+        + typed
+        + "'"
         + (known.isEmpty() ? "; no integration is available" : "; choose one of " + known);
   }
 
-  /** The catalog entry of {@code type}, which a subcommand fixes (the gmail, drive and telegram shorthands). */
+  /**
+   * The catalog entry of {@code type}, which a subcommand fixes (the gmail, drive and telegram
+   * shorthands).
+   */
   static Integration resolve(Integrations integrations, IntegrationType type) {
     return resolve(integrations, type.value());
   }

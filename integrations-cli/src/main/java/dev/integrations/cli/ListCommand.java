@@ -22,9 +22,13 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Target target = context.target(options);
-    List<IntegrationEntry> entries = target.act(
-        integrations -> integrations.connections().list(target.user()).stream().map(IntegrationEntry::of).toList(),
-        api -> api.getList("/api/integrations", IntegrationEntry.class));
+    List<IntegrationEntry> entries =
+        target.act(
+            integrations ->
+                integrations.connections().list(target.user()).stream()
+                    .map(IntegrationEntry::of)
+                    .toList(),
+            api -> api.getList("/api/integrations", IntegrationEntry.class));
     Output output = Output.of(spec, options);
     output.result(entries, () -> output.table(table(entries)));
     return ExitCodes.OK;

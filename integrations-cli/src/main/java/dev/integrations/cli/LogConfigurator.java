@@ -22,21 +22,25 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a one-shot command: warnings and errors only, as {@code [WARN] H2Urls - message};
  *   <li>{@code --verbose}: the same lines from INFO up;
- *   <li>{@code serve}: INFO with an ISO-8601 timestamp, one line per request, written by one background
- *       thread from a bounded queue ({@link AsyncAppender}): request threads never wait for the terminal
- *       or each other, and no line is dropped (a full queue makes callers wait instead).
+ *   <li>{@code serve}: INFO with an ISO-8601 timestamp, one line per request, written by one
+ *       background thread from a bounded queue ({@link AsyncAppender}): request threads never wait
+ *       for the terminal or each other, and no line is dropped (a full queue makes callers wait
+ *       instead).
  * </ul>
  *
- * <p>Flyway, Jetty, Javalin and HikariCP speak up at WARN only. An operator who wants other levels or
- * another destination names a Logback file with {@code -Dlogback.configurationFile=...}
+ * <p>Flyway, Jetty, Javalin and HikariCP speak up at WARN only. An operator who wants other levels
+ * or another destination names a Logback file with {@code -Dlogback.configurationFile=...}
  * (INTEGRATIONS_JAVA_OPTS), which then replaces this configuration.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
-  /** The system property {@link Main} sets before the first logger: {@code serve}, {@code verbose}. */
+  /**
+   * The system property {@link Main} sets before the first logger: {@code serve}, {@code verbose}.
+   */
   static final String MODE_PROPERTY = "integrations.log";
 
-  static final String SERVE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} [%level] %logger{0} - %msg%n";
+  static final String SERVE_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} [%level] %logger{0} - %msg%n";
   static final String COMMAND_PATTERN = "[%level] %logger{0} - %msg%n";
   private static final int QUEUE_SIZE = 4096;
   private static final List<String> QUIET_LIBRARIES =
@@ -83,7 +87,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     return console;
   }
 
-  private static Appender<ILoggingEvent> asynchronous(LoggerContext context, Appender<ILoggingEvent> target) {
+  private static Appender<ILoggingEvent> asynchronous(
+      LoggerContext context, Appender<ILoggingEvent> target) {
     AsyncAppender async = new AsyncAppender();
     async.setContext(context);
     async.setName("async");

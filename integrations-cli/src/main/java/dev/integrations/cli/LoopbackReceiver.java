@@ -23,9 +23,9 @@ import java.util.function.Function;
 
 /**
  * Receives one OAuth redirect on this machine, the way {@code gcloud auth login} does: a tiny HTTP
- * server on a loopback address answers the browser with a page saying it can be closed, and hands the
- * {@code code}, {@code state} and {@code error} parameters to the caller. Redirects carrying another
- * state (an old tab) are refused and the wait goes on.
+ * server on a loopback address answers the browser with a page saying it can be closed, and hands
+ * the {@code code}, {@code state} and {@code error} parameters to the caller. Redirects carrying
+ * another state (an old tab) are refused and the wait goes on.
  *
  * <p>Binds loopback addresses only, so nothing outside this machine can reach it.
  */
@@ -57,17 +57,29 @@ final class LoopbackReceiver implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 8);
     } catch (BindException e) {
-      throw new CliException(ExitCodes.FAILURE, "address_in_use",
-          "Cannot receive the OAuth redirect on " + address.getHostAddress() + ":" + port
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "address_in_use",
+          "Cannot receive the OAuth redirect on "
+              + address.getHostAddress()
+              + ":"
+              + port
               + ": the port is in use (is 'integrations serve' running? then use --no-wait and let it "
-              + "complete the connection), or use --port 0 with a desktop OAuth client", e);
+              + "complete the connection), or use --port 0 with a desktop OAuth client",
+          e);
     } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILURE, "address_in_use",
-          "Cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+      throw new CliException(
+          ExitCodes.FAILURE,
+          "address_in_use",
+          "Cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(),
+          e);
     }
     URI bound = withPort(redirectUri, server.getAddress().getPort());
     LoopbackReceiver receiver = new LoopbackReceiver(server, bound);
-    String path = redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty() ? "/" : redirectUri.getRawPath();
+    String path =
+        redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty()
+            ? "/"
+            : redirectUri.getRawPath();
     server.createContext("/", exchange -> receiver.handle(exchange, path));
     server.start();
     return receiver;
@@ -79,10 +91,10 @@ final class LoopbackReceiver implements AutoCloseable {
   }
 
   /**
-   * Expects the browser back with {@code state}, from now on: call this before showing the consent URL,
-   * so that a browser quicker than the terminal is not turned away. {@code onRedirect} gets the
-   * redirect's query parameters and does the work; the browser is shown {@code reply} of its result, or
-   * {@code failureReply} of what it threw.
+   * Expects the browser back with {@code state}, from now on: call this before showing the consent
+   * URL, so that a browser quicker than the terminal is not turned away. {@code onRedirect} gets
+   * the redirect's query parameters and does the work; the browser is shown {@code reply} of its
+   * result, or {@code failureReply} of what it threw.
    */
   <T> Expected<T> expect(
       String state,
@@ -90,14 +102,15 @@ final class LoopbackReceiver implements AutoCloseable {
       Function<T, Reply> reply,
       Function<RuntimeException, Reply> failureReply) {
     expectedState = Objects.requireNonNull(state, "state");
-    handler = parameters -> {
-      try {
-        T result = onRedirect.apply(parameters);
-        return new Handled(reply.apply(result), () -> outcome.complete(result));
-      } catch (RuntimeException e) {
-        return new Handled(failureReply.apply(e), () -> outcome.completeExceptionally(e));
-      }
-    };
+    handler =
+        parameters -> {
+          try {
+            T result = onRedirect.apply(parameters);
+            return new Handled(reply.apply(result), () -> outcome.complete(result));
+          } catch (RuntimeException e) {
+            return new Handled(failureReply.apply(e), () -> outcome.completeExceptionally(e));
+          }
+        };
     return new Expected<>();
   }
 
@@ -117,13 +130,18 @@ final class LoopbackReceiver implements AutoCloseable {
         T result = (T) outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return result;
       } catch (TimeoutException e) {
-        throw new CliException(ExitCodes.FAILURE, "authorization_timeout",
-            "The browser did not come back within " + Format.duration(timeout) + "; run connect again");
+        throw new CliException(
+            ExitCodes.FAILURE,
+            "authorization_timeout",
+            "The browser did not come back within "
+                + Format.duration(timeout)
+                + "; run connect again");
       } catch (ExecutionException e) {
         throw (RuntimeException) e.getCause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new CliException(ExitCodes.FAILURE, "interrupted", "Interrupted while waiting for the browser");
+        throw new CliException(
+            ExitCodes.FAILURE, "interrupted", "Interrupted while waiting for the browser");
       }
     }
   }
@@ -134,15 +152,26 @@ final class LoopbackReceiver implements AutoCloseable {
   private void handle(HttpExchange exchange, String path) throws IOException {
     Handled handled = null;
     try (exchange) {
-      if (!exchange.getRequestURI().getRawPath().equals(path) || !"GET".equals(exchange.getRequestMethod())) {
-        respond(exchange, 404, new Reply(false, "Not found", "This address only receives the OAuth redirect."));
+      if (!exchange.getRequestURI().getRawPath().equals(path)
+          || !"GET".equals(exchange.getRequestMethod())) {
+        respond(
+            exchange,
+            404,
+            new Reply(false, "Not found", "This address only receives the OAuth redirect."));
         return;
       }
       Map<String, String> parameters = query(exchange.getRequestURI().getRawQuery());
       Function<Map<String, String>, Handled> current = handler;
-      if (current == null || outcome.isDone() || !Objects.equals(parameters.get("state"), expectedState)) {
-        respond(exchange, 400, new Reply(false, "Unknown authorization",
-            "This page belongs to another or an earlier connect. Run the connect command again."));
+      if (current == null
+          || outcome.isDone()
+          || !Objects.equals(parameters.get("state"), expectedState)) {
+        respond(
+            exchange,
+            400,
+            new Reply(
+                false,
+                "Unknown authorization",
+                "This page belongs to another or an earlier connect. Run the connect command again."));
         return;
       }
       handler = null;
@@ -167,14 +196,21 @@ final class LoopbackReceiver implements AutoCloseable {
   }
 
   private static String page(Reply reply) {
-    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(reply.title())
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + escape(reply.title())
         + "</title><style>body{font:16px system-ui,sans-serif;margin:4em auto;max-width:36em;color:#222}"
-        + "h1{font-size:1.4em}</style></head><body><h1>" + escape(reply.title()) + "</h1><p>"
-        + escape(reply.detail()) + "</p><p>You can close this window and return to the terminal.</p></body></html>";
+        + "h1{font-size:1.4em}</style></head><body><h1>"
+        + escape(reply.title())
+        + "</h1><p>"
+        + escape(reply.detail())
+        + "</p><p>You can close this window and return to the terminal.</p></body></html>";
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static Map<String, String> query(String rawQuery) {
@@ -184,15 +220,18 @@ final class LoopbackReceiver implements AutoCloseable {
     }
     for (String pair : rawQuery.split("&")) {
       int equals = pair.indexOf('=');
-      String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      String key =
+          URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value =
+          equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       parameters.putIfAbsent(key, value);
     }
     return parameters;
   }
 
   private static InetAddress loopback(URI redirectUri) {
-    String host = redirectUri.getHost() == null ? "" : redirectUri.getHost().toLowerCase(Locale.ROOT);
+    String host =
+        redirectUri.getHost() == null ? "" : redirectUri.getHost().toLowerCase(Locale.ROOT);
     if (!"http".equalsIgnoreCase(redirectUri.getScheme())) {
       throw notLocal(redirectUri);
     }
@@ -210,15 +249,24 @@ final class LoopbackReceiver implements AutoCloseable {
   }
 
   private static CliException notLocal(URI redirectUri) {
-    return new CliException(ExitCodes.NOT_CONFIGURED, "redirect_not_local",
-        "The OAuth redirect URI " + redirectUri + " is not a plain-http loopback address on this machine, so "
+    return new CliException(
+        ExitCodes.NOT_CONFIGURED,
+        "redirect_not_local",
+        "The OAuth redirect URI "
+            + redirectUri
+            + " is not a plain-http loopback address on this machine, so "
             + "connect cannot wait for it: use --no-wait and let the server complete the connection, or "
             + "--port 0 to receive it on a loopback port (Google desktop OAuth clients accept any)");
   }
 
   private static URI withPort(URI uri, int port) {
-    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst(":\\d+$", "") + ":" + port
-        + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+    return URI.create(
+        uri.getScheme()
+            + "://"
+            + uri.getRawAuthority().replaceFirst(":\\d+$", "")
+            + ":"
+            + port
+            + (uri.getRawPath() == null ? "" : uri.getRawPath()));
   }
 
   @Override

@@ -13,19 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Searches a mailbox: {@code integrations mail list --via TYPE} ({@link Any}), and its shorthand {@code
- * integrations gmail list} ({@link Gmail}).
+ * Searches a mailbox: {@code integrations mail list --via TYPE} ({@link Any}), and its shorthand
+ * {@code integrations gmail list} ({@link Gmail}).
  */
 abstract class MailListCommand implements Callable<Integer> {
   final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
-  @Option(names = {"-q", "--query"}, defaultValue = "",
+  @Option(
+      names = {"-q", "--query"},
+      defaultValue = "",
       description = "The provider's search syntax, e.g. Gmail's 'from:ann is:unread'.")
   String query;
 
-  @Option(names = {"-n", "--max-results"}, defaultValue = "20", description = "1 to 500 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--max-results"},
+      defaultValue = "20",
+      description = "1 to 500 (default: ${DEFAULT-VALUE}).")
   int maxResults;
 
   MailListCommand(CliContext context) {
@@ -40,25 +45,43 @@ abstract class MailListCommand implements Callable<Integer> {
     Target target = context.target(options);
     IntegrationType type = type(target);
     MailQuery mailQuery = new MailQuery(query, maxResults);
-    List<ActionBodies.Mail> messages = target.act(
-        integrations -> integrations.actions().searchMail(target.user(), type, mailQuery).stream()
-            .map(ActionBodies.Mail::of).toList(),
-        api -> api.getList("/api/integrations/" + type.value() + "/messages?" + Api.param("q", query) + "&"
-            + Api.param("max_results", String.valueOf(maxResults)), ActionBodies.Mail.class));
+    List<ActionBodies.Mail> messages =
+        target.act(
+            integrations ->
+                integrations.actions().searchMail(target.user(), type, mailQuery).stream()
+                    .map(ActionBodies.Mail::of)
+                    .toList(),
+            api ->
+                api.getList(
+                    "/api/integrations/"
+                        + type.value()
+                        + "/messages?"
+                        + Api.param("q", query)
+                        + "&"
+                        + Api.param("max_results", String.valueOf(maxResults)),
+                    ActionBodies.Mail.class));
     Output output = Output.of(spec, options);
-    output.result(messages, () -> {
-      Table table = new Table("DATE", "FROM", "SUBJECT", "ID");
-      messages.forEach(m -> table.row(Format.time(m.date()), m.from(), m.subject(), m.id()));
-      output.table(table);
-    });
+    output.result(
+        messages,
+        () -> {
+          Table table = new Table("DATE", "FROM", "SUBJECT", "ID");
+          messages.forEach(m -> table.row(Format.time(m.date()), m.from(), m.subject(), m.id()));
+          output.table(table);
+        });
     return ExitCodes.OK;
   }
 
-
   /** {@code integrations mail list --via TYPE}. */
-  @Command(name = "list", description = "List messages, newest first, optionally matching a search, through a mail provider.")
+  @Command(
+      name = "list",
+      description =
+          "List messages, newest first, optionally matching a search, through a mail provider.")
   static final class Any extends MailListCommand {
-    @Option(names = "--via", required = true, paramLabel = "TYPE", completionCandidates = ViaTypes.Mail.class,
+    @Option(
+        names = "--via",
+        required = true,
+        paramLabel = "TYPE",
+        completionCandidates = ViaTypes.Mail.class,
         description = "The mail provider: ${COMPLETION-CANDIDATES}.")
     String via;
 
@@ -68,13 +91,16 @@ abstract class MailListCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote() ? target.integration(via).type()
+      return target.remote()
+          ? target.integration(via).type()
           : ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
     }
   }
 
   /** {@code integrations gmail list}. */
-  @Command(name = "list", description = "List messages, newest first, optionally matching a Gmail search.")
+  @Command(
+      name = "list",
+      description = "List messages, newest first, optionally matching a Gmail search.")
   static final class Gmail extends MailListCommand {
     Gmail(CliContext context) {
       super(context);

@@ -1,7 +1,7 @@
 package dev.integrations.cli;
 
-import dev.integrations.core.model.Capability;
 import dev.integrations.bootstrap.presentation.ActionBodies;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailMessage;
 import java.nio.file.Path;
@@ -15,33 +15,58 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Sends an e-mail through a mail provider: {@code integrations mail send --via TYPE} ({@link Any}), and
- * its shorthand {@code integrations gmail send} ({@link Gmail}), the same code with the type fixed.
+ * Sends an e-mail through a mail provider: {@code integrations mail send --via TYPE} ({@link Any}),
+ * and its shorthand {@code integrations gmail send} ({@link Gmail}), the same code with the type
+ * fixed.
  */
 abstract class MailSendCommand implements Callable<Integer> {
   final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
-  @Option(names = "--to", required = true, split = ",", paramLabel = "ADDRESS", description = "Recipient (repeatable).")
+  @Option(
+      names = "--to",
+      required = true,
+      split = ",",
+      paramLabel = "ADDRESS",
+      description = "Recipient (repeatable).")
   List<String> to;
 
-  @Option(names = "--cc", split = ",", paramLabel = "ADDRESS", description = "Carbon-copy recipient (repeatable).")
+  @Option(
+      names = "--cc",
+      split = ",",
+      paramLabel = "ADDRESS",
+      description = "Carbon-copy recipient (repeatable).")
   List<String> cc = new ArrayList<>();
 
-  @Option(names = "--bcc", split = ",", paramLabel = "ADDRESS", description = "Blind carbon-copy recipient (repeatable).")
+  @Option(
+      names = "--bcc",
+      split = ",",
+      paramLabel = "ADDRESS",
+      description = "Blind carbon-copy recipient (repeatable).")
   List<String> bcc = new ArrayList<>();
 
-  @Option(names = {"-s", "--subject"}, defaultValue = "", description = "The subject.")
+  @Option(
+      names = {"-s", "--subject"},
+      defaultValue = "",
+      description = "The subject.")
   String subject;
 
-  @Option(names = {"-b", "--body"}, description = "The plain-text body.")
+  @Option(
+      names = {"-b", "--body"},
+      description = "The plain-text body.")
   String body;
 
-  @Option(names = "--body-file", paramLabel = "FILE", description = "Read the body from FILE ('-' for standard input).")
+  @Option(
+      names = "--body-file",
+      paramLabel = "FILE",
+      description = "Read the body from FILE ('-' for standard input).")
   Path bodyFile;
 
-  @Option(names = "--html-file", paramLabel = "FILE", description = "An HTML alternative of the body.")
+  @Option(
+      names = "--html-file",
+      paramLabel = "FILE",
+      description = "An HTML alternative of the body.")
   Path htmlFile;
 
   MailSendCommand(CliContext context) {
@@ -56,23 +81,40 @@ abstract class MailSendCommand implements Callable<Integer> {
     Target target = context.target(options);
     IntegrationType type = type(target);
     String text = TextInput.read(spec, context.terminal(), body, bodyFile, "body");
-    String html = htmlFile == null ? null : TextInput.read(spec, context.terminal(), null, htmlFile, "HTML body");
+    String html =
+        htmlFile == null
+            ? null
+            : TextInput.read(spec, context.terminal(), null, htmlFile, "HTML body");
     MailMessage message = new MailMessage(to, cc, bcc, subject, text, html);
-    ActionBodies.MailSent sent = target.act(
-        integrations -> ActionBodies.MailSent.of(integrations.actions().sendMail(target.user(), type, message)),
-        api -> api.post("/api/integrations/" + type.value() + "/messages",
-            new ActionBodies.SendMail(to, cc, bcc, subject, text, html), ActionBodies.MailSent.class));
+    ActionBodies.MailSent sent =
+        target.act(
+            integrations ->
+                ActionBodies.MailSent.of(
+                    integrations.actions().sendMail(target.user(), type, message)),
+            api ->
+                api.post(
+                    "/api/integrations/" + type.value() + "/messages",
+                    new ActionBodies.SendMail(to, cc, bcc, subject, text, html),
+                    ActionBodies.MailSent.class));
     Output output = Output.of(spec, options);
-    output.result(sent, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
+    output.result(
+        sent,
+        () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
     return ExitCodes.OK;
   }
 
-
   /** {@code integrations mail send --via TYPE}. */
-  @Command(name = "send", description = "Send an e-mail through a mail provider. The body comes from --body, "
-      + "--body-file or standard input.")
+  @Command(
+      name = "send",
+      description =
+          "Send an e-mail through a mail provider. The body comes from --body, "
+              + "--body-file or standard input.")
   static final class Any extends MailSendCommand {
-    @Option(names = "--via", required = true, paramLabel = "TYPE", completionCandidates = ViaTypes.Mail.class,
+    @Option(
+        names = "--via",
+        required = true,
+        paramLabel = "TYPE",
+        completionCandidates = ViaTypes.Mail.class,
         description = "The mail provider: ${COMPLETION-CANDIDATES}.")
     String via;
 
@@ -82,13 +124,16 @@ abstract class MailSendCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote() ? target.integration(via).type()
+      return target.remote()
+          ? target.integration(via).type()
           : ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
     }
   }
 
   /** {@code integrations gmail send}. */
-  @Command(name = "send", description = "Send an e-mail. The body comes from --body, --body-file or standard input.")
+  @Command(
+      name = "send",
+      description = "Send an e-mail. The body comes from --body, --body-file or standard input.")
   static final class Gmail extends MailSendCommand {
     Gmail(CliContext context) {
       super(context);

@@ -38,7 +38,12 @@ public final class Main {
    */
   private static void quietLogsUnlessVerbose(String[] args) {
     List<String> arguments = List.of(args);
-    boolean serve = arguments.stream().filter(a -> !a.startsWith("-")).findFirst().filter("serve"::equals).isPresent();
+    boolean serve =
+        arguments.stream()
+            .filter(a -> !a.startsWith("-"))
+            .findFirst()
+            .filter("serve"::equals)
+            .isPresent();
     if (serve) {
       System.setProperty(LogConfigurator.MODE_PROPERTY, "serve");
     } else if (arguments.contains("--verbose") || arguments.contains("-v")) {

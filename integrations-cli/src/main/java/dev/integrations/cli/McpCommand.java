@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code integrations mcp --user ID}: the MCP server over stdio, for a desktop assistant or agent that
- * starts it as a child process. Standard output carries protocol messages only: logs and anything else
- * go to standard error. It serves until its client closes standard input. It opens the database itself, so
- * it stops with one sentence where a server holds it (a {@code serve} on the embedded H2 file of this data
- * directory) or is named: that server's {@code /mcp} endpoint serves the same tools.
+ * {@code integrations mcp --user ID}: the MCP server over stdio, for a desktop assistant or agent
+ * that starts it as a child process. Standard output carries protocol messages only: logs and
+ * anything else go to standard error. It serves until its client closes standard input. It opens
+ * the database itself, so it stops with one sentence where a server holds it (a {@code serve} on
+ * the embedded H2 file of this data directory) or is named: that server's {@code /mcp} endpoint
+ * serves the same tools.
  */
 @Command(
     name = "mcp",
@@ -34,13 +35,22 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    // Over stdio the tools act on the database; where a server holds it (or one is named), its /mcp does.
+    // Over stdio the tools act on the database; where a server holds it (or one is named), its /mcp
+    // does.
     Target target = Target.database(context, options.server);
-    String instead = target.server().map(server -> "point the assistant at that server's MCP endpoint, " + server
-        + "mcp, with a bearer token (see docs/mcp.md)").orElse(null);
+    String instead =
+        target
+            .server()
+            .map(
+                server ->
+                    "point the assistant at that server's MCP endpoint, "
+                        + server
+                        + "mcp, with a bearer token (see docs/mcp.md)")
+            .orElse(null);
     Wiring wiring = target.actLocally("mcp", instead, started -> started);
     OutputStream protocol = new FileOutputStream(FileDescriptor.out);
-    // Whatever else would print to standard output (a library, a stray println) goes to standard error.
+    // Whatever else would print to standard output (a library, a stray println) goes to standard
+    // error.
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     McpStdio.serve(wiring, options.userId(), context.terminal().stdin(), protocol);
     return ExitCodes.OK;

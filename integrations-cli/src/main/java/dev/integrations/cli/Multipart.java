@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A {@code multipart/form-data} body of small text fields and one streamed file part, as {@code POST
- * /api/integrations/google_drive/files} takes it: its length is known up front, and the file is read as
- * it is sent, reporting the bytes sent.
+ * A {@code multipart/form-data} body of small text fields and one streamed file part, as {@code
+ * POST /api/integrations/google_drive/files} takes it: its length is known up front, and the file
+ * is read as it is sent, reporting the bytes sent.
  */
 final class Multipart {
   private final String boundary = "integrations-" + UUID.randomUUID();
@@ -52,12 +52,16 @@ final class Multipart {
     return head().length + fileSize + tail().length;
   }
 
-  /** A new stream of the whole body; {@code progress} hears of the file's bytes as they are read. */
+  /**
+   * A new stream of the whole body; {@code progress} hears of the file's bytes as they are read.
+   */
   InputStream open(UploadProgress progress) {
     try {
       InputStream counted = new Counting(Files.newInputStream(file), fileSize, progress);
-      return new SequenceInputStream(Collections.enumeration(List.of(
-          new ByteArrayInputStream(head()), counted, new ByteArrayInputStream(tail()))));
+      return new SequenceInputStream(
+          Collections.enumeration(
+              List.of(
+                  new ByteArrayInputStream(head()), counted, new ByteArrayInputStream(tail()))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -65,13 +69,26 @@ final class Multipart {
 
   private byte[] head() {
     StringBuilder head = new StringBuilder();
-    fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n")
-        .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-        .append(value).append("\r\n"));
-    head.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(quoted(fileName)).append("\"\r\n")
-        .append("Content-Type: ").append(fileType).append("\r\n\r\n");
+    fields.forEach(
+        (name, value) ->
+            head.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n")
+                .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    head.append("--")
+        .append(boundary)
+        .append("\r\n")
+        .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(quoted(fileName))
+        .append("\"\r\n")
+        .append("Content-Type: ")
+        .append(fileType)
+        .append("\r\n\r\n");
     return head.toString().getBytes(StandardCharsets.UTF_8);
   }
 

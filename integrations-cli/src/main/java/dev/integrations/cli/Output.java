@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where a command's result goes: standard output, as JSON under {@code --json}, as lines and aligned
- * tables otherwise. Notes for the person at the terminal (what to open, what is awaited) go to
- * standard error, so that standard output holds only the result.
+ * Where a command's result goes: standard output, as JSON under {@code --json}, as lines and
+ * aligned tables otherwise. Notes for the person at the terminal (what to open, what is awaited) go
+ * to standard error, so that standard output holds only the result.
  */
 final class Output {
   private final PrintWriter out;
@@ -77,6 +77,7 @@ final class Output {
 
   /** The HTTP API's JSON configuration, indented; created on first use. */
   private static final class Mapper {
-    static final ObjectMapper INSTANCE = new JsonMapping().mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper INSTANCE =
+        new JsonMapping().mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

@@ -14,7 +14,9 @@ final class Passphrase {
     if (value == null) {
       if (!context.terminal().interactive()) {
         throw new InvalidRequestException(
-            "The archive needs a passphrase: set " + VARIABLE + " or run at a terminal to type it.");
+            "The archive needs a passphrase: set "
+                + VARIABLE
+                + " or run at a terminal to type it.");
       }
       value = context.terminal().readSecret("Archive passphrase: ");
       if (value == null) {

@@ -19,17 +19,21 @@ final class Pasted {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
   private Pasted(InputStream in) {
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          if (!line.isBlank()) {
-            this.lines.add(line.strip());
-          }
-        }
-      } catch (IOException ignored) {
-        // no more input: the command waits for its other outcome
-      }
-    }, "integrations-stdin");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  if (!line.isBlank()) {
+                    this.lines.add(line.strip());
+                  }
+                }
+              } catch (IOException ignored) {
+                // no more input: the command waits for its other outcome
+              }
+            },
+            "integrations-stdin");
     reader.setDaemon(true);
     reader.start();
   }

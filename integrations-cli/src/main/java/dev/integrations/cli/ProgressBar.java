@@ -63,10 +63,18 @@ final class ProgressBar implements UploadProgress {
     double fraction = total == 0 ? 1 : Math.min(1, (double) sent / total);
     int filled = (int) Math.round(fraction * WIDTH);
     String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
-    String eta = rate > 0 ? Format.clock(Duration.ofSeconds((long) Math.ceil((total - sent) / rate))) : "--:--";
+    String eta =
+        rate > 0
+            ? Format.clock(Duration.ofSeconds((long) Math.ceil((total - sent) / rate)))
+            : "--:--";
     return String.format(
         Locale.ROOT,
         "[%s] %3d%%  %s / %s  %s  ETA %s",
-        bar, Math.round(fraction * 100), Format.bytes(sent), Format.bytes(total), speed, eta);
+        bar,
+        Math.round(fraction * 100),
+        Format.bytes(sent),
+        Format.bytes(total),
+        speed,
+        eta);
   }
 }

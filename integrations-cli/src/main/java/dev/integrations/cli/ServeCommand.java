@@ -11,19 +11,20 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code integrations serve}: runs the HTTP server on {@code INTEGRATIONS_HOST}:{@code INTEGRATIONS_PORT}
- * until the process is asked to stop (Ctrl-C, SIGTERM); then it stops accepting connections, lets the
- * requests in flight finish and closes the database. While it runs, the {@link ServerFile} in the data
- * directory tells the other commands to act through it.
+ * {@code integrations serve}: runs the HTTP server on {@code INTEGRATIONS_HOST}:{@code
+ * INTEGRATIONS_PORT} until the process is asked to stop (Ctrl-C, SIGTERM); then it stops accepting
+ * connections, lets the requests in flight finish and closes the database. While it runs, the
+ * {@link ServerFile} in the data directory tells the other commands to act through it.
  */
 @Command(
     name = "serve",
-    description = "Run the HTTP API and the integrations page until stopped (Ctrl-C or SIGTERM); "
-        + "requests in flight finish before it exits.")
+    description =
+        "Run the HTTP API and the integrations page until stopped (Ctrl-C or SIGTERM); "
+            + "requests in flight finish before it exits.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -43,32 +44,50 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       wiring.close();
       if (portInUse(e)) {
-        throw new CliException(ExitCodes.FAILURE, "address_in_use", "Cannot listen on " + wiring.settings().host()
-            + ":" + wiring.settings().port() + ": the port is in use (is another 'integrations serve' running?); "
-            + "set INTEGRATIONS_PORT to another port, or 0 for any free one", e);
+        throw new CliException(
+            ExitCodes.FAILURE,
+            "address_in_use",
+            "Cannot listen on "
+                + wiring.settings().host()
+                + ":"
+                + wiring.settings().port()
+                + ": the port is in use (is another 'integrations serve' running?); "
+                + "set INTEGRATIONS_PORT to another port, or 0 for any free one",
+            e);
       }
       throw e;
     }
     Path dataDir = wiring.settings().dataDir();
     announce(dataDir, server);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      ServerFile.delete(dataDir);
-      server.stop();
-      wiring.close();
-      LogConfigurator.flush();
-      stopped.countDown();
-    }, "integrations-shutdown"));
-    spec.commandLine().getOut().println("Integrations is listening on " + server.url()
-        + " (API docs at " + server.url() + "docs). Press Ctrl-C to stop.");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  ServerFile.delete(dataDir);
+                  server.stop();
+                  wiring.close();
+                  LogConfigurator.flush();
+                  stopped.countDown();
+                },
+                "integrations-shutdown"));
+    spec.commandLine()
+        .getOut()
+        .println(
+            "Integrations is listening on "
+                + server.url()
+                + " (API docs at "
+                + server.url()
+                + "docs). Press Ctrl-C to stop.");
     spec.commandLine().getOut().flush();
     stopped.await();
     return ExitCodes.OK;
   }
 
   /**
-   * Leaves the {@link ServerFile} by which commands run beside this server find it and act through its
-   * API, since the database is this process's while it runs. A loopback address replaces a wildcard one.
+   * Leaves the {@link ServerFile} by which commands run beside this server find it and act through
+   * its API, since the database is this process's while it runs. A loopback address replaces a
+   * wildcard one.
    */
   private static void announce(Path dataDir, HttpServer server) {
     URI url = server.url();
@@ -79,8 +98,11 @@ final class ServeCommand implements Callable<Integer> {
     try {
       ServerFile.write(dataDir, url);
     } catch (IOException e) {
-      LOG.warn("Could not write {} into {}: commands run beside this server will not find it ({})",
-          ServerFile.NAME, dataDir, e.toString());
+      LOG.warn(
+          "Could not write {} into {}: commands run beside this server will not find it ({})",
+          ServerFile.NAME,
+          dataDir,
+          e.toString());
     }
   }
 

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The small owner-only file {@code serve} keeps in the data directory while it runs ({@value #NAME}:
- * its URL and process id), by which a command started beside it finds it and acts through its API
- * instead of opening the database the server holds. Written at start, deleted at a clean stop; a file
- * left by a killed server names a process that is gone, and is ignored.
+ * The small owner-only file {@code serve} keeps in the data directory while it runs ({@value
+ * #NAME}: its URL and process id), by which a command started beside it finds it and acts through
+ * its API instead of opening the database the server holds. Written at start, deleted at a clean
+ * stop; a file left by a killed server names a process that is gone, and is ignored.
  */
 final class ServerFile {
   static final String NAME = "server.properties";
@@ -38,17 +38,25 @@ final class ServerFile {
     Path temporary = dataDir.resolve(NAME + ".tmp");
     Files.deleteIfExists(temporary);
     try {
-      Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          temporary,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
       Files.createFile(temporary);
     } catch (FileAlreadyExistsException raced) {
       // another serve starting at the same moment: the last one to move its file wins
     }
-    String text = "# Written by 'integrations serve' while it runs; the CLI acts through this server.\n"
-        + "url=" + url + "\npid=" + ProcessHandle.current().pid() + "\n";
+    String text =
+        "# Written by 'integrations serve' while it runs; the CLI acts through this server.\n"
+            + "url="
+            + url
+            + "\npid="
+            + ProcessHandle.current().pid()
+            + "\n";
     Files.writeString(temporary, text, StandardCharsets.UTF_8);
     try {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -64,9 +72,10 @@ final class ServerFile {
     Properties properties = new Properties();
     try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
-      return Optional.of(new Entry(
-          URI.create(properties.getProperty("url", "").strip()),
-          Long.parseLong(properties.getProperty("pid", "").strip())));
+      return Optional.of(
+          new Entry(
+              URI.create(properties.getProperty("url", "").strip()),
+              Long.parseLong(properties.getProperty("pid", "").strip())));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }
@@ -74,12 +83,15 @@ final class ServerFile {
 
   /** Deletes the file if it is still this process's. */
   static void delete(Path dataDir) {
-    read(dataDir).filter(entry -> entry.pid() == ProcessHandle.current().pid()).ifPresent(entry -> {
-      try {
-        Files.deleteIfExists(dataDir.resolve(NAME));
-      } catch (IOException ignored) {
-        // a stale file names a process that is gone, and is ignored
-      }
-    });
+    read(dataDir)
+        .filter(entry -> entry.pid() == ProcessHandle.current().pid())
+        .ifPresent(
+            entry -> {
+              try {
+                Files.deleteIfExists(dataDir.resolve(NAME));
+              } catch (IOException ignored) {
+                // a stale file names a process that is gone, and is ignored
+              }
+            });
   }
 }

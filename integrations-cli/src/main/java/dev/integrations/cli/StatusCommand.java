@@ -14,21 +14,24 @@ import picocli.CommandLine.Spec;
 /** {@code integrations status TYPE}: a connection's status, health and usage. */
 @Command(
     name = "status",
-    description = "Show a connection's status, its health (healthy, degraded or reauthorization_required, "
-        + "with the last errors) and its calls over the last 30 days. --json prints the HTTP API's list "
-        + "entry with the usage route's answer under \"usage\".")
+    description =
+        "Show a connection's status, its health (healthy, degraded or reauthorization_required, "
+            + "with the last errors) and its calls over the last 30 days. --json prints the HTTP API's list "
+            + "entry with the usage route's answer under \"usage\".")
 final class StatusCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
-  @Parameters(paramLabel = "TYPE", completionCandidates = KnownTypes.class,
+  @Parameters(
+      paramLabel = "TYPE",
+      completionCandidates = KnownTypes.class,
       description = "The integration: ${COMPLETION-CANDIDATES}.")
   String type;
 
   /**
-   * What {@code status} shows: the entry of {@code GET /api/integrations} for the type, and the answer of
-   * {@code GET /api/integrations/{type}/usage} under {@code usage}.
+   * What {@code status} shows: the entry of {@code GET /api/integrations} for the type, and the
+   * answer of {@code GET /api/integrations/{type}/usage} under {@code usage}.
    */
   record Status(@JsonUnwrapped IntegrationEntry entry, HealthBodies.Usage usage) {}
 
@@ -41,21 +44,34 @@ final class StatusCommand implements Callable<Integer> {
     Target target = context.target(options);
     Kind kind = target.integration(type);
     String typed = kind.type().value();
-    Status status = target.act(
-        integrations -> new Status(
-            entry(integrations.connections().list(target.user()).stream().map(IntegrationEntry::of).toList(), typed),
-            HealthBodies.Usage.of(integrations.connections().usage(target.user(), kind.type()))),
-        api -> new Status(
-            entry(api.getList("/api/integrations", IntegrationEntry.class), typed),
-            api.get("/api/integrations/" + typed + "/usage", HealthBodies.Usage.class)));
+    Status status =
+        target.act(
+            integrations ->
+                new Status(
+                    entry(
+                        integrations.connections().list(target.user()).stream()
+                            .map(IntegrationEntry::of)
+                            .toList(),
+                        typed),
+                    HealthBodies.Usage.of(
+                        integrations.connections().usage(target.user(), kind.type()))),
+            api ->
+                new Status(
+                    entry(api.getList("/api/integrations", IntegrationEntry.class), typed),
+                    api.get("/api/integrations/" + typed + "/usage", HealthBodies.Usage.class)));
     Output output = Output.of(spec, options);
     output.result(status, () -> print(output, status.entry(), status.usage()));
     return ExitCodes.OK;
   }
 
   private static IntegrationEntry entry(List<IntegrationEntry> entries, String type) {
-    return entries.stream().filter(e -> e.type().equals(type)).findFirst()
-        .orElseThrow(() -> new CliException(ExitCodes.FAILURE, "unexpected_answer", "The list has no " + type));
+    return entries.stream()
+        .filter(e -> e.type().equals(type))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new CliException(
+                    ExitCodes.FAILURE, "unexpected_answer", "The list has no " + type));
   }
 
   private static void print(Output output, IntegrationEntry entry, HealthBodies.Usage usage) {
@@ -65,11 +81,18 @@ final class StatusCommand implements Callable<Integer> {
     if (health != null) {
       output.line("Health: " + health.state() + failures(health));
       if (health.lastError() != null) {
-        output.line("Last error: " + health.lastError() + " at " + Format.time(health.lastFailure())
-            + (health.lastErrorMessage() == null ? "" : ": " + health.lastErrorMessage()));
+        output.line(
+            "Last error: "
+                + health.lastError()
+                + " at "
+                + Format.time(health.lastFailure())
+                + (health.lastErrorMessage() == null ? "" : ": " + health.lastErrorMessage()));
       }
-      output.line("Last success: " + orNever(Format.time(health.lastSuccess()))
-          + "; next check: " + orNever(Format.time(health.nextCheck())));
+      output.line(
+          "Last success: "
+              + orNever(Format.time(health.lastSuccess()))
+              + "; next check: "
+              + orNever(Format.time(health.nextCheck())));
     }
     output.line("Calls in the last 24 hours: " + count(usage.usage24h()));
     Table days = new Table("DATE", "CALLS", "FAILURES");
@@ -81,7 +104,9 @@ final class StatusCommand implements Callable<Integer> {
       output.table(days);
     }
     Table actions = new Table("ACTION", "CALLS", "FAILURES", "LAST USE");
-    usage.actions().forEach(a -> actions.row(a.action(), a.calls(), a.failures(), Format.time(a.lastUse())));
+    usage
+        .actions()
+        .forEach(a -> actions.row(a.action(), a.calls(), a.failures(), Format.time(a.lastUse())));
     if (!actions.isEmpty()) {
       output.table(actions);
     }
@@ -90,8 +115,13 @@ final class StatusCommand implements Callable<Integer> {
   private static String failures(HealthBodies.Health health) {
     return health.failureCount() == 0
         ? ""
-        : " (" + health.failureCount() + " failure" + (health.failureCount() == 1 ? "" : "s")
-            + " since " + Format.time(health.firstFailure()) + ")";
+        : " ("
+            + health.failureCount()
+            + " failure"
+            + (health.failureCount() == 1 ? "" : "s")
+            + " since "
+            + Format.time(health.firstFailure())
+            + ")";
   }
 
   private static String count(HealthBodies.Count count) {

@@ -50,7 +50,8 @@ final class Table {
     StringBuilder line = new StringBuilder();
     for (int column = 0; column < cells.length; column++) {
       boolean last = column == cells.length - 1;
-      line.append(last ? cells[column] : pad(cells[column], widths[column])).append(last ? "" : GAP);
+      line.append(last ? cells[column] : pad(cells[column], widths[column]))
+          .append(last ? "" : GAP);
     }
     out.println(line.toString().stripTrailing());
   }

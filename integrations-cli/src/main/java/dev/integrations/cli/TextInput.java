@@ -32,6 +32,7 @@ final class TextInput {
     } catch (IOException e) {
       throw new InvalidRequestException("Cannot read the " + what + ": " + e.getMessage());
     }
-    throw new ParameterException(spec.commandLine(), "Missing the " + what + ": give it as an option or pipe it in");
+    throw new ParameterException(
+        spec.commandLine(), "Missing the " + what + ": give it as an option or pipe it in");
   }
 }

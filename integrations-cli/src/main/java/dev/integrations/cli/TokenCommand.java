@@ -13,14 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code integrations token}: mints an HS256 JWT for a user with the configured secret, so anyone can
- * try the HTTP API with curl. The user is the {@code sub} claim; the issuer is the configured one, if
- * any.
+ * {@code integrations token}: mints an HS256 JWT for a user with the configured secret, so anyone
+ * can try the HTTP API with curl. The user is the {@code sub} claim; the issuer is the configured
+ * one, if any.
  */
 @Command(
     name = "token",
-    description = "Mint a JWT for --user, signed with INTEGRATIONS_JWT_SECRET, and print a curl line "
-        + "that calls the API with it.")
+    description =
+        "Mint a JWT for --user, signed with INTEGRATIONS_JWT_SECRET, and print a curl line "
+            + "that calls the API with it.")
 final class TokenCommand implements Callable<Integer> {
   static final Duration MAX_TTL = Duration.ofDays(30);
 
@@ -28,8 +29,13 @@ final class TokenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
-  @Option(names = "--ttl", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
-      description = "How long the token is valid: 90s, 30m, 12h, 7d; at most 30d (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ttl",
+      defaultValue = "1h",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "How long the token is valid: 90s, 30m, 12h, 7d; at most 30d (default: ${DEFAULT-VALUE}).")
   Duration ttl;
 
   TokenCommand(CliContext context) {
@@ -57,18 +63,27 @@ final class TokenCommand implements Callable<Integer> {
     json.put("curl", curl);
     json.put("page", page);
     Output output = Output.of(spec, options);
-    output.result(json, () -> {
-      output.line(token);
-      output.note("");
-      output.note("A token for user '" + user + "', valid for " + Format.duration(ttl)
-          + " (until " + Format.time(expiresAt) + "). Try the API:");
-      output.note("");
-      output.note("  " + curl);
-      output.note("");
-      output.note("Or open the integrations page (the token leaves the address bar once read):");
-      output.note("");
-      output.note("  " + page);
-    });
+    output.result(
+        json,
+        () -> {
+          output.line(token);
+          output.note("");
+          output.note(
+              "A token for user '"
+                  + user
+                  + "', valid for "
+                  + Format.duration(ttl)
+                  + " (until "
+                  + Format.time(expiresAt)
+                  + "). Try the API:");
+          output.note("");
+          output.note("  " + curl);
+          output.note("");
+          output.note(
+              "Or open the integrations page (the token leaves the address bar once read):");
+          output.note("");
+          output.note("  " + page);
+        });
     return ExitCodes.OK;
   }
 }

@@ -34,22 +34,37 @@ final class UsersPurgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Operations.Purge purge = Target.database(context, options.server)
-        .actLocally("users purge", wiring -> wiring.operations().purgeUser(UserId.of(user)));
+    Operations.Purge purge =
+        Target.database(context, options.server)
+            .actLocally("users purge", wiring -> wiring.operations().purgeUser(UserId.of(user)));
     Output output = Output.of(spec, options);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("user", purge.user().value());
-    json.put("disconnected", purge.disconnected().stream().map(Replies.DisconnectedOne::of).toList());
+    json.put(
+        "disconnected", purge.disconnected().stream().map(Replies.DisconnectedOne::of).toList());
     json.put("rows_deleted", purge.rowsDeleted());
-    output.result(json, () -> {
-      purge.disconnected().forEach(d -> output.line(
-          d.type().value() + ": " + d.message() + (d.revocation() == null ? "" : ". " + d.revocation().message())));
-      Table table = new Table("TABLE", "ROWS DELETED");
-      purge.rowsDeleted().forEach(table::row);
-      output.table(table);
-      output.line("Forgot user " + user + ": " + purge.rowsDeleted().values().stream().mapToLong(Long::longValue).sum()
-          + " rows deleted.");
-    });
+    output.result(
+        json,
+        () -> {
+          purge
+              .disconnected()
+              .forEach(
+                  d ->
+                      output.line(
+                          d.type().value()
+                              + ": "
+                              + d.message()
+                              + (d.revocation() == null ? "" : ". " + d.revocation().message())));
+          Table table = new Table("TABLE", "ROWS DELETED");
+          purge.rowsDeleted().forEach(table::row);
+          output.table(table);
+          output.line(
+              "Forgot user "
+                  + user
+                  + ": "
+                  + purge.rowsDeleted().values().stream().mapToLong(Long::longValue).sum()
+                  + " rows deleted.");
+        });
     return ExitCodes.OK;
   }
 }

@@ -12,9 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The {@code --via TYPE} of {@code mail}, {@code files} and {@code message}: completed from the catalog's
- * types that declare the capability, and checked against the running catalog, where a type that lacks it
- * is refused with {@code unsupported_capability} naming what it offers and which types would do.
+ * The {@code --via TYPE} of {@code mail}, {@code files} and {@code message}: completed from the
+ * catalog's types that declare the capability, and checked against the running catalog, where a
+ * type that lacks it is refused with {@code unsupported_capability} naming what it offers and which
+ * types would do.
  */
 abstract class ViaTypes implements Iterable<String> {
   private final Capability capability;
@@ -42,10 +43,15 @@ abstract class ViaTypes implements Iterable<String> {
     try {
       integrations.actions().requireCapability(integration.type(), capability);
     } catch (UnsupportedCapabilityException e) {
-      List<String> offering = integrations.connections().catalog().stream()
-          .filter(i -> i.can(capability)).map(i -> i.type().value()).toList();
-      throw new IntegrationException(ErrorCode.UNSUPPORTED_CAPABILITY, e.getMessage()
-          + (offering.isEmpty() ? "" : " --via takes " + String.join(", ", offering) + "."));
+      List<String> offering =
+          integrations.connections().catalog().stream()
+              .filter(i -> i.can(capability))
+              .map(i -> i.type().value())
+              .toList();
+      throw new IntegrationException(
+          ErrorCode.UNSUPPORTED_CAPABILITY,
+          e.getMessage()
+              + (offering.isEmpty() ? "" : " --via takes " + String.join(", ", offering) + "."));
     }
     return integration;
   }

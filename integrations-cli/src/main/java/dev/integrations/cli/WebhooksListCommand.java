@@ -12,14 +12,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code integrations webhooks list}: the most recent deliveries, newest first. */
-@Command(name = "list", description = "List recent webhook deliveries, newest first: id, event, status, "
-    + "attempts, next attempt and the endpoint's last answer.")
+@Command(
+    name = "list",
+    description =
+        "List recent webhook deliveries, newest first: id, event, status, "
+            + "attempts, next attempt and the endpoint's last answer.")
 final class WebhooksListCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin CommonOptions options;
 
-  @Option(names = "--limit", defaultValue = "20", description = "How many deliveries (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "How many deliveries (default ${DEFAULT-VALUE}).")
   int limit;
 
   WebhooksListCommand(CliContext context) {
@@ -29,19 +35,29 @@ final class WebhooksListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (limit < 1 || limit > 1000) {
-      throw new CliException(ExitCodes.INVALID_INPUT, "invalid_request", "--limit must be from 1 to 1000.");
+      throw new CliException(
+          ExitCodes.INVALID_INPUT, "invalid_request", "--limit must be from 1 to 1000.");
     }
-    List<WebhookDelivery> deliveries = Target.database(context, options.server)
-        .actLocally("webhooks list", wiring -> wiring.webhookDeliveries().recent(limit));
+    List<WebhookDelivery> deliveries =
+        Target.database(context, options.server)
+            .actLocally("webhooks list", wiring -> wiring.webhookDeliveries().recent(limit));
     Output output = Output.of(spec, options);
-    output.result(deliveries.stream().map(WebhooksListCommand::json).toList(), () -> {
-      Table table = new Table("ID", "EVENT", "STATUS", "ATTEMPTS", "NEXT ATTEMPT", "LAST ANSWER");
-      for (WebhookDelivery d : deliveries) {
-        table.row(d.id(), d.eventType(), d.status(), d.attempts(),
-            d.status().equals("pending") ? Format.time(d.nextAttemptAt()) : null, d.lastAnswer());
-      }
-      output.table(table);
-    });
+    output.result(
+        deliveries.stream().map(WebhooksListCommand::json).toList(),
+        () -> {
+          Table table =
+              new Table("ID", "EVENT", "STATUS", "ATTEMPTS", "NEXT ATTEMPT", "LAST ANSWER");
+          for (WebhookDelivery d : deliveries) {
+            table.row(
+                d.id(),
+                d.eventType(),
+                d.status(),
+                d.attempts(),
+                d.status().equals("pending") ? Format.time(d.nextAttemptAt()) : null,
+                d.lastAnswer());
+          }
+          output.table(table);
+        });
     return ExitCodes.OK;
   }
 
@@ -52,7 +68,8 @@ final class WebhooksListCommand implements Callable<Integer> {
     json.put("event_type", d.eventType());
     json.put("status", d.status());
     json.put("attempts", d.attempts());
-    json.put("next_attempt_at", d.status().equals("pending") ? Format.iso(d.nextAttemptAt()) : null);
+    json.put(
+        "next_attempt_at", d.status().equals("pending") ? Format.iso(d.nextAttemptAt()) : null);
     json.put("last_status", d.lastStatus());
     json.put("last_answer", d.lastAnswer());
     json.put("created_at", Format.iso(d.createdAt()));

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code integrations connect whatsapp --api-key KEY --config phone_number_id=ID}: an API-key provider
- * (the WhatsApp Business stand-in, the catalog pointed at it), on the database and through a server
- * running the real composition root, with the same answer, line and exit code in both modes.
+ * {@code integrations connect whatsapp --api-key KEY --config phone_number_id=ID}: an API-key
+ * provider (the WhatsApp Business stand-in, the catalog pointed at it), on the database and through
+ * a server running the real composition root, with the same answer, line and exit code in both
+ * modes.
  */
 class ApiKeyConnectTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,8 @@ class ApiKeyConnectTest {
   @BeforeEach
   void start() throws Exception {
     whatsapp = new WhatsAppStandIn();
-    catalog = CatalogStandIn.settings(Files.createTempFile(local, "providers-", ".yaml"), "", whatsapp);
+    catalog =
+        CatalogStandIn.settings(Files.createTempFile(local, "providers-", ".yaml"), "", whatsapp);
     server = new InProcessServer(served, catalog);
   }
 
@@ -51,7 +53,10 @@ class ApiKeyConnectTest {
     return runner;
   }
 
-  /** The CLI on another machine, acting through the server (it mints tokens with the server's secret). */
+  /**
+   * The CLI on another machine, acting through the server (it mints tokens with the server's
+   * secret).
+   */
   private CliRunner throughServer() {
     return new CliRunner(elsewhere).env("INTEGRATIONS_SERVER_URL", server.uri("/").toString());
   }
@@ -59,31 +64,60 @@ class ApiKeyConnectTest {
   @Test
   void connects_with_an_api_key_and_its_phone_number_id_in_both_modes() throws Exception {
     for (CliRunner cli : new CliRunner[] {onDatabase(), throughServer()}) {
-      CliRunner.Result connected = cli.run("connect", "whatsapp", "--api-key", WhatsAppStandIn.ACCESS_TOKEN,
-          "--config", PHONE, "-u", "ann");
+      CliRunner.Result connected =
+          cli.run(
+              "connect",
+              "whatsapp",
+              "--api-key",
+              WhatsAppStandIn.ACCESS_TOKEN,
+              "--config",
+              PHONE,
+              "-u",
+              "ann");
 
       assertThat(connected.exitCode()).as(connected.err()).isZero();
       assertThat(connected.out())
-          .isEqualTo("WhatsApp Business connected for user ann as " + WhatsAppStandIn.DISPLAY_PHONE_NUMBER + ".\n");
-      assertThat(cli.run("list", "-u", "ann").out()).containsPattern("(?m)^whatsapp +WhatsApp Business +connected ");
+          .isEqualTo(
+              "WhatsApp Business connected for user ann as "
+                  + WhatsAppStandIn.DISPLAY_PHONE_NUMBER
+                  + ".\n");
+      assertThat(cli.run("list", "-u", "ann").out())
+          .containsPattern("(?m)^whatsapp +WhatsApp Business +connected ");
     }
     assertThat(server.get("/api/integrations", "ann").body()).contains("\"type\":\"whatsapp\"");
     HttpResponse<String> list = server.get("/api/integrations", "ann");
-    assertThat(entry(JSON.readTree(list.body()), "whatsapp").path("status").asText()).isEqualTo("connected");
+    assertThat(entry(JSON.readTree(list.body()), "whatsapp").path("status").asText())
+        .isEqualTo("connected");
   }
 
   @Test
   void json_is_the_api_answer_in_both_modes() throws Exception {
-    HttpResponse<String> answer = server.post("/api/integrations/connect", "bob", "{\"integration_type\":\"whatsapp\","
-        + "\"api_key\":\"" + WhatsAppStandIn.ACCESS_TOKEN + "\",\"config\":{\"phone_number_id\":\""
-        + WhatsAppStandIn.PHONE_NUMBER_ID + "\"}}");
+    HttpResponse<String> answer =
+        server.post(
+            "/api/integrations/connect",
+            "bob",
+            "{\"integration_type\":\"whatsapp\","
+                + "\"api_key\":\""
+                + WhatsAppStandIn.ACCESS_TOKEN
+                + "\",\"config\":{\"phone_number_id\":\""
+                + WhatsAppStandIn.PHONE_NUMBER_ID
+                + "\"}}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     JsonNode api = JSON.readTree(answer.body());
     assertThat(api.path("message").asText()).isEqualTo("WhatsApp Business connected successfully");
 
     for (CliRunner cli : new CliRunner[] {onDatabase(), throughServer()}) {
-      CliRunner.Result connected = cli.run("connect", "whatsapp", "--api-key", WhatsAppStandIn.ACCESS_TOKEN,
-          "--config", PHONE, "-u", "bob", "--json");
+      CliRunner.Result connected =
+          cli.run(
+              "connect",
+              "whatsapp",
+              "--api-key",
+              WhatsAppStandIn.ACCESS_TOKEN,
+              "--config",
+              PHONE,
+              "-u",
+              "bob",
+              "--json");
       assertThat(connected.exitCode()).as(connected.err()).isZero();
       assertThat(JSON.readTree(connected.out())).isEqualTo(api);
     }
@@ -92,8 +126,9 @@ class ApiKeyConnectTest {
   @Test
   void the_key_is_prompted_for_without_echo_when_given_without_a_value() {
     for (CliRunner cli : new CliRunner[] {onDatabase(), throughServer()}) {
-      CliRunner.Result connected = cli.atTerminal(WhatsAppStandIn.ACCESS_TOKEN)
-          .run("connect", "whatsapp", "--api-key", "--config", PHONE, "-u", "carol");
+      CliRunner.Result connected =
+          cli.atTerminal(WhatsAppStandIn.ACCESS_TOKEN)
+              .run("connect", "whatsapp", "--api-key", "--config", PHONE, "-u", "carol");
 
       assertThat(connected.exitCode()).as(connected.err()).isZero();
       assertThat(connected.out()).startsWith("WhatsApp Business connected for user carol as ");
@@ -102,21 +137,35 @@ class ApiKeyConnectTest {
   }
 
   @Test
-  void without_the_phone_number_id_or_with_a_wrong_key_nothing_is_stored_and_both_modes_fail_alike() {
+  void
+      without_the_phone_number_id_or_with_a_wrong_key_nothing_is_stored_and_both_modes_fail_alike() {
     String[][] failures = {
-        {"connect", "whatsapp", "--api-key", WhatsAppStandIn.ACCESS_TOKEN, "-u", "dan"},
-        {"connect", "whatsapp", "--api-key", "EAAnot-the-key", "--config", PHONE, "-u", "dan"},
-        {"connect", "whatsapp", "--api-key", WhatsAppStandIn.ACCESS_TOKEN, "--config", "phone_number_id=999", "-u", "dan"}};
+      {"connect", "whatsapp", "--api-key", WhatsAppStandIn.ACCESS_TOKEN, "-u", "dan"},
+      {"connect", "whatsapp", "--api-key", "EAAnot-the-key", "--config", PHONE, "-u", "dan"},
+      {
+        "connect",
+        "whatsapp",
+        "--api-key",
+        WhatsAppStandIn.ACCESS_TOKEN,
+        "--config",
+        "phone_number_id=999",
+        "-u",
+        "dan"
+      }
+    };
     for (String[] args : failures) {
       CliRunner.Result local = onDatabase().run(args);
       CliRunner.Result remote = throughServer().run(args);
 
-      assertThat(local.exitCode()).as(String.join(" ", args) + ": " + local.err()).isNotZero()
+      assertThat(local.exitCode())
+          .as(String.join(" ", args) + ": " + local.err())
+          .isNotZero()
           .isEqualTo(remote.exitCode());
       assertThat(remote.err()).as(String.join(" ", args)).isEqualTo(local.err());
       assertThat(local.err()).doesNotContain(WhatsAppStandIn.ACCESS_TOKEN);
     }
-    assertThat(onDatabase().run("list", "-u", "dan").out()).containsPattern("(?m)^whatsapp +WhatsApp Business +disconnected");
+    assertThat(onDatabase().run("list", "-u", "dan").out())
+        .containsPattern("(?m)^whatsapp +WhatsApp Business +disconnected");
     assertThat(throughServer().run("list", "-u", "dan").out())
         .containsPattern("(?m)^whatsapp +WhatsApp Business +disconnected");
   }

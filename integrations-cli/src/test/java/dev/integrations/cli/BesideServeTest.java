@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new user's two terminals: {@code integrations serve} runs as its own process on the default embedded
- * database, and every other command, run in the same directory, works beside it: it finds the server by
- * the file serve left in the data directory and acts through its API (opening the H2 file the server
- * holds would fail). When serve has stopped, the same commands act on the database again and see what
- * was done through the server.
+ * A new user's two terminals: {@code integrations serve} runs as its own process on the default
+ * embedded database, and every other command, run in the same directory, works beside it: it finds
+ * the server by the file serve left in the data directory and acts through its API (opening the H2
+ * file the server holds would fail). When serve has stopped, the same commands act on the database
+ * again and see what was done through the server.
  */
 class BesideServeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,14 +49,18 @@ class BesideServeTest {
   void start() throws Exception {
     standIns = new StandIns();
     port = Browser.freePort();
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "serve");
     cli().environment().forEach(builder.environment()::put);
     builder.redirectError(data.resolve("serve.err").toFile());
     serve = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
     String line = CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS);
     assertThat(line).as("serve's first line").contains("Press Ctrl-C to stop.");
   }
@@ -68,7 +72,8 @@ class BesideServeTest {
   }
 
   private CliRunner cli() {
-    return standIns.runner(data)
+    return standIns
+        .runner(data)
         .env("INTEGRATIONS_PORT", String.valueOf(port))
         .env("INTEGRATIONS_PUBLIC_URL", "http://127.0.0.1:" + port);
   }
@@ -76,11 +81,14 @@ class BesideServeTest {
   @Test
   void every_command_works_beside_serve_on_the_default_database() throws Exception {
     Path file = data.resolve(ServerFile.NAME);
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(ServerFile.read(data)).hasValueSatisfying(entry -> {
-      assertThat(entry.url()).isEqualTo(URI.create("http://127.0.0.1:" + port + "/"));
-      assertThat(entry.pid()).isEqualTo(serve.pid());
-    });
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(ServerFile.read(data))
+        .hasValueSatisfying(
+            entry -> {
+              assertThat(entry.url()).isEqualTo(URI.create("http://127.0.0.1:" + port + "/"));
+              assertThat(entry.pid()).isEqualTo(serve.pid());
+            });
 
     CliRunner.Result list = cli().run("list");
     assertThat(list.exitCode()).as(list.err()).isZero();
@@ -89,7 +97,8 @@ class BesideServeTest {
     CliRunner.Result bot = cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
     assertThat(bot.exitCode()).as(bot.err()).isZero();
     assertThat(bot.out()).isEqualTo("Telegram connected for user local as @alerts_bot.\n");
-    CliRunner.Result prompted = cli().atTerminal(StandIns.BOT_TOKEN).run("connect", "telegram", "-u", "ann");
+    CliRunner.Result prompted =
+        cli().atTerminal(StandIns.BOT_TOKEN).run("connect", "telegram", "-u", "ann");
     assertThat(prompted.exitCode()).as(prompted.err()).isZero();
     assertThat(cli().run("test", "telegram").out()).startsWith("Telegram works: ");
     CliRunner.Result sent = cli().run("telegram", "send", "-c", "42", "-t", "hello");
@@ -103,7 +112,8 @@ class BesideServeTest {
     assertThat(drive.exitCode()).as(drive.err()).isZero();
 
     assertThat(cli().run("test", "gmail").out()).startsWith("Gmail works: ");
-    CliRunner.Result mail = cli().run("gmail", "send", "--to", "bob@example.com", "-s", "Hi", "-b", "Hello Bob");
+    CliRunner.Result mail =
+        cli().run("gmail", "send", "--to", "bob@example.com", "-s", "Hi", "-b", "Hello Bob");
     assertThat(mail.out()).isEqualTo("Sent message m-sent to bob@example.com.\n");
     assertThat(cli().run("gmail", "list", "-n", "2").out()).contains("Subject m1", "Subject m2");
     CliRunner.Result listed = cli().run("drive", "list");
@@ -143,35 +153,45 @@ class BesideServeTest {
     Path big = Files.write(files.resolve("big.bin"), new byte[3 * 1024 * 1024]);
     CliRunner.Result uploaded = cli().atTerminal(null).run("drive", "upload", big.toString());
     assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
-    assertThat(uploaded.err()).as("the progress bar, at a terminal").contains("3.0 MiB").contains("100%");
+    assertThat(uploaded.err())
+        .as("the progress bar, at a terminal")
+        .contains("3.0 MiB")
+        .contains("100%");
   }
 
   @Test
-  void status_works_beside_serve_and_commands_on_the_database_say_why_they_cannot() throws Exception {
-    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
+  void status_works_beside_serve_and_commands_on_the_database_say_why_they_cannot()
+      throws Exception {
+    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode())
+        .isZero();
     assertThat(cli().run("test", "telegram").exitCode()).isZero();
 
     CliRunner.Result status = cli().run("status", "telegram");
     assertThat(status.exitCode()).as(status.err()).isZero();
-    assertThat(status.out()).startsWith("Telegram (telegram): connected as @alerts_bot\nHealth: healthy\n")
-        .contains("Calls in the last 24 hours: 1\n").containsPattern("(?m)^test +1 +0 ");
+    assertThat(status.out())
+        .startsWith("Telegram (telegram): connected as @alerts_bot\nHealth: healthy\n")
+        .contains("Calls in the last 24 hours: 1\n")
+        .containsPattern("(?m)^test +1 +0 ");
     ObjectNode expected = (ObjectNode) entry(JSON.readTree(get("/api/integrations")), "telegram");
     expected.set("usage", JSON.readTree(get("/api/integrations/telegram/usage")));
     CliRunner.Result json = cli().run("status", "telegram", "--json");
     assertThat(json.exitCode()).as(json.err()).isZero();
     assertThat(JSON.readTree(json.out())).isEqualTo(expected);
 
-    String held = "error: 'integrations %s' works on the database, and the server running at http://127.0.0.1:" + port
-        + "/ holds its embedded H2 file (one process at a time): stop that 'serve' first";
-    List<String[]> onTheDatabase = List.of(
-        new String[] {"keys status"},
-        new String[] {"keys rotate"},
-        new String[] {"db copy", "--to", "jdbc:h2:file:" + files.resolve("copy")},
-        new String[] {"export", "--out", files.resolve("backup.jsonl").toString()},
-        new String[] {"import", "--in", files.resolve("backup.jsonl").toString()},
-        new String[] {"users purge", "local"},
-        new String[] {"webhooks list"},
-        new String[] {"webhooks replay", "msg_1"});
+    String held =
+        "error: 'integrations %s' works on the database, and the server running at http://127.0.0.1:"
+            + port
+            + "/ holds its embedded H2 file (one process at a time): stop that 'serve' first";
+    List<String[]> onTheDatabase =
+        List.of(
+            new String[] {"keys status"},
+            new String[] {"keys rotate"},
+            new String[] {"db copy", "--to", "jdbc:h2:file:" + files.resolve("copy")},
+            new String[] {"export", "--out", files.resolve("backup.jsonl").toString()},
+            new String[] {"import", "--in", files.resolve("backup.jsonl").toString()},
+            new String[] {"users purge", "local"},
+            new String[] {"webhooks list"},
+            new String[] {"webhooks replay", "msg_1"});
     for (String[] line : onTheDatabase) {
       String command = line[0];
       List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -183,17 +203,27 @@ class BesideServeTest {
     }
     CliRunner.Result mcp = cli().run("mcp", "--user", "local");
     assertThat(mcp.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(mcp.err()).isEqualTo(held.formatted("mcp") + "; point the assistant at that server's MCP endpoint, "
-        + "http://127.0.0.1:" + port + "/mcp, with a bearer token (see docs/mcp.md) (local_only)\n");
+    assertThat(mcp.err())
+        .isEqualTo(
+            held.formatted("mcp")
+                + "; point the assistant at that server's MCP endpoint, "
+                + "http://127.0.0.1:"
+                + port
+                + "/mcp, with a bearer token (see docs/mcp.md) (local_only)\n");
     assertThat(files.resolve("backup.jsonl")).doesNotExist();
-    assertThat(cli().run("list").out()).as("nothing was purged").containsPattern("(?m)^telegram +Telegram +connected ");
+    assertThat(cli().run("list").out())
+        .as("nothing was purged")
+        .containsPattern("(?m)^telegram +Telegram +connected ");
   }
 
   private String get(String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + ServerProcess.token("local")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + ServerProcess.token("local"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }
@@ -208,15 +238,16 @@ class BesideServeTest {
   }
 
   /**
-   * {@code connect TYPE} through the server: the browser consents and lands on the integrations page
-   * with a one-time handle; the person pastes that address into the waiting command.
+   * {@code connect TYPE} through the server: the browser consents and lands on the integrations
+   * page with a one-time handle; the person pastes that address into the waiting command.
    */
   private CliRunner.Result connectByPasting(String type) throws Exception {
     PipedOutputStream typing = new PipedOutputStream();
     PipedInputStream stdin = new PipedInputStream(typing);
     StringWriter err = new StringWriter();
-    CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(
-        () -> cli().stdin(stdin).run(new StringWriter(), err, "connect", type));
+    CompletableFuture<CliRunner.Result> running =
+        CompletableFuture.supplyAsync(
+            () -> cli().stdin(stdin).run(new StringWriter(), err, "connect", type));
     HttpResponse<String> callback = new Browser().consent(Browser.awaitConsentUrl(err));
     String landedOn = callback.headers().firstValue("Location").orElseThrow();
     assertThat(landedOn).contains("status=pending").contains("handle=");

@@ -3,8 +3,8 @@ package dev.integrations.cli;
 import dev.integrations.testing.ProviderStandIns;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,15 +17,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plays the person's browser in an OAuth loopback flow: reads the consent URL a running {@code connect}
- * prints, opens it at the stand-in authorization server (which consents at once and redirects), and
- * follows the redirect back to the command.
+ * Plays the person's browser in an OAuth loopback flow: reads the consent URL a running {@code
+ * connect} prints, opens it at the stand-in authorization server (which consents at once and
+ * redirects), and follows the redirect back to the command.
  */
 final class Browser {
   private static final Pattern URL = Pattern.compile("(?m)^ {2}(http\\S+)$");
 
   private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   /** The consent URL once {@code err} shows it; fails after a generous wait. */
   static URI awaitConsentUrl(StringWriter err) throws InterruptedException {
@@ -41,14 +44,17 @@ final class Browser {
   }
 
   /**
-   * Opens {@code consentUrl}, signs in on the authorization server's page as the person would, follows its
-   * redirect back, and returns the page the command showed.
+   * Opens {@code consentUrl}, signs in on the authorization server's page as the person would,
+   * follows its redirect back, and returns the page the command showed.
    */
   HttpResponse<String> consent(URI consentUrl) throws IOException, InterruptedException {
     return get(ProviderStandIns.consent(consentUrl));
   }
 
-  /** Runs {@code connect TYPE} as a person would, consenting in this browser, and returns its outcome. */
+  /**
+   * Runs {@code connect TYPE} as a person would, consenting in this browser, and returns its
+   * outcome.
+   */
   static CliRunner.Result connect(CliRunner cli, String... connectArgs) throws Exception {
     StringWriter err = new StringWriter();
     String[] args = new String[connectArgs.length + 1];
@@ -61,7 +67,8 @@ final class Browser {
   }
 
   HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Runs the CLI in-process the way {@link Main} does, against the real wiring with a configuration of
- * the test's making (a temporary data dir, local stand-ins for the providers), and captures what it
- * prints. Each run starts and closes its own wiring, like a separate process.
+ * Runs the CLI in-process the way {@link Main} does, against the real wiring with a configuration
+ * of the test's making (a temporary data dir, local stand-ins for the providers), and captures what
+ * it prints. Each run starts and closes its own wiring, like a separate process.
  */
 final class CliRunner {
   /** The outcome of one run. */
@@ -74,7 +74,10 @@ final class CliRunner {
     return run(out, new StringWriter(), args);
   }
 
-  /** Runs with the given standard output and error, for a test that reads them while the command runs. */
+  /**
+   * Runs with the given standard output and error, for a test that reads them while the command
+   * runs.
+   */
   Result run(StringWriter out, StringWriter err, String... args) {
     int code;
     try (CliContext context = new CliContext(environment, terminal())) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** list, bot-token validation and the exit codes scripts tell failures apart by, through the real wiring. */
+/**
+ * list, bot-token validation and the exit codes scripts tell failures apart by, through the real
+ * wiring.
+ */
 class CommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +44,9 @@ class CommandsTest {
 
     assertThat(table.exitCode()).isZero();
     assertThat(table.err()).isEmpty();
-    assertThat(table.out().lines().toList()).as("a header and the twelve providers of the catalog").hasSize(13);
+    assertThat(table.out().lines().toList())
+        .as("a header and the twelve providers of the catalog")
+        .hasSize(13);
     assertThat(table.out())
         .containsPattern("^TYPE +NAME +STATUS +ACCOUNT +CONNECTED +LAST SYNC +ERROR\\n")
         .containsPattern("(?m)^gmail +Gmail +disconnected")
@@ -53,22 +58,45 @@ class CommandsTest {
     JsonNode json = JSON.readTree(cli().run("list", "--json").out());
     assertThat(json).hasSize(12);
     JsonNode gmail = find(json, "gmail");
-    assertThat(gmail.fieldNames()).toIterable().containsExactly("type", "name", "description", "icon",
-        "requires_oauth", "configured", "capabilities", "status", "last_sync", "connected_at", "last_error",
-        "last_error_message", "account", "scopes", "health", "usage_24h");
+    assertThat(gmail.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "type",
+            "name",
+            "description",
+            "icon",
+            "requires_oauth",
+            "configured",
+            "capabilities",
+            "status",
+            "last_sync",
+            "connected_at",
+            "last_error",
+            "last_error_message",
+            "account",
+            "scopes",
+            "health",
+            "usage_24h");
     assertThat(gmail.get("name").asText()).isEqualTo("Gmail");
-    assertThat(gmail.get("description").asText()).isEqualTo("Send and receive emails via Gmail API");
+    assertThat(gmail.get("description").asText())
+        .isEqualTo("Send and receive emails via Gmail API");
     assertThat(gmail.get("icon").asText()).isEqualTo("mail");
     assertThat(find(json, "google_drive").get("icon").asText()).isEqualTo("hard-drive");
-    assertThat(find(json, "telegram").get("description").asText()).isEqualTo("Send messages via Telegram bot");
+    assertThat(find(json, "telegram").get("description").asText())
+        .isEqualTo("Send messages via Telegram bot");
     assertThat(gmail.get("status").asText()).isEqualTo("disconnected");
     assertThat(gmail.get("connected_at").isNull()).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-a-token", "123456789:AAHdq Tcv?x=1", "123:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/../../x"})
-  void a_malformed_bot_token_is_invalid_input_refused_before_any_call_and_nothing_is_saved(String token)
-      throws Exception {
+  @ValueSource(
+      strings = {
+        "not-a-token",
+        "123456789:AAHdq Tcv?x=1",
+        "123:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/../../x"
+      })
+  void a_malformed_bot_token_is_invalid_input_refused_before_any_call_and_nothing_is_saved(
+      String token) throws Exception {
     CliRunner.Result connect = cli().run("connect", "telegram", "--bot-token", token);
 
     assertThat(connect.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -76,7 +104,10 @@ class CommandsTest {
     assertThat(connect.err()).startsWith("error: ").doesNotContain(token);
     assertThat(connect.err().lines()).hasSize(1);
     assertThat(standIns.telegramCalls).isEmpty();
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "telegram").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "telegram")
+                .get("status")
+                .asText())
         .isEqualTo("disconnected");
   }
 
@@ -89,7 +120,9 @@ class CommandsTest {
 
     assertThat(sent.exitCode()).isEqualTo(ExitCodes.PROVIDER_FAILURE);
     assertThat(sent.out()).isEmpty();
-    assertThat(sent.err()).startsWith("error: ").containsPattern("\\((provider_error|provider_unavailable)\\)\\n$");
+    assertThat(sent.err())
+        .startsWith("error: ")
+        .containsPattern("\\((provider_error|provider_unavailable)\\)\\n$");
     assertThat(sent.err().lines()).hasSize(1);
   }
 
@@ -111,8 +144,17 @@ class CommandsTest {
     assertThat(notConnected.exitCode()).isEqualTo(ExitCodes.NOT_CONNECTED);
     assertThat(reauthorize.exitCode()).isEqualTo(ExitCodes.REAUTHORIZATION_REQUIRED);
     assertThat(providerFailed.exitCode()).isEqualTo(ExitCodes.PROVIDER_FAILURE);
-    assertThat(Set.of(usage.exitCode(), notConnected.exitCode(), reauthorize.exitCode(), providerFailed.exitCode(),
-        ExitCodes.INVALID_INPUT, ExitCodes.NOT_CONFIGURED, ExitCodes.FAILURE, ExitCodes.OK)).hasSize(8);
+    assertThat(
+            Set.of(
+                usage.exitCode(),
+                notConnected.exitCode(),
+                reauthorize.exitCode(),
+                providerFailed.exitCode(),
+                ExitCodes.INVALID_INPUT,
+                ExitCodes.NOT_CONFIGURED,
+                ExitCodes.FAILURE,
+                ExitCodes.OK))
+        .hasSize(8);
   }
 
   @Test

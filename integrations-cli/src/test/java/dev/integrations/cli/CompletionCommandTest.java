@@ -23,20 +23,25 @@ class CompletionCommandTest {
         .contains("complete -F _complete_integrations")
         .contains("_picocli_integrations_gmail_send", "_picocli_integrations_drive_upload")
         .contains("--bot-token", "--no-wait", "--ttl", "--json", "--user")
-        .contains("(\"gmail\" \"google_drive\" \"telegram\" \"slack\" \"github\" \"outlook\" \"onedrive\""
-            + " \"microsoft_teams\" \"notion\" \"discord\" \"dropbox\" \"whatsapp\")");
+        .contains(
+            "(\"gmail\" \"google_drive\" \"telegram\" \"slack\" \"github\" \"outlook\" \"onedrive\""
+                + " \"microsoft_teams\" \"notion\" \"discord\" \"dropbox\" \"whatsapp\")");
     assertThat(data).isEmptyDirectory();
   }
 
   @Test
   void the_script_completes_commands_and_integration_types_in_bash() throws Exception {
-    Path script = Files.writeString(data.resolve("integrations-completion.bash"),
-        new CliRunner(data.resolve("unused")).run("completion").out());
+    Path script =
+        Files.writeString(
+            data.resolve("integrations-completion.bash"),
+            new CliRunner(data.resolve("unused")).run("completion").out());
 
     assertThat(complete(script, "integrations con")).containsExactly("connect");
-    assertThat(complete(script, "integrations connect ")).contains("gmail", "google_drive", "telegram", "slack");
+    assertThat(complete(script, "integrations connect "))
+        .contains("gmail", "google_drive", "telegram", "slack");
     assertThat(complete(script, "integrations drive ")).contains("list", "upload");
-    assertThat(complete(script, "integrations connect telegram --bot")).containsExactly("--bot-token");
+    assertThat(complete(script, "integrations connect telegram --bot"))
+        .containsExactly("--bot-token");
     assertThat(complete(script, "integrations test gmail --j")).containsExactly("--json");
     assertThat(complete(script, "integrations list --user test --j")).containsExactly("--json");
     assertThat(complete(script, "integrations gmail sen")).containsExactly("send");
@@ -45,13 +50,21 @@ class CompletionCommandTest {
 
   @Test
   void via_completes_the_types_that_offer_the_capability() throws Exception {
-    Path script = Files.writeString(data.resolve("integrations-completion.bash"),
-        new CliRunner(data.resolve("unused")).run("completion").out());
+    Path script =
+        Files.writeString(
+            data.resolve("integrations-completion.bash"),
+            new CliRunner(data.resolve("unused")).run("completion").out());
 
-    assertThat(complete(script, "integrations mail send --via ")).contains("gmail").doesNotContain("telegram", "github");
+    assertThat(complete(script, "integrations mail send --via "))
+        .contains("gmail")
+        .doesNotContain("telegram", "github");
     assertThat(complete(script, "integrations mail list --via g")).containsExactly("gmail");
-    assertThat(complete(script, "integrations files upload --via ")).contains("google_drive").doesNotContain("gmail");
-    assertThat(complete(script, "integrations message send --via ")).contains("telegram").doesNotContain("gmail", "github");
+    assertThat(complete(script, "integrations files upload --via "))
+        .contains("google_drive")
+        .doesNotContain("gmail");
+    assertThat(complete(script, "integrations message send --via "))
+        .contains("telegram")
+        .doesNotContain("gmail", "github");
     assertThat(complete(script, "integrations mes")).containsExactly("message");
   }
 
@@ -61,12 +74,21 @@ class CompletionCommandTest {
    */
   private static List<String> complete(Path script, String line) throws Exception {
     String words = line.endsWith(" ") ? line + "''" : line;
-    Process bash = new ProcessBuilder("bash", "--norc", "--noprofile", "-c",
-        "source \"$1\"; COMP_LINE=\"$2\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(" + words + "); "
-            + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _complete_integrations; printf '%s\\n' \"${COMPREPLY[@]}\"",
-        "complete", script.toString(), line)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process bash =
+        new ProcessBuilder(
+                "bash",
+                "--norc",
+                "--noprofile",
+                "-c",
+                "source \"$1\"; COMP_LINE=\"$2\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=("
+                    + words
+                    + "); "
+                    + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _complete_integrations; printf '%s\\n' \"${COMPREPLY[@]}\"",
+                "complete",
+                script.toString(),
+                line)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(bash.exitValue()).as(out).isZero();

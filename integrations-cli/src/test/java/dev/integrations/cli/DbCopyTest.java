@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code db copy}: from the embedded H2 database to PostgreSQL, re-sealed under another key, and then
- * served from the copy by the real server, which lists the same connections and tests the copied
- * Telegram token against the stand-in.
+ * {@code db copy}: from the embedded H2 database to PostgreSQL, re-sealed under another key, and
+ * then served from the copy by the real server, which lists the same connections and tests the
+ * copied Telegram token against the stand-in.
  */
 class DbCopyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +42,8 @@ class DbCopyTest {
   void connectOnH2() {
     target = PostgresSchema.create();
     standIns = new StandIns();
-    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
+    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode())
+        .isZero();
     assertThat(cli().run("connect", "gmail", "--no-wait").exitCode()).isZero();
   }
 
@@ -57,10 +58,21 @@ class DbCopyTest {
   }
 
   private CliRunner.Result copy(String... more) {
-    String[] args = new String[] {"db", "copy", "--to", target.url(), "--to-user", PostgresSchema.PG_USER,
-        "--to-encryption-key", TARGET_KEY, "--json"};
-    String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
-        .toArray(String[]::new);
+    String[] args =
+        new String[] {
+          "db",
+          "copy",
+          "--to",
+          target.url(),
+          "--to-user",
+          PostgresSchema.PG_USER,
+          "--to-encryption-key",
+          TARGET_KEY,
+          "--json"
+        };
+    String[] all =
+        java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
+            .toArray(String[]::new);
     return cli().env("INTEGRATIONS_COPY_TO_PASSWORD", PostgresSchema.PG_PASSWORD).run(all);
   }
 
@@ -86,20 +98,33 @@ class DbCopyTest {
     try (Wiring wiring = Wiring.start(Settings.from(ConfigSource.of(env)));
         HttpServer server = HttpServer.start(wiring)) {
       HttpClient client = HttpClient.newHttpClient();
-      String token = JWT.create().withSubject("local").withExpiresAt(java.time.Instant.now().plusSeconds(600))
-          .sign(Algorithm.HMAC256(JWT_SECRET));
-      HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(server.url() + "api/integrations"))
-          .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+      String token =
+          JWT.create()
+              .withSubject("local")
+              .withExpiresAt(java.time.Instant.now().plusSeconds(600))
+              .sign(Algorithm.HMAC256(JWT_SECRET));
+      HttpResponse<String> list =
+          client.send(
+              HttpRequest.newBuilder(URI.create(server.url() + "api/integrations"))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(list.statusCode()).isEqualTo(200);
       JsonNode telegram = find(JSON.readTree(list.body()), "telegram");
       assertThat(telegram.get("status").asText()).isEqualTo("connected");
       assertThat(telegram.toString()).contains("alerts_bot");
-      assertThat(find(JSON.readTree(list.body()), "gmail").get("status").asText()).isEqualTo("disconnected");
+      assertThat(find(JSON.readTree(list.body()), "gmail").get("status").asText())
+          .isEqualTo("disconnected");
 
-      HttpResponse<String> test = client.send(HttpRequest.newBuilder(
-              URI.create(server.url() + "api/integrations/test?integration_type=telegram"))
-          .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> test =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(server.url() + "api/integrations/test?integration_type=telegram"))
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(test.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(test.body()).get("success").asBoolean()).as(test.body()).isTrue();
     }
@@ -112,8 +137,10 @@ class DbCopyTest {
     CliRunner.Result again = copy();
 
     assertThat(again.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(again.err()).startsWith("error: The target database is not empty (1 in connection_health, 1 in connections, 1 in credentials,"
-        + " 1 in oauth_states); nothing was written. Use --force");
+    assertThat(again.err())
+        .startsWith(
+            "error: The target database is not empty (1 in connection_health, 1 in connections, 1 in credentials,"
+                + " 1 in oauth_states); nothing was written. Use --force");
     CliRunner.Result forced = copy("--force");
     assertThat(forced.exitCode()).as(forced.err()).isZero();
     assertThat(forced.out()).contains("\"credentials\" : 1");

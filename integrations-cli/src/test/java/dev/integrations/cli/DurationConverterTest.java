@@ -14,7 +14,15 @@ class DurationConverterTest {
   private final DurationConverter converter = new DurationConverter();
 
   @ParameterizedTest
-  @CsvSource({"90s,PT1M30S", "90,PT1M30S", "5m,PT5M", "2h,PT2H", "7d,PT168H", "PT10M,PT10M", "1H,PT1H"})
+  @CsvSource({
+    "90s,PT1M30S",
+    "90,PT1M30S",
+    "5m,PT5M",
+    "2h,PT2H",
+    "7d,PT168H",
+    "PT10M,PT10M",
+    "1H,PT1H"
+  })
   void reads_short_and_iso_durations(String text, String expected) {
     assertThat(converter.convert(text)).isEqualTo(Duration.parse(expected));
   }

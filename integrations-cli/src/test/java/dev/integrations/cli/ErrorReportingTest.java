@@ -15,7 +15,8 @@ class ErrorReportingTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith("error: Invalid integration type 'myspace'")
+    assertThat(result.err())
+        .startsWith("error: Invalid integration type 'myspace'")
         .endsWith(" (invalid_integration_type)\n");
     assertThat(result.err().lines()).hasSize(1);
   }
@@ -25,8 +26,9 @@ class ErrorReportingTest {
     CliRunner.Result result = new CliRunner(data).run("disconnect", "myspace", "--verbose");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err().lines().findFirst()).hasValueSatisfying(line ->
-        assertThat(line).startsWith("error: Invalid integration type 'myspace'"));
+    assertThat(result.err().lines().findFirst())
+        .hasValueSatisfying(
+            line -> assertThat(line).startsWith("error: Invalid integration type 'myspace'"));
     assertThat(result.err()).contains("InvalidRequestException", "\tat dev.integrations.");
   }
 
@@ -35,23 +37,27 @@ class ErrorReportingTest {
     CliRunner.Result result = new CliRunner(data).env("INTEGRATIONS_PORT", "eighty").run("list");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_CONFIGURED);
-    assertThat(result.err()).isEqualTo(
-        "error: INTEGRATIONS_PORT must be a port number from 0 to 65535, not 'eighty'. (invalid_configuration)\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: INTEGRATIONS_PORT must be a port number from 0 to 65535, not 'eighty'. (invalid_configuration)\n");
   }
 
   @Test
   void invalid_input_to_an_action_is_refused_before_any_call() {
-    CliRunner.Result result = new CliRunner(data).run("telegram", "send", "--chat", "not a chat", "--text", "hi");
+    CliRunner.Result result =
+        new CliRunner(data).run("telegram", "send", "--chat", "not a chat", "--text", "hi");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo(
-        "error: chat_id must be a chat or channel id: at most 256 letters, digits or @ : . _ # + = / -"
-            + " (a numeric chat id or @channelusername for Telegram). (invalid_request)\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: chat_id must be a chat or channel id: at most 256 letters, digits or @ : . _ # + = / -"
+                + " (a numeric chat id or @channelusername for Telegram). (invalid_request)\n");
   }
 
   @Test
   void a_missing_message_text_at_a_terminal_is_a_usage_error() {
-    CliRunner.Result result = new CliRunner(data).atTerminal(null).run("telegram", "send", "--chat", "42");
+    CliRunner.Result result =
+        new CliRunner(data).atTerminal(null).run("telegram", "send", "--chat", "42");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).startsWith("error: Missing the message text");
@@ -59,9 +65,12 @@ class ErrorReportingTest {
 
   @Test
   void a_missing_upload_file_is_invalid_input() {
-    CliRunner.Result result = new CliRunner(data).run("drive", "upload", data.resolve("nope.pdf").toString());
+    CliRunner.Result result =
+        new CliRunner(data).run("drive", "upload", data.resolve("nope.pdf").toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: No such readable file: ").endsWith("nope.pdf (invalid_request)\n");
+    assertThat(result.err())
+        .startsWith("error: No such readable file: ")
+        .endsWith("nope.pdf (invalid_request)\n");
   }
 }

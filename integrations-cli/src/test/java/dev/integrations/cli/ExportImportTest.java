@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code export} and {@code import} between two deployments (two data directories, two H2 databases, two
- * keys), through the real wiring: the archive holds no token in plain text, and a wrong passphrase
- * imports nothing.
+ * {@code export} and {@code import} between two deployments (two data directories, two H2
+ * databases, two keys), through the real wiring: the archive holds no token in plain text, and a
+ * wrong passphrase imports nothing.
  */
 class ExportImportTest {
   private static final String PASSPHRASE = "correct horse battery staple";
@@ -30,11 +30,18 @@ class ExportImportTest {
   @BeforeEach
   void connectAndExport() {
     standIns = new StandIns();
-    assertThat(source().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
-    assertThat(source().run("connect", "telegram", "--user", "bob", "--bot-token", StandIns.BOT_TOKEN).exitCode())
+    assertThat(source().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode())
+        .isZero();
+    assertThat(
+            source()
+                .run("connect", "telegram", "--user", "bob", "--bot-token", StandIns.BOT_TOKEN)
+                .exitCode())
         .isZero();
     archive = files.resolve("backup.jsonl");
-    CliRunner.Result export = source().env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE).run("export", "--out", archive.toString());
+    CliRunner.Result export =
+        source()
+            .env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE)
+            .run("export", "--out", archive.toString());
     assertThat(export.exitCode()).as(export.err()).isZero();
     assertThat(export.out()).contains("Exported 6 rows (to " + archive + ").");
   }
@@ -55,30 +62,40 @@ class ExportImportTest {
   @Test
   void the_archive_holds_no_token_in_plain_text_and_is_owner_only() throws Exception {
     String content = Files.readString(archive, StandardCharsets.UTF_8);
-    assertThat(content).doesNotContain(StandIns.BOT_TOKEN).doesNotContain(StandIns.BOT_TOKEN.split(":")[1]);
+    assertThat(content)
+        .doesNotContain(StandIns.BOT_TOKEN)
+        .doesNotContain(StandIns.BOT_TOKEN.split(":")[1]);
     assertThat(content).startsWith("{\"format\":\"integrations-archive\"");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
+        .isEqualTo("rw-------");
   }
 
   @Test
   void imports_into_another_deployment_whose_key_differs_and_the_token_works_there() {
-    CliRunner.Result imported = target().atTerminal(PASSPHRASE).run("import", "--in", archive.toString());
+    CliRunner.Result imported =
+        target().atTerminal(PASSPHRASE).run("import", "--in", archive.toString());
 
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("Imported 6 rows");
-    assertThat(target().run("list").out()).containsPattern("(?m)^telegram +Telegram +connected +@alerts_bot ");
+    assertThat(target().run("list").out())
+        .containsPattern("(?m)^telegram +Telegram +connected +@alerts_bot ");
     CliRunner.Result test = target().run("test", "telegram", "--user", "bob");
     assertThat(test.exitCode()).as(test.err()).isZero();
   }
 
   @Test
   void a_wrong_passphrase_is_a_clear_error_and_nothing_is_imported() {
-    CliRunner.Result wrong = target().env("INTEGRATIONS_EXPORT_PASSPHRASE", "incorrect").run("import", "--in", archive.toString());
+    CliRunner.Result wrong =
+        target()
+            .env("INTEGRATIONS_EXPORT_PASSPHRASE", "incorrect")
+            .run("import", "--in", archive.toString());
 
     assertThat(wrong.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(wrong.err()).isEqualTo(
-        "error: The passphrase does not open this archive; nothing was imported. (invalid_request)\n");
-    assertThat(target().run("list").out()).containsPattern("(?m)^telegram +Telegram +disconnected ");
+    assertThat(wrong.err())
+        .isEqualTo(
+            "error: The passphrase does not open this archive; nothing was imported. (invalid_request)\n");
+    assertThat(target().run("list").out())
+        .containsPattern("(?m)^telegram +Telegram +disconnected ");
   }
 
   @Test
@@ -87,11 +104,15 @@ class ExportImportTest {
     Path truncated = files.resolve("truncated.jsonl");
     Files.write(truncated, lines.subList(0, lines.size() - 2));
 
-    CliRunner.Result result = target().env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE).run("import", "--in", truncated.toString());
+    CliRunner.Result result =
+        target()
+            .env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE)
+            .run("import", "--in", truncated.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).contains("is incomplete").contains("nothing was imported");
-    assertThat(target().run("list").out()).containsPattern("(?m)^telegram +Telegram +disconnected ");
+    assertThat(target().run("list").out())
+        .containsPattern("(?m)^telegram +Telegram +disconnected ");
   }
 
   @Test
@@ -103,15 +124,22 @@ class ExportImportTest {
     assertThat(again.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(again.err()).contains("This database is not empty");
 
-    assertThat(withPassphrase.run("import", "--in", archive.toString(), "--force").exitCode()).isZero();
-    assertThat(target().run("list", "--user", "bob").out()).containsPattern("(?m)^telegram +Telegram +connected ");
+    assertThat(withPassphrase.run("import", "--in", archive.toString(), "--force").exitCode())
+        .isZero();
+    assertThat(target().run("list", "--user", "bob").out())
+        .containsPattern("(?m)^telegram +Telegram +connected ");
   }
 
   @Test
   void export_refuses_to_overwrite_a_file_and_needs_a_passphrase() {
-    assertThat(source().env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE).run("export", "--out", archive.toString()).err())
+    assertThat(
+            source()
+                .env("INTEGRATIONS_EXPORT_PASSPHRASE", PASSPHRASE)
+                .run("export", "--out", archive.toString())
+                .err())
         .contains("exists already");
-    CliRunner.Result none = source().run("export", "--out", files.resolve("other.jsonl").toString());
+    CliRunner.Result none =
+        source().run("export", "--out", files.resolve("other.jsonl").toString());
     assertThat(none.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(none.err()).contains("INTEGRATIONS_EXPORT_PASSPHRASE");
   }

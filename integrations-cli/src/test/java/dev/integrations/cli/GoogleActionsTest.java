@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * test, disconnect, {@code gmail send|list} and {@code drive list|upload} through the real wiring, on
- * Google connections made by the loopback flow against the stand-ins.
+ * test, disconnect, {@code gmail send|list} and {@code drive list|upload} through the real wiring,
+ * on Google connections made by the loopback flow against the stand-ins.
  */
 class GoogleActionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +54,11 @@ class GoogleActionsTest {
     CliRunner.Result passed = cli().run("test", "gmail");
     assertThat(passed.exitCode()).as(passed.err()).isZero();
     assertThat(passed.out()).startsWith("Gmail works: ");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("account").get("display_name").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "gmail")
+                .get("account")
+                .get("display_name")
+                .asText())
         .isEqualTo(StandIns.ACCOUNT);
 
     standIns.googleFailure = 401;
@@ -63,7 +67,10 @@ class GoogleActionsTest {
     JsonNode json = JSON.readTree(failed.out());
     assertThat(json.get("success").asBoolean()).isFalse();
     assertThat(json.get("integration_type").asText()).isEqualTo("gmail");
-    assertThat(ExitCodes.of(dev.integrations.core.error.ErrorCode.valueOf(json.get("code").asText().toUpperCase())))
+    assertThat(
+            ExitCodes.of(
+                dev.integrations.core.error.ErrorCode.valueOf(
+                    json.get("code").asText().toUpperCase())))
         .isEqualTo(ExitCodes.REAUTHORIZATION_REQUIRED);
 
     CliRunner.Result human = cli().run("test", "gmail");
@@ -95,12 +102,17 @@ class GoogleActionsTest {
     CliRunner.Result disconnect = cli().run("disconnect", "google_drive");
     assertThat(disconnect.exitCode()).as(disconnect.err()).isZero();
     assertThat(disconnect.out()).startsWith("Disconnected Google Drive for user local. ");
-    assertThat(standIns.googleCalls).anySatisfy(r -> {
-      assertThat(r.getUrl().encodedPath()).isEqualTo("/revoke");
-      assertThat(r.getMethod()).isEqualTo("POST");
-    });
+    assertThat(standIns.googleCalls)
+        .anySatisfy(
+            r -> {
+              assertThat(r.getUrl().encodedPath()).isEqualTo("/revoke");
+              assertThat(r.getMethod()).isEqualTo("POST");
+            });
 
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "google_drive").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "google_drive")
+                .get("status")
+                .asText())
         .isEqualTo("disconnected");
     CliRunner.Result again = cli().run("drive", "list");
     assertThat(again.exitCode()).isEqualTo(ExitCodes.NOT_CONNECTED);
@@ -111,15 +123,18 @@ class GoogleActionsTest {
   void gmail_send_sends_the_message_and_prints_its_id() throws Exception {
     connect("gmail");
 
-    CliRunner.Result sent = cli().run("gmail", "send", "--to", "bob@example.com", "-s", "Hello", "-b", "Hi Bob");
+    CliRunner.Result sent =
+        cli().run("gmail", "send", "--to", "bob@example.com", "-s", "Hello", "-b", "Hi Bob");
     assertThat(sent.exitCode()).as(sent.err()).isZero();
     assertThat(sent.out()).isEqualTo("Sent message m-sent to bob@example.com.\n");
     RecordedRequest request = lastCallTo("/gmail/v1/users/me/messages/send");
     assertThat(request.getMethod()).isEqualTo("POST");
 
-    CliRunner.Result json = cli().stdin("piped body").run("gmail", "send", "--to", "bob@example.com", "--json");
+    CliRunner.Result json =
+        cli().stdin("piped body").run("gmail", "send", "--to", "bob@example.com", "--json");
     assertThat(json.exitCode()).as(json.err()).isZero();
-    assertThat(JSON.readTree(json.out())).isEqualTo(JSON.readTree("{\"id\": \"m-sent\", \"thread_id\": \"t-sent\"}"));
+    assertThat(JSON.readTree(json.out()))
+        .isEqualTo(JSON.readTree("{\"id\": \"m-sent\", \"thread_id\": \"t-sent\"}"));
   }
 
   @Test
@@ -128,15 +143,17 @@ class GoogleActionsTest {
 
     CliRunner.Result table = cli().run("gmail", "list", "-q", "from:bob", "-n", "2");
     assertThat(table.exitCode()).as(table.err()).isZero();
-    assertThat(table.out().lines().findFirst()).hasValueSatisfying(header ->
-        assertThat(header).matches("DATE +FROM +SUBJECT +ID"));
+    assertThat(table.out().lines().findFirst())
+        .hasValueSatisfying(header -> assertThat(header).matches("DATE +FROM +SUBJECT +ID"));
     assertThat(table.out()).contains("Subject m1", "Subject m2", "Bob <bob@example.com>");
-    assertThat(lastCallTo("/gmail/v1/users/me/messages").getUrl().queryParameter("q")).isEqualTo("from:bob");
+    assertThat(lastCallTo("/gmail/v1/users/me/messages").getUrl().queryParameter("q"))
+        .isEqualTo("from:bob");
 
     CliRunner.Result json = cli().run("gmail", "list", "--json");
     JsonNode messages = JSON.readTree(json.out());
     assertThat(messages).hasSize(2);
-    assertThat(messages.get(0).fieldNames()).toIterable()
+    assertThat(messages.get(0).fieldNames())
+        .toIterable()
         .containsExactly("id", "thread_id", "from", "subject", "snippet", "date");
     assertThat(messages.get(0).get("id").asText()).isEqualTo("m1");
     assertThat(messages.get(0).get("date").asText()).isEqualTo("2023-11-14T22:13:20Z");
@@ -155,12 +172,16 @@ class GoogleActionsTest {
 
     CliRunner.Result json = cli().run("drive", "list", "--json", "--page-token", "page-2");
     JsonNode files = JSON.readTree(json.out());
-    assertThat(files.isArray()).as("the API's answer: the files; the next page is its header").isTrue();
-    assertThat(files.get(0).fieldNames()).toIterable()
+    assertThat(files.isArray())
+        .as("the API's answer: the files; the next page is its header")
+        .isTrue();
+    assertThat(files.get(0).fieldNames())
+        .toIterable()
         .containsExactly("id", "name", "mime_type", "size", "modified_time");
     assertThat(files.get(0).get("size").asLong()).isEqualTo(2048);
     assertThat(json.err()).isEqualTo("More files: --page-token page-2\n");
-    assertThat(lastCallTo("/drive/v3/files").getUrl().queryParameter("pageToken")).isEqualTo("page-2");
+    assertThat(lastCallTo("/drive/v3/files").getUrl().queryParameter("pageToken"))
+        .isEqualTo("page-2");
   }
 
   @Test
@@ -176,7 +197,9 @@ class GoogleActionsTest {
     assertThat(upload.out()).isEqualTo("Uploaded photo.bin (700.0 KiB) as file file-1.\n");
     assertThat(upload.err()).isEmpty();
     ByteString sent = uploadedBytes();
-    assertThat(sent.indexOf(ByteString.of(content))).as("the file's bytes, in one piece").isNotNegative();
+    assertThat(sent.indexOf(ByteString.of(content)))
+        .as("the file's bytes, in one piece")
+        .isNotNegative();
     assertThat(sent.utf8()).contains("\"name\":\"photo.bin\"");
   }
 
@@ -185,16 +208,20 @@ class GoogleActionsTest {
     connect("google_drive");
     Path file = Files.writeString(files.resolve("notes.txt"), "hello, drive");
 
-    CliRunner.Result watched = cli().atTerminal(null).run("drive", "upload", file.toString(), "--name", "renamed.txt");
+    CliRunner.Result watched =
+        cli().atTerminal(null).run("drive", "upload", file.toString(), "--name", "renamed.txt");
     assertThat(watched.exitCode()).as(watched.err()).isZero();
     assertThat(watched.err()).contains("\r[########################] 100%").endsWith("\n");
     assertThat(watched.out()).isEqualTo("Uploaded renamed.txt (12 B) as file file-1.\n");
 
-    CliRunner.Result json = cli().atTerminal(null).run("drive", "upload", file.toString(), "--json");
+    CliRunner.Result json =
+        cli().atTerminal(null).run("drive", "upload", file.toString(), "--json");
     assertThat(json.exitCode()).as(json.err()).isZero();
     assertThat(json.err()).isEmpty();
     JsonNode uploaded = JSON.readTree(json.out());
-    assertThat(uploaded.fieldNames()).toIterable().containsExactly("id", "name", "mime_type", "size", "modified_time");
+    assertThat(uploaded.fieldNames())
+        .toIterable()
+        .containsExactly("id", "name", "mime_type", "size", "modified_time");
     assertThat(uploaded.get("name").asText()).isEqualTo("notes.txt");
   }
 
@@ -202,7 +229,8 @@ class GoogleActionsTest {
     return standIns.googleCalls.stream()
         .filter(r -> r.getUrl().encodedPath().equals("/upload/drive/v3/files"))
         .map(RecordedRequest::getBody)
-        .reduce(ByteString.EMPTY, (a, b) -> ByteString.of(concat(a.toByteArray(), b.toByteArray())));
+        .reduce(
+            ByteString.EMPTY, (a, b) -> ByteString.of(concat(a.toByteArray(), b.toByteArray())));
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code connect gmail|google_drive} through the real wiring: the loopback flow completed by a test
- * playing the browser against mock-oauth2-server, {@code --no-wait}, and a browser that never comes back.
+ * playing the browser against mock-oauth2-server, {@code --no-wait}, and a browser that never comes
+ * back.
  */
 class GoogleConnectTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,18 +46,21 @@ class GoogleConnectTest {
 
   @ParameterizedTest
   @CsvSource({"gmail, Gmail", "google_drive, Google Drive"})
-  void connects_when_the_browser_comes_back_to_the_loopback_redirect(String type, String name) throws Exception {
+  void connects_when_the_browser_comes_back_to_the_loopback_redirect(String type, String name)
+      throws Exception {
     java.time.Instant started = java.time.Instant.now();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CompletableFuture<CliRunner.Result> connect =
-        CompletableFuture.supplyAsync(() -> cli().run(out, err, "connect", type, "--timeout", "1m"));
+        CompletableFuture.supplyAsync(
+            () -> cli().run(out, err, "connect", type, "--timeout", "1m"));
 
     URI consentUrl = Browser.awaitConsentUrl(err);
     assertThat(consentUrl.toString())
         .startsWith(standIns.accounts.authorizationEndpoint().toString())
         .contains("code_challenge_method=S256", "access_type=offline");
-    assertThat(query(consentUrl, "redirect_uri")).isEqualTo("http://127.0.0.1:" + port + "/api/integrations/callback");
+    assertThat(query(consentUrl, "redirect_uri"))
+        .isEqualTo("http://127.0.0.1:" + port + "/api/integrations/callback");
     HttpResponse<String> landing = new Browser().consent(consentUrl);
     CliRunner.Result result = connect.get(60, TimeUnit.SECONDS);
 
@@ -71,7 +75,8 @@ class GoogleConnectTest {
     assertThat(status.get("requires_oauth").asBoolean()).isTrue();
     assertThat(java.time.Instant.parse(status.get("connected_at").asText()))
         .isBetween(started, java.time.Instant.now());
-    assertThat(cli().run("list").out()).containsPattern("(?m)^" + type + " +" + name + " +connected ");
+    assertThat(cli().run("list").out())
+        .containsPattern("(?m)^" + type + " +" + name + " +connected ");
   }
 
   @Test
@@ -79,22 +84,28 @@ class GoogleConnectTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CompletableFuture<CliRunner.Result> connect =
-        CompletableFuture.supplyAsync(() -> cli().run(out, err, "connect", "gmail", "--json", "-u", "ann"));
+        CompletableFuture.supplyAsync(
+            () -> cli().run(out, err, "connect", "gmail", "--json", "-u", "ann"));
 
     new Browser().consent(Browser.awaitConsentUrl(err));
     CliRunner.Result result = connect.get(60, TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode json = JSON.readTree(result.out());
-    assertThat(json.fieldNames()).toIterable()
+    assertThat(json.fieldNames())
+        .toIterable()
         .containsExactly("status", "success", "message", "integration_type", "account");
     assertThat(json.get("success").asBoolean()).isTrue();
     assertThat(json.get("message").asText()).isEqualTo("Gmail connected successfully");
     assertThat(json.get("integration_type").asText()).isEqualTo("gmail");
     assertThat(json.get("account").isNull()).as("the account is learnt by the first test").isTrue();
-    assertThat(find(JSON.readTree(cli().run("list", "--json", "-u", "ann").out()), "gmail").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json", "-u", "ann").out()), "gmail")
+                .get("status")
+                .asText())
         .isEqualTo("connected");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
         .isEqualTo("disconnected");
   }
 
@@ -106,8 +117,14 @@ class GoogleConnectTest {
 
     URI consentUrl = Browser.awaitConsentUrl(err);
     String state = query(consentUrl, "state");
-    HttpResponse<String> landing = new Browser().get(URI.create(
-        "http://127.0.0.1:" + port + "/api/integrations/callback?error=access_denied&state=" + state));
+    HttpResponse<String> landing =
+        new Browser()
+            .get(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + port
+                        + "/api/integrations/callback?error=access_denied&state="
+                        + state));
     CliRunner.Result result = connect.get(60, TimeUnit.SECONDS);
 
     assertThat(landing.statusCode()).isEqualTo(400);
@@ -115,8 +132,11 @@ class GoogleConnectTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
     assertThat(result.err().lines().filter(line -> line.startsWith("error: ")))
-        .singleElement().asString().endsWith("(access_denied)");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
+        .singleElement()
+        .asString()
+        .endsWith("(access_denied)");
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
         .isEqualTo("disconnected");
   }
 
@@ -124,7 +144,8 @@ class GoogleConnectTest {
   void with_port_zero_receives_the_browser_on_a_free_loopback_port_of_its_own() throws Exception {
     StringWriter err = new StringWriter();
     CompletableFuture<CliRunner.Result> connect =
-        CompletableFuture.supplyAsync(() -> cli().run(new StringWriter(), err, "connect", "gmail", "--port", "0"));
+        CompletableFuture.supplyAsync(
+            () -> cli().run(new StringWriter(), err, "connect", "gmail", "--port", "0"));
 
     URI consentUrl = Browser.awaitConsentUrl(err);
     URI redirectUri = URI.create(query(consentUrl, "redirect_uri"));
@@ -136,7 +157,8 @@ class GoogleConnectTest {
     CliRunner.Result result = connect.get(60, TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
         .isEqualTo("connected");
   }
 
@@ -147,8 +169,13 @@ class GoogleConnectTest {
         CompletableFuture.supplyAsync(() -> cli().run(new StringWriter(), err, "connect", "gmail"));
 
     URI consentUrl = Browser.awaitConsentUrl(err);
-    HttpResponse<String> stale = new Browser().get(URI.create(
-        "http://127.0.0.1:" + port + "/api/integrations/callback?code=old&state=an-earlier-state"));
+    HttpResponse<String> stale =
+        new Browser()
+            .get(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + port
+                        + "/api/integrations/callback?code=old&state=an-earlier-state"));
     assertThat(stale.statusCode()).isEqualTo(400);
     assertThat(stale.body()).contains("Unknown authorization");
     assertThat(connect).isNotDone();
@@ -171,13 +198,17 @@ class GoogleConnectTest {
     CliRunner.Result json = cli().run("connect", "gmail", "--no-wait", "--json");
     assertThat(json.exitCode()).isZero();
     JsonNode answer = JSON.readTree(json.out());
-    assertThat(answer.fieldNames()).toIterable()
+    assertThat(answer.fieldNames())
+        .toIterable()
         .containsExactly("status", "oauth_url", "state", "message", "expires_at", "completion");
     assertThat(answer.get("message").asText()).isEqualTo("Please authorize the application");
-    assertThat(query(URI.create(answer.get("oauth_url").asText()), "state")).isEqualTo(answer.get("state").asText());
+    assertThat(query(URI.create(answer.get("oauth_url").asText()), "state"))
+        .isEqualTo(answer.get("state").asText());
     assertThat(answer.get("completion").asText()).isEqualTo("api");
-    assertThat(human.out()).contains("The browser returns to http://127.0.0.1:" + port + "/api/integrations/callback");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
+    assertThat(human.out())
+        .contains("The browser returns to http://127.0.0.1:" + port + "/api/integrations/callback");
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
         .isEqualTo("disconnected");
   }
 
@@ -189,8 +220,10 @@ class GoogleConnectTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .contains("Waiting up to 1s")
-        .endsWith("error: The browser did not come back within 1s; run connect again (authorization_timeout)\n");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
+        .endsWith(
+            "error: The browser did not come back within 1s; run connect again (authorization_timeout)\n");
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "gmail").get("status").asText())
         .isEqualTo("disconnected");
   }
 
@@ -199,13 +232,16 @@ class GoogleConnectTest {
     CliRunner.Result result = cli().run("connect", "gmail", "--bot-token", StandIns.BOT_TOKEN);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: --bot-token is for bot-token integrations").endsWith("(usage)\n");
+    assertThat(result.err())
+        .startsWith("error: --bot-token is for bot-token integrations")
+        .endsWith("(usage)\n");
   }
 
   static String query(URI uri, String name) {
     for (String pair : uri.getRawQuery().split("&")) {
       if (pair.startsWith(name + "=")) {
-        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     throw new AssertionError(name + " not in " + uri);

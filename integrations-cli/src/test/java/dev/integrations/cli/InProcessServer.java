@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real composition root and server in this JVM, with the settings of a {@link CliRunner} on {@code data}. */
+/**
+ * The real composition root and server in this JVM, with the settings of a {@link CliRunner} on
+ * {@code data}.
+ */
 final class InProcessServer implements AutoCloseable {
   private final Wiring wiring;
   private final HttpServer server;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   InProcessServer(Path data, Map<String, String> env) {
     Map<String, String> all = new HashMap<>();
@@ -44,10 +48,14 @@ final class InProcessServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String user, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path))
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
             .header("Authorization", "Bearer " + ServerProcess.token(user))
             .header("Content-Type", "application/json")
-            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
             .timeout(Duration.ofSeconds(30))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code keys status} and {@code keys rotate} on the embedded H2 database, through the real wiring: a
- * Telegram token and a pending Gmail consent sealed under the first key are re-sealed under a new one,
- * after which the old key can be removed from the configuration.
+ * {@code keys status} and {@code keys rotate} on the embedded H2 database, through the real wiring:
+ * a Telegram token and a pending Gmail consent sealed under the first key are re-sealed under a new
+ * one, after which the old key can be removed from the configuration.
  */
 class KeysCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,12 @@ class KeysCommandsTest {
   @BeforeEach
   void connectUnderTheFirstKey() {
     standIns = new StandIns();
-    assertThat(standIns.runner(data).run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
+    assertThat(
+            standIns
+                .runner(data)
+                .run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN)
+                .exitCode())
+        .isZero();
     assertThat(standIns.runner(data).run("connect", "gmail", "--no-wait").exitCode()).isZero();
   }
 
@@ -37,7 +42,8 @@ class KeysCommandsTest {
 
   /** The new key current, the first one listed as old. */
   private CliRunner rotated() {
-    return standIns.runner(data)
+    return standIns
+        .runner(data)
         .env("INTEGRATIONS_ENCRYPTION_KEY", NEW_KEY)
         .env("INTEGRATIONS_ENCRYPTION_OLD_KEYS", FIRST_KEY);
   }
@@ -54,12 +60,16 @@ class KeysCommandsTest {
     assertThat(status.exitCode()).as(status.err()).isZero();
     JsonNode json = JSON.readTree(status.out());
     String current = json.get("current_key_id").asText();
-    assertThat(json.get("keys")).hasSize(2).allSatisfy(row -> {
-      assertThat(row.get("state").asText()).isEqualTo("old");
-      assertThat(row.get("key_id").asText()).isNotEqualTo(current);
-      assertThat(row.get("values").asLong()).isEqualTo(1);
-    });
-    assertThat(json.get("keys")).extracting(r -> r.get("table").asText() + "." + r.get("column").asText())
+    assertThat(json.get("keys"))
+        .hasSize(2)
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("state").asText()).isEqualTo("old");
+              assertThat(row.get("key_id").asText()).isNotEqualTo(current);
+              assertThat(row.get("values").asLong()).isEqualTo(1);
+            });
+    assertThat(json.get("keys"))
+        .extracting(r -> r.get("table").asText() + "." + r.get("column").asText())
         .containsExactly("credentials.access_token", "oauth_states.code_verifier");
     assertThat(newKeyOnly().run("keys", "status").out()).contains("missing");
   }
@@ -71,8 +81,10 @@ class KeysCommandsTest {
     CliRunner.Result rotate = rotated().run("keys", "rotate", "--batch-size", "1");
 
     assertThat(rotate.exitCode()).as(rotate.err()).isZero();
-    assertThat(rotate.out()).contains("Re-sealed 2 rows under key ",
-        "Every stored secret is under the current key: old keys can be removed");
+    assertThat(rotate.out())
+        .contains(
+            "Re-sealed 2 rows under key ",
+            "Every stored secret is under the current key: old keys can be removed");
     JsonNode status = JSON.readTree(newKeyOnly().run("keys", "status", "--json").out());
     assertThat(status.get("keys")).extracting(r -> r.get("state").asText()).containsOnly("current");
     CliRunner.Result test = newKeyOnly().run("test", "telegram");

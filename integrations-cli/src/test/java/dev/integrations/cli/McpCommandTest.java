@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code integrations mcp --user ID} as a child process of the MCP Java SDK's own stdio client, the way a
- * desktop assistant runs it: the user's tools and connections, a message sent once for a repeated
- * idempotency key, another user's connection refused, and standard output kept for protocol messages.
+ * {@code integrations mcp --user ID} as a child process of the MCP Java SDK's own stdio client, the
+ * way a desktop assistant runs it: the user's tools and connections, a message sent once for a
+ * repeated idempotency key, another user's connection refused, and standard output kept for
+ * protocol messages.
  */
 class McpCommandTest {
   @TempDir Path data;
@@ -34,8 +35,10 @@ class McpCommandTest {
   @BeforeEach
   void start() {
     standIns = new StandIns();
-    CliRunner.Result connect = standIns.runner(data).run("connect", "telegram", "--user", "ann",
-        "--bot-token", StandIns.BOT_TOKEN);
+    CliRunner.Result connect =
+        standIns
+            .runner(data)
+            .run("connect", "telegram", "--user", "ann", "--bot-token", StandIns.BOT_TOKEN);
     assertThat(connect.exitCode()).as(connect.err()).isZero();
   }
 
@@ -49,28 +52,50 @@ class McpCommandTest {
     env.put("INTEGRATIONS_DATA_DIR", data.toString());
     env.put("INTEGRATIONS_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     env.put("INTEGRATIONS_JWT_SECRET", "test-jwt-secret-0123456789abcdef0123");
-    ServerParameters command = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-        .args("-cp", System.getProperty("java.class.path"), Main.class.getName(), "mcp", "--user", user)
-        .env(env)
-        .build();
+    ServerParameters command =
+        ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+            .args(
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "mcp",
+                "--user",
+                user)
+            .env(env)
+            .build();
     StdioClientTransport transport = new StdioClientTransport(command, McpJsonDefaults.getMapper());
     transport.setStdErrorHandler(stderr::add);
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-        .initializationTimeout(Duration.ofSeconds(60)).build();
+    return McpClient.sync(transport)
+        .requestTimeout(Duration.ofSeconds(60))
+        .initializationTimeout(Duration.ofSeconds(60))
+        .build();
   }
 
   @Test
   void serves_the_users_tools_over_stdio_and_sends_once_per_idempotency_key() {
     try (McpSyncClient client = client("ann")) {
       assertThat(client.initialize().serverInfo().name()).isEqualTo("integrations");
-      assertThat(client.listTools().tools()).extracting(Tool::name)
+      assertThat(client.listTools().tools())
+          .extracting(Tool::name)
           .contains("list_connections", "send_message", "send_mail", "upload_file");
 
-      CallToolResult connections = client.callTool(new CallToolRequest("list_connections", Map.of()));
-      assertThat(connections.toString()).contains("telegram").contains("connected").doesNotContain(StandIns.BOT_TOKEN);
+      CallToolResult connections =
+          client.callTool(new CallToolRequest("list_connections", Map.of()));
+      assertThat(connections.toString())
+          .contains("telegram")
+          .contains("connected")
+          .doesNotContain(StandIns.BOT_TOKEN);
 
-      Map<String, Object> message = Map.of("integration_type", "telegram", "chat_id", "4711", "text", "hello over stdio",
-          "idempotency_key", "stdio-1");
+      Map<String, Object> message =
+          Map.of(
+              "integration_type",
+              "telegram",
+              "chat_id",
+              "4711",
+              "text",
+              "hello over stdio",
+              "idempotency_key",
+              "stdio-1");
       CallToolResult first = client.callTool(new CallToolRequest("send_message", message));
       CallToolResult again = client.callTool(new CallToolRequest("send_message", message));
       assertThat(first.isError()).as(first.toString()).isFalse();
@@ -83,12 +108,17 @@ class McpCommandTest {
   void another_user_over_stdio_has_no_connection_and_nothing_is_sent() {
     try (McpSyncClient client = client("bob")) {
       client.initialize();
-      CallToolResult result = client.callTool(new CallToolRequest("send_message",
-          Map.of("integration_type", "telegram", "chat_id", "4711", "text", "not yours")));
+      CallToolResult result =
+          client.callTool(
+              new CallToolRequest(
+                  "send_message",
+                  Map.of("integration_type", "telegram", "chat_id", "4711", "text", "not yours")));
 
       assertThat(result.isError()).isTrue();
       assertThat(result.structuredContent().toString()).contains("not_connected");
-      CallToolResult missing = client.callTool(new CallToolRequest("send_message", Map.of("integration_type", "telegram")));
+      CallToolResult missing =
+          client.callTool(
+              new CallToolRequest("send_message", Map.of("integration_type", "telegram")));
       assertThat(missing.structuredContent().toString()).contains("invalid_request");
       assertThat(standIns.telegramCallsTo("sendMessage")).isEmpty();
     }

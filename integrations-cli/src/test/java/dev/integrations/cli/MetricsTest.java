@@ -55,46 +55,75 @@ class MetricsTest {
 
   @Test
   void metrics_parse_as_prometheus_text_with_bounded_labels() throws Exception {
-    String connect = "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}";
+    String connect =
+        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}";
     assertThat(server.post("/api/integrations/connect", USER, connect).statusCode()).isEqualTo(200);
-    assertThat(server.post("/api/integrations/test?integration_type=telegram", USER, null).statusCode()).isEqualTo(200);
-    assertThat(server.get("/api/integrations/telegram/usage-of-nothing/" + USER, USER).statusCode()).isEqualTo(404);
-    receiver.awaitReceived(s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), java.time.Duration.ofSeconds(30));
+    assertThat(
+            server
+                .post("/api/integrations/test?integration_type=telegram", USER, null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(server.get("/api/integrations/telegram/usage-of-nothing/" + USER, USER).statusCode())
+        .isEqualTo(404);
+    receiver.awaitReceived(
+        s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged),
+        java.time.Duration.ofSeconds(30));
 
     HttpResponse<String> metrics = server.get("/metrics", null);
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     JsonNode families = JSON.readTree(NodeTools.parsePrometheus(metrics.body()));
-    assertThat(names(families)).contains(
-        "http_server_requests_seconds", "integrations_provider_calls_seconds", "integrations_webhook_deliveries_total",
-        "integrations_webhook_backlog", "integrations_connections", "hikaricp_connections_active",
-        "hikaricp_connections_max", "jvm_memory_used_bytes", "jvm_threads_live_threads");
-    assertThat(family(families, "http_server_requests_seconds").path("type").asText()).isEqualTo("HISTOGRAM");
-    // The parser folds a histogram's label sets into one (it follows client_python 0.0.19), so labels are
+    assertThat(names(families))
+        .contains(
+            "http_server_requests_seconds",
+            "integrations_provider_calls_seconds",
+            "integrations_webhook_deliveries_total",
+            "integrations_webhook_backlog",
+            "integrations_connections",
+            "hikaricp_connections_active",
+            "hikaricp_connections_max",
+            "jvm_memory_used_bytes",
+            "jvm_threads_live_threads");
+    assertThat(family(families, "http_server_requests_seconds").path("type").asText())
+        .isEqualTo("HISTOGRAM");
+    // The parser folds a histogram's label sets into one (it follows client_python 0.0.19), so
+    // labels are
     // read from the timer's _max gauge, which Micrometer writes with the same labels.
-    assertThat(family(families, "integrations_provider_calls_seconds").path("type").asText()).isEqualTo("HISTOGRAM");
+    assertThat(family(families, "integrations_provider_calls_seconds").path("type").asText())
+        .isEqualTo("HISTOGRAM");
     assertThat(labelValues(families, "http_server_requests_seconds_max", "route"))
         .contains("/api/integrations/connect", "/api/integrations/test", "unmatched")
         .allSatisfy(route -> assertThat(route).doesNotContain(USER));
-    assertThat(labelValues(families, "http_server_requests_seconds_max", "status")).contains("200", "404");
-    assertThat(labelValues(families, "integrations_provider_calls_seconds_max", "action")).contains("test");
-    assertThat(labelValues(families, "integrations_provider_calls_seconds_max", "outcome")).contains("ok");
-    assertThat(labelValues(families, "integrations_webhook_deliveries_total", "outcome")).contains("delivered");
-    assertThat(Double.parseDouble(sample(families, "integrations_connections", "status", "connected"))).isEqualTo(1.0);
-    assertThat(Double.parseDouble(sample(families, "integrations_connections_health", "health", "healthy")))
+    assertThat(labelValues(families, "http_server_requests_seconds_max", "status"))
+        .contains("200", "404");
+    assertThat(labelValues(families, "integrations_provider_calls_seconds_max", "action"))
+        .contains("test");
+    assertThat(labelValues(families, "integrations_provider_calls_seconds_max", "outcome"))
+        .contains("ok");
+    assertThat(labelValues(families, "integrations_webhook_deliveries_total", "outcome"))
+        .contains("delivered");
+    assertThat(
+            Double.parseDouble(sample(families, "integrations_connections", "status", "connected")))
+        .isEqualTo(1.0);
+    assertThat(
+            Double.parseDouble(
+                sample(families, "integrations_connections_health", "health", "healthy")))
         .isEqualTo(1.0);
     String everyLabel = families.toString();
     assertThat(everyLabel).doesNotContain(USER).doesNotContain(StandIns.BOT_TOKEN.split(":")[1]);
   }
 
   private static List<String> names(JsonNode families) {
-    return StreamSupport.stream(families.spliterator(), false).map(f -> f.path("name").asText()).toList();
+    return StreamSupport.stream(families.spliterator(), false)
+        .map(f -> f.path("name").asText())
+        .toList();
   }
 
   private static JsonNode family(JsonNode families, String name) {
     return StreamSupport.stream(families.spliterator(), false)
-        .filter(f -> f.path("name").asText().equals(name)).findFirst()
+        .filter(f -> f.path("name").asText().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(name + " is missing"));
   }
 
@@ -109,6 +138,7 @@ class MetricsTest {
     return StreamSupport.stream(family(families, name).path("metrics").spliterator(), false)
         .filter(m -> value.equals(m.path("labels").path(label).asText()))
         .map(m -> m.path("value").asText())
-        .findFirst().orElseThrow(() -> new AssertionError(name + "{" + label + "=" + value + "} is missing"));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + "{" + label + "=" + value + "} is missing"));
   }
 }

@@ -35,20 +35,25 @@ final class NodeTools {
       }
       if (!Files.isDirectory(HOME.resolve("node_modules/standardwebhooks"))
           || !Files.isDirectory(HOME.resolve("node_modules/parse-prometheus-text-format"))) {
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-            .directory(HOME.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(HOME.resolve("npm-install.log").toFile())
-            .start();
+        Process npm =
+            new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
+                .directory(HOME.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(HOME.resolve("npm-install.log").toFile())
+                .start();
         if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
           npm.destroyForcibly();
-          throw Prerequisites.missing("npm could not install standardwebhooks and parse-prometheus-text-format"
-              + " into " + HOME + " (see npm-install.log there); Node.js 20 with npm and the npm registry are needed");
+          throw Prerequisites.missing(
+              "npm could not install standardwebhooks and parse-prometheus-text-format"
+                  + " into "
+                  + HOME
+                  + " (see npm-install.log there); Node.js 20 with npm and the npm registry are needed");
         }
       }
       return HOME;
     } catch (IOException e) {
-      throw Prerequisites.missing("Node.js 20 with npm is needed to run " + HOME + "'s tools: " + e.getMessage());
+      throw Prerequisites.missing(
+          "Node.js 20 with npm is needed to run " + HOME + "'s tools: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -58,17 +63,18 @@ final class NodeTools {
   /** Starts {@code node script} in {@link #home()}, with {@code env} added. */
   static Process node(String script, Map<String, String> env) throws IOException {
     Path home = home();
-    ProcessBuilder builder = new ProcessBuilder(List.of("node", home.resolve(script).toString()))
-        .directory(home.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of("node", home.resolve(script).toString()))
+            .directory(home.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().put("NODE_PATH", home.resolve("node_modules").toString());
     builder.environment().putAll(env);
     return builder.start();
   }
 
   /**
-   * {@code text} parsed as Prometheus text format by parse-prometheus-text-format, as its JSON: a list of
-   * metric families {@code {name, help, type, metrics: [{labels, value | buckets...}]}}.
+   * {@code text} parsed as Prometheus text format by parse-prometheus-text-format, as its JSON: a
+   * list of metric families {@code {name, help, type, metrics: [{labels, value | buckets...}]}}.
    *
    * @throws AssertionError when the text does not parse
    */

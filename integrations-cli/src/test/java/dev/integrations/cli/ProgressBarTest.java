@@ -19,12 +19,15 @@ class ProgressBarTest {
 
   @Test
   void shows_bytes_and_rate_only_when_the_total_is_unknown() {
-    assertThat(ProgressBar.line(3 * MIB, -1, Duration.ofSeconds(3))).isEqualTo("3.0 MiB  1.0 MiB/s");
+    assertThat(ProgressBar.line(3 * MIB, -1, Duration.ofSeconds(3)))
+        .isEqualTo("3.0 MiB  1.0 MiB/s");
   }
 
   @Test
   void has_no_eta_before_the_first_byte() {
-    assertThat(ProgressBar.line(0, 100, Duration.ZERO)).endsWith("0 B/s  ETA --:--").contains("  0%");
+    assertThat(ProgressBar.line(0, 100, Duration.ZERO))
+        .endsWith("0 B/s  ETA --:--")
+        .contains("  0%");
   }
 
   @Test

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --server URL} with a token, as {@code gh} or {@code kubectl} do: the server runs through the real
- * composition root; the CLI runs on another "machine" (its own data directory, without the server's
- * secret). Its {@code --json} is the HTTP API's answer, field for field, and the same as local mode's;
- * its exit codes and error lines are local mode's.
+ * {@code --server URL} with a token, as {@code gh} or {@code kubectl} do: the server runs through
+ * the real composition root; the CLI runs on another "machine" (its own data directory, without the
+ * server's secret). Its {@code --json} is the HTTP API's answer, field for field, and the same as
+ * local mode's; its exit codes and error lines are local mode's.
  */
 class ServerOptionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +42,8 @@ class ServerOptionTest {
   private ServerEnvironment environment;
   private Wiring wiring;
   private HttpServer server;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeEach
   void start() throws Exception {
@@ -63,7 +64,9 @@ class ServerOptionTest {
 
   /** The CLI on a machine without the server's secret, pointed at it by INTEGRATIONS_SERVER_URL. */
   private CliRunner remote() {
-    return new CliRunner(elsewhere).without("INTEGRATIONS_JWT_SECRET").env("INTEGRATIONS_SERVER_URL", server.url().toString());
+    return new CliRunner(elsewhere)
+        .without("INTEGRATIONS_JWT_SECRET")
+        .env("INTEGRATIONS_SERVER_URL", server.url().toString());
   }
 
   /** The CLI acting for {@code user} with a token the server's operator handed out. */
@@ -81,11 +84,17 @@ class ServerOptionTest {
   }
 
   private JsonNode api(String method, String path, String user, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.url().resolve(path.substring(1)))
-        .header("Authorization", "Bearer " + environment.token(user))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.url().resolve(path.substring(1)))
+            .header("Authorization", "Bearer " + environment.token(user))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
@@ -134,21 +143,26 @@ class ServerOptionTest {
     assertThat(json(remote("ann", "list", "--json"))).isEqualTo(list);
     assertThat(json(local("ann", "list", "--json"))).isEqualTo(list);
 
-    String connect = "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}";
+    String connect =
+        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}";
     JsonNode connected = api("POST", "/api/integrations/connect", "bob", connect);
     assertThat(connected.get("account").get("display_name").asText()).isEqualTo("@alerts_bot");
-    assertThat(json(remote("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN, "--json")))
+    assertThat(
+            json(remote("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN, "--json")))
         .isEqualTo(connected);
-    assertThat(json(local("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN, "--json")))
+    assertThat(
+            json(local("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN, "--json")))
         .isEqualTo(connected);
 
     JsonNode tested = api("POST", "/api/integrations/test?integration_type=telegram", "bob", null);
     assertThat(json(remote("ann", "test", "telegram", "--json"))).isEqualTo(tested);
     assertThat(json(local("ann", "test", "telegram", "--json"))).isEqualTo(tested);
 
-    assertThat(json(remote("ann", "list", "--json"))).isEqualTo(api("GET", "/api/integrations", "ann", null));
+    assertThat(json(remote("ann", "list", "--json")))
+        .isEqualTo(api("GET", "/api/integrations", "ann", null));
 
-    JsonNode disconnected = api("POST", "/api/integrations/disconnect?integration_type=telegram", "bob", null);
+    JsonNode disconnected =
+        api("POST", "/api/integrations/disconnect?integration_type=telegram", "bob", null);
     assertThat(json(remote("ann", "disconnect", "telegram", "--json"))).isEqualTo(disconnected);
     assertThat(json(local("ann", "disconnect", "telegram", "--json"))).isEqualTo(disconnected);
   }
@@ -158,27 +172,36 @@ class ServerOptionTest {
     for (boolean remote : new boolean[] {true, false}) {
       String[] connect = {"connect", "telegram", "--bot-token", StandIns.BOT_TOKEN};
       assertThat((remote ? remote("ann", connect) : local("ann", connect)).exitCode()).isZero();
-      assertThat((remote ? remote("ann", "test", "telegram") : local("ann", "test", "telegram")).exitCode()).isZero();
+      assertThat(
+              (remote ? remote("ann", "test", "telegram") : local("ann", "test", "telegram"))
+                  .exitCode())
+          .isZero();
     }
-    ObjectNode expected = (ObjectNode) entry(api("GET", "/api/integrations", "ann", null), "telegram");
+    ObjectNode expected =
+        (ObjectNode) entry(api("GET", "/api/integrations", "ann", null), "telegram");
     expected.set("usage", api("GET", "/api/integrations/telegram/usage", "ann", null));
 
     JsonNode remote = json(remote("ann", "status", "telegram", "--json"));
     JsonNode local = json(local("ann", "status", "telegram", "--json"));
 
     assertThat(remote).isEqualTo(expected);
-    assertThat(remote.path("usage").path("actions").get(0).path("action").asText()).isEqualTo("test");
-    assertThat(withoutInstants(local)).as("the same, but for when things happened")
+    assertThat(remote.path("usage").path("actions").get(0).path("action").asText())
+        .isEqualTo("test");
+    assertThat(withoutInstants(local))
+        .as("the same, but for when things happened")
         .isEqualTo(withoutInstants(remote));
   }
 
   @Test
   void database_commands_refuse_a_server_in_one_sentence_without_needing_a_token() {
-    String sentence = "error: 'integrations %s' works on the database, not through the server at " + server.url()
-        + ": run it where the database is, without --server or INTEGRATIONS_SERVER_URL (local_only)\n";
+    String sentence =
+        "error: 'integrations %s' works on the database, not through the server at "
+            + server.url()
+            + ": run it where the database is, without --server or INTEGRATIONS_SERVER_URL (local_only)\n";
 
     CliRunner.Result keys = remote().run("keys", "status");
-    CliRunner.Result purge = new CliRunner(elsewhere).run("users", "purge", "ann", "--server", server.url().toString());
+    CliRunner.Result purge =
+        new CliRunner(elsewhere).run("users", "purge", "ann", "--server", server.url().toString());
     CliRunner.Result webhooks = remote().run("webhooks", "list");
 
     assertThat(keys.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -191,28 +214,35 @@ class ServerOptionTest {
 
   @Test
   void human_output_through_the_server_is_local_mode_output() {
-    CliRunner.Result remote = remote("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
+    CliRunner.Result remote =
+        remote("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
     CliRunner.Result local = local("ann", "connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
-    assertThat(remote.out()).isEqualTo(local.out()).isEqualTo("Telegram connected for user ann as @alerts_bot.\n");
+    assertThat(remote.out())
+        .isEqualTo(local.out())
+        .isEqualTo("Telegram connected for user ann as @alerts_bot.\n");
 
-    assertThat(remote("ann", "disconnect", "telegram").out()).isEqualTo(local("ann", "disconnect", "telegram").out());
+    assertThat(remote("ann", "disconnect", "telegram").out())
+        .isEqualTo(local("ann", "disconnect", "telegram").out());
   }
 
   @Test
   void failures_exit_with_the_same_code_and_line_as_in_local_mode() {
-    List<String[]> failures = List.of(
-        new String[] {"test", "gmail"},
-        new String[] {"disconnect", "telegram"},
-        new String[] {"drive", "list"},
-        new String[] {"test", "gmial"},
-        new String[] {"connect", "telegram", "--bot-token", "123:not-the-bot"},
-        new String[] {"connect", "telegram"},
-        new String[] {"gmail", "list", "-n", "0"},
-        new String[] {"telegram", "send", "-c", "42", "-t", ""});
+    List<String[]> failures =
+        List.of(
+            new String[] {"test", "gmail"},
+            new String[] {"disconnect", "telegram"},
+            new String[] {"drive", "list"},
+            new String[] {"test", "gmial"},
+            new String[] {"connect", "telegram", "--bot-token", "123:not-the-bot"},
+            new String[] {"connect", "telegram"},
+            new String[] {"gmail", "list", "-n", "0"},
+            new String[] {"telegram", "send", "-c", "42", "-t", ""});
     for (String[] args : failures) {
       CliRunner.Result remote = remote("ann", args);
       CliRunner.Result local = local("ann", args);
-      assertThat(remote.exitCode()).as(String.join(" ", args) + ": " + local.err()).isEqualTo(local.exitCode())
+      assertThat(remote.exitCode())
+          .as(String.join(" ", args) + ": " + local.err())
+          .isEqualTo(local.exitCode())
           .isNotZero();
       assertThat(remote.err()).as(String.join(" ", args)).isEqualTo(local.err());
       assertThat(remote.out()).isEqualTo(local.out()).isEmpty();
@@ -224,7 +254,9 @@ class ServerOptionTest {
     CliRunner.Result result = remote().run("list");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_CONFIGURED);
-    assertThat(result.err()).startsWith("error: Acting through the server at " + server.url() + " needs a token: --token")
+    assertThat(result.err())
+        .startsWith(
+            "error: Acting through the server at " + server.url() + " needs a token: --token")
         .endsWith("(token_required)\n");
   }
 
@@ -245,8 +277,10 @@ class ServerOptionTest {
   void a_token_of_another_user_a_bad_token_or_no_server_fail_clearly() throws Exception {
     CliRunner.Result mismatch = remote("ann", "list", "--user", "bob");
     assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(mismatch.err()).isEqualTo("error: --user bob does not match the token, which is user ann's; "
-        + "drop --user or use that user's token (user_mismatch)\n");
+    assertThat(mismatch.err())
+        .isEqualTo(
+            "error: --user bob does not match the token, which is user ann's; "
+                + "drop --user or use that user's token (user_mismatch)\n");
 
     String forged = ServerEnvironment.create("cli-other-", 0).token("ann");
     CliRunner.Result refused = remote().run("list", "--token", forged);
@@ -254,9 +288,11 @@ class ServerOptionTest {
     assertThat(refused.err()).startsWith("error: ").endsWith("(unauthorized)\n");
 
     URI nobody = URI.create("http://127.0.0.1:" + Browser.freePort());
-    CliRunner.Result unreachable = remote().run("list", "--server", nobody.toString(), "--token", environment.token("ann"));
+    CliRunner.Result unreachable =
+        remote().run("list", "--server", nobody.toString(), "--token", environment.token("ann"));
     assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(unreachable.err()).startsWith("error: Cannot reach the server at " + nobody + "/")
+    assertThat(unreachable.err())
+        .startsWith("error: Cannot reach the server at " + nobody + "/")
         .endsWith("(server_unreachable)\n");
   }
 }

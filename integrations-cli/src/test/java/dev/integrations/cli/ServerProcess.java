@@ -20,8 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code integrations serve} in a JVM of its own (so that a test can kill it as a crash would), with the
- * settings of a {@link CliRunner} on the same data directory plus {@code env}, and an HTTP client.
+ * {@code integrations serve} in a JVM of its own (so that a test can kill it as a crash would),
+ * with the settings of a {@link CliRunner} on the same data directory plus {@code env}, and an HTTP
+ * client.
  */
 final class ServerProcess implements AutoCloseable {
   static final String JWT_SECRET = "test-jwt-secret-0123456789abcdef0123";
@@ -29,28 +30,38 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   final URI url;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ServerProcess(Path data, Map<String, String> env, Path log) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "serve");
     builder.environment().put("INTEGRATIONS_DATA_DIR", data.toString());
     builder.environment().put("INTEGRATIONS_PORT", "0");
-    builder.environment().put("INTEGRATIONS_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    builder
+        .environment()
+        .put("INTEGRATIONS_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     builder.environment().put("INTEGRATIONS_JWT_SECRET", JWT_SECRET);
     builder.environment().putAll(env);
     builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String line = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }).get(90, TimeUnit.SECONDS);
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return out.readLine();
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .get(90, TimeUnit.SECONDS);
     Matcher listening = LISTENING.matcher(line == null ? "" : line);
     if (!listening.find()) {
       process.destroyForcibly();
@@ -61,15 +72,21 @@ final class ServerProcess implements AutoCloseable {
 
   /** A JWT for {@code user}, valid for ten minutes. */
   static String token(String user) {
-    return JWT.create().withSubject(user).withExpiresAt(Instant.now().plusSeconds(600))
+    return JWT.create()
+        .withSubject(user)
+        .withExpiresAt(Instant.now().plusSeconds(600))
         .sign(Algorithm.HMAC256(JWT_SECRET));
   }
 
   HttpResponse<String> post(String path, String user, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(url.resolve(path))
+    return http.send(
+        HttpRequest.newBuilder(url.resolve(path))
             .header("Authorization", "Bearer " + token(user))
             .header("Content-Type", "application/json")
-            .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
             .timeout(Duration.ofSeconds(30))
             .build(),
         HttpResponse.BodyHandlers.ofString());

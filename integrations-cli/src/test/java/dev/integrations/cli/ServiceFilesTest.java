@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The service files of docs/examples that docs/operations.md tells operators to install: the systemd
- * unit is parsed (and verified by {@code systemd-analyze} where the machine has it), and the reverse
- * proxies are parsed and checked against the unit (same port, TLS, the forwarding headers); {@code nginx
- * -t} and {@code caddy validate} run only where they are installed.
+ * The service files of docs/examples that docs/operations.md tells operators to install: the
+ * systemd unit is parsed (and verified by {@code systemd-analyze} where the machine has it), and
+ * the reverse proxies are parsed and checked against the unit (same port, TLS, the forwarding
+ * headers); {@code nginx -t} and {@code caddy validate} run only where they are installed.
  */
 class ServiceFilesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -30,8 +30,10 @@ class ServiceFilesTest {
   @TempDir Path scratch;
 
   @Test
-  void the_systemd_unit_starts_the_launcher_with_serve_and_stops_it_gracefully() throws IOException {
-    Map<String, Map<String, List<String>>> unit = parseUnit(EXAMPLES.resolve("integrations.service"));
+  void the_systemd_unit_starts_the_launcher_with_serve_and_stops_it_gracefully()
+      throws IOException {
+    Map<String, Map<String, List<String>>> unit =
+        parseUnit(EXAMPLES.resolve("integrations.service"));
 
     assertThat(unit.keySet()).containsExactly("Unit", "Service", "Install");
     Map<String, List<String>> service = unit.get("Service");
@@ -40,7 +42,8 @@ class ServiceFilesTest {
     assertThat(execStart).containsExactly(execStart[0], "serve");
     assertThat(ROOT.resolve("integrations")).isExecutable();
     assertThat(service.get("KillSignal")).containsExactly("SIGTERM");
-    assertThat(service.get("Environment")).contains("INTEGRATIONS_HOST=127.0.0.1", "INTEGRATIONS_PORT=8000");
+    assertThat(service.get("Environment"))
+        .contains("INTEGRATIONS_HOST=127.0.0.1", "INTEGRATIONS_PORT=8000");
     assertThat(service.get("EnvironmentFile")).hasSize(1);
     assertThat(service).doesNotContainKey("MemoryDenyWriteExecute");
     assertThat(unit.get("Install").get("WantedBy")).containsExactly("multi-user.target");
@@ -50,11 +53,15 @@ class ServiceFilesTest {
   void systemd_analyze_verifies_the_unit_where_it_is_installed() throws Exception {
     Path tool = Path.of("/usr/bin/systemd-analyze");
     assumeTrue(Files.isExecutable(tool), "systemd-analyze is not installed");
-    String text = Files.readString(EXAMPLES.resolve("integrations.service"))
-        .replace("/opt/integrations/integrations", ROOT.resolve("integrations").toString());
+    String text =
+        Files.readString(EXAMPLES.resolve("integrations.service"))
+            .replace("/opt/integrations/integrations", ROOT.resolve("integrations").toString());
     Path copy = Files.writeString(scratch.resolve("integrations.service"), text);
 
-    Process verify = new ProcessBuilder(tool.toString(), "verify", copy.toString()).redirectErrorStream(true).start();
+    Process verify =
+        new ProcessBuilder(tool.toString(), "verify", copy.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -63,23 +70,36 @@ class ServiceFilesTest {
   }
 
   @Test
-  void nginx_terminates_tls_and_forwards_to_the_units_port_with_the_forwarding_headers() throws Exception {
+  void nginx_terminates_tls_and_forwards_to_the_units_port_with_the_forwarding_headers()
+      throws Exception {
     String conf = withoutComments(Files.readString(EXAMPLES.resolve("nginx.conf")));
 
     assertBalanced(conf);
     for (String statement : conf.split("[{};]")) {
       assertThat(statement.strip()).as("a directive without its ';'").doesNotContain("\n");
     }
-    assertThat(conf).contains("server 127.0.0.1:8000;", "proxy_pass http://integrations;", "listen 443 ssl;",
-        "ssl_certificate ", "ssl_certificate_key ", "proxy_set_header X-Forwarded-Proto $scheme;",
-        "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header Host $host;",
-        "return 301 https://");
+    assertThat(conf)
+        .contains(
+            "server 127.0.0.1:8000;",
+            "proxy_pass http://integrations;",
+            "listen 443 ssl;",
+            "ssl_certificate ",
+            "ssl_certificate_key ",
+            "proxy_set_header X-Forwarded-Proto $scheme;",
+            "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+            "proxy_set_header Host $host;",
+            "return 301 https://");
     Path nginx = Path.of("/usr/sbin/nginx");
     if (Files.isExecutable(nginx)) {
-      Path main = Files.writeString(scratch.resolve("nginx-main.conf"), "events {}\nhttp {\ninclude "
-          + EXAMPLES.resolve("nginx.conf") + ";\n}\n");
-      Process test = new ProcessBuilder(nginx.toString(), "-t", "-p", scratch.toString(), "-c", main.toString())
-          .redirectErrorStream(true).start();
+      Path main =
+          Files.writeString(
+              scratch.resolve("nginx-main.conf"),
+              "events {}\nhttp {\ninclude " + EXAMPLES.resolve("nginx.conf") + ";\n}\n");
+      Process test =
+          new ProcessBuilder(
+                  nginx.toString(), "-t", "-p", scratch.toString(), "-c", main.toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       // Certificates of the example's host are not on this machine; the syntax must still pass.
       assertThat(output).doesNotContain("[emerg] unknown directive").doesNotContain("unexpected");
@@ -99,11 +119,17 @@ class ServiceFilesTest {
   void operations_guide_points_at_the_files_and_the_public_url() throws IOException {
     String guide = Files.readString(ROOT.resolve("docs/operations.md"));
 
-    assertThat(guide).contains("examples/integrations.service", "examples/nginx.conf", "examples/Caddyfile",
-        "INTEGRATIONS_PUBLIC_URL=https://integrations.example.com");
+    assertThat(guide)
+        .contains(
+            "examples/integrations.service",
+            "examples/nginx.conf",
+            "examples/Caddyfile",
+            "INTEGRATIONS_PUBLIC_URL=https://integrations.example.com");
   }
 
-  /** Sections to keys to values, as systemd reads a unit: comments, blank lines, {@code key=value}. */
+  /**
+   * Sections to keys to values, as systemd reads a unit: comments, blank lines, {@code key=value}.
+   */
   private static Map<String, Map<String, List<String>>> parseUnit(Path file) throws IOException {
     Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
     Map<String, List<String>> section = null;

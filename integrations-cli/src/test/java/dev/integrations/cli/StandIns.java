@@ -3,7 +3,9 @@ package dev.integrations.cli;
 import dev.integrations.testing.ProviderStandIns;
 import java.nio.file.Path;
 
-/** The shared provider stand-ins, with a CLI runner whose every provider endpoint is one of them. */
+/**
+ * The shared provider stand-ins, with a CLI runner whose every provider endpoint is one of them.
+ */
 final class StandIns extends ProviderStandIns {
   StandIns() {
     super("cli-test-client");

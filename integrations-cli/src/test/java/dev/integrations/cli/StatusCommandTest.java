@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code integrations status TYPE}: health and usage, in words and as JSON, through the real wiring. */
+/**
+ * {@code integrations status TYPE}: health and usage, in words and as JSON, through the real
+ * wiring.
+ */
 class StatusCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,9 +36,15 @@ class StatusCommandTest {
 
   @Test
   void prints_the_health_and_the_calls_of_a_connection() {
-    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
-    assertThat(cli().run("telegram", "send", "--chat", "4711", "--text", "one").exitCode()).isZero();
-    assertThat(cli().run("telegram", "send", "--chat", StandIns.UNKNOWN_CHAT, "--text", "two").exitCode()).isNotZero();
+    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode())
+        .isZero();
+    assertThat(cli().run("telegram", "send", "--chat", "4711", "--text", "one").exitCode())
+        .isZero();
+    assertThat(
+            cli()
+                .run("telegram", "send", "--chat", StandIns.UNKNOWN_CHAT, "--text", "two")
+                .exitCode())
+        .isNotZero();
 
     CliRunner.Result status = cli().run("status", "telegram");
 
@@ -49,7 +58,8 @@ class StatusCommandTest {
 
   @Test
   void json_gives_the_list_entry_with_health_and_the_usage_series() throws Exception {
-    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode()).isZero();
+    assertThat(cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN).exitCode())
+        .isZero();
     standIns.botTokenRevoked = true;
     assertThat(cli().run("test", "telegram").exitCode()).isNotZero();
 

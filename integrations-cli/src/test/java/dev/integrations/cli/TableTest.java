@@ -10,12 +10,16 @@ class TableTest {
 
   @Test
   void aligns_columns_to_the_widest_cell_and_prints_dashes_for_empty_cells() {
-    String printed = print(new Table("TYPE", "NAME", "STATUS")
-        .row("gmail", "Gmail", "connected")
-        .row("google_drive", null, "")
-        .row("telegram", "Telegram", "error"));
+    String printed =
+        print(
+            new Table("TYPE", "NAME", "STATUS")
+                .row("gmail", "Gmail", "connected")
+                .row("google_drive", null, "")
+                .row("telegram", "Telegram", "error"));
 
-    assertThat(printed).isEqualTo("""
+    assertThat(printed)
+        .isEqualTo(
+            """
         TYPE          NAME      STATUS
         gmail         Gmail     connected
         google_drive  -         -

@@ -39,7 +39,8 @@ class TelegramCommandsTest {
     assertThat(connect.exitCode()).isZero();
     assertThat(connect.out()).isEqualTo("Telegram connected for user local as @alerts_bot.\n");
     assertThat(connect.err()).isEmpty();
-    assertThat(standIns.telegramCalls).anySatisfy(r -> assertThat(r.getUrl().encodedPath()).endsWith("/getMe"));
+    assertThat(standIns.telegramCalls)
+        .anySatisfy(r -> assertThat(r.getUrl().encodedPath()).endsWith("/getMe"));
 
     CliRunner.Result list = cli().run("list", "--json");
     assertThat(list.exitCode()).isZero();
@@ -49,12 +50,14 @@ class TelegramCommandsTest {
     assertThat(telegram.get("requires_oauth").asBoolean()).isFalse();
     assertThat(java.time.Instant.parse(telegram.get("connected_at").asText()))
         .isBetween(started, java.time.Instant.now());
-    assertThat(cli().run("list").out()).containsPattern("(?m)^telegram +Telegram +connected +@alerts_bot ");
+    assertThat(cli().run("list").out())
+        .containsPattern("(?m)^telegram +Telegram +connected +@alerts_bot ");
   }
 
   @Test
   void prompts_for_the_token_without_echo_at_a_terminal() {
-    CliRunner.Result connect = cli().atTerminal(StandIns.BOT_TOKEN).run("connect", "telegram", "--json");
+    CliRunner.Result connect =
+        cli().atTerminal(StandIns.BOT_TOKEN).run("connect", "telegram", "--json");
 
     assertThat(connect.exitCode()).isZero();
     assertThat(connect.out()).contains("\"success\" : true", "\"integration_type\" : \"telegram\"");
@@ -66,15 +69,25 @@ class TelegramCommandsTest {
     CliRunner.Result connect = cli().run("connect", "telegram");
 
     assertThat(connect.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(connect.err()).isEqualTo("error: bot_token required for Telegram (bot_token_required)\n");
+    assertThat(connect.err())
+        .isEqualTo("error: bot_token required for Telegram (bot_token_required)\n");
   }
 
   @Test
   void a_token_the_bot_api_refuses_is_invalid_input_and_nothing_is_stored() {
-    CliRunner.Result connect = cli().run("connect", "telegram", "--bot-token", "123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    CliRunner.Result connect =
+        cli()
+            .run(
+                "connect",
+                "telegram",
+                "--bot-token",
+                "123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
     assertThat(connect.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(connect.err()).startsWith("error: ").endsWith("(invalid_credentials)\n").doesNotContain("AAAAAAAA");
+    assertThat(connect.err())
+        .startsWith("error: ")
+        .endsWith("(invalid_credentials)\n")
+        .doesNotContain("AAAAAAAA");
     assertThat(cli().run("telegram", "send", "--chat", "4711", "--text", "hi").exitCode())
         .isEqualTo(ExitCodes.NOT_CONNECTED);
   }
@@ -83,11 +96,13 @@ class TelegramCommandsTest {
   void sends_a_message_from_an_option_or_from_standard_input() throws Exception {
     cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
 
-    CliRunner.Result sent = cli().run("telegram", "send", "--chat", "4711", "--text", "Deploy finished");
+    CliRunner.Result sent =
+        cli().run("telegram", "send", "--chat", "4711", "--text", "Deploy finished");
     assertThat(sent.exitCode()).isZero();
     assertThat(sent.out()).isEqualTo("Sent message 42 to chat 4711.\n");
 
-    CliRunner.Result piped = cli().stdin("from a pipe").run("telegram", "send", "-c", "@alerts_channel", "--json");
+    CliRunner.Result piped =
+        cli().stdin("from a pipe").run("telegram", "send", "-c", "@alerts_channel", "--json");
     assertThat(piped.exitCode()).isZero();
     assertThat(JSON.readTree(piped.out())).isEqualTo(JSON.readTree("{\"message_id\": 42}"));
     assertThat(standIns.telegramCalls.get(standIns.telegramCalls.size() - 1).getBody().utf8())
@@ -106,7 +121,8 @@ class TelegramCommandsTest {
   }
 
   @Test
-  void test_passes_then_fails_with_reauthorization_exit_code_once_the_token_is_revoked() throws Exception {
+  void test_passes_then_fails_with_reauthorization_exit_code_once_the_token_is_revoked()
+      throws Exception {
     cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN);
 
     CliRunner.Result passed = cli().run("test", "telegram");
@@ -148,9 +164,15 @@ class TelegramCommandsTest {
   void connections_belong_to_the_user_named_by_the_option() throws Exception {
     cli().run("connect", "telegram", "--bot-token", StandIns.BOT_TOKEN, "--user", "ann");
 
-    assertThat(find(JSON.readTree(cli().run("list", "--json", "-u", "ann").out()), "telegram").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json", "-u", "ann").out()), "telegram")
+                .get("status")
+                .asText())
         .isEqualTo("connected");
-    assertThat(find(JSON.readTree(cli().run("list", "--json").out()), "telegram").get("status").asText())
+    assertThat(
+            find(JSON.readTree(cli().run("list", "--json").out()), "telegram")
+                .get("status")
+                .asText())
         .isEqualTo("disconnected");
     assertThat(cli().run("telegram", "send", "--chat", "4711", "--text", "hi").exitCode())
         .isEqualTo(ExitCodes.NOT_CONNECTED);

@@ -31,7 +31,8 @@ class TokenCommandTest {
     assertThat(jwt.getExpiresAtAsInstant())
         .isCloseTo(Instant.now().plus(2, ChronoUnit.HOURS), within(10, ChronoUnit.SECONDS));
     assertThat(result.err())
-        .contains("curl -H 'Authorization: Bearer " + token + "' http://localhost:8000/api/integrations")
+        .contains(
+            "curl -H 'Authorization: Bearer " + token + "' http://localhost:8000/api/integrations")
         .contains("http://localhost:8000/#token=" + token);
   }
 
@@ -47,16 +48,21 @@ class TokenCommandTest {
 
   @Test
   void defaults_to_user_local_for_one_hour_and_names_the_configured_issuer_and_public_url() {
-    CliRunner.Result result = new CliRunner(data)
-        .env("INTEGRATIONS_JWT_ISSUER", "integrations-test")
-        .env("INTEGRATIONS_PUBLIC_URL", "https://api.example.test/")
-        .run("token");
+    CliRunner.Result result =
+        new CliRunner(data)
+            .env("INTEGRATIONS_JWT_ISSUER", "integrations-test")
+            .env("INTEGRATIONS_PUBLIC_URL", "https://api.example.test/")
+            .run("token");
 
-    DecodedJWT jwt = JWT.require(Algorithm.HMAC256(SECRET)).withIssuer("integrations-test").build()
-        .verify(result.out().strip());
+    DecodedJWT jwt =
+        JWT.require(Algorithm.HMAC256(SECRET))
+            .withIssuer("integrations-test")
+            .build()
+            .verify(result.out().strip());
     assertThat(jwt.getSubject()).isEqualTo("local");
     assertThat(jwt.getExpiresAtAsInstant())
-        .isCloseTo(jwt.getIssuedAtAsInstant().plus(1, ChronoUnit.HOURS), within(1, ChronoUnit.SECONDS));
+        .isCloseTo(
+            jwt.getIssuedAtAsInstant().plus(1, ChronoUnit.HOURS), within(1, ChronoUnit.SECONDS));
     assertThat(result.err()).contains(" https://api.example.test/api/integrations");
   }
 
@@ -66,7 +72,9 @@ class TokenCommandTest {
 
     assertThat(result.exitCode()).isZero();
     JsonNode json = new ObjectMapper().readTree(result.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("token", "user", "expires_at", "curl", "page");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly("token", "user", "expires_at", "curl", "page");
     assertThat(json.get("user").asText()).isEqualTo("bob");
     assertThat(JWT.decode(json.get("token").asText()).getSubject()).isEqualTo("bob");
     assertThat(Instant.parse(json.get("expires_at").asText())).isAfter(Instant.now());
@@ -80,7 +88,9 @@ class TokenCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: --ttl is at most 30d; mint a new token when it expires. (invalid_request)\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: --ttl is at most 30d; mint a new token when it expires. (invalid_request)\n");
   }
 
   @Test
@@ -88,7 +98,10 @@ class TokenCommandTest {
     CliRunner.Result result = new CliRunner(data).run("token", "--ttl", "soon");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: ").contains("'soon' is not a duration").endsWith("(usage)\n");
+    assertThat(result.err())
+        .startsWith("error: ")
+        .contains("'soon' is not a duration")
+        .endsWith("(usage)\n");
     assertThat(result.err().lines()).hasSize(1);
   }
 

@@ -15,7 +15,8 @@ class UsageTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: Missing command; see 'integrations --help' (usage)\n");
+    assertThat(result.err())
+        .isEqualTo("error: Missing command; see 'integrations --help' (usage)\n");
   }
 
   @Test
@@ -32,8 +33,9 @@ class UsageTest {
     CliRunner.Result result = new CliRunner(data).run("connect");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).isEqualTo(
-        "error: Missing required parameter: 'TYPE'; see 'integrations connect --help' (usage)\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: Missing required parameter: 'TYPE'; see 'integrations connect --help' (usage)\n");
   }
 
   @Test
@@ -41,7 +43,9 @@ class UsageTest {
     CliRunner.Result result = new CliRunner(data).run("telegram", "send", "--text", "hi");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("'--chat=CHAT_ID'").contains("see 'integrations telegram send --help'");
+    assertThat(result.err())
+        .contains("'--chat=CHAT_ID'")
+        .contains("see 'integrations telegram send --help'");
   }
 
   @Test
@@ -49,7 +53,9 @@ class UsageTest {
     CliRunner.Result result = new CliRunner(data).run("drive");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).isEqualTo("error: Missing command: list or upload; see 'integrations drive --help' (usage)\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: Missing command: list or upload; see 'integrations drive --help' (usage)\n");
   }
 
   @Test
@@ -58,7 +64,16 @@ class UsageTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("list", "connect", "test", "disconnect", "gmail", "drive", "telegram", "token", "completion")
+        .contains(
+            "list",
+            "connect",
+            "test",
+            "disconnect",
+            "gmail",
+            "drive",
+            "telegram",
+            "token",
+            "completion")
         .contains("Exit codes:")
         .contains("  0   Success.")
         .contains("  2   Usage error")
@@ -74,7 +89,8 @@ class UsageTest {
     CliRunner.Result result = new CliRunner(data).run("gmail", "send", "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("--user=USER", "--json", "--verbose", "Exit codes:", "  4   Reauthorization");
+    assertThat(result.out())
+        .contains("--user=USER", "--json", "--verbose", "Exit codes:", "  4   Reauthorization");
   }
 
   @Test
@@ -87,7 +103,8 @@ class UsageTest {
 
   @Test
   void help_needs_no_configuration_and_opens_no_database() {
-    CliRunner.Result result = new CliRunner(data).env("INTEGRATIONS_PORT", "not-a-port").run("list", "--help");
+    CliRunner.Result result =
+        new CliRunner(data).env("INTEGRATIONS_PORT", "not-a-port").run("list", "--help");
 
     assertThat(result.exitCode()).isZero();
     assertThat(data).isEmptyDirectory();

@@ -21,21 +21,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The Node.js webhook receiver ({@code node/receiver.js}) as a process of its own: it verifies every
- * delivery with the npm {@code standardwebhooks} package and records it.
+ * The Node.js webhook receiver ({@code node/receiver.js}) as a process of its own: it verifies
+ * every delivery with the npm {@code standardwebhooks} package and records it.
  */
 final class WebhookReceiver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The signing secret, {@code whsec_} and the base64 of 32 random bytes. */
   final String secret;
+
   final URI url;
   private final Process process;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A delivery as the receiver saw it. */
   record Seen(
-      String id, String type, boolean verified, Integer answer, boolean held, long at, Long closedAt, JsonNode payload) {
+      String id,
+      String type,
+      boolean verified,
+      Integer answer,
+      boolean held,
+      long at,
+      Long closedAt,
+      JsonNode payload) {
     /** Whether the receiver accepted it: verified and answered 2xx. */
     boolean acknowledged() {
       return verified && answer != null && answer / 100 == 2;
@@ -47,18 +56,23 @@ final class WebhookReceiver implements AutoCloseable {
     new SecureRandom().nextBytes(key);
     secret = "whsec_" + Base64.getEncoder().encodeToString(key);
     process = NodeTools.node("receiver.js", Map.of("WEBHOOK_SECRET", secret));
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String line = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }).get(60, TimeUnit.SECONDS);
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return out.readLine();
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .get(60, TimeUnit.SECONDS);
     if (line == null || !line.startsWith("listening ")) {
       throw new IllegalStateException("The receiver did not start: " + line);
     }
-    url = URI.create("http://127.0.0.1:" + line.substring("listening ".length()).strip() + "/hooks");
+    url =
+        URI.create("http://127.0.0.1:" + line.substring("listening ".length()).strip() + "/hooks");
   }
 
   /** Answers every delivery from now on with 200. */
@@ -71,16 +85,27 @@ final class WebhookReceiver implements AutoCloseable {
     control("{\"mode\":\"hold\"}");
   }
 
-  /** Answers the next {@code times} deliveries with {@code status} (and a Retry-After when not null). */
+  /**
+   * Answers the next {@code times} deliveries with {@code status} (and a Retry-After when not
+   * null).
+   */
   void answer(int status, String retryAfter, int times) throws Exception {
-    control("{\"mode\":\"status\",\"status\":" + status + ",\"times\":" + times
-        + (retryAfter == null ? "" : ",\"retry_after\":\"" + retryAfter + "\"") + "}");
+    control(
+        "{\"mode\":\"status\",\"status\":"
+            + status
+            + ",\"times\":"
+            + times
+            + (retryAfter == null ? "" : ",\"retry_after\":\"" + retryAfter + "\"")
+            + "}");
   }
 
   private void control(String json) throws Exception {
-    HttpResponse<String> answer = http.send(
-        HttpRequest.newBuilder(url.resolve("/control")).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(url.resolve("/control"))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 204) {
       throw new IllegalStateException("The receiver refused " + json);
     }
@@ -88,14 +113,22 @@ final class WebhookReceiver implements AutoCloseable {
 
   /** Every delivery so far, in arrival order (a held one appears when its sender went away). */
   List<Seen> received() throws Exception {
-    HttpResponse<String> answer = http.send(
-        HttpRequest.newBuilder(url.resolve("/received")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(url.resolve("/received")).build(),
+            HttpResponse.BodyHandlers.ofString());
     List<Seen> seen = new ArrayList<>();
     for (JsonNode d : JSON.readTree(answer.body())) {
-      seen.add(new Seen(d.path("id").asText(null), d.path("type").asText(null), d.path("verified").asBoolean(),
-          d.path("answer").isNull() ? null : d.path("answer").asInt(), d.path("held").asBoolean(),
-          d.path("at").asLong(), d.path("closed_at").isNumber() ? d.path("closed_at").asLong() : null,
-          d.path("payload")));
+      seen.add(
+          new Seen(
+              d.path("id").asText(null),
+              d.path("type").asText(null),
+              d.path("verified").asBoolean(),
+              d.path("answer").isNull() ? null : d.path("answer").asInt(),
+              d.path("held").asBoolean(),
+              d.path("at").asLong(),
+              d.path("closed_at").isNumber() ? d.path("closed_at").asLong() : null,
+              d.path("payload")));
     }
     return seen;
   }
@@ -106,7 +139,8 @@ final class WebhookReceiver implements AutoCloseable {
     List<Seen> seen = received();
     while (!done.test(seen)) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("The receiver did not get what was expected within " + limit + "; it got " + seen);
+        throw new AssertionError(
+            "The receiver did not get what was expected within " + limit + "; it got " + seen);
       }
       Thread.sleep(50); // polling the receiver, not arranging an overlap
       seen = received();

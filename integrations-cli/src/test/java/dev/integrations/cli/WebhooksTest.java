@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Connection events delivered as Standard Webhooks by {@code integrations serve} (a JVM of its own) to a
- * receiver that verifies every signature with the npm {@code standardwebhooks} package.
+ * Connection events delivered as Standard Webhooks by {@code integrations serve} (a JVM of its own)
+ * to a receiver that verifies every signature with the npm {@code standardwebhooks} package.
  */
 class WebhooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,48 +72,76 @@ class WebhooksTest {
   }
 
   @Test
-  void every_event_arrives_once_and_verified_after_the_server_is_killed_mid_delivery() throws Exception {
+  void every_event_arrives_once_and_verified_after_the_server_is_killed_mid_delivery()
+      throws Exception {
     receiver.hold();
     server = startServer();
-    assertThat(server.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
-    List<WebhookReceiver.Seen> held = receiver.awaitReceived(s -> s.stream().anyMatch(WebhookReceiver.Seen::held),
-        Duration.ofSeconds(30));
-    // While the first delivery hangs, three more changes are made: all wait in the outbox.
-    assertThat(server.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
-    standIns.botTokenRevoked = true;
-    assertThat(server.post("/api/integrations/test?integration_type=telegram", "ann", null).statusCode())
+    assertThat(server.post("/api/integrations/connect", "ann", CONNECT).statusCode())
         .isEqualTo(200);
-    assertThat(server.post("/api/integrations/disconnect?integration_type=telegram", "ann", null).statusCode())
+    List<WebhookReceiver.Seen> held =
+        receiver.awaitReceived(
+            s -> s.stream().anyMatch(WebhookReceiver.Seen::held), Duration.ofSeconds(30));
+    // While the first delivery hangs, three more changes are made: all wait in the outbox.
+    assertThat(server.post("/api/integrations/connect", "ann", CONNECT).statusCode())
+        .isEqualTo(200);
+    standIns.botTokenRevoked = true;
+    assertThat(
+            server
+                .post("/api/integrations/test?integration_type=telegram", "ann", null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            server
+                .post("/api/integrations/disconnect?integration_type=telegram", "ann", null)
+                .statusCode())
         .isEqualTo(200);
 
     long killedAt = System.currentTimeMillis();
     server.kill();
-    List<WebhookReceiver.Seen> cut = receiver.awaitReceived(
-        s -> s.stream().anyMatch(d -> d.held() && d.closedAt() != null && d.closedAt() >= killedAt),
-        Duration.ofSeconds(10));
+    List<WebhookReceiver.Seen> cut =
+        receiver.awaitReceived(
+            s ->
+                s.stream()
+                    .anyMatch(d -> d.held() && d.closedAt() != null && d.closedAt() >= killedAt),
+            Duration.ofSeconds(10));
     assertThat(cut).as("a delivery was in flight when the server died").isNotEmpty();
     receiver.answerOk();
     server = startServer();
 
-    List<WebhookReceiver.Seen> seen = receiver.awaitReceived(
-        s -> s.stream().filter(WebhookReceiver.Seen::acknowledged).count() >= 4, Duration.ofSeconds(60));
-    List<WebhookReceiver.Seen> acknowledged = seen.stream().filter(WebhookReceiver.Seen::acknowledged).toList();
+    List<WebhookReceiver.Seen> seen =
+        receiver.awaitReceived(
+            s -> s.stream().filter(WebhookReceiver.Seen::acknowledged).count() >= 4,
+            Duration.ofSeconds(60));
+    List<WebhookReceiver.Seen> acknowledged =
+        seen.stream().filter(WebhookReceiver.Seen::acknowledged).toList();
     // Standard Webhooks promises no order: a delivery that failed waits for its next attempt.
-    assertThat(acknowledged).extracting(WebhookReceiver.Seen::type).containsExactlyInAnyOrder(
-        "connection.created", "connection.reauthorized", "connection.test_failed", "connection.disconnected");
+    assertThat(acknowledged)
+        .extracting(WebhookReceiver.Seen::type)
+        .containsExactlyInAnyOrder(
+            "connection.created",
+            "connection.reauthorized",
+            "connection.test_failed",
+            "connection.disconnected");
     assertThat(acknowledged).extracting(WebhookReceiver.Seen::id).doesNotHaveDuplicates();
-    assertThat(acknowledged).extracting(WebhookReceiver.Seen::id)
-        .as("the held delivery, sent again with its id").contains(held.get(0).id());
+    assertThat(acknowledged)
+        .extracting(WebhookReceiver.Seen::id)
+        .as("the held delivery, sent again with its id")
+        .contains(held.get(0).id());
     assertThat(seen).allSatisfy(s -> assertThat(s.verified()).isTrue());
     WebhookReceiver.Seen testFailed =
-        acknowledged.stream().filter(s -> s.type().equals("connection.test_failed")).findFirst().orElseThrow();
+        acknowledged.stream()
+            .filter(s -> s.type().equals("connection.test_failed"))
+            .findFirst()
+            .orElseThrow();
     JsonNode failed = testFailed.payload();
     assertThat(failed.path("data").path("user_id").asText()).isEqualTo("ann");
     assertThat(failed.path("data").path("integration_type").asText()).isEqualTo("telegram");
     assertThat(failed.path("data").path("status").asText()).isEqualTo("error");
     assertThat(failed.path("data").path("error_code").asText()).isEqualTo("credentials_rejected");
     assertThat(failed.path("data").path("event_id").asText()).isEqualTo(testFailed.id());
-    assertThat(seen.toString()).doesNotContain(StandIns.BOT_TOKEN).doesNotContain(StandIns.BOT_TOKEN.split(":")[1]);
+    assertThat(seen.toString())
+        .doesNotContain(StandIns.BOT_TOKEN)
+        .doesNotContain(StandIns.BOT_TOKEN.split(":")[1]);
 
     server.kill();
     server = null;
@@ -121,7 +149,8 @@ class WebhooksTest {
     assertThat(list.exitCode()).as(list.err()).isZero();
     JsonNode listed = JSON.readTree(list.out());
     assertThat(listed).hasSize(4);
-    assertThat(listed).allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("delivered"));
+    assertThat(listed)
+        .allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("delivered"));
   }
 
   @Test
@@ -129,10 +158,12 @@ class WebhooksTest {
     receiver.answer(429, "3", 1);
     inProcess = new InProcessServer(data, env());
 
-    assertThat(inProcess.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
+    assertThat(inProcess.post("/api/integrations/connect", "ann", CONNECT).statusCode())
+        .isEqualTo(200);
 
-    List<WebhookReceiver.Seen> seen = receiver.awaitReceived(
-        s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), Duration.ofSeconds(30));
+    List<WebhookReceiver.Seen> seen =
+        receiver.awaitReceived(
+            s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), Duration.ofSeconds(30));
     assertThat(seen).extracting(WebhookReceiver.Seen::answer).containsExactly(429, 200);
     assertThat(seen.get(1).id()).isEqualTo(seen.get(0).id());
     // The schedule says 1 s; the endpoint said 3 s.
@@ -143,14 +174,20 @@ class WebhooksTest {
   void a_410_stops_deliveries_to_the_endpoint_until_an_operator_replays_one() throws Exception {
     receiver.answer(410, null, 1);
     inProcess = new InProcessServer(data, env());
-    assertThat(inProcess.post("/api/integrations/connect", "ann", CONNECT).statusCode()).isEqualTo(200);
-    List<WebhookReceiver.Seen> gone = receiver.awaitReceived(s -> !s.isEmpty(), Duration.ofSeconds(30));
+    assertThat(inProcess.post("/api/integrations/connect", "ann", CONNECT).statusCode())
+        .isEqualTo(200);
+    List<WebhookReceiver.Seen> gone =
+        receiver.awaitReceived(s -> !s.isEmpty(), Duration.ofSeconds(30));
     assertThat(gone).extracting(WebhookReceiver.Seen::answer).containsExactly(410);
 
-    assertThat(inProcess.post("/api/integrations/disconnect?integration_type=telegram", "ann", null).statusCode())
+    assertThat(
+            inProcess
+                .post("/api/integrations/disconnect?integration_type=telegram", "ann", null)
+                .statusCode())
         .isEqualTo(200);
     // The disconnect is in the outbox but never sent: the endpoint said it is gone.
-    assertThat(inProcess.post("/api/integrations/connect", "bob", CONNECT).statusCode()).isEqualTo(200);
+    assertThat(inProcess.post("/api/integrations/connect", "bob", CONNECT).statusCode())
+        .isEqualTo(200);
     inProcess.close();
     inProcess = null;
     assertThat(receiver.received()).hasSize(1);
@@ -159,8 +196,10 @@ class WebhooksTest {
     assertThat(listed).extracting(d -> d.path("status").asText()).containsOnly("disabled");
     assertThat(listed).hasSize(3);
     CliRunner.Result table = cli().run("webhooks", "list");
-    assertThat(table.out()).contains("ID", "EVENT", "STATUS", "ATTEMPTS", "NEXT ATTEMPT", "LAST ANSWER")
-        .contains("connection.created").contains("HTTP 410");
+    assertThat(table.out())
+        .contains("ID", "EVENT", "STATUS", "ATTEMPTS", "NEXT ATTEMPT", "LAST ANSWER")
+        .contains("connection.created")
+        .contains("HTTP 410");
 
     CliRunner.Result replay = cli().run("webhooks", "replay", gone.get(0).id());
     assertThat(replay.exitCode()).as(replay.err()).isZero();
@@ -168,18 +207,22 @@ class WebhooksTest {
     assertThat(cli().run("webhooks", "replay", "msg_unknown").exitCode()).isNotZero();
     inProcess = new InProcessServer(data, env());
 
-    List<WebhookReceiver.Seen> after = receiver.awaitReceived(
-        s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), Duration.ofSeconds(30));
+    List<WebhookReceiver.Seen> after =
+        receiver.awaitReceived(
+            s -> s.stream().anyMatch(WebhookReceiver.Seen::acknowledged), Duration.ofSeconds(30));
     assertThat(after.get(1).id()).isEqualTo(gone.get(0).id());
     assertThat(after.get(1).type()).isEqualTo("connection.created");
   }
 
   @Test
   void serve_refuses_a_malformed_webhook_secret_in_one_line() {
-    CliRunner.Result serve = cli().env("INTEGRATIONS_WEBHOOK_SECRET", "whsec_tooshort").run("serve");
+    CliRunner.Result serve =
+        cli().env("INTEGRATIONS_WEBHOOK_SECRET", "whsec_tooshort").run("serve");
 
     assertThat(serve.exitCode()).isNotZero();
-    assertThat(serve.err()).startsWith("error: INTEGRATIONS_WEBHOOK_SECRET must be whsec_").doesNotContain("tooshort");
+    assertThat(serve.err())
+        .startsWith("error: INTEGRATIONS_WEBHOOK_SECRET must be whsec_")
+        .doesNotContain("tooshort");
     assertThat(serve.err().lines()).hasSize(1);
   }
 }

@@ -33,7 +33,8 @@ public final class Actions {
   /** Sends the weekly report through the user's Gmail. */
   public SentMail sendReport(UserId user, String recipient) {
     // tag::send-mail[]
-    MailMessage mail = MailMessage.text(List.of(recipient), "Weekly report", "All systems nominal.");
+    MailMessage mail =
+        MailMessage.text(List.of(recipient), "Weekly report", "All systems nominal.");
     SentMail sent = integrations.actions().sendMail(user, IntegrationType.GMAIL, mail);
     // end::send-mail[]
     return sent;
@@ -42,37 +43,47 @@ public final class Actions {
   /** Connects the user's Telegram bot (the Bot API checks the token first) and posts to a chat. */
   public SentMessage connectBotAndAnnounce(UserId user, String botToken, String chatId) {
     // tag::telegram[]
-    integrations.connections()
+    integrations
+        .connections()
         .connect(ConnectCommand.botToken(user, IntegrationType.TELEGRAM, Secret.of(botToken)));
-    SentMessage message = integrations.actions()
-        .sendMessage(user, IntegrationType.TELEGRAM, ChatMessage.text(chatId, "Deploy finished ✅"));
+    SentMessage message =
+        integrations
+            .actions()
+            .sendMessage(
+                user, IntegrationType.TELEGRAM, ChatMessage.text(chatId, "Deploy finished ✅"));
     // end::telegram[]
     return message;
   }
 
   /**
-   * Announces a deploy on Telegram and on Slack: one capability, one message shape, two providers (each
-   * reads the chat id its own way: a Telegram chat id, a Slack channel id).
+   * Announces a deploy on Telegram and on Slack: one capability, one message shape, two providers
+   * (each reads the chat id its own way: a Telegram chat id, a Slack channel id).
    */
-  public List<SentMessage> announceOnTelegramAndSlack(UserId user, String telegramChat, String slackChannel) {
+  public List<SentMessage> announceOnTelegramAndSlack(
+      UserId user, String telegramChat, String slackChannel) {
     // tag::messages-two-providers[]
     ActionService actions = integrations.actions();
-    SentMessage onTelegram = actions.sendMessage(user, IntegrationType.TELEGRAM,
-        ChatMessage.text(telegramChat, "Deploy finished ✅"));
-    SentMessage onSlack = actions.sendMessage(user, IntegrationType.of("slack"),
-        ChatMessage.text(slackChannel, "Deploy finished ✅"));
+    SentMessage onTelegram =
+        actions.sendMessage(
+            user, IntegrationType.TELEGRAM, ChatMessage.text(telegramChat, "Deploy finished ✅"));
+    SentMessage onSlack =
+        actions.sendMessage(
+            user, IntegrationType.of("slack"), ChatMessage.text(slackChannel, "Deploy finished ✅"));
     // end::messages-two-providers[]
     return List.of(onTelegram, onSlack);
   }
 
-  /** The user's connections that can send messages: what an app offers when the user picks where. */
+  /**
+   * The user's connections that can send messages: what an app offers when the user picks where.
+   */
   public List<IntegrationType> messagingConnections(UserId user) {
     // tag::messages-pick[]
-    List<IntegrationType> canMessage = integrations.connections().list(user).stream()
-        .filter(s -> s.integration().can(Capability.MESSAGES))
-        .filter(s -> s.connection().status() == ConnectionStatus.CONNECTED)
-        .map(s -> s.integration().type())
-        .toList();
+    List<IntegrationType> canMessage =
+        integrations.connections().list(user).stream()
+            .filter(s -> s.integration().can(Capability.MESSAGES))
+            .filter(s -> s.connection().status() == ConnectionStatus.CONNECTED)
+            .map(s -> s.integration().type())
+            .toList();
     // end::messages-pick[]
     return canMessage;
   }
@@ -80,8 +91,18 @@ public final class Actions {
   /** Reads the user's GitHub repositories through the proxy: GitHub's own API, the user's token. */
   public ProxyResponse repositories(UserId user) {
     // tag::proxy[]
-    ProxyResponse repos = integrations.actions().proxy(user, IntegrationType.of("github"),
-        new ProxyRequest("GET", "/user/repos?per_page=5", Map.of("Accept", List.of("application/json")), null, null));
+    ProxyResponse repos =
+        integrations
+            .actions()
+            .proxy(
+                user,
+                IntegrationType.of("github"),
+                new ProxyRequest(
+                    "GET",
+                    "/user/repos?per_page=5",
+                    Map.of("Accept", List.of("application/json")),
+                    null,
+                    null));
     // repos.status(), repos.headers() (Link, rate limits…) and repos.body() are GitHub's own
     // end::proxy[]
     return repos;

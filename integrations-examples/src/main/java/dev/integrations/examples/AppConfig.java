@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The host application's settings, read from the same keys the bundled server uses (see {@code
- * docs/configuration.md}). An application with its own configuration system reads them there instead.
+ * docs/configuration.md}). An application with its own configuration system reads them there
+ * instead.
  *
  * @param dbUrl JDBC URL of the database: an H2 file, or PostgreSQL for several instances
  * @param dbUser database login, empty for none
@@ -41,7 +42,10 @@ public record AppConfig(
     String telegramApiUrl,
     URI callbackUrl) {
 
-  /** The settings in {@code env} (for example {@code System.getenv()}), with the documented defaults. */
+  /**
+   * The settings in {@code env} (for example {@code System.getenv()}), with the documented
+   * defaults.
+   */
   public static AppConfig from(Map<String, String> env) {
     Path dataDir = Path.of(env.getOrDefault("INTEGRATIONS_DATA_DIR", "./data"));
     return new AppConfig(
@@ -58,7 +62,10 @@ public record AppConfig(
         uri(env, "GOOGLE_REVOKE_URI", GoogleProviders.DEFAULT_REVOCATION_URI),
         env.get("GOOGLE_API_ROOT_URL"),
         env.getOrDefault("TELEGRAM_API_URL", TelegramProviders.DEFAULT_API_URL),
-        uri(env, "APP_OAUTH_CALLBACK_URL", URI.create("http://localhost:8080/integrations/callback")));
+        uri(
+            env,
+            "APP_OAUTH_CALLBACK_URL",
+            URI.create("http://localhost:8080/integrations/callback")));
   }
 
   private static URI uri(Map<String, String> env, String key, URI fallback) {

@@ -27,9 +27,10 @@ public final class ConnectionAlerts implements ConnectionListener {
     switch (event.kind()) {
       case CONNECTED -> notifier.tell(event.user(), event.type() + " is connected.");
       case REAUTHORIZATION_REQUIRED, TEST_FAILED ->
-          notifier.tell(event.user(), event.type() + " needs your attention (" + event.reason() + ").");
+          notifier.tell(
+              event.user(), event.type() + " needs your attention (" + event.reason() + ").");
       case DISCONNECTED -> notifier.tell(event.user(), event.type() + " was disconnected.");
-      case REFRESHED -> { } // a token was renewed: nothing to tell
+      case REFRESHED -> {} // a token was renewed: nothing to tell
     }
   }
 }

@@ -16,23 +16,26 @@ public final class CustomRetries {
   /** The Gmail, Drive and Telegram adapters, each call tried at most three times. */
   public static List<ProviderPort> providers(AppConfig config, OkHttpClient http) {
     // tag::retries[]
-    RetrySettings retries = RetrySettings.builder()
-        .maxAttempts(3) // the first attempt included
-        .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-        .maxRetryAfter(Duration.ofSeconds(5)) // a longer Retry-After: rate_limited at once
-        .build(); // immutable: share it
-    GoogleProviders google = GoogleProviders.builder()
-        .clientId(config.googleClientId())
-        .clientSecret(Secret.ofNullable(config.googleClientSecret()))
-        .apiRootUrl(config.googleApiRootUrl())
-        .httpClient(http)
-        .retries(retries)
-        .build();
-    TelegramProviders telegram = TelegramProviders.builder()
-        .apiUrl(config.telegramApiUrl())
-        .httpClient(http)
-        .retries(retries)
-        .build();
+    RetrySettings retries =
+        RetrySettings.builder()
+            .maxAttempts(3) // the first attempt included
+            .backoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+            .maxRetryAfter(Duration.ofSeconds(5)) // a longer Retry-After: rate_limited at once
+            .build(); // immutable: share it
+    GoogleProviders google =
+        GoogleProviders.builder()
+            .clientId(config.googleClientId())
+            .clientSecret(Secret.ofNullable(config.googleClientSecret()))
+            .apiRootUrl(config.googleApiRootUrl())
+            .httpClient(http)
+            .retries(retries)
+            .build();
+    TelegramProviders telegram =
+        TelegramProviders.builder()
+            .apiUrl(config.telegramApiUrl())
+            .httpClient(http)
+            .retries(retries)
+            .build();
     // end::retries[]
     return List.of(google.gmail(), google.drive(), telegram.provider());
   }

@@ -35,32 +35,33 @@ public final class EmbeddedIntegrations implements AutoCloseable {
     EncryptionKeys keys =
         EncryptionKeys.load(config.encryptionKey(), config.oldEncryptionKeys(), config.dataDir());
     JdbiStores stores =
-        JdbiStores.open(config.dbUrl(), config.dbUser(), config.dbPassword(), new AesGcmTokenCipher(keys));
+        JdbiStores.open(
+            config.dbUrl(), config.dbUser(), config.dbPassword(), new AesGcmTokenCipher(keys));
 
     OkHttpClient http = new OkHttpClient(); // your application's one shared client
-    GoogleProviders google = GoogleProviders.builder()
-        .clientId(config.googleClientId())
-        .clientSecret(Secret.ofNullable(config.googleClientSecret()))
-        .authorizationUri(config.googleAuthUri()) // these four only to point away from Google
-        .tokenUri(config.googleTokenUri())
-        .revocationUri(config.googleRevokeUri())
-        .apiRootUrl(config.googleApiRootUrl())
-        .httpClient(http)
-        .build();
-    TelegramProviders telegram = TelegramProviders.builder()
-        .apiUrl(config.telegramApiUrl())
-        .httpClient(http)
-        .build();
+    GoogleProviders google =
+        GoogleProviders.builder()
+            .clientId(config.googleClientId())
+            .clientSecret(Secret.ofNullable(config.googleClientSecret()))
+            .authorizationUri(config.googleAuthUri()) // these four only to point away from Google
+            .tokenUri(config.googleTokenUri())
+            .revocationUri(config.googleRevokeUri())
+            .apiRootUrl(config.googleApiRootUrl())
+            .httpClient(http)
+            .build();
+    TelegramProviders telegram =
+        TelegramProviders.builder().apiUrl(config.telegramApiUrl()).httpClient(http).build();
 
-    Integrations integrations = Integrations.builder()
-        .tokenStore(stores.tokenStore())
-        .connectionStore(stores.connectionStore())
-        .stateStore(stores.stateStore())
-        .refreshLeases(stores.refreshLeases()) // one refresh per connection across instances
-        .provider(google.gmail(), google.drive(), telegram.provider())
-        .listener(listener)
-        .redirectUri(config.callbackUrl())
-        .build();
+    Integrations integrations =
+        Integrations.builder()
+            .tokenStore(stores.tokenStore())
+            .connectionStore(stores.connectionStore())
+            .stateStore(stores.stateStore())
+            .refreshLeases(stores.refreshLeases()) // one refresh per connection across instances
+            .provider(google.gmail(), google.drive(), telegram.provider())
+            .listener(listener)
+            .redirectUri(config.callbackUrl())
+            .build();
     // end::build[]
     return new EmbeddedIntegrations(integrations, stores, http);
   }
@@ -68,8 +69,10 @@ public final class EmbeddedIntegrations implements AutoCloseable {
   /** The stores on a data source the application already has (and closes itself). */
   public static JdbiStores storesOn(DataSource dataSource, AppConfig config) {
     // tag::data-source[]
-    TokenCipher cipher = new AesGcmTokenCipher(
-        EncryptionKeys.load(config.encryptionKey(), config.oldEncryptionKeys(), config.dataDir()));
+    TokenCipher cipher =
+        new AesGcmTokenCipher(
+            EncryptionKeys.load(
+                config.encryptionKey(), config.oldEncryptionKeys(), config.dataDir()));
     JdbiStores stores = JdbiStores.create(dataSource, cipher); // migrates the schema first
     // end::data-source[]
     return stores;

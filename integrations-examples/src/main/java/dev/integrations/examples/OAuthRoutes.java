@@ -12,8 +12,8 @@ import java.net.URI;
 
 /**
  * The two routes an application adds to its own web framework to connect Google accounts: one that
- * sends the signed-in user to Google's consent screen, and the callback Google sends the user back to.
- * Each method is what a handler does; the framework's request and response are left out.
+ * sends the signed-in user to Google's consent screen, and the callback Google sends the user back
+ * to. Each method is what a handler does; the framework's request and response are left out.
  */
 public final class OAuthRoutes {
   private final Integrations integrations;
@@ -38,17 +38,19 @@ public final class OAuthRoutes {
   }
 
   /**
-   * {@code GET /integrations/callback?state=…&code=…} (or {@code &error=…}): completes the connection
-   * and answers where to send the browser next.
+   * {@code GET /integrations/callback?state=…&code=…} (or {@code &error=…}): completes the
+   * connection and answers where to send the browser next.
    *
-   * @param user the signed-in user; the callback is refused ({@code consent_mismatch}) when the state was
-   *     issued to someone else
+   * @param user the signed-in user; the callback is refused ({@code consent_mismatch}) when the
+   *     state was issued to someone else
    */
   public String callback(UserId user, String state, String code, String error) {
     // tag::callback[]
     try {
-      Connection connection = integrations.connections()
-          .completeAuthorization(new AuthorizationCallback(state, code, error, user));
+      Connection connection =
+          integrations
+              .connections()
+              .completeAuthorization(new AuthorizationCallback(state, code, error, user));
       return "/settings/integrations?connected=" + connection.type();
     } catch (AuthorizationFailedException e) {
       // consent_mismatch (someone else's link), invalid_state, access_denied, provider_rejected,

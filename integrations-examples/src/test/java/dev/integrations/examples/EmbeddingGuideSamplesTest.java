@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@code java} block of docs/embedding.md is a tagged region of this module's compiled, tested
- * sources, so a sample in the guide cannot rot. A block is preceded by {@code <!-- sample: name -->};
- * the region sits between {@code // tag::name[]} and {@code // end::name[]}. Indentation is ignored.
+ * Every {@code java} block of docs/embedding.md is a tagged region of this module's compiled,
+ * tested sources, so a sample in the guide cannot rot. A block is preceded by {@code <!-- sample:
+ * name -->}; the region sits between {@code // tag::name[]} and {@code // end::name[]}. Indentation
+ * is ignored.
  */
 class EmbeddingGuideSamplesTest {
   private static final Path GUIDE = Path.of("..", "docs", "embedding.md");
@@ -40,7 +41,10 @@ class EmbeddingGuideSamplesTest {
     String edited = guide.replace(".tokenStore(stores.tokenStore())", ".tokenStore(myTokenStore)");
     assertThat(edited).isNotEqualTo(guide);
 
-    assertThat(mismatches(edited, taggedRegions())).singleElement().asString().startsWith("sample build differs");
+    assertThat(mismatches(edited, taggedRegions()))
+        .singleElement()
+        .asString()
+        .startsWith("sample build differs");
   }
 
   @Test
@@ -48,11 +52,15 @@ class EmbeddingGuideSamplesTest {
     Map<String, String> regions = Map.of("shown", "a();\n", "hidden", "b();\n");
     String guide = "<!-- sample: shown -->\n```java\n  a();\n```\n\n```java\nc();\n```\n";
 
-    assertThat(mismatches(guide, regions)).containsExactly(
-        "a ```java block without <!-- sample: name --> above it: c();", "regions not in the guide: [hidden]");
+    assertThat(mismatches(guide, regions))
+        .containsExactly(
+            "a ```java block without <!-- sample: name --> above it: c();",
+            "regions not in the guide: [hidden]");
   }
 
-  /** What is wrong between the guide's java blocks and the tagged regions; empty when they agree. */
+  /**
+   * What is wrong between the guide's java blocks and the tagged regions; empty when they agree.
+   */
   static List<String> mismatches(String guide, Map<String, String> regions) {
     List<String> problems = new ArrayList<>();
     Set<String> shown = new LinkedHashSet<>();
@@ -67,8 +75,13 @@ class EmbeddingGuideSamplesTest {
       } else if (!shown.add(name)) {
         problems.add("sample " + name + " is shown twice");
       } else if (!code.equals(normalize(regions.get(name)))) {
-        problems.add("sample " + name + " differs from its source:\n--- guide\n" + code
-            + "\n--- source\n" + normalize(regions.get(name)));
+        problems.add(
+            "sample "
+                + name
+                + " differs from its source:\n--- guide\n"
+                + code
+                + "\n--- source\n"
+                + normalize(regions.get(name)));
       }
     }
     Set<String> hidden = new TreeSet<>(regions.keySet());
@@ -93,7 +106,9 @@ class EmbeddingGuideSamplesTest {
         if (!tag.matches()) {
           open.values().forEach(region -> region.append(line).append('\n'));
         } else if (tag.group(1).equals("tag")) {
-          assertThat(regions).as("tag %s in %s is used twice", tag.group(2), file).doesNotContainKey(tag.group(2));
+          assertThat(regions)
+              .as("tag %s in %s is used twice", tag.group(2), file)
+              .doesNotContainKey(tag.group(2));
           open.put(tag.group(2), new StringBuilder());
         } else {
           StringBuilder region = open.remove(tag.group(2));
@@ -109,8 +124,12 @@ class EmbeddingGuideSamplesTest {
   /** The text without its common indentation, trailing spaces and surrounding blank lines. */
   static String normalize(String text) {
     List<String> lines = text.strip().isEmpty() ? List.of() : text.stripTrailing().lines().toList();
-    int indent = lines.stream().filter(l -> !l.isBlank())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    int indent =
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     StringBuilder out = new StringBuilder();
     for (String line : lines) {
       out.append(line.isBlank() ? "" : line.substring(indent).stripTrailing()).append('\n');

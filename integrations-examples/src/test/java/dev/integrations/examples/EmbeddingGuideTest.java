@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.integrations.core.error.UnsupportedCapabilityException;
 import dev.integrations.core.model.ConnectionEvent;
-import dev.integrations.core.model.ConnectionEvent.Kind;
 import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.IntegrationType;
@@ -32,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library built exactly as docs/embedding.md says, on an H2 file database, with no HTTP server on
- * the classpath, driven through the guide's own samples against local stand-ins of Google and Telegram.
+ * The library built exactly as docs/embedding.md says, on an H2 file database, with no HTTP server
+ * on the classpath, driven through the guide's own samples against local stand-ins of Google and
+ * Telegram.
  */
 class EmbeddingGuideTest {
   private static final UserId ANN = UserId.of("ann");
@@ -56,9 +56,11 @@ class EmbeddingGuideTest {
 
   @Test
   void the_library_runs_without_the_http_server_the_cli_or_their_wiring() {
-    for (String absent : List.of(
-        "io.javalin.Javalin", "picocli.CommandLine", "dev.integrations.bootstrap.Wiring")) {
-      assertThatThrownBy(() -> Class.forName(absent)).as(absent).isInstanceOf(ClassNotFoundException.class);
+    for (String absent :
+        List.of("io.javalin.Javalin", "picocli.CommandLine", "dev.integrations.bootstrap.Wiring")) {
+      assertThatThrownBy(() -> Class.forName(absent))
+          .as(absent)
+          .isInstanceOf(ClassNotFoundException.class);
     }
   }
 
@@ -72,13 +74,15 @@ class EmbeddingGuideTest {
       HttpUrl back = HttpUrl.get(StandIns.consent(consent));
       assertThat(back.toString()).startsWith(StandIns.CALLBACK);
 
-      String landing = routes.callback(ANN, back.queryParameter("state"), back.queryParameter("code"), null);
+      String landing =
+          routes.callback(ANN, back.queryParameter("state"), back.queryParameter("code"), null);
 
       assertThat(landing).isEqualTo("/settings/integrations?connected=gmail");
       assertThat(kinds()).containsExactly("CONNECTED gmail");
     }
 
-    // A restart: the connection and its encrypted tokens are in the H2 file, the key in the data dir.
+    // A restart: the connection and its encrypted tokens are in the H2 file, the key in the data
+    // dir.
     try (EmbeddedIntegrations app = EmbeddedIntegrations.start(config, events::add)) {
       Actions actions = new Actions(app.integrations());
       SentMail sent = actions.sendReport(ANN, "bob@example.com");
@@ -88,33 +92,43 @@ class EmbeddingGuideTest {
       assertThat(send.getMethod()).isEqualTo("POST");
       accessToken = send.getHeaders().get("Authorization").substring("Bearer ".length());
       String mime = rawMessage(send);
-      assertThat(mime).contains("To: bob@example.com", "Subject: Weekly report", "All systems nominal.");
+      assertThat(mime)
+          .contains("To: bob@example.com", "Subject: Weekly report", "All systems nominal.");
 
       SentMessage message = actions.connectBotAndAnnounce(ANN, StandIns.BOT_TOKEN, "4711");
 
       assertThat(message.messageId()).isEqualTo(42);
-      RecordedRequest post = only(standIns.telegramCalls, "/bot" + StandIns.BOT_TOKEN + "/sendMessage");
+      RecordedRequest post =
+          only(standIns.telegramCalls, "/bot" + StandIns.BOT_TOKEN + "/sendMessage");
       assertThat(post.getBody().utf8()).contains("\"chat_id\":4711").contains("Deploy finished ✅");
       assertThat(statuses(app.integrations().connections()))
           .containsEntry("gmail", ConnectionStatus.CONNECTED)
           .containsEntry("telegram", ConnectionStatus.CONNECTED)
           .containsEntry("google_drive", ConnectionStatus.DISCONNECTED);
-      assertThat(app.integrations().connections().test(ANN, IntegrationType.GMAIL).success()).isTrue();
+      assertThat(app.integrations().connections().test(ANN, IntegrationType.GMAIL).success())
+          .isTrue();
 
       app.integrations().connections().disconnect(ANN, IntegrationType.GMAIL);
       app.integrations().connections().disconnect(ANN, IntegrationType.TELEGRAM);
 
       assertThat(only(standIns.googleCalls, "/revoke").getMethod()).isEqualTo("POST");
-      assertThat(statuses(app.integrations().connections())).containsOnlyKeys("gmail", "google_drive", "telegram")
-          .allSatisfy((type, status) -> assertThat(status).isEqualTo(ConnectionStatus.DISCONNECTED));
-      assertThat(actions.sendReportOrExplain(ANN, "bob@example.com")).isEqualTo("Connect Gmail first.");
+      assertThat(statuses(app.integrations().connections()))
+          .containsOnlyKeys("gmail", "google_drive", "telegram")
+          .allSatisfy(
+              (type, status) -> assertThat(status).isEqualTo(ConnectionStatus.DISCONNECTED));
+      assertThat(actions.sendReportOrExplain(ANN, "bob@example.com"))
+          .isEqualTo("Connect Gmail first.");
     }
 
-    assertThat(kinds()).containsExactly(
-        "CONNECTED gmail", "CONNECTED telegram", "DISCONNECTED gmail", "DISCONNECTED telegram");
-    assertThat(databaseFiles()).allSatisfy(file -> assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
-        .doesNotContain(accessToken)
-        .doesNotContain(StandIns.BOT_TOKEN));
+    assertThat(kinds())
+        .containsExactly(
+            "CONNECTED gmail", "CONNECTED telegram", "DISCONNECTED gmail", "DISCONNECTED telegram");
+    assertThat(databaseFiles())
+        .allSatisfy(
+            file ->
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                    .doesNotContain(accessToken)
+                    .doesNotContain(StandIns.BOT_TOKEN));
   }
 
   @Test
@@ -126,8 +140,14 @@ class EmbeddingGuideTest {
       actions.connectBotAndAnnounce(ANN, StandIns.BOT_TOKEN, "4711");
 
       assertThat(actions.messagingConnections(ANN)).containsExactly(IntegrationType.TELEGRAM);
-      assertThatThrownBy(() -> app.integrations().actions().sendMessage(ANN, IntegrationType.GMAIL,
-          dev.integrations.core.model.ChatMessage.text("4711", "hi")))
+      assertThatThrownBy(
+              () ->
+                  app.integrations()
+                      .actions()
+                      .sendMessage(
+                          ANN,
+                          IntegrationType.GMAIL,
+                          dev.integrations.core.model.ChatMessage.text("4711", "hi")))
           .isInstanceOf(UnsupportedCapabilityException.class)
           .hasMessageStartingWith("Gmail cannot send messages; it offers: mail");
     }
@@ -135,13 +155,18 @@ class EmbeddingGuideTest {
 
   @Test
   void a_listener_that_throws_does_not_break_the_connect() {
-    try (EmbeddedIntegrations app = EmbeddedIntegrations.start(config, event -> {
-      throw new IllegalStateException("the notification service is down");
-    })) {
-      SentMessage message = new Actions(app.integrations()).connectBotAndAnnounce(ANN, StandIns.BOT_TOKEN, "4711");
+    try (EmbeddedIntegrations app =
+        EmbeddedIntegrations.start(
+            config,
+            event -> {
+              throw new IllegalStateException("the notification service is down");
+            })) {
+      SentMessage message =
+          new Actions(app.integrations()).connectBotAndAnnounce(ANN, StandIns.BOT_TOKEN, "4711");
 
       assertThat(message.messageId()).isEqualTo(42);
-      assertThat(statuses(app.integrations().connections())).containsEntry("telegram", ConnectionStatus.CONNECTED);
+      assertThat(statuses(app.integrations().connections()))
+          .containsEntry("telegram", ConnectionStatus.CONNECTED);
     }
   }
 
@@ -154,20 +179,27 @@ class EmbeddingGuideTest {
       app.integrations().connections().disconnect(ANN, IntegrationType.TELEGRAM);
     }
 
-    assertThat(told).containsExactly("ann: telegram is connected.", "ann: telegram was disconnected.");
+    assertThat(told)
+        .containsExactly("ann: telegram is connected.", "ann: telegram was disconnected.");
   }
 
   @Test
-  void a_callback_with_a_state_issued_to_someone_else_is_refused_and_nothing_is_connected() throws Exception {
+  void a_callback_with_a_state_issued_to_someone_else_is_refused_and_nothing_is_connected()
+      throws Exception {
     try (EmbeddedIntegrations app = EmbeddedIntegrations.start(config, events::add)) {
       OAuthRoutes routes = new OAuthRoutes(app.integrations());
       HttpUrl back = HttpUrl.get(StandIns.consent(routes.connect(ANN, IntegrationType.GMAIL)));
 
       String landing =
-          routes.callback(UserId.of("mallory"), back.queryParameter("state"), back.queryParameter("code"), null);
+          routes.callback(
+              UserId.of("mallory"),
+              back.queryParameter("state"),
+              back.queryParameter("code"),
+              null);
 
       assertThat(landing).isEqualTo("/settings/integrations?error=consent_mismatch");
-      assertThat(statuses(app.integrations().connections())).containsEntry("gmail", ConnectionStatus.DISCONNECTED);
+      assertThat(statuses(app.integrations().connections()))
+          .containsEntry("gmail", ConnectionStatus.DISCONNECTED);
       assertThat(events).isEmpty();
     }
   }
@@ -184,7 +216,8 @@ class EmbeddingGuideTest {
     env.put("INTEGRATIONS_ENCRYPTION_KEY", dev.integrations.persistence.EncryptionKeys.generate());
     env.put("INTEGRATIONS_ENCRYPTION_OLD_KEYS", oldKey);
     try (EmbeddedIntegrations app = EmbeddedIntegrations.start(AppConfig.from(env), events::add)) {
-      assertThat(app.integrations().connections().test(ANN, IntegrationType.TELEGRAM).success()).isTrue();
+      assertThat(app.integrations().connections().test(ANN, IntegrationType.TELEGRAM).success())
+          .isTrue();
     }
   }
 
@@ -194,12 +227,15 @@ class EmbeddingGuideTest {
 
   private static Map<String, ConnectionStatus> statuses(IntegrationService connections) {
     return connections.list(ANN).stream()
-        .collect(java.util.stream.Collectors.toMap(
-            (IntegrationStatus s) -> s.integration().type().value(), s -> s.connection().status()));
+        .collect(
+            java.util.stream.Collectors.toMap(
+                (IntegrationStatus s) -> s.integration().type().value(),
+                s -> s.connection().status()));
   }
 
   private static RecordedRequest only(List<RecordedRequest> calls, String path) {
-    List<RecordedRequest> matching = calls.stream().filter(r -> r.getUrl().encodedPath().equals(path)).toList();
+    List<RecordedRequest> matching =
+        calls.stream().filter(r -> r.getUrl().encodedPath().equals(path)).toList();
     assertThat(matching).as("requests to " + path).hasSize(1);
     return matching.get(0);
   }

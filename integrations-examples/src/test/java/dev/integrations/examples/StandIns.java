@@ -12,7 +12,9 @@ final class StandIns extends ProviderStandIns {
     super("example-app");
   }
 
-  /** The application's settings, every provider endpoint on a stand-in, the database in {@code dir}. */
+  /**
+   * The application's settings, every provider endpoint on a stand-in, the database in {@code dir}.
+   */
   Map<String, String> environment(Path dir) {
     Map<String, String> env = env();
     env.put("INTEGRATIONS_DATA_DIR", dir.toString());

@@ -1,16 +1,16 @@
 package dev.integrations.http;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
+import dev.integrations.bootstrap.presentation.JsonMapping;
+import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Capability;
+import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
-import dev.integrations.core.error.InvalidRequestException;
-import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.ActionService;
-import dev.integrations.bootstrap.presentation.ActionBodies;
-import dev.integrations.bootstrap.presentation.JsonMapping;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Set;
@@ -18,18 +18,21 @@ import java.util.Set;
 /**
  * Actions through the authenticated user's connections, for any integration of the catalog whose
  * provider has the capability: {@code POST /api/integrations/{type}/messages} sends a chat message
- * (messages) or an e-mail (mail), {@code GET …/messages} searches mail, {@code GET|POST …/files} lists
- * and uploads files (see {@link UploadRoute}). The original {@code gmail}, {@code google_drive} and
- * {@code telegram} routes are these routes with their type, answering exactly as they always did.
+ * (messages) or an e-mail (mail), {@code GET …/messages} searches mail, {@code GET|POST …/files}
+ * lists and uploads files (see {@link UploadRoute}). The original {@code gmail}, {@code
+ * google_drive} and {@code telegram} routes are these routes with their type, answering exactly as
+ * they always did.
  *
- * <p>A type that lacks the capability answers 400 {@code unsupported_capability} naming what it offers,
- * before its body is read; a type the catalog does not know answers 400 "Invalid integration type".
+ * <p>A type that lacks the capability answers 400 {@code unsupported_capability} naming what it
+ * offers, before its body is read; a type the catalog does not know answers 400 "Invalid
+ * integration type".
  */
 final class ActionRoutes {
   static final String MESSAGES_PATH = "/api/integrations/{type}/messages";
   static final String FILES_PATH = "/api/integrations/{type}/files";
   static final String NEXT_PAGE_HEADER = "X-Next-Page-Token";
-  private static final String TELEGRAM_CHAT_ID = "chat_id must be a numeric chat id or @channelusername.";
+  private static final String TELEGRAM_CHAT_ID =
+      "chat_id must be a numeric chat id or @channelusername.";
   private static final int MAX_QUERY_LENGTH = 2048;
 
   private final ActionService actions;
@@ -55,8 +58,9 @@ final class ActionRoutes {
   }
 
   /**
-   * A chat message for a messages provider, an e-mail for a mail provider. A provider with both (none
-   * is bundled) takes a body with {@code chat_id} as a chat message and any other as an e-mail.
+   * A chat message for a messages provider, an e-mail for a mail provider. A provider with both
+   * (none is bundled) takes a body with {@code chat_id} as a chat message and any other as an
+   * e-mail.
    */
   void send(Context ctx) {
     IntegrationType type = type(ctx);
@@ -90,7 +94,9 @@ final class ActionRoutes {
     } catch (InvalidRequestException e) {
       // The original Telegram route's answer to a malformed chat id, word for word.
       boolean chatId = e.getMessage().startsWith("chat_id must");
-      throw chatId && IntegrationType.TELEGRAM.equals(type) ? new InvalidRequestException(TELEGRAM_CHAT_ID) : e;
+      throw chatId && IntegrationType.TELEGRAM.equals(type)
+          ? new InvalidRequestException(TELEGRAM_CHAT_ID)
+          : e;
     }
     var sent = actions.sendMessage(user, type, message);
     ctx.json(ActionBodies.MessageSent.of(sent));
@@ -123,7 +129,10 @@ final class ActionRoutes {
     ctx.json(page.files().stream().map(ActionBodies.File::of).toList());
   }
 
-  /** Whether {@code body} is a JSON object with {@code field}; a malformed body is left to the reader. */
+  /**
+   * Whether {@code body} is a JSON object with {@code field}; a malformed body is left to the
+   * reader.
+   */
   private boolean hasField(byte[] body, String field) {
     try {
       return json.mapper().readTree(body).has(field);

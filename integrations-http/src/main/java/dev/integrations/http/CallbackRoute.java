@@ -20,13 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/integrations/callback}: where the provider sends the browser back. Public: the state
- * names the request, and the request's binding names the person. Always answers 302 to the frontend with
- * {@code integration} and {@code status}: {@code connected}; {@code pending} with a one-time {@code
- * handle} for a consent started with {@code "completion": "api"} (nothing is stored until {@code POST
- * /api/integrations/complete}); or {@code error} with {@code error=<code>}, for example {@code
- * consent_mismatch} when the browser does not carry the binding cookie of the browser that started the
- * consent. Every failure stores nothing, and the request is consumed whatever the outcome.
+ * {@code GET /api/integrations/callback}: where the provider sends the browser back. Public: the
+ * state names the request, and the request's binding names the person. Always answers 302 to the
+ * frontend with {@code integration} and {@code status}: {@code connected}; {@code pending} with a
+ * one-time {@code handle} for a consent started with {@code "completion": "api"} (nothing is stored
+ * until {@code POST /api/integrations/complete}); or {@code error} with {@code error=<code>}, for
+ * example {@code consent_mismatch} when the browser does not carry the binding cookie of the
+ * browser that started the consent. Every failure stores nothing, and the request is consumed
+ * whatever the outcome.
  */
 final class CallbackRoute {
   static final String PATH = "/api/integrations/callback";
@@ -64,7 +65,8 @@ final class CallbackRoute {
     }
     try {
       AuthorizationOutcome outcome =
-          connections.receiveAuthorization(AuthorizationCallback.fromBrowser(state, code, error, binding));
+          connections.receiveAuthorization(
+              AuthorizationCallback.fromBrowser(state, code, error, binding));
       if (outcome instanceof AuthorizationOutcome.AwaitingUser awaiting) {
         redirect(ctx, awaiting.type(), awaiting.handle().reveal(), null);
       } else {
@@ -90,7 +92,10 @@ final class CallbackRoute {
     return value.isEmpty() || value.length() > MAX_PARAM_LENGTH ? null : value;
   }
 
-  /** To the frontend: {@code status=error} with {@code error}, else {@code pending} with {@code handle}, else connected. */
+  /**
+   * To the frontend: {@code status=error} with {@code error}, else {@code pending} with {@code
+   * handle}, else connected.
+   */
   private void redirect(Context ctx, IntegrationType type, String handle, String error) {
     StringBuilder query = new StringBuilder();
     if (type != null) {
@@ -110,7 +115,8 @@ final class CallbackRoute {
       fragment = base.substring(hash);
       base = base.substring(0, hash);
     }
-    String separator = base.contains("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
+    String separator =
+        base.contains("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
     ctx.redirect(base + separator + query + fragment, HttpStatus.FOUND);
   }
 

@@ -18,17 +18,19 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * {@code GET /openapi.json}, the API description kept as a resource with the catalog's integration types
- * filled in as the {@code IntegrationType} enum and, per capability, the types that offer it as the enums
- * of {@code MailIntegrationType}, {@code FilesIntegrationType}, {@code MessagesIntegrationType} and
- * {@code SendIntegrationType} (messages or mail), which the generalized action routes take; and {@code GET /docs}, Swagger UI rendering it from the
+ * {@code GET /openapi.json}, the API description kept as a resource with the catalog's integration
+ * types filled in as the {@code IntegrationType} enum and, per capability, the types that offer it
+ * as the enums of {@code MailIntegrationType}, {@code FilesIntegrationType}, {@code
+ * MessagesIntegrationType} and {@code SendIntegrationType} (messages or mail), which the
+ * generalized action routes take; and {@code GET /docs}, Swagger UI rendering it from the
  * swagger-ui webjar on the classpath (no CDN: servers may have no internet).
  */
 final class DocsRoutes {
   static final String SPEC_RESOURCE = "/dev/integrations/http/openapi.json";
   private static final String DOCS_PAGE = "/dev/integrations/http/docs.html";
   private static final String DOCS_SCRIPT = "/dev/integrations/http/docs.js";
-  private static final String WEBJAR_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
+  private static final String WEBJAR_PROPERTIES =
+      "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
 
   /** The Swagger UI files that /docs needs; nothing else of the webjar is served. */
   private static final Map<String, String> ASSETS =
@@ -39,11 +41,12 @@ final class DocsRoutes {
           "favicon-16x16.png", "image/png");
 
   /** The schemas of the action routes' {@code type}, by the capabilities a type needs one of. */
-  static final Map<String, Set<Capability>> CAPABILITY_SCHEMAS = Map.of(
-      "MailIntegrationType", Set.of(Capability.MAIL),
-      "FilesIntegrationType", Set.of(Capability.FILES),
-      "MessagesIntegrationType", Set.of(Capability.MESSAGES),
-      "SendIntegrationType", Set.of(Capability.MESSAGES, Capability.MAIL));
+  static final Map<String, Set<Capability>> CAPABILITY_SCHEMAS =
+      Map.of(
+          "MailIntegrationType", Set.of(Capability.MAIL),
+          "FilesIntegrationType", Set.of(Capability.FILES),
+          "MessagesIntegrationType", Set.of(Capability.MESSAGES),
+          "SendIntegrationType", Set.of(Capability.MESSAGES, Capability.MAIL));
 
   private final byte[] spec;
   private final byte[] page;
@@ -92,9 +95,10 @@ final class DocsRoutes {
   }
 
   /**
-   * {@code spec} with the types of {@code catalog} as the enum of {@code components.schemas.IntegrationType},
-   * and those offering each capability as the enum of its schema. A schema no type qualifies for gets no
-   * enum (OpenAPI wants at least one value) and says so.
+   * {@code spec} with the types of {@code catalog} as the enum of {@code
+   * components.schemas.IntegrationType}, and those offering each capability as the enum of its
+   * schema. A schema no type qualifies for gets no enum (OpenAPI wants at least one value) and says
+   * so.
    */
   static byte[] withIntegrationTypes(byte[] spec, List<Integration> catalog) {
     ObjectMapper json = new ObjectMapper();
@@ -103,13 +107,18 @@ final class DocsRoutes {
       ObjectNode schemas = (ObjectNode) root.path("components").path("schemas");
       fill(schemas, "IntegrationType", catalog.stream().map(i -> i.type().value()).toList());
       for (Map.Entry<String, Set<Capability>> schema : CAPABILITY_SCHEMAS.entrySet()) {
-        fill(schemas, schema.getKey(), catalog.stream()
-            .filter(i -> schema.getValue().stream().anyMatch(i::can))
-            .map(i -> i.type().value()).toList());
+        fill(
+            schemas,
+            schema.getKey(),
+            catalog.stream()
+                .filter(i -> schema.getValue().stream().anyMatch(i::can))
+                .map(i -> i.type().value())
+                .toList());
       }
       return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (IOException | ClassCastException e) {
-      throw new IllegalStateException("the OpenAPI description has no IntegrationType schema to fill", e);
+      throw new IllegalStateException(
+          "the OpenAPI description has no IntegrationType schema to fill", e);
     }
   }
 
@@ -119,7 +128,9 @@ final class DocsRoutes {
     }
     if (types.isEmpty()) {
       schema.remove("enum");
-      schema.put("description", schema.path("description").asText() + " No integration of this server offers it.");
+      schema.put(
+          "description",
+          schema.path("description").asText() + " No integration of this server offers it.");
       return;
     }
     ArrayNode values = schema.putArray("enum");

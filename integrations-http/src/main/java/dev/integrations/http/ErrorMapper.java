@@ -1,9 +1,9 @@
 package dev.integrations.http;
 
+import dev.integrations.bootstrap.presentation.ErrorBody;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.ProviderException;
-import dev.integrations.bootstrap.presentation.ErrorBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -35,12 +35,25 @@ final class ErrorMapper {
    */
   static int status(ErrorCode code) {
     return switch (code) {
-      case INVALID_REQUEST, INVALID_INTEGRATION_TYPE, BOT_TOKEN_REQUIRED, INVALID_CREDENTIALS,
-          UNSUPPORTED_OPERATION, UNSUPPORTED_CAPABILITY, INVALID_STATE, ACCESS_DENIED, PROVIDER_REJECTED -> 400;
+      case INVALID_REQUEST,
+          INVALID_INTEGRATION_TYPE,
+          BOT_TOKEN_REQUIRED,
+          INVALID_CREDENTIALS,
+          UNSUPPORTED_OPERATION,
+          UNSUPPORTED_CAPABILITY,
+          INVALID_STATE,
+          ACCESS_DENIED,
+          PROVIDER_REJECTED ->
+          400;
       case UNAUTHORIZED -> 401;
       case CONSENT_MISMATCH, INSUFFICIENT_SCOPE -> 403;
       case NOT_CONNECTED -> 404;
-      case REAUTHORIZATION_REQUIRED, MISSING_SCOPES, CREDENTIALS_REJECTED, CONCURRENT_UPDATE, IDEMPOTENCY_CONFLICT -> 409;
+      case REAUTHORIZATION_REQUIRED,
+          MISSING_SCOPES,
+          CREDENTIALS_REJECTED,
+          CONCURRENT_UPDATE,
+          IDEMPOTENCY_CONFLICT ->
+          409;
       case PAYLOAD_TOO_LARGE -> 413;
       case RATE_LIMITED -> 429;
       case PROVIDER_ERROR -> 502;
@@ -56,7 +69,9 @@ final class ErrorMapper {
       LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.code(), e);
     }
     if (e instanceof ProviderException provider) {
-      provider.retryAfter().ifPresent(wait -> ctx.header(Header.RETRY_AFTER, retryAfterSeconds(wait)));
+      provider
+          .retryAfter()
+          .ifPresent(wait -> ctx.header(Header.RETRY_AFTER, retryAfterSeconds(wait)));
     }
     if (e.code() == ErrorCode.UNAUTHORIZED) {
       ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
@@ -65,20 +80,31 @@ final class ErrorMapper {
   }
 
   private static void httpFailure(HttpResponseException e, Context ctx) {
-    answer(ctx, e.getStatus(), sentence(e.getStatus(), e.getMessage(), ctx), httpCode(e.getStatus()));
+    answer(
+        ctx, e.getStatus(), sentence(e.getStatus(), e.getMessage(), ctx), httpCode(e.getStatus()));
   }
 
   private static void unexpected(Exception e, Context ctx) {
     HttpException refusal = clientRefusal(e);
     if (refusal != null) {
-      answer(ctx, refusal.getCode(), sentence(refusal.getCode(), null, ctx), httpCode(refusal.getCode()));
+      answer(
+          ctx,
+          refusal.getCode(),
+          sentence(refusal.getCode(), null, ctx),
+          httpCode(refusal.getCode()));
       return;
     }
     LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
-    answer(ctx, 500, "Something went wrong on our side; it has been logged.", ErrorCode.INTERNAL_ERROR.wireName());
+    answer(
+        ctx,
+        500,
+        "Something went wrong on our side; it has been logged.",
+        ErrorCode.INTERNAL_ERROR.wireName());
   }
 
-  /** Jetty refuses malformed requests (bad percent-encoding, bad multipart) with a 4xx of its own. */
+  /**
+   * Jetty refuses malformed requests (bad percent-encoding, bad multipart) with a 4xx of its own.
+   */
   private static HttpException clientRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
@@ -97,8 +123,10 @@ final class ErrorMapper {
 
   private static String sentence(int status, String message, Context ctx) {
     return switch (status) {
-      case 400 -> message != null && !message.isBlank() && !message.equals("Bad Request")
-          ? message : "The request is malformed.";
+      case 400 ->
+          message != null && !message.isBlank() && !message.equals("Bad Request")
+              ? message
+              : "The request is malformed.";
       case 404 -> "No route " + ctx.method() + " " + ctx.path() + ".";
       case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".";
       case 413 -> "The request body is larger than this server accepts.";
@@ -114,7 +142,10 @@ final class ErrorMapper {
       case 405 -> "method_not_allowed";
       case 413 -> ErrorCode.PAYLOAD_TOO_LARGE.wireName();
       case 415 -> "unsupported_media_type";
-      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR.wireName() : ErrorCode.INVALID_REQUEST.wireName();
+      default ->
+          status >= 500
+              ? ErrorCode.INTERNAL_ERROR.wireName()
+              : ErrorCode.INVALID_REQUEST.wireName();
     };
   }
 

@@ -25,7 +25,12 @@ final class HealthRoutes {
   void ready(Context ctx) {
     boolean database = isDatabaseReady();
     ctx.status(database ? 200 : 503)
-        .json(Map.of("status", database ? "ready" : "unavailable", "database", database ? "up" : "down"));
+        .json(
+            Map.of(
+                "status",
+                database ? "ready" : "unavailable",
+                "database",
+                database ? "up" : "down"));
   }
 
   private boolean isDatabaseReady() {

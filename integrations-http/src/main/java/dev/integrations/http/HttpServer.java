@@ -3,14 +3,14 @@ package dev.integrations.http;
 import dev.integrations.bootstrap.AccessTokens;
 import dev.integrations.bootstrap.Settings;
 import dev.integrations.bootstrap.Wiring;
-import dev.integrations.core.service.Integrations;
 import dev.integrations.bootstrap.presentation.JsonMapping;
+import dev.integrations.core.service.Integrations;
 import dev.integrations.mcp.McpEndpoint;
 import io.javalin.Javalin;
-import jakarta.servlet.DispatcherType;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,15 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Integrations HTTP server: the {@code /api/integrations} routes with JWT authentication, the OAuth
- * callback, health and readiness, metrics, the OpenAPI description and its Swagger UI, and the MCP server
- * at {@code /mcp} ({@link McpEndpoint}). Starting it also starts the wiring's background work (the
- * connection maintenance, webhook deliveries).
+ * The Integrations HTTP server: the {@code /api/integrations} routes with JWT authentication, the
+ * OAuth callback, health and readiness, metrics, the OpenAPI description and its Swagger UI, and
+ * the MCP server at {@code /mcp} ({@link McpEndpoint}). Starting it also starts the wiring's
+ * background work (the connection maintenance, webhook deliveries).
  *
- * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one); {@link
- * #stop()} stops accepting connections and lets requests in flight finish (up to {@link
+ * <p>{@link #start(Wiring)} listens on the configured host and port (port 0 picks a free one);
+ * {@link #stop()} stops accepting connections and lets requests in flight finish (up to {@link
  * #STOP_TIMEOUT}). While it runs, so does the background maintenance of connections ({@link
- * Wiring#startMaintenance()}). The server does not close the {@link Wiring}: whoever started it does.
+ * Wiring#startMaintenance()}). The server does not close the {@link Wiring}: whoever started it
+ * does.
  *
  * <p>Thread-safe.
  */
@@ -46,9 +47,10 @@ public final class HttpServer implements AutoCloseable {
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * The most request threads, unless the system property {@value #MAX_THREADS_PROPERTY} says otherwise
-   * (INTEGRATIONS_JAVA_OPTS=-Dintegrations.http.maxThreads=200): enough for many slow provider calls at
-   * once, few enough that a small machine is not time-sliced between hundreds of runnable threads.
+   * The most request threads, unless the system property {@value #MAX_THREADS_PROPERTY} says
+   * otherwise (INTEGRATIONS_JAVA_OPTS=-Dintegrations.http.maxThreads=200): enough for many slow
+   * provider calls at once, few enough that a small machine is not time-sliced between hundreds of
+   * runnable threads.
    */
   public static final int DEFAULT_MAX_THREADS = 64;
 
@@ -64,7 +66,12 @@ public final class HttpServer implements AutoCloseable {
   private final McpEndpoint mcp;
 
   private HttpServer(
-      Javalin app, String host, Path spool, List<Route> routes, AutoCloseable maintenance, McpEndpoint mcp) {
+      Javalin app,
+      String host,
+      Path spool,
+      List<Route> routes,
+      AutoCloseable maintenance,
+      McpEndpoint mcp) {
     this.app = app;
     this.host = host;
     this.spool = spool;
@@ -87,10 +94,12 @@ public final class HttpServer implements AutoCloseable {
     Path spool = spoolDirectory();
     List<Route> routes = new CopyOnWriteArrayList<>();
     McpEndpoint mcp = McpEndpoint.create(wiring);
-    Javalin app = Javalin.create(config -> {
-      configure(config, wiring, spool, routes);
-      mount(config, mcp);
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              configure(config, wiring, spool, routes);
+              mount(config, mcp);
+            });
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
@@ -100,13 +109,16 @@ public final class HttpServer implements AutoCloseable {
       throw e;
     }
     HttpServer server =
-        new HttpServer(app, settings.host(), spool, List.copyOf(routes), wiring.startMaintenance(), mcp);
+        new HttpServer(
+            app, settings.host(), spool, List.copyOf(routes), wiring.startMaintenance(), mcp);
     wiring.startBackgroundWork();
-    LOG.info("Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
+    LOG.info(
+        "Integrations server listening on {} (API docs at {}docs)", server.url(), server.url());
     return server;
   }
 
-  private static void configure(JavalinConfig config, Wiring wiring, Path spool, List<Route> routes) {
+  private static void configure(
+      JavalinConfig config, Wiring wiring, Path spool, List<Route> routes) {
     Settings settings = wiring.settings();
     Integrations integrations = wiring.integrations();
     JsonMapping json = new JsonMapping();
@@ -118,50 +130,66 @@ public final class HttpServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     config.jsonMapper(new JavalinJackson(json.mapper(), false));
     config.http.maxRequestSize = settings.maxRequestBytes();
-    // Javalin copies every answer through a buffer of this size, allocated per response: its default,
+    // Javalin copies every answer through a buffer of this size, allocated per response: its
+    // default,
     // 32 KiB, was most of the server's garbage for answers of about 1 KiB (JFR allocation profile).
     config.http.responseBufferSize = RESPONSE_BUFFER_BYTES;
     config.jetty.threadPool = threadPool();
     upload.configure(config.jetty.multipartConfig, spool);
-    config.jetty.modifyServer(server -> {
-      server.setStopTimeout(STOP_TIMEOUT.toMillis());
-      // Waits for requests in flight; idle keep-alive connections close after Jetty's shutdown idle
-      // timeout (1 s), which also cuts off a client that stalls for that long mid-request.
-      server.insertHandler(new GracefulHandler());
-    });
-    config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-      rule.allowHost(origin(settings.frontendUrl()));
-      // A frontend on its own origin calls /connect with fetch(..., {credentials: "include"}) so that its
-      // browser keeps the consent binding cookie. No route authenticates by cookie (the API takes only
-      // the Bearer JWT), so credentialed requests from this one trusted origin open no CSRF.
-      rule.allowCredentials = true;
-      rule.exposeHeader("Retry-After");
-      rule.exposeHeader(ActionRoutes.NEXT_PAGE_HEADER);
-    }));
+    config.jetty.modifyServer(
+        server -> {
+          server.setStopTimeout(STOP_TIMEOUT.toMillis());
+          // Waits for requests in flight; idle keep-alive connections close after Jetty's shutdown
+          // idle
+          // timeout (1 s), which also cuts off a client that stalls for that long mid-request.
+          server.insertHandler(new GracefulHandler());
+        });
+    config.bundledPlugins.enableCors(
+        cors ->
+            cors.addRule(
+                rule -> {
+                  rule.allowHost(origin(settings.frontendUrl()));
+                  // A frontend on its own origin calls /connect with fetch(..., {credentials:
+                  // "include"}) so that its
+                  // browser keeps the consent binding cookie. No route authenticates by cookie (the
+                  // API takes only
+                  // the Bearer JWT), so credentialed requests from this one trusted origin open no
+                  // CSRF.
+                  rule.allowCredentials = true;
+                  rule.exposeHeader("Retry-After");
+                  rule.exposeHeader(ActionRoutes.NEXT_PAGE_HEADER);
+                }));
     MetricsRoutes metrics = new MetricsRoutes(wiring.metrics());
-    config.requestLogger.http((ctx, millis) -> {
-      RequestLog.log(ctx, millis);
-      metrics.record(ctx, millis);
-    });
-    config.events.handlerAdded(added -> {
-      if (added.getHttpMethod().isHttpMethod() && added.getHttpMethod() != HandlerType.OPTIONS) {
-        // Javalin's <path> (slashes allowed) is OpenAPI's {path}.
-        String path = added.getPath().replace("<", "{").replace(">", "}");
-        routes.add(new Route(added.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT), path));
-      }
-    });
+    config.requestLogger.http(
+        (ctx, millis) -> {
+          RequestLog.log(ctx, millis);
+          metrics.record(ctx, millis);
+        });
+    config.events.handlerAdded(
+        added -> {
+          if (added.getHttpMethod().isHttpMethod()
+              && added.getHttpMethod() != HandlerType.OPTIONS) {
+            // Javalin's <path> (slashes allowed) is OpenAPI's {path}.
+            String path = added.getPath().replace("<", "{").replace(">", "}");
+            routes.add(
+                new Route(added.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT), path));
+          }
+        });
 
-    config.routes.beforeMatched("/api/*", ctx -> {
-      if (!ctx.path().equals(CallbackRoute.PATH)) {
-        authenticator.authenticate(ctx);
-      }
-    });
+    config.routes.beforeMatched(
+        "/api/*",
+        ctx -> {
+          if (!ctx.path().equals(CallbackRoute.PATH)) {
+            authenticator.authenticate(ctx);
+          }
+        });
     config.routes.after(SecurityHeaders::apply);
     ErrorMapper.register(config.routes);
 
     ConsentCookie consentCookie = new ConsentCookie(settings.redirectUri());
     new IntegrationRoutes(integrations.connections(), json, consentCookie).register(config.routes);
-    new CallbackRoute(integrations.connections(), settings.frontendUrl(), consentCookie).register(config.routes);
+    new CallbackRoute(integrations.connections(), settings.frontendUrl(), consentCookie)
+        .register(config.routes);
     new ActionRoutes(integrations.actions(), json, upload).register(config.routes);
     new ProxyRoute(integrations.actions()).register(config.routes);
     new HealthRoutes(wiring::databaseReady).register(config.routes);
@@ -171,16 +199,19 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * The MCP server beside Javalin's servlet, on exact paths (which win over Javalin's {@code /*}, so the
-   * page never answers them): {@code /mcp} behind its guard, and its protected-resource metadata.
+   * The MCP server beside Javalin's servlet, on exact paths (which win over Javalin's {@code /*},
+   * so the page never answers them): {@code /mcp} behind its guard, and its protected-resource
+   * metadata.
    */
   private static void mount(JavalinConfig config, McpEndpoint mcp) {
-    config.jetty.modifyServletContextHandler(handler -> {
-      handler.addFilter(new FilterHolder(mcp.guard()), McpEndpoint.PATH, EnumSet.of(DispatcherType.REQUEST));
-      handler.addServlet(new ServletHolder(mcp.transport()), McpEndpoint.PATH);
-      handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_PATH);
-      handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_ROOT_PATH);
-    });
+    config.jetty.modifyServletContextHandler(
+        handler -> {
+          handler.addFilter(
+              new FilterHolder(mcp.guard()), McpEndpoint.PATH, EnumSet.of(DispatcherType.REQUEST));
+          handler.addServlet(new ServletHolder(mcp.transport()), McpEndpoint.PATH);
+          handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_PATH);
+          handler.addServlet(new ServletHolder(mcp.metadata()), McpEndpoint.METADATA_ROOT_PATH);
+        });
   }
 
   private static QueuedThreadPool threadPool() {
@@ -201,7 +232,9 @@ public final class HttpServer implements AutoCloseable {
     return URI.create("http://" + printable + ":" + port() + "/");
   }
 
-  /** Stops accepting connections, waits for requests in flight (up to {@link #STOP_TIMEOUT}), stops. */
+  /**
+   * Stops accepting connections, waits for requests in flight (up to {@link #STOP_TIMEOUT}), stops.
+   */
   public void stop() {
     closeQuietly(maintenance);
     app.stop();
@@ -220,7 +253,10 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private static String origin(URI url) {
-    return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+    return url.getScheme()
+        + "://"
+        + url.getHost()
+        + (url.getPort() >= 0 ? ":" + url.getPort() : "");
   }
 
   private static Path spoolDirectory() {

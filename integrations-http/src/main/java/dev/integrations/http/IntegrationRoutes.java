@@ -1,5 +1,11 @@
 package dev.integrations.http;
 
+import dev.integrations.bootstrap.presentation.CompleteRequest;
+import dev.integrations.bootstrap.presentation.ConnectRequest;
+import dev.integrations.bootstrap.presentation.HealthBodies;
+import dev.integrations.bootstrap.presentation.IntegrationEntry;
+import dev.integrations.bootstrap.presentation.JsonMapping;
+import dev.integrations.bootstrap.presentation.Replies;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.model.Completion;
@@ -13,20 +19,14 @@ import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.ConnectResult;
 import dev.integrations.core.service.DisconnectResult;
 import dev.integrations.core.service.IntegrationService;
-import dev.integrations.bootstrap.presentation.CompleteRequest;
-import dev.integrations.bootstrap.presentation.ConnectRequest;
-import dev.integrations.bootstrap.presentation.HealthBodies;
-import dev.integrations.bootstrap.presentation.IntegrationEntry;
-import dev.integrations.bootstrap.presentation.JsonMapping;
-import dev.integrations.bootstrap.presentation.Replies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * List, connect, complete, test (one or all) and disconnect, and a connection's usage: the connection
- * routes, for the authenticated user only.
+ * List, connect, complete, test (one or all) and disconnect, and a connection's usage: the
+ * connection routes, for the authenticated user only.
  */
 final class IntegrationRoutes {
   private static final int MAX_HANDLE_LENGTH = 256;
@@ -69,22 +69,40 @@ final class IntegrationRoutes {
     IntegrationType type = Params.integrationType(request.integrationType());
     Integration integration = connections.integration(type);
     Completion completion = completion(request.completion());
-    ConnectResult result = connections.connect(new ConnectCommand(
-        user, type, Secret.ofNullable(blankToNull(request.token())), null, completion, request.config()));
+    ConnectResult result =
+        connections.connect(
+            new ConnectCommand(
+                user,
+                type,
+                Secret.ofNullable(blankToNull(request.token())),
+                null,
+                completion,
+                request.config()));
     if (result instanceof ConnectResult.AuthorizationPending pending) {
       if (pending.browserBinding() != null) {
-        consentCookie.set(ctx, pending.state(), pending.browserBinding(),
+        consentCookie.set(
+            ctx,
+            pending.state(),
+            pending.browserBinding(),
             Duration.between(Instant.now(), pending.expiresAt()));
       }
       ctx.json(Replies.AuthorizationPending.of(pending));
     } else if (result instanceof ConnectResult.Connected connected) {
-      // An API key (WhatsApp Business) is "connected successfully", a bot token "bot connected successfully".
-      ctx.json(Replies.Connected.of(integration.name(), integration.requiresOAuth() || request.isApiKey(),
-          type.value(), IntegrationEntry.AccountBody.of(connected.connection().account())));
+      // An API key (WhatsApp Business) is "connected successfully", a bot token "bot connected
+      // successfully".
+      ctx.json(
+          Replies.Connected.of(
+              integration.name(),
+              integration.requiresOAuth() || request.isApiKey(),
+              type.value(),
+              IntegrationEntry.AccountBody.of(connected.connection().account())));
     }
   }
 
-  /** Browser completion unless the caller asks for {@code api}; {@code caller} is not offered over HTTP. */
+  /**
+   * Browser completion unless the caller asks for {@code api}; {@code caller} is not offered over
+   * HTTP.
+   */
   private static Completion completion(String requested) {
     if (requested == null || requested.isBlank()) {
       return Completion.BROWSER;
@@ -116,12 +134,16 @@ final class IntegrationRoutes {
     ctx.json(Replies.Tested.of(result, type));
   }
 
-  /** Tests each of the user's connections; one entry per connection, shaped like {@link #test}'s answer. */
+  /**
+   * Tests each of the user's connections; one entry per connection, shaped like {@link #test}'s
+   * answer.
+   */
   void testAll(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
-    ctx.json(connections.testAll(user).stream()
-        .map(t -> Replies.Tested.of(t.result(), t.type()))
-        .toList());
+    ctx.json(
+        connections.testAll(user).stream()
+            .map(t -> Replies.Tested.of(t.result(), t.type()))
+            .toList());
   }
 
   /** The connection's calls over the last 30 days, day by day and per action. */

@@ -5,13 +5,13 @@ import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.model.UserId;
 import io.javalin.http.Context;
-import io.javalin.http.Header;
 import io.javalin.http.HandlerType;
+import io.javalin.http.Header;
 
 /**
- * Authenticates API callers by {@code Authorization: Bearer <JWT>}, verified by {@link AccessTokens}
- * (HS256 pinned, signature, required {@code exp}, {@code nbf}, the configured issuer; the user from
- * {@code sub} or {@code user_id}), the same verification as the MCP server's.
+ * Authenticates API callers by {@code Authorization: Bearer <JWT>}, verified by {@link
+ * AccessTokens} (HS256 pinned, signature, required {@code exp}, {@code nbf}, the configured issuer;
+ * the user from {@code sub} or {@code user_id}), the same verification as the MCP server's.
  *
  * <p>Thread-safe.
  */

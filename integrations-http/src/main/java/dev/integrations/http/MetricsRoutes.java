@@ -13,6 +13,7 @@ import java.time.Duration;
  */
 final class MetricsRoutes {
   static final String PATH = "/metrics";
+
   /** The route label of a request that matched no route. */
   static final String UNMATCHED = "unmatched";
 
@@ -33,7 +34,10 @@ final class MetricsRoutes {
   /** Counts a finished request (the request logger's hook). */
   void record(Context ctx, Float millis) {
     metrics.httpRequest(
-        ctx.method().name(), routeOf(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000L)));
+        ctx.method().name(),
+        routeOf(ctx),
+        ctx.statusCode(),
+        Duration.ofNanos((long) (millis * 1_000_000L)));
   }
 
   private static String routeOf(Context ctx) {

@@ -15,7 +15,8 @@ final class Params {
     String value = single(ctx, "integration_type");
     if (value == null || value.isBlank()) {
       throw new InvalidRequestException(
-          ErrorCode.INVALID_INTEGRATION_TYPE, "Invalid integration type: the integration_type query parameter is required.");
+          ErrorCode.INVALID_INTEGRATION_TYPE,
+          "Invalid integration type: the integration_type query parameter is required.");
     }
     return integrationType(value);
   }
@@ -48,13 +49,15 @@ final class Params {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidRequestException(name + " must be an integer between " + min + " and " + max + ".");
+    throw new InvalidRequestException(
+        name + " must be an integer between " + min + " and " + max + ".");
   }
 
   private static String single(Context ctx, String name) {
     List<String> values = ctx.queryParams(name);
     if (values.size() > 1) {
-      throw new InvalidRequestException("The " + name + " query parameter is given more than once.");
+      throw new InvalidRequestException(
+          "The " + name + " query parameter is given more than once.");
     }
     return values.isEmpty() ? null : values.get(0);
   }

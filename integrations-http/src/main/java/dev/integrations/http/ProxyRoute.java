@@ -16,15 +16,18 @@ import java.util.Set;
 
 /**
  * {@code ANY /api/integrations/{type}/proxy/{path}}: the provider's own API at its catalog {@code
- * base_url} + path (and query), with the user's fresh credentials. The caller's {@code Authorization},
- * cookies and hop-by-hop headers stay here; the body is bounded by the server's request size; the
- * provider's status, body and selected headers (media type, paging, rate limits) come back as they are.
+ * base_url} + path (and query), with the user's fresh credentials. The caller's {@code
+ * Authorization}, cookies and hop-by-hop headers stay here; the body is bounded by the server's
+ * request size; the provider's status, body and selected headers (media type, paging, rate limits)
+ * come back as they are.
  */
 final class ProxyRoute {
   static final String PATH = "/api/integrations/{type}/proxy/<path>";
   private static final String MARKER = "/proxy/";
+
   /** Headers of ours, or of the caller's browser, that a provider has no use for. */
-  private static final Set<String> NOT_PASSED_ON = Set.of("accept-encoding", "content-type", "expect", "user-agent");
+  private static final Set<String> NOT_PASSED_ON =
+      Set.of("accept-encoding", "content-type", "expect", "user-agent");
 
   private final ActionService actions;
 
@@ -50,16 +53,24 @@ final class ProxyRoute {
       throw new InvalidRequestException(method + " requests carry no body.");
     }
     ProxyRequest request =
-        new ProxyRequest(method, providerPath(ctx), headers(ctx), body, body.length == 0 ? null : ctx.contentType());
+        new ProxyRequest(
+            method,
+            providerPath(ctx),
+            headers(ctx),
+            body,
+            body.length == 0 ? null : ctx.contentType());
     ProxyResponse response = actions.proxy(user, type, request);
     ctx.status(response.status());
-    response.headers().forEach((name, values) -> {
-      if (name.equalsIgnoreCase("Content-Type")) {
-        ctx.contentType(values.get(0));
-      } else {
-        values.forEach(value -> ctx.res().addHeader(name, value));
-      }
-    });
+    response
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (name.equalsIgnoreCase("Content-Type")) {
+                ctx.contentType(values.get(0));
+              } else {
+                values.forEach(value -> ctx.res().addHeader(name, value));
+              }
+            });
     ctx.result(response.body());
   }
 
@@ -75,7 +86,9 @@ final class ProxyRoute {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String name : java.util.Collections.list(ctx.req().getHeaderNames())) {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!NOT_PASSED_ON.contains(lower) && !lower.startsWith("sec-") && !lower.startsWith("access-control-")) {
+      if (!NOT_PASSED_ON.contains(lower)
+          && !lower.startsWith("sec-")
+          && !lower.startsWith("access-control-")) {
         headers.put(name, java.util.Collections.list(ctx.req().getHeaders(name)));
       }
     }

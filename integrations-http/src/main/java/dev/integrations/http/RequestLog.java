@@ -19,7 +19,9 @@ final class RequestLog {
     }
   }
 
-  /** {@code millis} with one decimal, like {@code %.1f} without the cost of a Formatter per request. */
+  /**
+   * {@code millis} with one decimal, like {@code %.1f} without the cost of a Formatter per request.
+   */
   static String tenths(float millis) {
     long tenths = Math.round(millis * 10.0);
     return (tenths / 10) + "." + (tenths % 10);

@@ -3,9 +3,9 @@ package dev.integrations.http;
 import io.javalin.http.Context;
 
 /**
- * Headers every answer gets ({@code nosniff}, no framing), and a strict content security policy on the
- * HTML pages: scripts and styles only from this server (Swagger UI needs inline styles), no plugins,
- * no framing, no referrer.
+ * Headers every answer gets ({@code nosniff}, no framing), and a strict content security policy on
+ * the HTML pages: scripts and styles only from this server (Swagger UI needs inline styles), no
+ * plugins, no framing, no referrer.
  */
 final class SecurityHeaders {
   static final String CONTENT_SECURITY_POLICY =

@@ -1,5 +1,6 @@
 package dev.integrations.http;
 
+import dev.integrations.bootstrap.presentation.ActionBodies;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.InvalidRequestException;
@@ -10,7 +11,6 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.ActionService;
-import dev.integrations.bootstrap.presentation.ActionBodies;
 import io.javalin.config.MultipartConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -19,17 +19,19 @@ import java.nio.file.Path;
 
 /**
  * {@code POST /api/integrations/{type}/files}: a multipart upload with a {@code file} part (and
- * optional {@code name}, {@code mime_type}, {@code parent_id} fields), streamed to the storage of any
- * files provider ({@code google_drive} and the others the catalog gives files). A type without files is
- * refused with {@code unsupported_capability} before the body is read.
+ * optional {@code name}, {@code mime_type}, {@code parent_id} fields), streamed to the storage of
+ * any files provider ({@code google_drive} and the others the catalog gives files). A type without
+ * files is refused with {@code unsupported_capability} before the body is read.
  *
- * <p>The servlet container spools the part to a temporary file, never to memory beyond a small buffer;
- * the upload then reads it as a stream, which can be reopened if the provider asks to start over. A body
- * over the configured limit is refused with 413, before reading when {@code Content-Length} says so.
+ * <p>The servlet container spools the part to a temporary file, never to memory beyond a small
+ * buffer; the upload then reads it as a stream, which can be reopened if the provider asks to start
+ * over. A body over the configured limit is refused with 413, before reading when {@code
+ * Content-Length} says so.
  */
 final class UploadRoute {
   /** Room for the multipart boundaries and the small form fields around the file. */
   static final long MULTIPART_OVERHEAD = 64 * 1024;
+
   private static final int IN_MEMORY_THRESHOLD = 64 * 1024;
 
   private final ActionService actions;
@@ -57,7 +59,8 @@ final class UploadRoute {
       throw tooLarge();
     }
     String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+    if (contentType == null
+        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
       throw new InvalidRequestException("Send the file as multipart/form-data with a 'file' part.");
     }
     UploadedFile file = filePart(ctx);
@@ -79,7 +82,8 @@ final class UploadRoute {
     } catch (IntegrationException e) {
       throw e;
     } catch (Exception e) { // Javalin rethrows the container's checked ServletException undeclared
-      // The container stopped reading a body it refused: say so, rather than leave the client to find
+      // The container stopped reading a body it refused: say so, rather than leave the client to
+      // find
       // its kept-alive connection closed under it.
       ctx.header("Connection", "close");
       throw refusal(e);
@@ -94,7 +98,9 @@ final class UploadRoute {
   private IntegrationException refusal(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("exceed") || message.contains("too large") || message.contains("max file size")
+      if (message.contains("exceed")
+          || message.contains("too large")
+          || message.contains("max file size")
           || message.contains("max request size")) {
         return tooLarge();
       }
@@ -104,7 +110,8 @@ final class UploadRoute {
 
   private IntegrationException tooLarge() {
     return new IntegrationException(
-        ErrorCode.PAYLOAD_TOO_LARGE, "The file is larger than the " + maxUploadBytes + " bytes this server accepts.");
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        "The file is larger than the " + maxUploadBytes + " bytes this server accepts.");
   }
 
   private static String field(Context ctx, String name, String fallback) {

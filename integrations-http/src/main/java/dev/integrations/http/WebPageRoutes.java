@@ -11,14 +11,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code GET /}, the integrations web page, and {@code GET /web/{asset}}, its script and style sheet:
- * plain files kept as resources, no build step, nothing from a CDN. The page talks to the API with the
- * user's JWT, which it keeps in the browser (see {@code app.js}).
+ * {@code GET /}, the integrations web page, and {@code GET /web/{asset}}, its script and style
+ * sheet: plain files kept as resources, no build step, nothing from a CDN. The page talks to the
+ * API with the user's JWT, which it keeps in the browser (see {@code app.js}).
  *
- * <p>The page gets a stricter content security policy than {@link SecurityHeaders}' default (no inline
- * styles either). Its opener policy keeps a reference to the OAuth popup it opens, and the OAuth return
- * leg ({@code /?integration=…&status=…}) opts out of the policy so that the popup, back from the
- * provider's origin, can still reach its opener and close itself.
+ * <p>The page gets a stricter content security policy than {@link SecurityHeaders}' default (no
+ * inline styles either). Its opener policy keeps a reference to the OAuth popup it opens, and the
+ * OAuth return leg ({@code /?integration=…&status=…}) opts out of the policy so that the popup,
+ * back from the provider's origin, can still reach its opener and close itself.
  */
 final class WebPageRoutes {
   static final String CONTENT_SECURITY_POLICY =
@@ -27,7 +27,8 @@ final class WebPageRoutes {
   private static final String ROOT = "/dev/integrations/http/web/";
 
   /** The files the page needs, by name, with their content types; nothing else is served. */
-  private static final Map<String, String> ASSETS = Map.of("app.js", "text/javascript", "app.css", "text/css");
+  private static final Map<String, String> ASSETS =
+      Map.of("app.js", "text/javascript", "app.css", "text/css");
 
   private final byte[] page;
   private final Map<String, byte[]> assets = new HashMap<>();
@@ -54,7 +55,9 @@ final class WebPageRoutes {
     if (content == null) {
       throw new NotFoundResponse();
     }
-    ctx.header("Cache-Control", "no-cache").contentType(ASSETS.get(name) + "; charset=utf-8").result(content);
+    ctx.header("Cache-Control", "no-cache")
+        .contentType(ASSETS.get(name) + "; charset=utf-8")
+        .result(content);
   }
 
   static void pageHeaders(Context ctx) {
@@ -63,7 +66,8 @@ final class WebPageRoutes {
     }
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     boolean oauthReturn = ctx.queryParam("status") != null;
-    ctx.header("Cross-Origin-Opener-Policy", oauthReturn ? "unsafe-none" : "same-origin-allow-popups");
+    ctx.header(
+        "Cross-Origin-Opener-Policy", oauthReturn ? "unsafe-none" : "same-origin-allow-popups");
   }
 
   private static byte[] resource(String name) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The action routes through the real composition root, with Gmail, Drive and Telegram stood in by local
- * servers: what the caller gets back, and what the provider received.
+ * The action routes through the real composition root, with Gmail, Drive and Telegram stood in by
+ * local servers: what the caller gets back, and what the provider received.
  */
 class ActionRoutesTest {
   static StandIns standIns;
@@ -52,7 +52,11 @@ class ActionRoutesTest {
 
   @Test
   void gmail_send_delivers_a_mime_message_with_the_right_headers() throws Exception {
-    HttpResponse<String> sent = server.post("/api/integrations/gmail/messages", ann, """
+    HttpResponse<String> sent =
+        server.post(
+            "/api/integrations/gmail/messages",
+            ann,
+            """
         {"to": ["bob@example.com", "Carol <carol@example.com>"], "cc": "dan@example.com",
          "subject": "Quarterly report – Q3 ✓", "body": "Hello Bob,\\nthe numbers are in."}
         """);
@@ -64,12 +68,19 @@ class ActionRoutesTest {
 
     List<RecordedRequest> calls = standIns.googleCallsTo("/gmail/v1/users/me/messages/send");
     assertThat(calls).hasSize(1);
-    String raw = Json.parse(calls.get(0).getBody().string(StandardCharsets.UTF_8)).path("raw").asText();
-    MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()),
-        new ByteArrayInputStream(Base64.getUrlDecoder().decode(raw)));
-    assertThat(Arrays.stream(mime.getRecipients(MimeMessage.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+    String raw =
+        Json.parse(calls.get(0).getBody().string(StandardCharsets.UTF_8)).path("raw").asText();
+    MimeMessage mime =
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(Base64.getUrlDecoder().decode(raw)));
+    assertThat(
+            Arrays.stream(mime.getRecipients(MimeMessage.RecipientType.TO))
+                .map(a -> ((InternetAddress) a).getAddress()))
         .containsExactly("bob@example.com", "carol@example.com");
-    assertThat(Arrays.stream(mime.getRecipients(MimeMessage.RecipientType.CC)).map(a -> ((InternetAddress) a).getAddress()))
+    assertThat(
+            Arrays.stream(mime.getRecipients(MimeMessage.RecipientType.CC))
+                .map(a -> ((InternetAddress) a).getAddress()))
         .containsExactly("dan@example.com");
     assertThat(mime.getSubject()).isEqualTo("Quarterly report – Q3 ✓");
     assertThat(mime.getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
@@ -78,7 +89,8 @@ class ActionRoutesTest {
 
   @Test
   void gmail_list_returns_the_matching_messages_with_their_headers() {
-    HttpResponse<String> list = server.get("/api/integrations/gmail/messages?q=from%3Abob&max_results=2", ann);
+    HttpResponse<String> list =
+        server.get("/api/integrations/gmail/messages?q=from%3Abob&max_results=2", ann);
 
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     JsonNode messages = Json.parse(list.body());
@@ -95,7 +107,10 @@ class ActionRoutesTest {
 
   @Test
   void drive_list_returns_files_and_the_next_page_token() {
-    HttpResponse<String> list = server.get("/api/integrations/google_drive/files?q=name%20contains%20%27report%27&page_size=5", ann);
+    HttpResponse<String> list =
+        server.get(
+            "/api/integrations/google_drive/files?q=name%20contains%20%27report%27&page_size=5",
+            ann);
 
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     JsonNode files = Json.parse(list.body());
@@ -116,16 +131,28 @@ class ActionRoutesTest {
     new Random(42).nextBytes(file);
     String boundary = "----integrations-test-boundary";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nquarterly.bin\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parent_id\"\r\n\r\nfolder-7\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"local-name.bin\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nquarterly.bin\r\n"
+                + "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"parent_id\"\r\n\r\nfolder-7\r\n"
+                + "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"local-name.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
-    HttpResponse<String> uploaded = server.send(server.request("/api/integrations/google_drive/files", ann)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    HttpResponse<String> uploaded =
+        server.send(
+            server
+                .request("/api/integrations/google_drive/files", ann)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
 
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
     assertThat(Json.parse(uploaded.body()).path("id").asText()).isEqualTo("file-1");
@@ -133,7 +160,8 @@ class ActionRoutesTest {
     assertThat(calls).hasSize(1);
     RecordedRequest received = calls.get(0);
     MediaType type = MediaType.get(received.getHeaders().get("Content-Type"));
-    try (MultipartReader parts = new MultipartReader(new Buffer().write(received.getBody()), type.parameter("boundary"))) {
+    try (MultipartReader parts =
+        new MultipartReader(new Buffer().write(received.getBody()), type.parameter("boundary"))) {
       MultipartReader.Part metadata = parts.nextPart();
       JsonNode meta = Json.parse(metadata.body().readUtf8());
       assertThat(meta.path("name").asText()).isEqualTo("quarterly.bin");
@@ -147,8 +175,11 @@ class ActionRoutesTest {
 
   @Test
   void telegram_send_delivers_the_message_and_answers_its_id() {
-    HttpResponse<String> sent = server.post("/api/integrations/telegram/messages", ann,
-        "{\"chat_id\": 4711, \"text\": \"Deploy finished ✓\"}");
+    HttpResponse<String> sent =
+        server.post(
+            "/api/integrations/telegram/messages",
+            ann,
+            "{\"chat_id\": 4711, \"text\": \"Deploy finished ✓\"}");
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(Json.parse(sent.body()).path("message_id").asLong()).isEqualTo(42);
@@ -164,13 +195,19 @@ class ActionRoutesTest {
     String carl = server.token("carl");
     int before = standIns.telegramCallsTo("getMe").size();
 
-    HttpResponse<String> connect = server.post("/api/integrations/connect", carl,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            carl,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
 
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
     assertThat(Json.parse(connect.body()).path("success").asBoolean()).isTrue();
-    assertThat(Json.parse(connect.body()).path("message").asText()).isEqualTo("Telegram bot connected successfully");
-    assertThat(standIns.telegramCallsTo("getMe")).as("one getMe validates the token").hasSize(before + 1);
+    assertThat(Json.parse(connect.body()).path("message").asText())
+        .isEqualTo("Telegram bot connected successfully");
+    assertThat(standIns.telegramCallsTo("getMe"))
+        .as("one getMe validates the token")
+        .hasSize(before + 1);
     assertThat(status(carl, "telegram")).isEqualTo("connected");
   }
 
@@ -179,9 +216,18 @@ class ActionRoutesTest {
     String dora = server.token("dora");
     int calls = standIns.telegramCalls.size();
 
-    for (String token : List.of("not-a-token", "123456789", ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "12:ab/../cd", "12:a b")) {
-      HttpResponse<String> connect = server.post("/api/integrations/connect", dora,
-          "{\"integration_type\":\"telegram\",\"bot_token\":\"" + token + "\"}");
+    for (String token :
+        List.of(
+            "not-a-token",
+            "123456789",
+            ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+            "12:ab/../cd",
+            "12:a b")) {
+      HttpResponse<String> connect =
+          server.post(
+              "/api/integrations/connect",
+              dora,
+              "{\"integration_type\":\"telegram\",\"bot_token\":\"" + token + "\"}");
       assertThat(connect.statusCode()).as(token + " -> " + connect.body()).isEqualTo(400);
       assertThat(Json.parse(connect.body()).path("code").asText()).isEqualTo("invalid_credentials");
       assertThat(connect.body()).doesNotContain(token.length() > 8 ? token : "\u0000");
@@ -195,8 +241,11 @@ class ActionRoutesTest {
   void a_bot_token_telegram_refuses_is_refused_with_400_and_nothing_is_saved() {
     String erin = server.token("erin");
 
-    HttpResponse<String> connect = server.post("/api/integrations/connect", erin,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            erin,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\"987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\"}");
 
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(400);
     assertThat(status(erin, "telegram")).isEqualTo("disconnected");
@@ -204,10 +253,15 @@ class ActionRoutesTest {
 
   @Test
   void telegram_connect_without_a_token_keeps_the_original_sentence() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", server.token("fay"), "{\"integration_type\":\"telegram\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            server.token("fay"),
+            "{\"integration_type\":\"telegram\"}");
 
     assertThat(connect.statusCode()).isEqualTo(400);
-    assertThat(Json.parse(connect.body()).path("detail").asText()).isEqualTo("bot_token required for Telegram");
+    assertThat(Json.parse(connect.body()).path("detail").asText())
+        .isEqualTo("bot_token required for Telegram");
     assertThat(Json.parse(connect.body()).path("code").asText()).isEqualTo("bot_token_required");
   }
 

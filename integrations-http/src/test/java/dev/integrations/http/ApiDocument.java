@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The server's own {@code /openapi.json}, held against every answer the tests receive (through {@link
- * TestServer} and {@link Browser}): status, content type, headers and body must be what the document
- * says, by Atlassian's OpenAPI validator. Requests the tests send on purpose to routes that do not exist
- * are the only ones not checked (their 404 and 405 are the document's silence).
+ * The server's own {@code /openapi.json}, held against every answer the tests receive (through
+ * {@link TestServer} and {@link Browser}): status, content type, headers and body must be what the
+ * document says, by Atlassian's OpenAPI validator. Requests the tests send on purpose to routes
+ * that do not exist are the only ones not checked (their 404 and 405 are the document's silence).
  */
 final class ApiDocument {
-  private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+  private static final Map<String, OpenApiInteractionValidator> VALIDATORS =
+      new ConcurrentHashMap<>();
 
   private final OpenApiInteractionValidator validator;
 
@@ -28,13 +29,20 @@ final class ApiDocument {
 
   /** The validator of {@code document} (built once per distinct document: it takes a while). */
   static ApiDocument of(String document) {
-    return new ApiDocument(VALIDATORS.computeIfAbsent(document, text ->
-        OpenApiInteractionValidator.createForInlineApiSpecification(text)
-            .withLevelResolver(LevelResolver.create()
-                .withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
-                .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.IGNORE)
-                .build())
-            .build()));
+    return new ApiDocument(
+        VALIDATORS.computeIfAbsent(
+            document,
+            text ->
+                OpenApiInteractionValidator.createForInlineApiSpecification(text)
+                    .withLevelResolver(
+                        LevelResolver.create()
+                            .withLevel(
+                                "validation.request.path.missing", ValidationReport.Level.IGNORE)
+                            .withLevel(
+                                "validation.request.operation.notAllowed",
+                                ValidationReport.Level.IGNORE)
+                            .build())
+                    .build()));
   }
 
   /**
@@ -48,18 +56,29 @@ final class ApiDocument {
     if (response.body() != null && !response.body().isEmpty()) {
       answer.withBody(response.body());
     }
-    ValidationReport report = validator.validateResponse(
-        request.uri().getRawPath(), Request.Method.valueOf(request.method()), answer.build());
+    ValidationReport report =
+        validator.validateResponse(
+            request.uri().getRawPath(), Request.Method.valueOf(request.method()), answer.build());
     if (report.hasErrors()) {
-      throw new AssertionError("The answer to " + request.method() + " " + request.uri().getRawPath() + " ("
-          + response.statusCode() + ") is not what /openapi.json says:\n"
-          + report.getMessages().stream().map(m -> "  " + m.getKey() + ": " + m.getMessage())
-              .collect(Collectors.joining("\n"))
-          + "\nbody: " + abbreviated(response.body()));
+      throw new AssertionError(
+          "The answer to "
+              + request.method()
+              + " "
+              + request.uri().getRawPath()
+              + " ("
+              + response.statusCode()
+              + ") is not what /openapi.json says:\n"
+              + report.getMessages().stream()
+                  .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                  .collect(Collectors.joining("\n"))
+              + "\nbody: "
+              + abbreviated(response.body()));
     }
   }
 
   private static String abbreviated(String body) {
-    return body == null || body.length() <= 2000 ? String.valueOf(body) : body.substring(0, 2000) + "…";
+    return body == null || body.length() <= 2000
+        ? String.valueOf(body)
+        : body.substring(0, 2000) + "…";
   }
 }

@@ -52,7 +52,11 @@ class AuthenticationTest {
 
   @Test
   void a_numeric_user_id_claim_is_accepted_when_there_is_no_sub() {
-    String token = JWT.create().withClaim("user_id", 42L).withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
+    String token =
+        JWT.create()
+            .withClaim("user_id", 42L)
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(rightKey());
 
     assertThat(server.get("/api/integrations", token).statusCode()).isEqualTo(200);
   }
@@ -64,10 +68,19 @@ class AuthenticationTest {
 
   @Test
   void a_header_that_is_not_bearer_is_refused() {
-    assertUnauthorized(server.send(server.request("/api/integrations", null)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("a:b".getBytes(StandardCharsets.UTF_8)))
-        .build()));
-    assertUnauthorized(server.send(server.request("/api/integrations", null).header("Authorization", "Bearer").build()));
+    assertUnauthorized(
+        server.send(
+            server
+                .request("/api/integrations", null)
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString("a:b".getBytes(StandardCharsets.UTF_8)))
+                .build()));
+    assertUnauthorized(
+        server.send(
+            server.request("/api/integrations", null).header("Authorization", "Bearer").build()));
   }
 
   @Test
@@ -79,7 +92,11 @@ class AuthenticationTest {
 
   @Test
   void alg_none_is_refused() {
-    String token = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.none());
+    String token =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(Algorithm.none());
     assertUnauthorized(server.get("/api/integrations", token));
 
     // The same claims with a header that says none and the valid signature stripped.
@@ -90,37 +107,57 @@ class AuthenticationTest {
 
   @Test
   void a_token_signed_with_another_key_is_refused() {
-    String token = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(60))
-        .sign(Algorithm.HMAC256("another secret of a reasonable length!!"));
+    String token =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(Algorithm.HMAC256("another secret of a reasonable length!!"));
 
     assertUnauthorized(server.get("/api/integrations", token));
   }
 
   @Test
   void another_algorithm_is_refused_even_with_the_right_secret() throws Exception {
-    String hs512 = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(60))
-        .sign(Algorithm.HMAC512(server.jwtSecret));
+    String hs512 =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(Algorithm.HMAC512(server.jwtSecret));
     assertUnauthorized(server.get("/api/integrations", hs512));
 
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     var pair = generator.generateKeyPair();
-    String rs256 = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(60))
-        .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
+    String rs256 =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(
+                Algorithm.RSA256(
+                    (RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
     assertUnauthorized(server.get("/api/integrations", rs256));
   }
 
   @Test
   void a_tampered_payload_is_refused() {
     String[] parts = server.token("ann").split("\\.");
-    String forged = parts[0] + "." + b64("{\"sub\":\"bob\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}") + "." + parts[2];
+    String forged =
+        parts[0]
+            + "."
+            + b64("{\"sub\":\"bob\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}")
+            + "."
+            + parts[2];
 
     assertUnauthorized(server.get("/api/integrations", forged));
   }
 
   @Test
   void an_expired_token_is_refused_beyond_the_leeway() {
-    String token = JWT.create().withSubject("ann").withExpiresAt(Instant.now().minusSeconds(120)).sign(rightKey());
+    String token =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().minusSeconds(120))
+            .sign(rightKey());
 
     HttpResponse<String> response = server.get("/api/integrations", token);
     assertUnauthorized(response);
@@ -129,7 +166,11 @@ class AuthenticationTest {
 
   @Test
   void a_token_expired_within_the_leeway_is_accepted() {
-    String token = JWT.create().withSubject("ann").withExpiresAt(Instant.now().minusSeconds(5)).sign(rightKey());
+    String token =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().minusSeconds(5))
+            .sign(rightKey());
 
     assertThat(server.get("/api/integrations", token).statusCode()).isEqualTo(200);
   }
@@ -148,7 +189,12 @@ class AuthenticationTest {
 
   @Test
   void a_token_not_yet_valid_is_refused() {
-    String token = JWT.create().withSubject("ann").withNotBefore(Instant.now().plusSeconds(600)).withExpiresAt(Instant.now().plusSeconds(900)).sign(rightKey());
+    String token =
+        JWT.create()
+            .withSubject("ann")
+            .withNotBefore(Instant.now().plusSeconds(600))
+            .withExpiresAt(Instant.now().plusSeconds(900))
+            .sign(rightKey());
 
     assertUnauthorized(server.get("/api/integrations", token));
   }
@@ -158,35 +204,57 @@ class AuthenticationTest {
     String token = JWT.create().withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
     assertUnauthorized(server.get("/api/integrations", token));
 
-    String blank = JWT.create().withSubject("  ").withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
+    String blank =
+        JWT.create()
+            .withSubject("  ")
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(rightKey());
     assertUnauthorized(server.get("/api/integrations", blank));
 
-    String control = JWT.create().withSubject("ann\u0000").withExpiresAt(Instant.now().plusSeconds(60)).sign(rightKey());
+    String control =
+        JWT.create()
+            .withSubject("ann\u0000")
+            .withExpiresAt(Instant.now().plusSeconds(60))
+            .sign(rightKey());
     assertUnauthorized(server.get("/api/integrations", control));
   }
 
   @Test
   void every_api_route_but_the_callback_needs_a_token() {
-    assertUnauthorized(server.post("/api/integrations/connect", null, "{\"integration_type\":\"telegram\"}"));
+    assertUnauthorized(
+        server.post("/api/integrations/connect", null, "{\"integration_type\":\"telegram\"}"));
     assertUnauthorized(server.post("/api/integrations/complete", null, "{\"handle\":\"h\"}"));
     assertUnauthorized(server.post("/api/integrations/test?integration_type=telegram", null, null));
-    assertUnauthorized(server.post("/api/integrations/disconnect?integration_type=telegram", null, null));
+    assertUnauthorized(
+        server.post("/api/integrations/disconnect?integration_type=telegram", null, null));
     assertUnauthorized(server.post("/api/integrations/gmail/messages", null, "{}"));
     assertUnauthorized(server.get("/api/integrations/gmail/messages", null));
     assertUnauthorized(server.get("/api/integrations/google_drive/files", null));
     assertUnauthorized(server.post("/api/integrations/google_drive/files", null, "{}"));
     assertUnauthorized(server.post("/api/integrations/telegram/messages", null, "{}"));
 
-    assertThat(server.get("/api/integrations/callback?state=x&code=y", null).statusCode()).isEqualTo(302);
+    assertThat(server.get("/api/integrations/callback?state=x&code=y", null).statusCode())
+        .isEqualTo(302);
   }
 
   @Test
   void the_issuer_is_checked_when_configured() {
-    try (TestServer strict = TestServer.start(Map.of("INTEGRATIONS_JWT_ISSUER", "https://auth.example.com"))) {
+    try (TestServer strict =
+        TestServer.start(Map.of("INTEGRATIONS_JWT_ISSUER", "https://auth.example.com"))) {
       Algorithm key = Algorithm.HMAC256(strict.jwtSecret);
       Instant exp = Instant.now().plusSeconds(60);
-      String good = JWT.create().withSubject("ann").withIssuer("https://auth.example.com").withExpiresAt(exp).sign(key);
-      String wrong = JWT.create().withSubject("ann").withIssuer("https://evil.example.com").withExpiresAt(exp).sign(key);
+      String good =
+          JWT.create()
+              .withSubject("ann")
+              .withIssuer("https://auth.example.com")
+              .withExpiresAt(exp)
+              .sign(key);
+      String wrong =
+          JWT.create()
+              .withSubject("ann")
+              .withIssuer("https://evil.example.com")
+              .withExpiresAt(exp)
+              .sign(key);
       String none = JWT.create().withSubject("ann").withExpiresAt(exp).sign(key);
 
       assertThat(strict.get("/api/integrations", good).statusCode()).isEqualTo(200);
@@ -196,6 +264,8 @@ class AuthenticationTest {
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,15 +25,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The capability routes ({@code /api/integrations/{type}/messages|files}) through the real composition
- * root: the original gmail, google_drive and telegram answers unchanged, {@code unsupported_capability}
- * for a type without the capability, and dispatch for every catalog type that declares one, including a
- * second messages provider ({@link EchoChatPlugin}, added by a providers file) against its own stand-in.
+ * The capability routes ({@code /api/integrations/{type}/messages|files}) through the real
+ * composition root: the original gmail, google_drive and telegram answers unchanged, {@code
+ * unsupported_capability} for a type without the capability, and dispatch for every catalog type
+ * that declares one, including a second messages provider ({@link EchoChatPlugin}, added by a
+ * providers file) against its own stand-in.
  */
 class CapabilityRoutesTest {
   static final String ECHO_TOKEN = "echo-token-0123456789";
   static final String CHAT_BODY = "{\"chat_id\": 4711, \"text\": \"Deploy finished ✓\"}";
-  static final String MAIL_BODY = "{\"to\": \"bob@example.com\", \"subject\": \"Hi\", \"body\": \"Hello\"}";
+  static final String MAIL_BODY =
+      "{\"to\": \"bob@example.com\", \"subject\": \"Hi\", \"body\": \"Hello\"}";
 
   static StandIns standIns;
   static MockWebServer echo;
@@ -46,16 +47,19 @@ class CapabilityRoutesTest {
   static void start() throws IOException {
     standIns = new StandIns();
     echo = new MockWebServer();
-    echo.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        echoCalls.add(request);
-        return echoAnswer(request);
-      }
-    });
+    echo.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            echoCalls.add(request);
+            return echoAnswer(request);
+          }
+        });
     echo.start(InetAddress.getLoopbackAddress(), 0);
     catalogFile = Files.createTempFile("providers-", ".yaml");
-    Files.writeString(catalogFile, """
+    Files.writeString(
+        catalogFile,
+        """
         echo_chat:
           name: Echo Chat
           description: A made-up chat service of the tests
@@ -65,7 +69,8 @@ class CapabilityRoutesTest {
           credential: {in: header, name: Authorization, format: "Bearer {token}"}
           verify: {method: GET, path: /me, account_id: id, account_name: name}
           capabilities: [messages]
-        """.formatted(echo.url("/v1").toString()));
+        """
+            .formatted(echo.url("/v1").toString()));
     Map<String, String> env = new HashMap<>(standIns.env());
     env.put("INTEGRATIONS_PROVIDERS_FILE", catalogFile.toString());
     server = TestServer.start(env);
@@ -104,33 +109,58 @@ class CapabilityRoutesTest {
   void the_original_routes_answer_as_they_always_did() {
     String fresh = server.token("fresh-user");
 
-    assertAnswer(server.post("/api/integrations/gmail/messages", fresh, MAIL_BODY),
-        404, "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
-    assertAnswer(server.get("/api/integrations/gmail/messages?q=x", fresh),
-        404, "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
-    assertAnswer(server.get("/api/integrations/google_drive/files", fresh),
-        404, "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
-    assertAnswer(server.post("/api/integrations/telegram/messages", fresh, CHAT_BODY),
-        404, "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
-    assertAnswer(server.post("/api/integrations/telegram/messages", fresh, "{\"chat_id\": \"x y\", \"text\": \"hi\"}"),
-        400, "{\"detail\":\"chat_id must be a numeric chat id or @channelusername.\",\"code\":\"invalid_request\"}");
-    assertAnswer(server.get("/api/integrations/gmail/messages?max_results=0", fresh),
-        400, "{\"detail\":\"max_results must be an integer between 1 and 500.\",\"code\":\"invalid_request\"}");
-    assertAnswer(server.post("/api/integrations/google_drive/files", fresh, "{}"),
-        400, "{\"detail\":\"Send the file as multipart/form-data with a 'file' part.\",\"code\":\"invalid_request\"}");
+    assertAnswer(
+        server.post("/api/integrations/gmail/messages", fresh, MAIL_BODY),
+        404,
+        "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
+    assertAnswer(
+        server.get("/api/integrations/gmail/messages?q=x", fresh),
+        404,
+        "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
+    assertAnswer(
+        server.get("/api/integrations/google_drive/files", fresh),
+        404,
+        "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
+    assertAnswer(
+        server.post("/api/integrations/telegram/messages", fresh, CHAT_BODY),
+        404,
+        "{\"detail\":\"Integration not connected\",\"code\":\"not_connected\"}");
+    assertAnswer(
+        server.post(
+            "/api/integrations/telegram/messages",
+            fresh,
+            "{\"chat_id\": \"x y\", \"text\": \"hi\"}"),
+        400,
+        "{\"detail\":\"chat_id must be a numeric chat id or @channelusername.\",\"code\":\"invalid_request\"}");
+    assertAnswer(
+        server.get("/api/integrations/gmail/messages?max_results=0", fresh),
+        400,
+        "{\"detail\":\"max_results must be an integer between 1 and 500.\",\"code\":\"invalid_request\"}");
+    assertAnswer(
+        server.post("/api/integrations/google_drive/files", fresh, "{}"),
+        400,
+        "{\"detail\":\"Send the file as multipart/form-data with a 'file' part.\",\"code\":\"invalid_request\"}");
   }
 
   @Test
   void a_type_without_the_capability_is_refused_naming_what_it_offers() {
     String jwt = server.token("curious-user");
 
-    assertAnswer(server.post("/api/integrations/github/messages", jwt, CHAT_BODY), 400,
+    assertAnswer(
+        server.post("/api/integrations/github/messages", jwt, CHAT_BODY),
+        400,
         "{\"detail\":\"GitHub cannot send messages; it offers: proxy.\",\"code\":\"unsupported_capability\"}");
-    assertAnswer(server.get("/api/integrations/telegram/files", jwt), 400,
+    assertAnswer(
+        server.get("/api/integrations/telegram/files", jwt),
+        400,
         "{\"detail\":\"Telegram cannot list or upload files; it offers: messages, proxy.\",\"code\":\"unsupported_capability\"}");
-    assertAnswer(server.get("/api/integrations/google_drive/messages", jwt), 400,
+    assertAnswer(
+        server.get("/api/integrations/google_drive/messages", jwt),
+        400,
         "{\"detail\":\"Google Drive cannot send or search mail; it offers: files, proxy.\",\"code\":\"unsupported_capability\"}");
-    assertAnswer(server.post("/api/integrations/google_drive/messages", jwt, "not even json"), 400,
+    assertAnswer(
+        server.post("/api/integrations/google_drive/messages", jwt, "not even json"),
+        400,
         "{\"detail\":\"Google Drive cannot send messages; it offers: files, proxy.\",\"code\":\"unsupported_capability\"}");
   }
 
@@ -140,9 +170,12 @@ class CapabilityRoutesTest {
     standIns.connectGoogle(server, jwt, "gmail");
     int before = standIns.googleCallsTo("/upload/drive/v3/files").size();
 
-    HttpResponse<String> refused = server.send(multipart("/api/integrations/gmail/files", jwt, new byte[256 * 1024]));
+    HttpResponse<String> refused =
+        server.send(multipart("/api/integrations/gmail/files", jwt, new byte[256 * 1024]));
 
-    assertAnswer(refused, 400,
+    assertAnswer(
+        refused,
+        400,
         "{\"detail\":\"Gmail cannot list or upload files; it offers: mail, proxy.\",\"code\":\"unsupported_capability\"}");
     assertThat(standIns.googleCallsTo("/upload/drive/v3/files")).hasSize(before);
   }
@@ -150,12 +183,17 @@ class CapabilityRoutesTest {
   @Test
   void an_unknown_or_malformed_type_keeps_the_original_sentence() {
     String jwt = server.token("lost-user");
-    String invalid = "{\"detail\":\"Invalid integration type\",\"code\":\"invalid_integration_type\"}";
+    String invalid =
+        "{\"detail\":\"Invalid integration type\",\"code\":\"invalid_integration_type\"}";
 
-    assertAnswer(server.post("/api/integrations/no_such_provider/messages", jwt, CHAT_BODY), 400, invalid);
+    assertAnswer(
+        server.post("/api/integrations/no_such_provider/messages", jwt, CHAT_BODY), 400, invalid);
     assertAnswer(server.get("/api/integrations/no_such_provider/messages", jwt), 400, invalid);
     assertAnswer(server.get("/api/integrations/Not-A-Type/files", jwt), 400, invalid);
-    assertAnswer(server.send(multipart("/api/integrations/no_such_provider/files", jwt, new byte[10])), 400, invalid);
+    assertAnswer(
+        server.send(multipart("/api/integrations/no_such_provider/files", jwt, new byte[10])),
+        400,
+        invalid);
   }
 
   @Test
@@ -173,49 +211,75 @@ class CapabilityRoutesTest {
       boolean files = offered.contains("files");
       String base = "/api/integrations/" + type;
 
-      assertDispatched(server.post(base + "/messages", jwt, messages ? CHAT_BODY : MAIL_BODY), messages || mail, type);
+      assertDispatched(
+          server.post(base + "/messages", jwt, messages ? CHAT_BODY : MAIL_BODY),
+          messages || mail,
+          type);
       assertDispatched(server.get(base + "/messages", jwt), mail, type);
       assertDispatched(server.get(base + "/files", jwt), files, type);
       assertDispatched(server.send(multipart(base + "/files", jwt, new byte[16])), files, type);
       offered.forEach(capability -> dispatched.add(type + ":" + capability));
     }
 
-    assertThat(dispatched).contains("gmail:mail", "google_drive:files", "telegram:messages", "echo_chat:messages");
+    assertThat(dispatched)
+        .contains("gmail:mail", "google_drive:files", "telegram:messages", "echo_chat:messages");
   }
 
   @Test
   void one_message_shape_sends_through_two_providers() {
     String jwt = server.token("two-chats");
     standIns.connectTelegram(server, jwt);
-    HttpResponse<String> connected = server.post("/api/integrations/connect", jwt,
-        "{\"integration_type\":\"echo_chat\",\"bot_token\":\"" + ECHO_TOKEN + "\"}");
+    HttpResponse<String> connected =
+        server.post(
+            "/api/integrations/connect",
+            jwt,
+            "{\"integration_type\":\"echo_chat\",\"bot_token\":\"" + ECHO_TOKEN + "\"}");
     assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
 
-    assertAnswer(server.post("/api/integrations/telegram/messages", jwt, CHAT_BODY), 200, "{\"message_id\":42}");
-    assertAnswer(server.post("/api/integrations/echo_chat/messages", jwt, CHAT_BODY), 200, "{\"message_id\":99}");
+    assertAnswer(
+        server.post("/api/integrations/telegram/messages", jwt, CHAT_BODY),
+        200,
+        "{\"message_id\":42}");
+    assertAnswer(
+        server.post("/api/integrations/echo_chat/messages", jwt, CHAT_BODY),
+        200,
+        "{\"message_id\":99}");
 
-    RecordedRequest sent = echoCalls.stream().filter(r -> r.getUrl().encodedPath().equals("/v1/messages"))
-        .reduce((first, second) -> second).orElseThrow();
+    RecordedRequest sent =
+        echoCalls.stream()
+            .filter(r -> r.getUrl().encodedPath().equals("/v1/messages"))
+            .reduce((first, second) -> second)
+            .orElseThrow();
     JsonNode body = Json.parse(sent.getBody().string(StandardCharsets.UTF_8));
     assertThat(body.path("chat_id").asText()).isEqualTo("4711");
     assertThat(body.path("text").asText()).isEqualTo("Deploy finished ✓");
-    assertAnswer(server.post("/api/integrations/echo_chat/messages", jwt, "{\"chat_id\": 5, \"text\": \"hi\"}"),
-        400, "{\"detail\":\"Echo Chat refused the message: unknown_chat.\",\"code\":\"provider_rejected\"}");
+    assertAnswer(
+        server.post(
+            "/api/integrations/echo_chat/messages", jwt, "{\"chat_id\": 5, \"text\": \"hi\"}"),
+        400,
+        "{\"detail\":\"Echo Chat refused the message: unknown_chat.\",\"code\":\"provider_rejected\"}");
   }
 
   @Test
   void the_proxy_route_and_unknown_sub_paths_are_not_taken_by_the_action_routes() {
     String jwt = server.token("proxy-user");
-    server.post("/api/integrations/connect", jwt,
+    server.post(
+        "/api/integrations/connect",
+        jwt,
         "{\"integration_type\":\"echo_chat\",\"bot_token\":\"" + ECHO_TOKEN + "\"}");
 
     HttpResponse<String> me = server.get("/api/integrations/echo_chat/proxy/me", jwt);
     assertAnswer(me, 200, "{\"id\": \"echo-1\", \"name\": \"echo-bot\"}");
-    HttpResponse<String> messagesByProxy = server.get("/api/integrations/echo_chat/proxy/messages", jwt);
-    assertThat(messagesByProxy.statusCode()).as("the provider's own 404, passed back").isEqualTo(404);
+    HttpResponse<String> messagesByProxy =
+        server.get("/api/integrations/echo_chat/proxy/messages", jwt);
+    assertThat(messagesByProxy.statusCode())
+        .as("the provider's own 404, passed back")
+        .isEqualTo(404);
     assertThat(messagesByProxy.body()).isEqualTo("{\"error\": \"not_found\"}");
-    assertThat(server.get("/api/integrations/echo_chat/messages/extra", jwt).statusCode()).isEqualTo(404);
-    assertThat(ProviderFlows.error(server.get("/api/integrations/echo_chat/files/x", jwt), 404)).isEqualTo("not_found");
+    assertThat(server.get("/api/integrations/echo_chat/messages/extra", jwt).statusCode())
+        .isEqualTo(404);
+    assertThat(ProviderFlows.error(server.get("/api/integrations/echo_chat/files/x", jwt), 404))
+        .isEqualTo("not_found");
   }
 
   private static void assertAnswer(HttpResponse<String> response, int status, String body) {
@@ -223,7 +287,8 @@ class CapabilityRoutesTest {
     assertThat(response.body()).isEqualTo(body);
   }
 
-  private static void assertDispatched(HttpResponse<String> response, boolean offered, String type) {
+  private static void assertDispatched(
+      HttpResponse<String> response, boolean offered, String type) {
     String code = Json.parse(response.body()).path("code").asText();
     if (offered) {
       assertThat(response.statusCode()).as(type + ": " + response.body()).isEqualTo(404);
@@ -236,15 +301,21 @@ class CapabilityRoutesTest {
 
   private static HttpRequest multipart(String path, String jwt, byte[] file) {
     String boundary = "----capability-routes-boundary";
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + file.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(file, 0, body, head.length, file.length);
     System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-    return server.request(path, jwt)
+    return server
+        .request(path, jwt)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
   }
 }

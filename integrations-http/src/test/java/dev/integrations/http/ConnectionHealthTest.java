@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Health, usage and batch tests through the real server, from the providers' own answers: an outage
- * degrades a connection and a later success heals it; a revoked grant needs reauthorization; every action
- * call is counted; test-all tests each connection once.
+ * degrades a connection and a later success heals it; a revoked grant needs reauthorization; every
+ * action call is counted; test-all tests each connection once.
  */
 class ConnectionHealthTest {
   StandIns standIns;
@@ -53,7 +53,8 @@ class ConnectionHealthTest {
     JsonNode degraded = health("gmail");
     assertThat(degraded.path("state").asText()).as(degraded.toString()).isEqualTo("degraded");
     assertThat(degraded.path("failure_count").asInt()).isEqualTo(2);
-    assertThat(degraded.path("last_error").asText()).isEqualTo(Json.parse(down.body()).path("code").asText());
+    assertThat(degraded.path("last_error").asText())
+        .isEqualTo(Json.parse(down.body()).path("code").asText());
     assertThat(degraded.path("first_failure").asText()).isNotEmpty();
     assertThat(status("gmail")).as("the connection itself stays usable").isEqualTo("connected");
 
@@ -65,20 +66,26 @@ class ConnectionHealthTest {
     assertThat(healed.path("failure_count").asInt()).isZero();
     assertThat(healed.path("first_failure").isNull()).isTrue();
     assertThat(healed.path("last_success").asText()).isNotEmpty();
-    assertThat(healed.path("last_error").asText()).as("the last error is kept").isEqualTo(degraded.path("last_error").asText());
+    assertThat(healed.path("last_error").asText())
+        .as("the last error is kept")
+        .isEqualTo(degraded.path("last_error").asText());
   }
 
   @Test
-  void a_grant_the_provider_revoked_makes_the_connection_need_reauthorization_and_a_new_connect_heals_it() {
+  void
+      a_grant_the_provider_revoked_makes_the_connection_need_reauthorization_and_a_new_connect_heals_it() {
     standIns.connectGoogle(server, ann, "gmail");
     revokeAtGoogle();
 
     HttpResponse<String> tested = test("gmail");
 
     assertThat(tested.statusCode()).isEqualTo(200);
-    assertThat(Json.parse(tested.body()).path("code").asText()).isEqualTo("reauthorization_required");
+    assertThat(Json.parse(tested.body()).path("code").asText())
+        .isEqualTo("reauthorization_required");
     JsonNode refused = health("gmail");
-    assertThat(refused.path("state").asText()).as(refused.toString()).isEqualTo("reauthorization_required");
+    assertThat(refused.path("state").asText())
+        .as(refused.toString())
+        .isEqualTo("reauthorization_required");
     assertThat(refused.path("last_error").asText()).isEqualTo("reauthorization_required");
 
     standIns.connectGoogle(server, ann, "gmail");
@@ -104,10 +111,17 @@ class ConnectionHealthTest {
     assertThat(server.get("/api/integrations/gmail/messages?q=a", ann).statusCode()).isEqualTo(200);
     assertThat(server.get("/api/integrations/gmail/messages?q=b", ann).statusCode()).isEqualTo(200);
     standIns.googleFailure = 500;
-    assertThat(server.get("/api/integrations/gmail/messages?q=c", ann).statusCode()).isGreaterThanOrEqualTo(500);
+    assertThat(server.get("/api/integrations/gmail/messages?q=c", ann).statusCode())
+        .isGreaterThanOrEqualTo(500);
     standIns.googleFailure = 0;
-    assertThat(server.post("/api/integrations/gmail/messages", ann,
-        "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}").statusCode()).isEqualTo(200);
+    assertThat(
+            server
+                .post(
+                    "/api/integrations/gmail/messages",
+                    ann,
+                    "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}")
+                .statusCode())
+        .isEqualTo(200);
 
     JsonNode usage = Json.parse(server.get("/api/integrations/gmail/usage", ann).body());
 
@@ -135,7 +149,8 @@ class ConnectionHealthTest {
     standIns.connectGoogle(server, ann, "gmail");
     assertThat(server.get("/api/integrations/gmail/messages?q=a", ann).statusCode()).isEqualTo(200);
 
-    JsonNode bobs = Json.parse(server.get("/api/integrations/gmail/usage", server.token("bob")).body());
+    JsonNode bobs =
+        Json.parse(server.get("/api/integrations/gmail/usage", server.token("bob")).body());
 
     assertThat(bobs.path("usage_24h").path("calls").asLong()).isZero();
   }
@@ -145,7 +160,8 @@ class ConnectionHealthTest {
     HttpResponse<String> usage = server.get("/api/integrations/nosuch/usage", ann);
 
     assertThat(usage.statusCode()).isEqualTo(400);
-    assertThat(Json.parse(usage.body()).path("code").asText()).isEqualTo("invalid_integration_type");
+    assertThat(Json.parse(usage.body()).path("code").asText())
+        .isEqualTo("invalid_integration_type");
   }
 
   @Test
@@ -205,17 +221,20 @@ class ConnectionHealthTest {
 
   private void revokeAtGoogle() {
     String token = standIns.grants.liveAccessTokensOf(ProviderStandIns.ACCOUNT).iterator().next();
-    HttpResponse<String> revoked = server.send(HttpRequest.newBuilder(URI.create(standIns.google.url("/revoke").toString()))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
-        .build());
+    HttpResponse<String> revoked =
+        server.send(
+            HttpRequest.newBuilder(URI.create(standIns.google.url("/revoke").toString()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+                .build());
     assertThat(revoked.statusCode()).isEqualTo(200);
   }
 
   private void expireAccessTokens() {
     try (java.sql.Connection db = java.sql.DriverManager.getConnection(server.dbUrl);
         java.sql.Statement update = db.createStatement()) {
-      update.executeUpdate("UPDATE credentials SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)");
+      update.executeUpdate(
+          "UPDATE credentials SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -56,13 +56,17 @@ class ConsentBindingTest {
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location"))
         .contains(TestServer.FRONTEND + "?integration=gmail&status=error&error=consent_mismatch");
-    assertThat(standIns.takeOAuthRequestPaths()).as("nothing was exchanged").doesNotContain(TOKEN_PATH);
+    assertThat(standIns.takeOAuthRequestPaths())
+        .as("nothing was exchanged")
+        .doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
     assertThat(status(victor, "gmail")).isEqualTo("disconnected");
 
-    // Should V's return URL reach M later, M's own browser, cookie and all, cannot redeem it either.
+    // Should V's return URL reach M later, M's own browser, cookie and all, cannot redeem it
+    // either.
     HttpResponse<String> replay = mallorysBrowser.arriveAt(back);
-    assertThat(replay.headers().firstValue("Location").orElseThrow()).endsWith("status=error&error=invalid_state");
+    assertThat(replay.headers().firstValue("Location").orElseThrow())
+        .endsWith("status=error&error=invalid_state");
     assertThat(standIns.takeOAuthRequestPaths()).doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
   }
@@ -77,7 +81,9 @@ class ConsentBindingTest {
         .contains(TestServer.FRONTEND + "?integration=gmail&status=connected");
     assertThat(standIns.takeOAuthRequestPaths()).containsOnlyOnce(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("connected");
-    assertThat(mallorysBrowser.cookiesFor(CallbackRoute.PATH)).as("the spent binding is cleared").isEmpty();
+    assertThat(mallorysBrowser.cookiesFor(CallbackRoute.PATH))
+        .as("the spent binding is cleared")
+        .isEmpty();
   }
 
   @Test
@@ -91,7 +97,8 @@ class ConsentBindingTest {
         .startsWith(ConsentCookie.name(pending.path("state").asText()) + "=")
         .contains("; Path=" + CallbackRoute.PATH + ";", "; HttpOnly", "; SameSite=Lax")
         .doesNotContain("Secure", pending.path("state").asText());
-    assertThat(Long.parseLong(setCookie.replaceAll(".*Max-Age=(\\d+).*", "$1"))).isBetween(595L, 600L);
+    assertThat(Long.parseLong(setCookie.replaceAll(".*Max-Age=(\\d+).*", "$1")))
+        .isBetween(595L, 600L);
     assertThat(mallorysBrowser.cookiesFor("/api/integrations")).as("not sent to the API").isEmpty();
     assertThat(mallorysBrowser.cookiesFor(CallbackRoute.PATH)).hasSize(1);
   }
@@ -102,7 +109,10 @@ class ConsentBindingTest {
     env.put("INTEGRATIONS_PUBLIC_URL", "https://integrations.test/base");
     try (TestServer https = TestServer.start(env)) {
       HttpResponse<String> connect =
-          https.post("/api/integrations/connect", https.token("mallory"), "{\"integration_type\":\"gmail\"}");
+          https.post(
+              "/api/integrations/connect",
+              https.token("mallory"),
+              "{\"integration_type\":\"gmail\"}");
 
       assertThat(connect.headers().firstValue("Set-Cookie").orElseThrow())
           .contains("; Path=/base" + CallbackRoute.PATH + ";")
@@ -117,7 +127,8 @@ class ConsentBindingTest {
 
     HttpResponse<String> callback = mallorysBrowser.arriveAt(standIns.consent(consentUrl));
 
-    assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("status=error&error=consent_mismatch");
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .endsWith("status=error&error=consent_mismatch");
     assertThat(standIns.takeOAuthRequestPaths()).doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
   }
@@ -134,7 +145,8 @@ class ConsentBindingTest {
 
     HttpResponse<String> callback = mallorysBrowser.arriveAt(standIns.consent(oauthUrl(connect)));
 
-    assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("status=error&error=consent_mismatch");
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .endsWith("status=error&error=consent_mismatch");
     assertThat(standIns.takeOAuthRequestPaths()).doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
   }
@@ -147,7 +159,8 @@ class ConsentBindingTest {
 
     HttpResponse<String> callback = other.arriveAt(standIns.consent(gmailUrl));
 
-    assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("status=error&error=consent_mismatch");
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .endsWith("status=error&error=consent_mismatch");
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
   }
 
@@ -155,29 +168,41 @@ class ConsentBindingTest {
   void an_expired_binding_is_refused_even_with_the_right_cookie() throws Exception {
     String consentUrl = oauthUrl(mallorysBrowser.connect(mallory, "gmail"));
     URI back = standIns.consent(consentUrl);
-    // Ten minutes cannot be waited for: age the pending request in the server's own database instead.
-    try (Connection db = DriverManager.getConnection(server.dbUrl); Statement update = db.createStatement()) {
-      assertThat(update.executeUpdate("UPDATE oauth_states SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)"))
+    // Ten minutes cannot be waited for: age the pending request in the server's own database
+    // instead.
+    try (Connection db = DriverManager.getConnection(server.dbUrl);
+        Statement update = db.createStatement()) {
+      assertThat(
+              update.executeUpdate(
+                  "UPDATE oauth_states SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)"))
           .isEqualTo(1);
     }
-    assertThat(mallorysBrowser.cookiesFor(CallbackRoute.PATH)).as("the browser still has it").hasSize(1);
+    assertThat(mallorysBrowser.cookiesFor(CallbackRoute.PATH))
+        .as("the browser still has it")
+        .hasSize(1);
 
     HttpResponse<String> callback = mallorysBrowser.arriveAt(back);
 
-    assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("status=error&error=invalid_state");
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .endsWith("status=error&error=invalid_state");
     assertThat(standIns.takeOAuthRequestPaths()).doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
   }
 
   @Test
   void api_completion_stores_nothing_at_the_callback_and_the_starting_users_jwt_completes_it() {
-    HttpResponse<String> connect = server.post(
-        "/api/integrations/connect", mallory, "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            mallory,
+            "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
     assertThat(Json.parse(connect.body()).path("completion").asText()).isEqualTo("api");
     assertThat(connect.headers().firstValue("Set-Cookie")).as("no browser to bind").isEmpty();
 
     String handle = pendingHandle(victorsBrowser.arriveAt(standIns.consent(oauthUrl(connect))));
-    assertThat(standIns.takeOAuthRequestPaths()).as("parked, not exchanged").doesNotContain(TOKEN_PATH);
+    assertThat(standIns.takeOAuthRequestPaths())
+        .as("parked, not exchanged")
+        .doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
 
     HttpResponse<String> complete = complete(mallory, handle);
@@ -193,8 +218,11 @@ class ConsentBindingTest {
 
   @Test
   void api_completion_with_another_users_jwt_is_refused_and_nothing_is_stored() {
-    HttpResponse<String> connect = server.post(
-        "/api/integrations/connect", mallory, "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            mallory,
+            "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
     String handle = pendingHandle(victorsBrowser.arriveAt(standIns.consent(oauthUrl(connect))));
 
     HttpResponse<String> byVictor = complete(victor, handle);
@@ -203,7 +231,8 @@ class ConsentBindingTest {
     assertThat(byVictor.statusCode()).isEqualTo(403);
     assertThat(Json.parse(byVictor.body()).path("code").asText()).isEqualTo("consent_mismatch");
     assertThat(byMalloryAfterwards.statusCode()).isEqualTo(400);
-    assertThat(Json.parse(byMalloryAfterwards.body()).path("code").asText()).isEqualTo("invalid_state");
+    assertThat(Json.parse(byMalloryAfterwards.body()).path("code").asText())
+        .isEqualTo("invalid_state");
     assertThat(standIns.takeOAuthRequestPaths()).doesNotContain(TOKEN_PATH);
     assertThat(status(mallory, "gmail")).isEqualTo("disconnected");
     assertThat(status(victor, "gmail")).isEqualTo("disconnected");
@@ -211,8 +240,11 @@ class ConsentBindingTest {
 
   @Test
   void the_state_is_not_a_completion_handle() {
-    HttpResponse<String> connect = server.post(
-        "/api/integrations/connect", mallory, "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            mallory,
+            "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
     String state = Json.parse(connect.body()).path("state").asText();
     pendingHandle(victorsBrowser.arriveAt(standIns.consent(oauthUrl(connect))));
 
@@ -226,14 +258,18 @@ class ConsentBindingTest {
   @Test
   void malformed_completion_requests_are_refused_with_a_sentence() {
     HttpResponse<String> noHandle = server.post("/api/integrations/complete", mallory, "{}");
-    HttpResponse<String> badMode = server.post(
-        "/api/integrations/connect", mallory, "{\"integration_type\":\"gmail\",\"completion\":\"caller\"}");
+    HttpResponse<String> badMode =
+        server.post(
+            "/api/integrations/connect",
+            mallory,
+            "{\"integration_type\":\"gmail\",\"completion\":\"caller\"}");
 
     assertThat(noHandle.statusCode()).isEqualTo(400);
     assertThat(Json.parse(noHandle.body()).path("detail").asText()).contains("handle is required");
     assertThat(badMode.statusCode()).isEqualTo(400);
     assertThat(Json.parse(badMode.body()).path("code").asText()).isEqualTo("invalid_request");
-    assertThat(Json.parse(badMode.body()).path("detail").asText()).contains("\"browser\" or \"api\"");
+    assertThat(Json.parse(badMode.body()).path("detail").asText())
+        .contains("\"browser\" or \"api\"");
   }
 
   private HttpResponse<String> complete(String token, String handle) {
@@ -243,7 +279,8 @@ class ConsentBindingTest {
   private static String pendingHandle(HttpResponse<String> callback) {
     assertThat(callback.statusCode()).isEqualTo(302);
     HttpUrl location = HttpUrl.get(callback.headers().firstValue("Location").orElseThrow());
-    assertThat(location.toString()).startsWith(TestServer.FRONTEND + "?integration=gmail&status=pending&handle=");
+    assertThat(location.toString())
+        .startsWith(TestServer.FRONTEND + "?integration=gmail&status=pending&handle=");
     return location.queryParameter("handle");
   }
 

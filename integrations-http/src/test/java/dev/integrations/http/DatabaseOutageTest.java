@@ -10,17 +10,26 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A database that goes away while the server runs is an outage: 503 with a code, and /ready says so. */
+/**
+ * A database that goes away while the server runs is an outage: 503 with a code, and /ready says
+ * so.
+ */
 class DatabaseOutageTest {
   @Test
   void a_database_outage_answers_503_storage_unavailable_never_500() throws Exception {
     try (PostgresSchema schema = PostgresSchema.create()) {
       URI target = URI.create(PostgresSchema.PG_URL.substring("jdbc:".length()));
-      try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort());
-          TestServer server = TestServer.start(Map.of(
-              "INTEGRATIONS_DB_URL", schema.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"),
-              "INTEGRATIONS_DB_USER", PostgresSchema.PG_USER,
-              "INTEGRATIONS_DB_PASSWORD", PostgresSchema.PG_PASSWORD))) {
+      try (TcpProxy proxy =
+              new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort());
+          TestServer server =
+              TestServer.start(
+                  Map.of(
+                      "INTEGRATIONS_DB_URL",
+                          schema
+                              .url()
+                              .replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"),
+                      "INTEGRATIONS_DB_USER", PostgresSchema.PG_USER,
+                      "INTEGRATIONS_DB_PASSWORD", PostgresSchema.PG_PASSWORD))) {
         String ann = server.token("ann");
         assertThat(server.get("/api/integrations", ann).statusCode()).isEqualTo(200);
         assertThat(server.get("/ready", null).statusCode()).isEqualTo(200);
@@ -31,7 +40,8 @@ class DatabaseOutageTest {
         assertThat(list.statusCode()).as(list.body()).isEqualTo(503);
         JsonNode body = Json.parse(list.body());
         assertThat(body.path("code").asText()).isEqualTo("storage_unavailable");
-        assertThat(body.path("detail").asText()).startsWith("Could not read connections: the database is unavailable");
+        assertThat(body.path("detail").asText())
+            .startsWith("Could not read connections: the database is unavailable");
         assertThat(server.get("/ready", null).statusCode()).isEqualTo(503);
       }
     }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /api/integrations/disconnect-all} through the real server: one result per connection, the
- * Google grant that Gmail and Drive share revoked once, with the last of them, and other users untouched.
+ * {@code POST /api/integrations/disconnect-all} through the real server: one result per connection,
+ * the Google grant that Gmail and Drive share revoked once, with the last of them, and other users
+ * untouched.
  */
 class DisconnectAllTest {
   private StandIns standIns;
@@ -38,8 +39,11 @@ class DisconnectAllTest {
     Browser browser = new Browser(server);
     HttpResponse<String> connect = browser.connect(ann, type);
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
-    URI back = ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()), "ann");
-    assertThat(browser.arriveAt(back).headers().firstValue("Location").orElseThrow()).contains("status=connected");
+    URI back =
+        ProviderStandIns.consent(
+            URI.create(Json.parse(connect.body()).path("oauth_url").asText()), "ann");
+    assertThat(browser.arriveAt(back).headers().firstValue("Location").orElseThrow())
+        .contains("status=connected");
   }
 
   @Test
@@ -53,25 +57,35 @@ class DisconnectAllTest {
 
     assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
     JsonNode results = Json.parse(all.body());
-    assertThat(results).extracting(r -> r.path("integration_type").asText())
+    assertThat(results)
+        .extracting(r -> r.path("integration_type").asText())
         .containsExactly("gmail", "google_drive", "telegram");
-    assertThat(results).allSatisfy(r -> {
-      assertThat(r.path("success").asBoolean()).isTrue();
-      assertThat(r.path("message").asText()).isEqualTo(r.path("integration_type").asText() + " disconnected successfully");
-    });
-    assertThat(results.get(0).path("revocation").path("shared_with")).extracting(JsonNode::asText)
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.path("success").asBoolean()).isTrue();
+              assertThat(r.path("message").asText())
+                  .isEqualTo(r.path("integration_type").asText() + " disconnected successfully");
+            });
+    assertThat(results.get(0).path("revocation").path("shared_with"))
+        .extracting(JsonNode::asText)
         .containsExactly("google_drive");
     assertThat(results.get(1).path("revocation").path("revoked").asBoolean()).isTrue();
     assertThat(standIns.googleCallsTo("/revoke")).hasSize(1);
-    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId())).isFalse();
+    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId()))
+        .isFalse();
     assertThat(Json.parse(server.get("/api/integrations", ann).body()))
         .allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("disconnected"));
-    assertThat(server.post("/api/integrations/test?integration_type=telegram", bob, null).statusCode()).isEqualTo(200);
-    assertThat(Json.parse(server.post("/api/integrations/disconnect-all", ann, null).body())).isEmpty();
+    assertThat(
+            server.post("/api/integrations/test?integration_type=telegram", bob, null).statusCode())
+        .isEqualTo(200);
+    assertThat(Json.parse(server.post("/api/integrations/disconnect-all", ann, null).body()))
+        .isEmpty();
   }
 
   @Test
   void needs_authentication() {
-    assertThat(server.post("/api/integrations/disconnect-all", null, null).statusCode()).isEqualTo(401);
+    assertThat(server.post("/api/integrations/disconnect-all", null, null).statusCode())
+        .isEqualTo(401);
   }
 }

@@ -28,8 +28,13 @@ class DisconnectRaceTest {
     standIns = new HeldTelegram();
     server = TestServer.start(standIns.env());
     ann = server.token("ann");
-    HttpResponse<String> connect = server.post("/api/integrations/connect", ann,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + ProviderStandIns.BOT_TOKEN + "\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            ann,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\""
+                + ProviderStandIns.BOT_TOKEN
+                + "\"}");
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
   }
 
@@ -44,7 +49,10 @@ class DisconnectRaceTest {
   void a_test_that_passes_after_the_disconnect_leaves_it_disconnected() throws Exception {
     CompletableFuture<HttpResponse<String>> test = testHeldAtTheProvider();
 
-    assertThat(server.post("/api/integrations/disconnect?integration_type=telegram", ann, null).statusCode())
+    assertThat(
+            server
+                .post("/api/integrations/disconnect?integration_type=telegram", ann, null)
+                .statusCode())
         .isEqualTo(200);
     standIns.release.countDown();
 
@@ -58,21 +66,30 @@ class DisconnectRaceTest {
   void a_test_refused_after_the_disconnect_leaves_it_disconnected_not_in_error() throws Exception {
     CompletableFuture<HttpResponse<String>> test = testHeldAtTheProvider();
 
-    assertThat(server.post("/api/integrations/disconnect?integration_type=telegram", ann, null).statusCode())
+    assertThat(
+            server
+                .post("/api/integrations/disconnect?integration_type=telegram", ann, null)
+                .statusCode())
         .isEqualTo(200);
     standIns.botTokenRevoked = true;
     standIns.release.countDown();
 
     HttpResponse<String> tested = test.get(30, TimeUnit.SECONDS);
-    assertThat(Json.parse(tested.body()).path("code").asText()).as(tested.body()).isEqualTo("credentials_rejected");
+    assertThat(Json.parse(tested.body()).path("code").asText())
+        .as(tested.body())
+        .isEqualTo("credentials_rejected");
     assertThat(telegramStatus()).isEqualTo("disconnected");
   }
 
-  private CompletableFuture<HttpResponse<String>> testHeldAtTheProvider() throws InterruptedException {
+  private CompletableFuture<HttpResponse<String>> testHeldAtTheProvider()
+      throws InterruptedException {
     standIns.holdGetMe = true;
-    CompletableFuture<HttpResponse<String>> test = CompletableFuture.supplyAsync(
-        () -> server.post("/api/integrations/test?integration_type=telegram", ann, null));
-    assertThat(standIns.entered.await(30, TimeUnit.SECONDS)).as("the test reached Telegram").isTrue();
+    CompletableFuture<HttpResponse<String>> test =
+        CompletableFuture.supplyAsync(
+            () -> server.post("/api/integrations/test?integration_type=telegram", ann, null));
+    assertThat(standIns.entered.await(30, TimeUnit.SECONDS))
+        .as("the test reached Telegram")
+        .isTrue();
     return test;
   }
 

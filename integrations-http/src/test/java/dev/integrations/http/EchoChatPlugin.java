@@ -28,11 +28,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A test-only provider plug-in: {@value #KEY}, a made-up bot-token chat service whose adapter offers
- * messages by posting {@code {"chat_id","text"}} to {@code <base_url>/messages} through the catalog's
- * generic proxy. It gives the capability routes a second messages provider before the real Slack,
- * Discord and Teams adapters exist; it is active only where a providers file adds an {@value #KEY} entry
- * (see {@link CapabilityRoutesTest}).
+ * A test-only provider plug-in: {@value #KEY}, a made-up bot-token chat service whose adapter
+ * offers messages by posting {@code {"chat_id","text"}} to {@code <base_url>/messages} through the
+ * catalog's generic proxy. It gives the capability routes a second messages provider before the
+ * real Slack, Discord and Teams adapters exist; it is active only where a providers file adds an
+ * {@value #KEY} entry (see {@link CapabilityRoutesTest}).
  */
 public final class EchoChatPlugin implements ProviderPlugin {
   static final String KEY = "echo_chat";
@@ -43,7 +43,8 @@ public final class EchoChatPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderPort generic = GenericAdapters.token(specs.get(KEY), context.http());
     return Map.of(KEY, new Adapter(generic, GenericAdapters.proxy(specs.get(KEY), context.http())));
   }
@@ -86,17 +87,24 @@ public final class EchoChatPlugin implements ProviderPlugin {
     @Override
     public SentMessage send(Credentials credentials, ChatMessage message) {
       try {
-        byte[] body = JSON.writeValueAsBytes(Map.of("chat_id", message.chatId(), "text", message.text()));
+        byte[] body =
+            JSON.writeValueAsBytes(Map.of("chat_id", message.chatId(), "text", message.text()));
         ProxyResponse answer =
-            proxy.call(credentials, new ProxyRequest("POST", "/messages", Map.of(), body, "application/json"));
+            proxy.call(
+                credentials,
+                new ProxyRequest("POST", "/messages", Map.of(), body, "application/json"));
         JsonNode sent = JSON.readTree(answer.body());
         if (answer.status() != 200) {
-          throw new ProviderException(ErrorCode.PROVIDER_REJECTED, "Echo Chat refused the message: "
-              + sent.path("error").asText("status " + answer.status()) + ".");
+          throw new ProviderException(
+              ErrorCode.PROVIDER_REJECTED,
+              "Echo Chat refused the message: "
+                  + sent.path("error").asText("status " + answer.status())
+                  + ".");
         }
         return new SentMessage(sent.path("id").asLong());
       } catch (IOException e) {
-        throw new ProviderException(ErrorCode.PROVIDER_ERROR, "Echo Chat answered something unreadable.");
+        throw new ProviderException(
+            ErrorCode.PROVIDER_ERROR, "Echo Chat answered something unreadable.");
       }
     }
   }

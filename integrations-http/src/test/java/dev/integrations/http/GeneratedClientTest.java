@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLDecoder;
@@ -33,9 +32,9 @@ import org.openapitools.codegen.config.GlobalSettings;
 
 /**
  * The document is good enough to generate a working client from: OpenAPI Generator (java, library
- * native, its defaults) generates one from the server's own {@code /openapi.json}; it is compiled here and
- * lists, connects a bot-token and an OAuth integration (whose two answers to {@code connect} it must tell
- * apart), tests, disconnects, and reads an error, against the real server.
+ * native, its defaults) generates one from the server's own {@code /openapi.json}; it is compiled
+ * here and lists, connects a bot-token and an OAuth integration (whose two answers to {@code
+ * connect} it must tell apart), tests, disconnects, and reads an error, against the real server.
  */
 class GeneratedClientTest {
   private static final Pattern HANDLE = Pattern.compile("[?&]handle=([^&]+)");
@@ -63,26 +62,39 @@ class GeneratedClientTest {
     Path classes = compile(sources);
 
     List<String> seen;
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Method run = loader.loadClass("gen.Exercise").getMethod("run", String.class, String.class, String.class, Function.class);
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Method run =
+          loader
+              .loadClass("gen.Exercise")
+              .getMethod("run", String.class, String.class, String.class, Function.class);
       @SuppressWarnings("unchecked")
-      List<String> result = (List<String>) run.invoke(null, server.uri("").toString(), server.token("ann"),
-          StandIns.BOT_TOKEN, (Function<String, String>) this::consentInBrowser);
+      List<String> result =
+          (List<String>)
+              run.invoke(
+                  null,
+                  server.uri("").toString(),
+                  server.token("ann"),
+                  StandIns.BOT_TOKEN,
+                  (Function<String, String>) this::consentInBrowser);
       seen = result;
     }
 
-    assertThat(seen).containsExactly(
-        "listed gmail:disconnected, google_drive:disconnected, telegram:disconnected",
-        "connected telegram as @alerts_bot",
-        "pending gmail api",
-        "completed gmail",
-        "tested gmail true",
-        "disconnected telegram true",
-        "listed gmail:connected, google_drive:disconnected, telegram:disconnected",
-        "error 404 not_connected");
+    assertThat(seen)
+        .containsExactly(
+            "listed gmail:disconnected, google_drive:disconnected, telegram:disconnected",
+            "connected telegram as @alerts_bot",
+            "pending gmail api",
+            "completed gmail",
+            "tested gmail true",
+            "disconnected telegram true",
+            "listed gmail:connected, google_drive:disconnected, telegram:disconnected",
+            "error 404 not_connected");
   }
 
-  /** The person's browser at the consent screen; returns the handle the server's callback gave it. */
+  /**
+   * The person's browser at the consent screen; returns the handle the server's callback gave it.
+   */
   private String consentInBrowser(String consentUrl) {
     HttpResponse<String> callback = new Browser(server).arriveAt(standIns.consent(consentUrl));
     Matcher handle = HANDLE.matcher(callback.headers().firstValue("Location").orElseThrow());
@@ -98,15 +110,16 @@ class GeneratedClientTest {
     GlobalSettings.setProperty("apiDocs", "false");
     GlobalSettings.setProperty("modelDocs", "false");
     try {
-      CodegenConfigurator configurator = new CodegenConfigurator()
-          .setGeneratorName("java")
-          .setLibrary("native")
-          .setInputSpec(spec.toString())
-          .setOutputDir(out.toString())
-          .setInvokerPackage("gen")
-          .setApiPackage("gen.api")
-          .setModelPackage("gen.model")
-          .addAdditionalProperty("openApiNullable", false);
+      CodegenConfigurator configurator =
+          new CodegenConfigurator()
+              .setGeneratorName("java")
+              .setLibrary("native")
+              .setInputSpec(spec.toString())
+              .setOutputDir(out.toString())
+              .setInvokerPackage("gen")
+              .setApiPackage("gen.api")
+              .setModelPackage("gen.model")
+              .addAdditionalProperty("openApiNullable", false);
       new DefaultGenerator().opts(configurator.toClientOptInput()).generate();
     } finally {
       GlobalSettings.reset();
@@ -115,8 +128,9 @@ class GeneratedClientTest {
   }
 
   /**
-   * Compiles the generated sources against this test's class path (Jackson, jsr305). The generator marks
-   * every class {@code @javax.annotation.Generated}, which Java 11 removed from the JDK: those lines go.
+   * Compiles the generated sources against this test's class path (Jackson, jsr305). The generator
+   * marks every class {@code @javax.annotation.Generated}, which Java 11 removed from the JDK:
+   * those lines go.
    */
   private Path compile(Path sources) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -125,16 +139,31 @@ class GeneratedClientTest {
     }
     for (Path file : files) {
       String text = Files.readString(file);
-      Files.writeString(file, text.replaceAll("(?m)^\\s*@javax\\.annotation\\.Generated\\(.*\\)\\s*$", ""));
+      Files.writeString(
+          file, text.replaceAll("(?m)^\\s*@javax\\.annotation\\.Generated\\(.*\\)\\s*$", ""));
     }
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
-    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-      boolean compiled = javac.getTask(diagnostics, fileManager, null,
-          List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none",
-              "-nowarn", "-Xlint:none"),
-          null, fileManager.getJavaFileObjectsFromPaths(files)).call();
+    try (StandardJavaFileManager fileManager =
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      boolean compiled =
+          javac
+              .getTask(
+                  diagnostics,
+                  fileManager,
+                  null,
+                  List.of(
+                      "-d",
+                      classes.toString(),
+                      "-classpath",
+                      System.getProperty("java.class.path"),
+                      "-proc:none",
+                      "-nowarn",
+                      "-Xlint:none"),
+                  null,
+                  fileManager.getJavaFileObjectsFromPaths(files))
+              .call();
       assertThat(compiled).as(diagnostics.toString()).isTrue();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -143,7 +172,8 @@ class GeneratedClientTest {
   }
 
   /** What a programmer writes with the generated client. */
-  private static final String EXERCISE = """
+  private static final String EXERCISE =
+      """
       package gen;
 
       import gen.api.ConnectionsApi;

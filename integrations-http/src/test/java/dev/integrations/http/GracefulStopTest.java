@@ -16,9 +16,9 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * stop() lets a request in flight finish, and refuses new connections meanwhile. The overlap is built,
- * not waited for: the request is held inside its handler (Telegram's getMe does not answer until the
- * test says so) while the server stops.
+ * stop() lets a request in flight finish, and refuses new connections meanwhile. The overlap is
+ * built, not waited for: the request is held inside its handler (Telegram's getMe does not answer
+ * until the test says so) while the server stops.
  */
 class GracefulStopTest {
 
@@ -26,24 +26,32 @@ class GracefulStopTest {
   void a_request_in_flight_finishes_during_stop() throws Exception {
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (ProviderStandIns telegram = new ProviderStandIns("graceful-stop") {
-      @Override
-      protected MockResponse telegram(RecordedRequest request) {
-        inHandler.countDown();
-        await(release);
-        return super.telegram(request);
-      }
-    }) {
+    try (ProviderStandIns telegram =
+        new ProviderStandIns("graceful-stop") {
+          @Override
+          protected MockResponse telegram(RecordedRequest request) {
+            inHandler.countDown();
+            await(release);
+            return super.telegram(request);
+          }
+        }) {
       TestServer server = TestServer.start(telegram.env());
       int port = server.server.port();
-      HttpRequest connect = server.request("/api/integrations/connect", server.token("ann"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"integration_type\":\"telegram\",\"bot_token\":\"" + ProviderStandIns.BOT_TOKEN + "\"}"))
-          .build();
+      HttpRequest connect =
+          server
+              .request("/api/integrations/connect", server.token("ann"))
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"integration_type\":\"telegram\",\"bot_token\":\""
+                          + ProviderStandIns.BOT_TOKEN
+                          + "\"}"))
+              .build();
       CompletableFuture<HttpResponse<String>> answer =
           server.client.sendAsync(connect, HttpResponse.BodyHandlers.ofString());
-      assertThat(inHandler.await(20, TimeUnit.SECONDS)).as("the request reached its handler").isTrue();
+      assertThat(inHandler.await(20, TimeUnit.SECONDS))
+          .as("the request reached its handler")
+          .isTrue();
 
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
       awaitRefused(port);
@@ -53,8 +61,10 @@ class GracefulStopTest {
       release.countDown();
       HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo("{\"status\":\"connected\",\"success\":true,\"message\":\"Telegram bot connected successfully\","
-          + "\"integration_type\":\"telegram\",\"account\":{\"id\":\"123456789\",\"display_name\":\"@alerts_bot\"}}");
+      assertThat(response.body())
+          .isEqualTo(
+              "{\"status\":\"connected\",\"success\":true,\"message\":\"Telegram bot connected successfully\","
+                  + "\"integration_type\":\"telegram\",\"account\":{\"id\":\"123456789\",\"display_name\":\"@alerts_bot\"}}");
       stopping.get(20, TimeUnit.SECONDS);
     } finally {
       release.countDown();

@@ -11,12 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests carrying secrets everywhere they can (Authorization header, bot token in the body, code and
- * state in the callback's query, a token in a query parameter) leave none of them in the log.
+ * Requests carrying secrets everywhere they can (Authorization header, bot token in the body, code
+ * and state in the callback's query, a token in a query parameter) leave none of them in the log.
  *
- * <p>The log is the module's test log ({@code simplelogger.properties}, whatever test runs first). Every
- * secret is new to this test, so no other test can have logged it; the control line is a request to a
- * path only this test uses.
+ * <p>The log is the module's test log ({@code simplelogger.properties}, whatever test runs first).
+ * Every secret is new to this test, so no other test can have logged it; the control line is a
+ * request to a path only this test uses.
  */
 class LogRedactionTest {
   private static final Path LOG = Path.of("target", "integrations-http-test.log");
@@ -31,8 +31,14 @@ class LogRedactionTest {
     try (TestServer server = TestServer.start()) {
       token = server.token("user-" + UUID.randomUUID());
       server.get("/api/integrations", token);
-      server.post("/api/integrations/connect", token, "{\"integration_type\":\"telegram\",\"bot_token\":\"" + botToken + "\"}");
-      server.post("/api/integrations/connect", token, "{\"integration_type\":\"telegram\",\"bot_token\":" + botToken + "}");
+      server.post(
+          "/api/integrations/connect",
+          token,
+          "{\"integration_type\":\"telegram\",\"bot_token\":\"" + botToken + "\"}");
+      server.post(
+          "/api/integrations/connect",
+          token,
+          "{\"integration_type\":\"telegram\",\"bot_token\":" + botToken + "}");
       server.get("/api/integrations/callback?code=" + code + "&state=" + state, null);
       server.get("/api/integrations/callback?error=access_denied&state=" + state, null);
       server.get("/api/integrations/gmail/messages?q=" + botToken, token);
@@ -42,7 +48,9 @@ class LogRedactionTest {
     }
 
     String log = Files.readString(LOG, StandardCharsets.UTF_8);
-    assertThat(log).as("this test's own request was logged, without its query").contains("GET " + control + " -> 404 (");
+    assertThat(log)
+        .as("this test's own request was logged, without its query")
+        .contains("GET " + control + " -> 404 (");
     for (String secret : List.of(botToken, code, state, token, token.split("\\.")[2])) {
       assertThat(log).doesNotContain(secret);
     }

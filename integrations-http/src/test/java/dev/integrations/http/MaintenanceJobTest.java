@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's background maintenance, run every second: it refreshes a token that would expire before
- * its next run, and verifies a connection nobody used for longer than the keep-alive idle time, with no
- * request from anyone.
+ * The server's background maintenance, run every second: it refreshes a token that would expire
+ * before its next run, and verifies a connection nobody used for longer than the keep-alive idle
+ * time, with no request from anyone.
  */
 class MaintenanceJobTest {
   StandIns standIns;
@@ -45,15 +45,18 @@ class MaintenanceJobTest {
   }
 
   @Test
-  void the_job_refreshes_a_token_that_expires_before_its_next_run_with_no_request_in_between() throws Exception {
+  void the_job_refreshes_a_token_that_expires_before_its_next_run_with_no_request_in_between()
+      throws Exception {
     startServer("24h");
-    // Google's first access token expires within the refresh margin plus one interval; the refreshed one does not.
+    // Google's first access token expires within the refresh margin plus one interval; the
+    // refreshed one does not.
     standIns.accounts.accessTokenLifetime = Duration.ofSeconds(30);
     CountDownLatch refreshed = new CountDownLatch(1);
-    standIns.accounts.onRefresh = () -> {
-      standIns.accounts.accessTokenLifetime = Duration.ofSeconds(3599);
-      refreshed.countDown();
-    };
+    standIns.accounts.onRefresh =
+        () -> {
+          standIns.accounts.accessTokenLifetime = Duration.ofSeconds(3599);
+          refreshed.countDown();
+        };
     standIns.connectGoogle(server, ann, "gmail");
 
     assertThat(refreshed.await(30, TimeUnit.SECONDS)).as("refreshed by the job").isTrue();
@@ -68,7 +71,8 @@ class MaintenanceJobTest {
   }
 
   @Test
-  void the_job_verifies_a_connection_unused_for_longer_than_the_keepalive_idle_time() throws Exception {
+  void the_job_verifies_a_connection_unused_for_longer_than_the_keepalive_idle_time()
+      throws Exception {
     startServer("2s");
     standIns.connectGoogle(server, ann, "gmail");
 
@@ -77,7 +81,9 @@ class MaintenanceJobTest {
     assertThat(check).as("a test call by the job").isNotNull();
     assertThat(check.getUrl().encodedPath()).isEqualTo("/gmail/v1/users/me/profile");
     JsonNode usage = Json.parse(server.get("/api/integrations/gmail/usage", ann).body());
-    assertThat(usage.path("usage_24h").path("calls").asLong()).as("a check is not the user's usage").isZero();
+    assertThat(usage.path("usage_24h").path("calls").asLong())
+        .as("a check is not the user's usage")
+        .isZero();
   }
 
   private JsonNode entry(String type) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The MCP server of a deployment whose tokens come from an authorization server: the audience it
- * requires, the authorization servers its metadata names, and a grant the person ended at the provider.
+ * requires, the authorization servers its metadata names, and a grant the person ended at the
+ * provider.
  */
 class McpDeploymentTest {
   static final String AUDIENCE = "https://integrations.test/mcp";
@@ -27,7 +28,9 @@ class McpDeploymentTest {
     standIns = new StandIns();
     Map<String, String> env = standIns.env();
     env.put("INTEGRATIONS_MCP_AUDIENCE", AUDIENCE);
-    env.put("INTEGRATIONS_MCP_AUTHORIZATION_SERVERS", "https://auth.test/realms/acme, https://login.test");
+    env.put(
+        "INTEGRATIONS_MCP_AUTHORIZATION_SERVERS",
+        "https://auth.test/realms/acme, https://login.test");
     server = TestServer.start(env);
   }
 
@@ -43,7 +46,8 @@ class McpDeploymentTest {
     HttpResponse<String> refused = McpClients.post(server, forTheApi, McpClients.INITIALIZE);
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow())
-        .contains("error=\"invalid_token\"").contains("'aud' must name " + AUDIENCE);
+        .contains("error=\"invalid_token\"")
+        .contains("'aud' must name " + AUDIENCE);
 
     String forMcp = McpClients.token(server, "ann", jwt -> jwt.withAudience(AUDIENCE));
     try (McpSyncClient client = McpClients.client(server, forMcp)) {
@@ -53,7 +57,8 @@ class McpDeploymentTest {
 
   @Test
   void the_metadata_names_the_configured_authorization_servers() {
-    JsonNode metadata = Json.parse(server.get("/.well-known/oauth-protected-resource/mcp", null).body());
+    JsonNode metadata =
+        Json.parse(server.get("/.well-known/oauth-protected-resource/mcp", null).body());
 
     assertThat(metadata.path("authorization_servers").toString())
         .isEqualTo("[\"https://auth.test/realms/acme\",\"https://login.test\"]");
@@ -67,10 +72,12 @@ class McpDeploymentTest {
 
     String forMcp = McpClients.token(server, "ann", jwt -> jwt.withAudience(AUDIENCE));
     try (McpSyncClient client = McpClients.client(server, forMcp)) {
-      CallToolResult result = call(client, "list_files", Map.of("integration_type", "google_drive"));
+      CallToolResult result =
+          call(client, "list_files", Map.of("integration_type", "google_drive"));
 
       assertThat(result.isError()).isTrue();
-      assertThat(structured(result)).containsEntry("code", "reauthorization_required")
+      assertThat(structured(result))
+          .containsEntry("code", "reauthorization_required")
           .containsEntry("fix_url", TestServer.FRONTEND);
       CallToolResult connections = call(client, "list_connections", Map.of());
       assertThat(connections.toString()).contains("reauthorization_required");

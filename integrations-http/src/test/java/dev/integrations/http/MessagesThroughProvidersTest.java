@@ -33,11 +33,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The messages capability of Slack, Discord, Microsoft Teams and WhatsApp Business, through the real
- * composition root's {@link ActionService} (the Java API the HTTP route dispatches to) against strict
- * stand-ins over real sockets: connected through the server's API, then a message sent; a 429 waited out
- * and sent again once; a 5xx during a send never repeated; each provider's refusal mapped to our code.
- * One server and one set of stand-ins for the class; each test its own user, and counts its own sends.
+ * The messages capability of Slack, Discord, Microsoft Teams and WhatsApp Business, through the
+ * real composition root's {@link ActionService} (the Java API the HTTP route dispatches to) against
+ * strict stand-ins over real sockets: connected through the server's API, then a message sent; a
+ * 429 waited out and sent again once; a 5xx during a send never repeated; each provider's refusal
+ * mapped to our code. One server and one set of stand-ins for the class; each test its own user,
+ * and counts its own sends.
  */
 class MessagesThroughProvidersTest {
   static final URI REDIRECT = URI.create(StandIns.PUBLIC_URL + "/api/integrations/callback");
@@ -57,7 +58,9 @@ class MessagesThroughProvidersTest {
     discord = new DiscordStandIn();
     whatsapp = new WhatsAppStandIn();
     catalogFile = Files.createTempFile("providers-", ".yaml");
-    Map<String, String> env = new HashMap<>(CatalogStandIn.settings(catalogFile, "", slack, microsoft, discord, whatsapp));
+    Map<String, String> env =
+        new HashMap<>(
+            CatalogStandIn.settings(catalogFile, "", slack, microsoft, discord, whatsapp));
     env.put("INTEGRATIONS_PUBLIC_URL", StandIns.PUBLIC_URL);
     server = TestServer.start(env);
     flows = new ProviderFlows(server);
@@ -78,7 +81,8 @@ class MessagesThroughProvidersTest {
   }
 
   static SentMessage send(String user, String type, String chatId, String text) {
-    return actions().sendMessage(UserId.of(user), IntegrationType.of(type), ChatMessage.text(chatId, text));
+    return actions()
+        .sendMessage(UserId.of(user), IntegrationType.of(type), ChatMessage.text(chatId, text));
   }
 
   static IntegrationException refused(String user, String type, String chatId, String text) {
@@ -127,7 +131,8 @@ class MessagesThroughProvidersTest {
     long started = System.nanoTime();
     SentMessage sent = send("slack-limited", "slack", "C0123ABCD", "after the wait");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(sent.id()).isEqualTo("1700000000.000100");
     assertThat(counts.newAttempts()).containsExactly("after the wait", "after the wait");
     assertThat(counts.newDeliveries()).containsExactly("after the wait");
@@ -150,21 +155,30 @@ class MessagesThroughProvidersTest {
   void slack_channel_problems_are_invalid_requests_naming_the_channel() {
     flows.connect("slack-channels", "slack", slack);
 
-    IntegrationException unknown = refused("slack-channels", "slack", SlackStandIn.UNKNOWN_CHANNEL, "hi");
-    IntegrationException notMember = refused("slack-channels", "slack", SlackStandIn.NOT_MEMBER_CHANNEL, "hi");
+    IntegrationException unknown =
+        refused("slack-channels", "slack", SlackStandIn.UNKNOWN_CHANNEL, "hi");
+    IntegrationException notMember =
+        refused("slack-channels", "slack", SlackStandIn.NOT_MEMBER_CHANNEL, "hi");
 
     assertThat(unknown.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(unknown).hasMessageContaining(SlackStandIn.UNKNOWN_CHANNEL).hasMessageContaining("channel_not_found");
+    assertThat(unknown)
+        .hasMessageContaining(SlackStandIn.UNKNOWN_CHANNEL)
+        .hasMessageContaining("channel_not_found");
     assertThat(notMember.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(notMember).hasMessageContaining(SlackStandIn.NOT_MEMBER_CHANNEL).hasMessageContaining("not_in_channel");
+    assertThat(notMember)
+        .hasMessageContaining(SlackStandIn.NOT_MEMBER_CHANNEL)
+        .hasMessageContaining("not_in_channel");
   }
 
   @Test
   void slack_revoked_token_asks_the_user_to_connect_again() {
     String jwt = flows.connect("slack-revoked", "slack", slack);
     send("slack-revoked", "slack", "C0123ABCD", "before");
-    String token = ProviderFlows.last(slack.callsTo("/api/chat.postMessage")).getHeaders().get("Authorization")
-        .substring("Bearer ".length());
+    String token =
+        ProviderFlows.last(slack.callsTo("/api/chat.postMessage"))
+            .getHeaders()
+            .get("Authorization")
+            .substring("Bearer ".length());
     slack.revokeToken(token);
 
     IntegrationException failure = refused("slack-revoked", "slack", "C0123ABCD", "after");
@@ -183,8 +197,12 @@ class MessagesThroughProvidersTest {
     connectDiscord("discord-poster");
     Counts counts = Counts.of(discord.messages);
 
-    SentMessage sent = actions().sendMessage(UserId.of("discord-poster"), IntegrationType.of("discord"),
-        new ChatMessage(DiscordStandIn.CHANNEL, "Build is green", null, true));
+    SentMessage sent =
+        actions()
+            .sendMessage(
+                UserId.of("discord-poster"),
+                IntegrationType.of("discord"),
+                new ChatMessage(DiscordStandIn.CHANNEL, "Build is green", null, true));
 
     assertThat(sent.hasNumericId()).isTrue();
     assertThat(counts.newDeliveries()).containsExactly("Build is green");
@@ -202,7 +220,8 @@ class MessagesThroughProvidersTest {
     long started = System.nanoTime();
     send("discord-limited", "discord", DiscordStandIn.CHANNEL, "after the wait");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(600));
     assertThat(counts.newAttempts()).containsExactly("after the wait", "after the wait");
     assertThat(counts.newDeliveries()).containsExactly("after the wait");
   }
@@ -219,8 +238,11 @@ class MessagesThroughProvidersTest {
       long started = System.nanoTime();
       send("discord-paced", "discord", DiscordStandIn.CHANNEL, "waits for the refill");
 
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
-      assertThat(discord.calls.size() - requestsBefore).as("one request, made after the refill").isEqualTo(1);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(700));
+      assertThat(discord.calls.size() - requestsBefore)
+          .as("one request, made after the refill")
+          .isEqualTo(1);
     } finally {
       discord.bucket(5, 4, 1.0);
     }
@@ -232,7 +254,8 @@ class MessagesThroughProvidersTest {
     Counts counts = Counts.of(discord.messages);
     discord.failNextMessage(500);
 
-    IntegrationException failure = refused("discord-outage", "discord", DiscordStandIn.CHANNEL, "maybe posted");
+    IntegrationException failure =
+        refused("discord-outage", "discord", DiscordStandIn.CHANNEL, "maybe posted");
 
     assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(failure).hasMessageContaining("not sent again");
@@ -243,10 +266,13 @@ class MessagesThroughProvidersTest {
   void discord_unknown_channel_is_an_invalid_request_naming_it() {
     connectDiscord("discord-unknown");
 
-    IntegrationException failure = refused("discord-unknown", "discord", "1100000000000000999", "hi");
+    IntegrationException failure =
+        refused("discord-unknown", "discord", "1100000000000000999", "hi");
 
     assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(failure).hasMessageContaining("1100000000000000999").hasMessageContaining("Unknown Channel");
+    assertThat(failure)
+        .hasMessageContaining("1100000000000000999")
+        .hasMessageContaining("Unknown Channel");
   }
 
   // Microsoft Teams
@@ -256,21 +282,37 @@ class MessagesThroughProvidersTest {
     flows.connect("teams-poster", "microsoft_teams", microsoft);
     Counts counts = Counts.of(microsoft.teams.messages);
 
-    SentMessage inChannel = send("teams-poster", "microsoft_teams",
-        TeamsGraph.TEAM_ID + "/" + TeamsGraph.CHANNEL_ID, "to the channel");
-    SentMessage inChat = actions().sendMessage(UserId.of("teams-poster"), IntegrationType.of("microsoft_teams"),
-        new ChatMessage(TeamsGraph.CHAT_ID, "<b>to the chat</b>", "HTML", false));
+    SentMessage inChannel =
+        send(
+            "teams-poster",
+            "microsoft_teams",
+            TeamsGraph.TEAM_ID + "/" + TeamsGraph.CHANNEL_ID,
+            "to the channel");
+    SentMessage inChat =
+        actions()
+            .sendMessage(
+                UserId.of("teams-poster"),
+                IntegrationType.of("microsoft_teams"),
+                new ChatMessage(TeamsGraph.CHAT_ID, "<b>to the chat</b>", "HTML", false));
 
     assertThat(inChannel.hasNumericId()).isTrue();
     assertThat(inChat.id()).isNotEqualTo(inChannel.id());
     assertThat(counts.newDeliveries()).containsExactly("to the channel", "<b>to the chat</b>");
-    List<RecordedRequest> posts = microsoft.calls.stream()
-        .filter(r -> r.getMethod().equals("POST") && r.getUrl().encodedPath().endsWith("/messages")).toList();
+    List<RecordedRequest> posts =
+        microsoft.calls.stream()
+            .filter(
+                r -> r.getMethod().equals("POST") && r.getUrl().encodedPath().endsWith("/messages"))
+            .toList();
     assertThat(posts.get(posts.size() - 2).getUrl().pathSegments())
-        .containsExactly("v1.0", "teams", TeamsGraph.TEAM_ID, "channels", TeamsGraph.CHANNEL_ID, "messages");
+        .containsExactly(
+            "v1.0", "teams", TeamsGraph.TEAM_ID, "channels", TeamsGraph.CHANNEL_ID, "messages");
     assertThat(ProviderFlows.last(posts).getUrl().pathSegments())
         .containsExactly("v1.0", "chats", TeamsGraph.CHAT_ID, "messages");
-    assertThat(Json.parse(ProviderFlows.last(posts).getBody().utf8()).path("body").path("contentType").asText())
+    assertThat(
+            Json.parse(ProviderFlows.last(posts).getBody().utf8())
+                .path("body")
+                .path("contentType")
+                .asText())
         .isEqualTo("html");
   }
 
@@ -283,7 +325,8 @@ class MessagesThroughProvidersTest {
     long started = System.nanoTime();
     send("teams-limited", "microsoft_teams", TeamsGraph.CHAT_ID, "after the wait");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(counts.newAttempts()).containsExactly("after the wait", "after the wait");
     assertThat(counts.newDeliveries()).containsExactly("after the wait");
   }
@@ -294,7 +337,8 @@ class MessagesThroughProvidersTest {
     Counts counts = Counts.of(microsoft.teams.messages);
     microsoft.teams.failNextMessage(503);
 
-    IntegrationException failure = refused("teams-outage", "microsoft_teams", TeamsGraph.CHAT_ID, "maybe posted");
+    IntegrationException failure =
+        refused("teams-outage", "microsoft_teams", TeamsGraph.CHAT_ID, "maybe posted");
 
     assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     assertThat(failure).hasMessageContaining("not sent again");
@@ -305,7 +349,8 @@ class MessagesThroughProvidersTest {
   void teams_unknown_chat_is_an_invalid_request_naming_it() {
     flows.connect("teams-unknown", "microsoft_teams", microsoft);
 
-    IntegrationException failure = refused("teams-unknown", "microsoft_teams", "19:nobody@thread.v2", "hi");
+    IntegrationException failure =
+        refused("teams-unknown", "microsoft_teams", "19:nobody@thread.v2", "hi");
 
     assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
     assertThat(failure).hasMessageContaining("19:nobody@thread.v2");
@@ -316,16 +361,22 @@ class MessagesThroughProvidersTest {
   @Test
   void whatsapp_connects_with_an_api_key_and_its_phone_number_id_then_sends_text() {
     String jwt = connectWhatsApp("wa-sender");
-    flows.assertTested(jwt, "whatsapp", "Connected to WhatsApp Business as " + WhatsAppStandIn.DISPLAY_PHONE_NUMBER + ".");
+    flows.assertTested(
+        jwt,
+        "whatsapp",
+        "Connected to WhatsApp Business as " + WhatsAppStandIn.DISPLAY_PHONE_NUMBER + ".");
     Counts counts = Counts.of(whatsapp.messages);
 
-    SentMessage sent = send("wa-sender", "whatsapp", WhatsAppStandIn.RECIPIENT, "Your order shipped");
+    SentMessage sent =
+        send("wa-sender", "whatsapp", WhatsAppStandIn.RECIPIENT, "Your order shipped");
 
     assertThat(sent.id()).startsWith("wamid.");
     assertThat(counts.newDeliveries()).containsExactly("Your order shipped");
     RecordedRequest post = ProviderFlows.last(whatsapp.calls);
-    assertThat(post.getUrl().encodedPath()).isEqualTo("/v21.0/" + WhatsAppStandIn.PHONE_NUMBER_ID + "/messages");
-    assertThat(post.getHeaders().get("Authorization")).isEqualTo("Bearer " + WhatsAppStandIn.ACCESS_TOKEN);
+    assertThat(post.getUrl().encodedPath())
+        .isEqualTo("/v21.0/" + WhatsAppStandIn.PHONE_NUMBER_ID + "/messages");
+    assertThat(post.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + WhatsAppStandIn.ACCESS_TOKEN);
     JsonNode body = Json.parse(post.getBody().utf8());
     assertThat(body.path("messaging_product").asText()).isEqualTo("whatsapp");
     assertThat(body.path("to").asText()).isEqualTo(WhatsAppStandIn.RECIPIENT);
@@ -337,15 +388,25 @@ class MessagesThroughProvidersTest {
     String jwt = server.token("wa-incomplete");
     int requestsBefore = whatsapp.calls.size();
 
-    HttpResponse<String> missing = server.post("/api/integrations/connect", jwt,
-        "{\"integration_type\":\"whatsapp\",\"api_key\":\"" + WhatsAppStandIn.ACCESS_TOKEN + "\"}");
+    HttpResponse<String> missing =
+        server.post(
+            "/api/integrations/connect",
+            jwt,
+            "{\"integration_type\":\"whatsapp\",\"api_key\":\""
+                + WhatsAppStandIn.ACCESS_TOKEN
+                + "\"}");
     assertThat(ProviderFlows.error(missing, 400)).isEqualTo("invalid_request");
-    assertThat(Json.parse(missing.body()).path("detail").asText()).contains("config.phone_number_id is required");
+    assertThat(Json.parse(missing.body()).path("detail").asText())
+        .contains("config.phone_number_id is required");
     assertThat(whatsapp.calls.size()).as("refused before any call").isEqualTo(requestsBefore);
 
-    HttpResponse<String> wrong = server.post("/api/integrations/connect", jwt,
-        "{\"integration_type\":\"whatsapp\",\"api_key\":\"" + WhatsAppStandIn.ACCESS_TOKEN
-            + "\",\"config\":{\"phone_number_id\":\"999\"}}");
+    HttpResponse<String> wrong =
+        server.post(
+            "/api/integrations/connect",
+            jwt,
+            "{\"integration_type\":\"whatsapp\",\"api_key\":\""
+                + WhatsAppStandIn.ACCESS_TOKEN
+                + "\",\"config\":{\"phone_number_id\":\"999\"}}");
     assertThat(ProviderFlows.error(wrong, 400)).isEqualTo("invalid_credentials");
 
     assertThat(card(jwt, "whatsapp").path("status").asText()).isEqualTo("disconnected");
@@ -360,7 +421,8 @@ class MessagesThroughProvidersTest {
     long started = System.nanoTime();
     send("wa-limited", "whatsapp", WhatsAppStandIn.RECIPIENT, "after the wait");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(counts.newAttempts()).containsExactly("after the wait", "after the wait");
     assertThat(counts.newDeliveries()).containsExactly("after the wait");
   }
@@ -371,7 +433,8 @@ class MessagesThroughProvidersTest {
     Counts counts = Counts.of(whatsapp.messages);
     whatsapp.failNextMessage(500);
 
-    IntegrationException failure = refused("wa-outage", "whatsapp", WhatsAppStandIn.RECIPIENT, "maybe sent");
+    IntegrationException failure =
+        refused("wa-outage", "whatsapp", WhatsAppStandIn.RECIPIENT, "maybe sent");
 
     assertThat(failure.code()).isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(failure).hasMessageContaining("not sent again");
@@ -382,31 +445,45 @@ class MessagesThroughProvidersTest {
   void whatsapp_refusals_keep_its_reason_and_a_revoked_token_is_refused_credentials() {
     String jwt = connectWhatsApp("wa-refused");
 
-    IntegrationException window = refused("wa-refused", "whatsapp", WhatsAppStandIn.OUTSIDE_WINDOW, "hello again");
+    IntegrationException window =
+        refused("wa-refused", "whatsapp", WhatsAppStandIn.OUTSIDE_WINDOW, "hello again");
     assertThat(window.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
     assertThat(window).hasMessageContaining("131047");
 
     whatsapp.revokeToken();
     try {
-      IntegrationException revoked = refused("wa-refused", "whatsapp", WhatsAppStandIn.RECIPIENT, "hi");
+      IntegrationException revoked =
+          refused("wa-refused", "whatsapp", WhatsAppStandIn.RECIPIENT, "hi");
       assertThat(revoked.code()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
-      assertThat(card(jwt, "whatsapp").path("last_error").asText()).isEqualTo("credentials_rejected");
+      assertThat(card(jwt, "whatsapp").path("last_error").asText())
+          .isEqualTo("credentials_rejected");
     } finally {
       whatsapp.restoreToken();
     }
   }
 
   private static void connectDiscord(String user) {
-    HttpResponse<String> connected = server.post("/api/integrations/connect", server.token(user),
-        "{\"integration_type\":\"discord\",\"bot_token\":\"" + DiscordStandIn.BOT_TOKEN + "\"}");
+    HttpResponse<String> connected =
+        server.post(
+            "/api/integrations/connect",
+            server.token(user),
+            "{\"integration_type\":\"discord\",\"bot_token\":\""
+                + DiscordStandIn.BOT_TOKEN
+                + "\"}");
     assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
   }
 
   private static String connectWhatsApp(String user) {
     String jwt = server.token(user);
-    HttpResponse<String> connected = server.post("/api/integrations/connect", jwt,
-        "{\"integration_type\":\"whatsapp\",\"api_key\":\"" + WhatsAppStandIn.ACCESS_TOKEN
-            + "\",\"config\":{\"phone_number_id\":\"" + WhatsAppStandIn.PHONE_NUMBER_ID + "\"}}");
+    HttpResponse<String> connected =
+        server.post(
+            "/api/integrations/connect",
+            jwt,
+            "{\"integration_type\":\"whatsapp\",\"api_key\":\""
+                + WhatsAppStandIn.ACCESS_TOKEN
+                + "\",\"config\":{\"phone_number_id\":\""
+                + WhatsAppStandIn.PHONE_NUMBER_ID
+                + "\"}}");
     assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
     JsonNode body = Json.parse(connected.body());
     assertThat(body.path("message").asText()).isEqualTo("WhatsApp Business connected successfully");

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole OAuth flow over HTTP: connect, consent at a real OAuth server, the callback exchanging the
- * code and redirecting to the frontend, and every way the callback can be refused storing nothing.
+ * The whole OAuth flow over HTTP: connect, consent at a real OAuth server, the callback exchanging
+ * the code and redirecting to the frontend, and every way the callback can be refused storing
+ * nothing.
  */
 class OAuthFlowTest {
   StandIns standIns;
   TestServer server;
   String token;
+
   /** Ann's browser: it calls /connect and comes back from the consent screen, with its cookies. */
   Browser browser;
 
@@ -48,7 +50,8 @@ class OAuthFlowTest {
     HttpUrl consentUrl = HttpUrl.get(pending.path("oauth_url").asText());
     assertThat(consentUrl.queryParameter("state")).isEqualTo(pending.path("state").asText());
     assertThat(consentUrl.queryParameter("code_challenge_method")).isEqualTo("S256");
-    assertThat(consentUrl.queryParameter("redirect_uri")).isEqualTo(StandIns.PUBLIC_URL + CallbackRoute.PATH);
+    assertThat(consentUrl.queryParameter("redirect_uri"))
+        .isEqualTo(StandIns.PUBLIC_URL + CallbackRoute.PATH);
 
     URI back = standIns.consent(consentUrl.toString());
     assertThat(back.toString()).startsWith(StandIns.PUBLIC_URL + CallbackRoute.PATH);
@@ -62,7 +65,8 @@ class OAuthFlowTest {
     assertThat(gmail.path("connected_at").isNull()).isFalse();
     assertThat(entry("google_drive").path("status").asText()).isEqualTo("disconnected");
 
-    HttpResponse<String> test = server.post("/api/integrations/test?integration_type=gmail", token, null);
+    HttpResponse<String> test =
+        server.post("/api/integrations/test?integration_type=gmail", token, null);
     assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
     JsonNode tested = Json.parse(test.body());
     assertThat(tested.path("success").asBoolean()).as(test.body()).isTrue();
@@ -74,7 +78,8 @@ class OAuthFlowTest {
 
   @Test
   void a_state_the_server_never_issued_is_refused_and_stores_nothing() {
-    HttpResponse<String> callback = server.get(CallbackRoute.PATH + "?code=some-code&state=made-up-state", null);
+    HttpResponse<String> callback =
+        server.get(CallbackRoute.PATH + "?code=some-code&state=made-up-state", null);
 
     assertRedirectedWithError(callback, "invalid_state");
     assertThat(entry("gmail").path("status").asText()).isEqualTo("disconnected");
@@ -85,8 +90,13 @@ class OAuthFlowTest {
     HttpResponse<String> connect = browser.connect(token, "gmail");
     URI back = standIns.consent(Json.parse(connect.body()).path("oauth_url").asText());
     String callbackPath = back.getRawPath() + "?" + back.getRawQuery();
-    assertThat(browser.get(callbackPath).headers().firstValue("Location").orElseThrow()).contains("status=connected");
-    assertThat(server.post("/api/integrations/disconnect?integration_type=gmail", token, null).statusCode()).isEqualTo(200);
+    assertThat(browser.get(callbackPath).headers().firstValue("Location").orElseThrow())
+        .contains("status=connected");
+    assertThat(
+            server
+                .post("/api/integrations/disconnect?integration_type=gmail", token, null)
+                .statusCode())
+        .isEqualTo(200);
 
     HttpResponse<String> replay = browser.get(callbackPath);
 
@@ -99,7 +109,8 @@ class OAuthFlowTest {
     HttpResponse<String> connect = browser.connect(token, "gmail");
     String state = Json.parse(connect.body()).path("state").asText();
 
-    HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?code=forged-code&state=" + state);
+    HttpResponse<String> callback =
+        browser.get(CallbackRoute.PATH + "?code=forged-code&state=" + state);
 
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location").orElseThrow())
@@ -113,12 +124,16 @@ class OAuthFlowTest {
     HttpResponse<String> connect = browser.connect(token, "gmail");
     String state = Json.parse(connect.body()).path("state").asText();
 
-    HttpResponse<String> callback = browser.get(CallbackRoute.PATH + "?error=access_denied&state=" + state);
+    HttpResponse<String> callback =
+        browser.get(CallbackRoute.PATH + "?error=access_denied&state=" + state);
 
     assertRedirectedWithError(callback, "access_denied");
-    assertThat(callback.headers().firstValue("Location").orElseThrow()).contains("integration=gmail");
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .contains("integration=gmail");
     assertThat(entry("gmail").path("status").asText()).isEqualTo("disconnected");
-    assertThat(server.post("/api/integrations/test?integration_type=gmail", token, null).statusCode()).isEqualTo(404);
+    assertThat(
+            server.post("/api/integrations/test?integration_type=gmail", token, null).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -139,10 +154,13 @@ class OAuthFlowTest {
   void an_expired_state_is_refused_and_stores_nothing() throws Exception {
     HttpResponse<String> connect = browser.connect(token, "gmail");
     URI back = standIns.consent(Json.parse(connect.body()).path("oauth_url").asText());
-    // Ten minutes cannot be waited for: age the pending request in the server's own database instead.
+    // Ten minutes cannot be waited for: age the pending request in the server's own database
+    // instead.
     try (Connection db = DriverManager.getConnection(server.dbUrl);
         Statement update = db.createStatement()) {
-      assertThat(update.executeUpdate("UPDATE oauth_states SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)"))
+      assertThat(
+              update.executeUpdate(
+                  "UPDATE oauth_states SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)"))
           .isEqualTo(1);
     }
 
@@ -155,7 +173,10 @@ class OAuthFlowTest {
   private void assertRedirectedWithError(HttpResponse<String> callback, String error) {
     assertThat(callback.statusCode()).isEqualTo(302);
     String location = callback.headers().firstValue("Location").orElseThrow();
-    assertThat(location).startsWith(TestServer.FRONTEND + "?").contains("status=error").endsWith("error=" + error);
+    assertThat(location)
+        .startsWith(TestServer.FRONTEND + "?")
+        .contains("status=error")
+        .endsWith("error=" + error);
     assertThat(callback.headers().firstValue("Cache-Control")).contains("no-store");
   }
 

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a caller sees when the provider says no or fails, when the user grants fewer scopes than asked,
- * and when a connection is disconnected: status codes from the contract, never a 500.
+ * What a caller sees when the provider says no or fails, when the user grants fewer scopes than
+ * asked, and when a connection is disconnected: status codes from the contract, never a 500.
  */
 class ProviderAnswersTest {
-  private static final String TELEGRAM_REJECTED = "Telegram rejected the bot token (Unauthorized). It may have been"
-      + " revoked in @BotFather; connect again with a current token.";
+  private static final String TELEGRAM_REJECTED =
+      "Telegram rejected the bot token (Unauthorized). It may have been"
+          + " revoked in @BotFather; connect again with a current token.";
   StandIns standIns;
   TestServer server;
   String ann;
@@ -36,7 +37,8 @@ class ProviderAnswersTest {
 
   @Test
   void unticked_scopes_are_reported_by_the_callback_and_the_connection_stays_in_error() {
-    // The person unticks "Read your email" on Google's consent screen: Google's token answer says so.
+    // The person unticks "Read your email" on Google's consent screen: Google's token answer says
+    // so.
     standIns.accounts.grantedScopes = Set.of("https://www.googleapis.com/auth/gmail.send");
     Browser browser = new Browser(server);
     HttpResponse<String> connect = browser.connect(ann, "gmail");
@@ -53,19 +55,23 @@ class ProviderAnswersTest {
     assertThat(gmail.path("last_error").asText()).as(gmail.toString()).isEqualTo("missing_scopes");
     assertThat(entry("google_drive").path("status").asText()).isEqualTo("disconnected");
     assertThat(entry("telegram").path("status").asText()).isEqualTo("disconnected");
-    HttpResponse<String> test = server.post("/api/integrations/test?integration_type=gmail", ann, null);
+    HttpResponse<String> test =
+        server.post("/api/integrations/test?integration_type=gmail", ann, null);
     assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
     assertThat(Json.parse(test.body()).path("success").asBoolean()).isFalse();
     assertThat(Json.parse(test.body()).path("code").asText()).isEqualTo("missing_scopes");
-    assertThat(Json.parse(test.body()).path("message").asText()).isEqualTo("Permissions not granted:"
-        + " https://www.googleapis.com/auth/gmail.readonly. Connect again and allow every requested permission.");
+    assertThat(Json.parse(test.body()).path("message").asText())
+        .isEqualTo(
+            "Permissions not granted:"
+                + " https://www.googleapis.com/auth/gmail.readonly. Connect again and allow every requested permission.");
   }
 
   @Test
   void disconnect_revokes_at_google_and_the_connection_is_gone() throws Exception {
     standIns.connectGoogle(server, ann, "gmail");
 
-    HttpResponse<String> disconnect = server.post("/api/integrations/disconnect?integration_type=gmail", ann, null);
+    HttpResponse<String> disconnect =
+        server.post("/api/integrations/disconnect?integration_type=gmail", ann, null);
 
     assertThat(disconnect.statusCode()).as(disconnect.body()).isEqualTo(200);
     JsonNode body = Json.parse(disconnect.body());
@@ -75,10 +81,17 @@ class ProviderAnswersTest {
     assertThat(revoke).hasSize(1);
     assertThat(revoke.get(0).getMethod()).isEqualTo("POST");
     assertThat(revoke.get(0).getBody().utf8()).startsWith("token=");
-    assertThat(standIns.grants.hasLiveGrant(StandIns.ACCOUNT, standIns.clientId())).as("Google ended the grant").isFalse();
+    assertThat(standIns.grants.hasLiveGrant(StandIns.ACCOUNT, standIns.clientId()))
+        .as("Google ended the grant")
+        .isFalse();
     assertThat(status("gmail")).isEqualTo("disconnected");
-    assertThat(server.post("/api/integrations/test?integration_type=gmail", ann, null).statusCode()).isEqualTo(404);
-    assertThat(server.post("/api/integrations/disconnect?integration_type=gmail", ann, null).statusCode()).isEqualTo(404);
+    assertThat(server.post("/api/integrations/test?integration_type=gmail", ann, null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            server
+                .post("/api/integrations/disconnect?integration_type=gmail", ann, null)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -86,7 +99,8 @@ class ProviderAnswersTest {
     standIns.connectTelegram(server, ann);
     standIns.telegramFailure = 401;
 
-    HttpResponse<String> test = server.post("/api/integrations/test?integration_type=telegram", ann, null);
+    HttpResponse<String> test =
+        server.post("/api/integrations/test?integration_type=telegram", ann, null);
 
     assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
     JsonNode body = Json.parse(test.body());
@@ -100,8 +114,11 @@ class ProviderAnswersTest {
     standIns.connectGoogle(server, ann, "gmail");
     standIns.googleFailure = 500;
 
-    HttpResponse<String> sent = server.post("/api/integrations/gmail/messages", ann,
-        "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}");
+    HttpResponse<String> sent =
+        server.post(
+            "/api/integrations/gmail/messages",
+            ann,
+            "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}");
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(502);
     assertThat(Json.parse(sent.body()).path("code").asText()).isEqualTo("provider_error");
@@ -122,7 +139,8 @@ class ProviderAnswersTest {
   @Test
   void access_removed_at_google_is_a_409_reauthorization_required_and_the_connection_says_so() {
     standIns.connectGoogle(server, ann, "google_drive");
-    // The person removes the app at myaccount.google.com/permissions: every token of the grant dies.
+    // The person removes the app at myaccount.google.com/permissions: every token of the grant
+    // dies.
     assertThat(standIns.grants.removeAccessOf(StandIns.ACCOUNT)).isEqualTo(1);
 
     HttpResponse<String> list = server.get("/api/integrations/google_drive/files", ann);
@@ -131,7 +149,9 @@ class ProviderAnswersTest {
     assertThat(Json.parse(list.body()).path("code").asText()).isEqualTo("reauthorization_required");
     JsonNode drive = entry("google_drive");
     assertThat(drive.path("status").asText()).as(drive.toString()).isEqualTo("error");
-    assertThat(drive.path("last_error").asText()).as(drive.toString()).isEqualTo("reauthorization_required");
+    assertThat(drive.path("last_error").asText())
+        .as(drive.toString())
+        .isEqualTo("reauthorization_required");
   }
 
   @Test
@@ -150,8 +170,9 @@ class ProviderAnswersTest {
     standIns.connectTelegram(server, ann);
     standIns.failNextTelegramCalls(429, 1);
 
-    HttpResponse<String> sent = server.post("/api/integrations/telegram/messages", ann,
-        "{\"chat_id\":\"4711\",\"text\":\"hi\"}");
+    HttpResponse<String> sent =
+        server.post(
+            "/api/integrations/telegram/messages", ann, "{\"chat_id\":\"4711\",\"text\":\"hi\"}");
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(Json.parse(sent.body()).path("message_id").asLong()).isEqualTo(42);
@@ -162,8 +183,11 @@ class ProviderAnswersTest {
   void telegram_down_while_connecting_is_a_503_and_nothing_is_saved() {
     standIns.telegramFailure = 503;
 
-    HttpResponse<String> connect = server.post("/api/integrations/connect", ann,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            ann,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
 
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(503);
     assertThat(Json.parse(connect.body()).path("code").asText()).isEqualTo("provider_unavailable");
@@ -173,7 +197,9 @@ class ProviderAnswersTest {
   @Test
   void google_not_configured_is_a_clear_503() {
     try (TestServer bare = TestServer.start()) {
-      HttpResponse<String> connect = bare.post("/api/integrations/connect", bare.token("ann"), "{\"integration_type\":\"gmail\"}");
+      HttpResponse<String> connect =
+          bare.post(
+              "/api/integrations/connect", bare.token("ann"), "{\"integration_type\":\"gmail\"}");
 
       assertThat(connect.statusCode()).as(connect.body()).isEqualTo(503);
       assertThat(Json.parse(connect.body()).path("code").asText()).isEqualTo("not_configured");

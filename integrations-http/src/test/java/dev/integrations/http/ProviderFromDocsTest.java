@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "Add a provider" guide (docs/providers.md) as written: its {@code acme} entry, loaded through {@code
- * INTEGRATIONS_PROVIDERS_FILE} with no code and only its two hosts pointed at a local stand-in, is
- * connected, tested, proxied and disconnected through the real server; its Slack example is the bundled
- * entry.
+ * The "Add a provider" guide (docs/providers.md) as written: its {@code acme} entry, loaded through
+ * {@code INTEGRATIONS_PROVIDERS_FILE} with no code and only its two hosts pointed at a local
+ * stand-in, is connected, tested, proxied and disconnected through the real server; its Slack
+ * example is the bundled entry.
  */
 class ProviderFromDocsTest {
   static final Path GUIDE = Path.of("..", "docs", "providers.md");
@@ -38,13 +38,16 @@ class ProviderFromDocsTest {
   @BeforeAll
   static void start() throws IOException {
     acme = new AcmeStandIn("acme-test-client", CatalogProvidersThroughServerTest.REDIRECT);
-    String example = block("acme:")
-        .replace("https://auth.acme.example", acme.url())
-        .replace("https://api.acme.example", acme.url() + "/api");
+    String example =
+        block("acme:")
+            .replace("https://auth.acme.example", acme.url())
+            .replace("https://api.acme.example", acme.url() + "/api");
     catalogFile = Files.createTempFile("providers-", ".yaml");
     var env = CatalogStandIn.settings(catalogFile, example);
     env.putAll(acme.env());
-    env.put("INTEGRATIONS_PUBLIC_URL", StandIns.PUBLIC_URL); // the redirect URI registered at the stand-in
+    env.put(
+        "INTEGRATIONS_PUBLIC_URL",
+        StandIns.PUBLIC_URL); // the redirect URI registered at the stand-in
     server = TestServer.start(env);
     flows = new ProviderFlows(server);
   }
@@ -59,8 +62,10 @@ class ProviderFromDocsTest {
   @Test
   void the_guides_provider_connects_tests_proxies_and_revokes_with_no_code() {
     String jwt = flows.connect("ann", "acme", acme);
-    assertThat(acme.callsTo("/oauth/authorize").get(0).getUrl().queryParameter("scope")).isEqualTo("projects:read profile");
-    assertThat(acme.callsTo("/oauth/token").get(0).getHeaders().get("Authorization")).startsWith("Basic ");
+    assertThat(acme.callsTo("/oauth/authorize").get(0).getUrl().queryParameter("scope"))
+        .isEqualTo("projects:read profile");
+    assertThat(acme.callsTo("/oauth/token").get(0).getHeaders().get("Authorization"))
+        .startsWith("Basic ");
 
     flows.assertTested(jwt, "acme", "Connected to Acme as ann.");
 
@@ -68,7 +73,12 @@ class ProviderFromDocsTest {
     assertThat(projects.statusCode()).isEqualTo(200);
     assertThat(Json.parse(projects.body()).get(0).path("name").asText()).isEqualTo("Rocket");
 
-    String token = acme.callsTo("/api/v1/projects").get(0).getHeaders().get("Authorization").substring("Bearer ".length());
+    String token =
+        acme.callsTo("/api/v1/projects")
+            .get(0)
+            .getHeaders()
+            .get("Authorization")
+            .substring("Bearer ".length());
     JsonNode revocation = flows.disconnect(jwt, "acme");
     assertThat(revocation.path("revoked").asBoolean()).isTrue();
     assertThat(acme.isLive(token)).isFalse();
@@ -77,7 +87,8 @@ class ProviderFromDocsTest {
   @Test
   void the_guide_lists_the_provider_as_its_example_says() {
     JsonNode entry = null;
-    for (JsonNode listed : Json.parse(server.get("/api/integrations", server.token("bob")).body())) {
+    for (JsonNode listed :
+        Json.parse(server.get("/api/integrations", server.token("bob")).body())) {
       if (listed.path("type").asText().equals("acme")) {
         entry = listed;
       }
@@ -92,7 +103,8 @@ class ProviderFromDocsTest {
   void the_guides_slack_example_is_the_bundled_entry() throws IOException {
     JsonNode documented = YAML.readTree(block("slack:")).path("slack");
     JsonNode bundled;
-    try (InputStream in = getClass().getResourceAsStream("/dev/integrations/providers/catalog/providers.yaml")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/integrations/providers/catalog/providers.yaml")) {
       bundled = YAML.readTree(in).path("slack");
     }
     assertThat(documented).isEqualTo(bundled);
@@ -101,8 +113,11 @@ class ProviderFromDocsTest {
   /** The guide's first YAML block that starts with {@code firstLine}. */
   static String block(String firstLine) throws IOException {
     Matcher blocks = YAML_BLOCK.matcher(Files.readString(GUIDE));
-    List<String> found = blocks.results().map(m -> m.group(1)).filter(b -> b.startsWith(firstLine)).toList();
-    assertThat(found).as("a ```yaml block starting with " + firstLine + " in " + GUIDE).isNotEmpty();
+    List<String> found =
+        blocks.results().map(m -> m.group(1)).filter(b -> b.startsWith(firstLine)).toList();
+    assertThat(found)
+        .as("a ```yaml block starting with " + firstLine + " in " + GUIDE)
+        .isNotEmpty();
     return found.get(0);
   }
 }

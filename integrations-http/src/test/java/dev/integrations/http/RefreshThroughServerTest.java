@@ -8,16 +8,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Refreshes seen through the real server: a refresh keeps a connection's missing scopes, and a refresh
- * that keeps losing its write to another writer answers 409 {@code concurrent_update}. Google's token
- * endpoint is the scripted one, so that it can say which scopes it granted.
+ * Refreshes seen through the real server: a refresh keeps a connection's missing scopes, and a
+ * refresh that keeps losing its write to another writer answers 409 {@code concurrent_update}.
+ * Google's token endpoint is the scripted one, so that it can say which scopes it granted.
  */
 class RefreshThroughServerTest {
   StandIns standIns;
@@ -38,7 +37,8 @@ class RefreshThroughServerTest {
   }
 
   @Test
-  void a_refresh_does_not_turn_a_connection_with_unticked_scopes_into_a_connected_one() throws Exception {
+  void a_refresh_does_not_turn_a_connection_with_unticked_scopes_into_a_connected_one()
+      throws Exception {
     standIns.accounts.grantedScopes = Set.of("https://www.googleapis.com/auth/gmail.readonly");
     connectGmail();
     assertThat(gmailStatus().path("status").asText()).isEqualTo("error");
@@ -58,7 +58,8 @@ class RefreshThroughServerTest {
     connectGmail();
     expireTheAccessToken();
     // Another writer changes the stored credentials while each refresh is at Google.
-    standIns.accounts.onRefresh = () -> updateCredentials("UPDATE credentials SET version = version + 1");
+    standIns.accounts.onRefresh =
+        () -> updateCredentials("UPDATE credentials SET version = version + 1");
 
     HttpResponse<String> search = server.get("/api/integrations/gmail/messages?q=hello", ann);
 
@@ -84,11 +85,13 @@ class RefreshThroughServerTest {
   }
 
   private void expireTheAccessToken() {
-    updateCredentials("UPDATE credentials SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)");
+    updateCredentials(
+        "UPDATE credentials SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP)");
   }
 
   private void updateCredentials(String sql) {
-    try (Connection db = DriverManager.getConnection(server.dbUrl); Statement update = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection(server.dbUrl);
+        Statement update = db.createStatement()) {
       assertThat(update.executeUpdate(sql)).isEqualTo(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);

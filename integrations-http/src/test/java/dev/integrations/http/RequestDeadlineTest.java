@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Through the real server with {@code INTEGRATIONS_REQUEST_DEADLINE=1s}: a provider that hangs is a 504
- * {@code provider_timeout} within the deadline plus room for a loaded machine (the providers' own
- * timeouts would allow 20 s and more), and a send is made once; a send answered 503 is not repeated,
- * one turned away with 429 is repeated after its {@code Retry-After}.
+ * Through the real server with {@code INTEGRATIONS_REQUEST_DEADLINE=1s}: a provider that hangs is a
+ * 504 {@code provider_timeout} within the deadline plus room for a loaded machine (the providers'
+ * own timeouts would allow 20 s and more), and a send is made once; a send answered 503 is not
+ * repeated, one turned away with 429 is repeated after its {@code Retry-After}.
  */
 class RequestDeadlineTest {
   private static final Duration DEADLINE = Duration.ofSeconds(1);
@@ -36,7 +36,8 @@ class RequestDeadlineTest {
   private static final String SEND = "/gmail/v1/users/me/messages/send";
   private static final String FILES = "/drive/v3/files";
   private static final String UPLOAD = "/upload/drive/v3/files";
-  private static final String MAIL = "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}";
+  private static final String MAIL =
+      "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}";
   private static final String MESSAGE = "{\"chat_id\":\"4711\",\"text\":\"hi\"}";
 
   StandInsThatHang standIns;
@@ -44,13 +45,14 @@ class RequestDeadlineTest {
   String ann;
 
   /**
-   * One Google consent through a server with the default deadline first: the first code exchange in a
-   * JVM (mock-oauth2-server's keys, class loading) can take longer than the 1 s the tests' connects get
-   * on a loaded machine, and a connect is these tests' setup, not what they test.
+   * One Google consent through a server with the default deadline first: the first code exchange in
+   * a JVM (mock-oauth2-server's keys, class loading) can take longer than the 1 s the tests'
+   * connects get on a loaded machine, and a connect is these tests' setup, not what they test.
    */
   @BeforeAll
   static void warmUp() {
-    try (StandInsThatHang warm = new StandInsThatHang(); TestServer server = TestServer.start(warm.env())) {
+    try (StandInsThatHang warm = new StandInsThatHang();
+        TestServer server = TestServer.start(warm.env())) {
       RequestDeadlineTest test = new RequestDeadlineTest();
       test.standIns = warm;
       test.server = server;
@@ -80,12 +82,14 @@ class RequestDeadlineTest {
     connectGoogle("gmail");
     standIns.hanging.add(SEND);
 
-    HttpResponse<String> sent = timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
+    HttpResponse<String> sent =
+        timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
 
     assertTimedOut(sent);
     assertThat(Json.parse(sent.body()).path("detail").asText())
-        .isEqualTo("Gmail did not answer in time: the request's deadline of 1 s ran out."
-            + " It was not repeated, because Gmail may have received it.");
+        .isEqualTo(
+            "Gmail did not answer in time: the request's deadline of 1 s ran out."
+                + " It was not repeated, because Gmail may have received it.");
     assertThat(standIns.googleCallsTo(SEND)).hasSize(1);
   }
 
@@ -94,7 +98,8 @@ class RequestDeadlineTest {
     connectGoogle("google_drive");
     standIns.hanging.add(FILES);
 
-    HttpResponse<String> listed = timed(() -> server.get("/api/integrations/google_drive/files", ann));
+    HttpResponse<String> listed =
+        timed(() -> server.get("/api/integrations/google_drive/files", ann));
 
     assertTimedOut(listed);
   }
@@ -104,7 +109,8 @@ class RequestDeadlineTest {
     connectTelegram();
     standIns.hanging.add("sendMessage");
 
-    HttpResponse<String> sent = timed(() -> server.post("/api/integrations/telegram/messages", ann, MESSAGE));
+    HttpResponse<String> sent =
+        timed(() -> server.post("/api/integrations/telegram/messages", ann, MESSAGE));
 
     assertTimedOut(sent);
     assertThat(standIns.telegramCallsTo("sendMessage")).hasSize(1);
@@ -116,10 +122,12 @@ class RequestDeadlineTest {
     connectGoogle("gmail");
     standIns.accounts.refreshesHang = true;
 
-    HttpResponse<String> sent = timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
+    HttpResponse<String> sent =
+        timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
 
     assertTimedOut(sent);
-    assertThat(standIns.accounts.tokenCalls).filteredOn(call -> call.getBody().utf8().contains("grant_type=refresh_token"))
+    assertThat(standIns.accounts.tokenCalls)
+        .filteredOn(call -> call.getBody().utf8().contains("grant_type=refresh_token"))
         .hasSize(1);
     assertThat(standIns.googleCallsTo(SEND)).as("no send once the deadline ran out").isEmpty();
   }
@@ -141,7 +149,8 @@ class RequestDeadlineTest {
     connectGoogle("gmail");
     standIns.googleTurnAways.set(1);
 
-    HttpResponse<String> sent = withDeadline("10s", s -> s.post("/api/integrations/gmail/messages", s.token("ann"), MAIL));
+    HttpResponse<String> sent =
+        withDeadline("10s", s -> s.post("/api/integrations/gmail/messages", s.token("ann"), MAIL));
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(standIns.googleCallsTo(SEND)).hasSize(2);
@@ -188,7 +197,8 @@ class RequestDeadlineTest {
     standIns.telegramTurnAways.set(1);
 
     HttpResponse<String> sent =
-        withDeadline("10s", s -> s.post("/api/integrations/telegram/messages", s.token("ann"), MESSAGE));
+        withDeadline(
+            "10s", s -> s.post("/api/integrations/telegram/messages", s.token("ann"), MESSAGE));
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(standIns.telegramCallsTo("sendMessage")).hasSize(2);
@@ -200,7 +210,8 @@ class RequestDeadlineTest {
     standIns.googleTurnAways.set(1);
     standIns.retryAfterSeconds = 30;
 
-    HttpResponse<String> sent = timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
+    HttpResponse<String> sent =
+        timed(() -> server.post("/api/integrations/gmail/messages", ann, MAIL));
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(429);
     assertThat(Json.parse(sent.body()).path("code").asText()).isEqualTo("rate_limited");
@@ -208,8 +219,10 @@ class RequestDeadlineTest {
     assertThat(standIns.googleCallsTo(SEND)).hasSize(1);
   }
 
-  // The server under test runs with a 1 s deadline; a retry after a 1 s Retry-After needs a longer one.
-  private HttpResponse<String> withDeadline(String deadline, java.util.function.Function<TestServer, HttpResponse<String>> call) {
+  // The server under test runs with a 1 s deadline; a retry after a 1 s Retry-After needs a longer
+  // one.
+  private HttpResponse<String> withDeadline(
+      String deadline, java.util.function.Function<TestServer, HttpResponse<String>> call) {
     server.close();
     Map<String, String> env = standIns.env();
     env.put("INTEGRATIONS_PUBLIC_URL", PUBLIC_URL);
@@ -223,17 +236,26 @@ class RequestDeadlineTest {
 
   private static HttpResponse<String> upload(TestServer server) {
     String boundary = "----deadline-test-boundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\nhello, drive\r\n--" + boundary + "--\r\n";
-    return server.send(server.request("/api/integrations/google_drive/files", server.token("ann"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello, drive\r\n--"
+            + boundary
+            + "--\r\n";
+    return server.send(
+        server
+            .request("/api/integrations/google_drive/files", server.token("ann"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
   private static HttpResponse<String> timed(Supplier<HttpResponse<String>> request) {
     long start = System.nanoTime();
     HttpResponse<String> answer = request.get();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered within the deadline plus slack")
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("answered within the deadline plus slack")
         .isLessThan(DEADLINE.plus(SLACK));
     return answer;
   }
@@ -249,20 +271,27 @@ class RequestDeadlineTest {
     Browser browser = new Browser(server);
     HttpResponse<String> connect = browser.connect(ann, type);
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
-    URI back = ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()));
+    URI back =
+        ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()));
     HttpResponse<String> callback = browser.arriveAt(back);
-    assertThat(callback.headers().firstValue("Location").orElseThrow()).contains("status=connected");
+    assertThat(callback.headers().firstValue("Location").orElseThrow())
+        .contains("status=connected");
   }
 
   private void connectTelegram() {
-    HttpResponse<String> connect = server.post("/api/integrations/connect", ann,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + ProviderStandIns.BOT_TOKEN + "\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            ann,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\""
+                + ProviderStandIns.BOT_TOKEN
+                + "\"}");
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
   }
 
   /**
-   * The shared stand-ins, plus: paths (Google) and methods (Telegram) that accept the request and never
-   * answer; and a number of 429s with {@code Retry-After} to give before answering normally.
+   * The shared stand-ins, plus: paths (Google) and methods (Telegram) that accept the request and
+   * never answer; and a number of 429s with {@code Retry-After} to give before answering normally.
    */
   static final class StandInsThatHang extends ProviderStandIns {
     private static final MockResponse HANG =
@@ -284,8 +313,13 @@ class RequestDeadlineTest {
         return HANG;
       }
       if (!path.equals("/revoke") && googleTurnAways.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        return new MockResponse(429, Headers.of("Content-Type", "application/json; charset=UTF-8",
-            "Retry-After", String.valueOf(retryAfterSeconds)),
+        return new MockResponse(
+            429,
+            Headers.of(
+                "Content-Type",
+                "application/json; charset=UTF-8",
+                "Retry-After",
+                String.valueOf(retryAfterSeconds)),
             "{\"error\": {\"code\": 429, \"message\": \"Rate Limit Exceeded\", \"status\": \"RESOURCE_EXHAUSTED\","
                 + " \"errors\": [{\"reason\": \"rateLimitExceeded\", \"message\": \"Rate Limit Exceeded\"}]}}");
       }
@@ -299,9 +333,15 @@ class RequestDeadlineTest {
       if (hanging.contains(method)) {
         return HANG;
       }
-      if (method.equals("sendMessage") && telegramTurnAways.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        return json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
-            + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
+      if (method.equals("sendMessage")
+          && telegramTurnAways.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return json(
+            429,
+            "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                + retryAfterSeconds
+                + "\",\"parameters\":{\"retry_after\":"
+                + retryAfterSeconds
+                + "}}");
       }
       return super.telegram(request);
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gmail and Drive connected with one Google account share one grant, and Google's revoke ends the whole
- * grant (the stand-in does as Google does). Disconnecting one must leave the other working.
+ * Gmail and Drive connected with one Google account share one grant, and Google's revoke ends the
+ * whole grant (the stand-in does as Google does). Disconnecting one must leave the other working.
  */
 class SharedGoogleGrantTest {
   private StandIns standIns;
@@ -37,8 +37,11 @@ class SharedGoogleGrantTest {
     Browser browser = new Browser(server);
     HttpResponse<String> connect = browser.connect(ann, type);
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
-    URI back = ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()), googleUser);
-    assertThat(browser.arriveAt(back).headers().firstValue("Location").orElseThrow()).contains("status=connected");
+    URI back =
+        ProviderStandIns.consent(
+            URI.create(Json.parse(connect.body()).path("oauth_url").asText()), googleUser);
+    assertThat(browser.arriveAt(back).headers().firstValue("Location").orElseThrow())
+        .contains("status=connected");
   }
 
   private HttpResponse<String> disconnect(String type) {
@@ -60,13 +63,18 @@ class SharedGoogleGrantTest {
     JsonNode revocation = Json.parse(disconnected.body()).path("revocation");
     assertThat(revocation.path("attempted").asBoolean()).isFalse();
     assertThat(revocation.path("revoked").asBoolean()).isFalse();
-    assertThat(revocation.path("shared_with")).extracting(JsonNode::asText).containsExactly("google_drive");
-    assertThat(revocation.path("message").asText()).isEqualTo("Forgotten here, not revoked at the provider:"
-        + " Google Drive still uses the same grant. Disconnect it too to revoke it.");
+    assertThat(revocation.path("shared_with"))
+        .extracting(JsonNode::asText)
+        .containsExactly("google_drive");
+    assertThat(revocation.path("message").asText())
+        .isEqualTo(
+            "Forgotten here, not revoked at the provider:"
+                + " Google Drive still uses the same grant. Disconnect it too to revoke it.");
     assertThat(standIns.googleCallsTo("/revoke")).isEmpty();
     HttpResponse<String> files = listFiles();
     assertThat(files.statusCode()).as(files.body()).isEqualTo(200);
-    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId())).isTrue();
+    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId()))
+        .isTrue();
   }
 
   @Test
@@ -81,23 +89,36 @@ class SharedGoogleGrantTest {
     assertThat(revocation.path("revoked").asBoolean()).as(last.body()).isTrue();
     assertThat(revocation.path("shared_with")).isEmpty();
     assertThat(standIns.googleCallsTo("/revoke")).hasSize(1);
-    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId())).isFalse();
+    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId()))
+        .isFalse();
   }
 
   @Test
   void gmail_and_drive_of_two_google_accounts_are_two_grants_once_their_accounts_are_known() {
     connect("gmail", "ann");
     connect("google_drive", "bob");
-    assertThat(Json.parse(server.post("/api/integrations/test?integration_type=gmail", ann, null).body())
-        .path("success").asBoolean()).isTrue();
-    assertThat(Json.parse(server.post("/api/integrations/test?integration_type=google_drive", ann, null).body())
-        .path("success").asBoolean()).isTrue();
+    assertThat(
+            Json.parse(
+                    server.post("/api/integrations/test?integration_type=gmail", ann, null).body())
+                .path("success")
+                .asBoolean())
+        .isTrue();
+    assertThat(
+            Json.parse(
+                    server
+                        .post("/api/integrations/test?integration_type=google_drive", ann, null)
+                        .body())
+                .path("success")
+                .asBoolean())
+        .isTrue();
 
     HttpResponse<String> disconnected = disconnect("gmail");
 
     assertThat(Json.parse(disconnected.body()).path("revocation").path("revoked").asBoolean())
-        .as(disconnected.body()).isTrue();
-    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId())).isFalse();
+        .as(disconnected.body())
+        .isTrue();
+    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId()))
+        .isFalse();
     assertThat(listFiles().statusCode()).as("bob's Drive grant is untouched").isEqualTo(200);
   }
 }

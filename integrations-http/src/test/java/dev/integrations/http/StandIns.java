@@ -9,7 +9,10 @@ import java.util.Map;
 
 /** The shared provider stand-ins, and the whole connect flows through the server's API. */
 final class StandIns extends ProviderStandIns {
-  /** Where the provider sends the browser back; the tests replay its path and query on the real port. */
+  /**
+   * Where the provider sends the browser back; the tests replay its path and query on the real
+   * port.
+   */
   static final String PUBLIC_URL = "http://integrations.test:8000";
 
   StandIns() {
@@ -30,8 +33,8 @@ final class StandIns extends ProviderStandIns {
   }
 
   /**
-   * Connects {@code user} to a Google integration through the whole OAuth flow over HTTP, in a browser
-   * of their own (which keeps the consent binding cookie, as a real one does).
+   * Connects {@code user} to a Google integration through the whole OAuth flow over HTTP, in a
+   * browser of their own (which keeps the consent binding cookie, as a real one does).
    */
   HttpResponse<String> connectGoogle(TestServer server, String token, String type) {
     Browser browser = new Browser(server);
@@ -41,13 +44,15 @@ final class StandIns extends ProviderStandIns {
     HttpResponse<String> callback = browser.arriveAt(back);
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(callback.headers().firstValue("Location").orElseThrow())
-        .as("callback redirect").contains("integration=" + type).contains("status=connected");
+        .as("callback redirect")
+        .contains("integration=" + type)
+        .contains("status=connected");
     return callback;
   }
 
   /**
-   * The requests mock-oauth2-server received since the last call, by path (it records every request,
-   * the consent screen's and the token endpoint's alike).
+   * The requests mock-oauth2-server received since the last call, by path (it records every
+   * request, the consent screen's and the token endpoint's alike).
    */
   java.util.List<String> takeOAuthRequestPaths() {
     java.util.List<String> paths = new java.util.ArrayList<>();
@@ -64,8 +69,11 @@ final class StandIns extends ProviderStandIns {
 
   /** Connects {@code user}'s Telegram bot. */
   void connectTelegram(TestServer server, String token) {
-    HttpResponse<String> connect = server.post(
-        "/api/integrations/connect", token, "{\"integration_type\":\"telegram\",\"bot_token\":\"" + BOT_TOKEN + "\"}");
+    HttpResponse<String> connect =
+        server.post(
+            "/api/integrations/connect",
+            token,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\"" + BOT_TOKEN + "\"}");
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
   }
 }

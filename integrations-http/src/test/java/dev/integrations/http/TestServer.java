@@ -18,13 +18,20 @@ final class TestServer implements AutoCloseable {
   static final String FRONTEND = "http://frontend.test:3000/integrations";
 
   final String jwtSecret;
+
   /** The server's H2 database, for tests that must see or age what it stored. */
   final String dbUrl;
+
   final Wiring wiring;
   final HttpServer server;
   final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-  private final ServerEnvironment environment = ServerEnvironment.create("integrations-http-test-", 0);
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private final ServerEnvironment environment =
+      ServerEnvironment.create("integrations-http-test-", 0);
+
   /** This server's /openapi.json, which every answer received through {@link #send} must fit. */
   final ApiDocument document;
 
@@ -36,7 +43,8 @@ final class TestServer implements AutoCloseable {
     env.putAll(extra);
     wiring = Wiring.start(Settings.from(ConfigSource.of(env)));
     server = HttpServer.start(wiring);
-    document = ApiDocument.of(fetch(HttpRequest.newBuilder(uri("/openapi.json")).GET().build()).body());
+    document =
+        ApiDocument.of(fetch(HttpRequest.newBuilder(uri("/openapi.json")).GET().build()).body());
   }
 
   static TestServer start() {
@@ -57,7 +65,8 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String pathAndQuery, String token) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -69,13 +78,19 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String pathAndQuery, String token, String json) {
-    return send(request(pathAndQuery, token)
-        .header("Content-Type", "application/json")
-        .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build());
+    return send(
+        request(pathAndQuery, token)
+            .header("Content-Type", "application/json")
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
-  /** Sends {@code request} and checks the answer against /openapi.json (see {@link ApiDocument}). */
+  /**
+   * Sends {@code request} and checks the answer against /openapi.json (see {@link ApiDocument}).
+   */
   HttpResponse<String> send(HttpRequest request) {
     HttpResponse<String> response = fetch(request);
     document.check(request, response);

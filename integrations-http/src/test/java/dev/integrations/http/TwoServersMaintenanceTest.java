@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two servers on one PostgreSQL run the maintenance every second: each expiring token is refreshed once,
- * by one of them, never by both.
+ * Two servers on one PostgreSQL run the maintenance every second: each expiring token is refreshed
+ * once, by one of them, never by both.
  */
 class TwoServersMaintenanceTest {
   private static final int USERS = 6;
@@ -74,26 +74,33 @@ class TwoServersMaintenanceTest {
     CountDownLatch refreshed = new CountDownLatch(USERS);
     standIns.accounts.onRefresh = refreshed::countDown;
 
-    // An hour later, as the database sees it: every token expires within the refresh margin plus one
+    // An hour later, as the database sees it: every token expires within the refresh margin plus
+    // one
     // interval, and every connection is due for its check.
     update("UPDATE credentials SET expires_at = CURRENT_TIMESTAMP + INTERVAL '30 seconds'");
     update("UPDATE connection_health SET next_check = CURRENT_TIMESTAMP");
 
-    assertThat(refreshed.await(60, TimeUnit.SECONDS)).as("every token refreshed by the jobs").isTrue();
-    // Both jobs once more, at the same time: whatever either still had to do is done when they return.
+    assertThat(refreshed.await(60, TimeUnit.SECONDS))
+        .as("every token refreshed by the jobs")
+        .isTrue();
+    // Both jobs once more, at the same time: whatever either still had to do is done when they
+    // return.
     CompletableFuture.allOf(
             CompletableFuture.runAsync(() -> a.wiring.integrations().maintenance().runOnce()),
             CompletableFuture.runAsync(() -> b.wiring.integrations().maintenance().runOnce()))
         .get(60, TimeUnit.SECONDS);
 
-    Map<String, Long> refreshesPerGrant = refreshTokensRefreshed().stream()
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    Map<String, Long> refreshesPerGrant =
+        refreshTokensRefreshed().stream()
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(refreshesPerGrant).hasSize(USERS);
     assertThat(refreshesPerGrant.values()).as("refreshes per grant").containsOnly(1L);
   }
 
   private void update(String sql) throws SQLException {
-    try (Connection db = DriverManager.getConnection(schema.url(), PostgresSchema.PG_USER, PostgresSchema.PG_PASSWORD);
+    try (Connection db =
+            DriverManager.getConnection(
+                schema.url(), PostgresSchema.PG_USER, PostgresSchema.PG_PASSWORD);
         Statement statement = db.createStatement()) {
       assertThat(statement.executeUpdate(sql)).isEqualTo(USERS);
     }
@@ -115,7 +122,9 @@ class TwoServersMaintenanceTest {
   }
 
   private String token(String user) {
-    return JWT.create().withSubject(user).withExpiresAt(Instant.now().plusSeconds(600))
+    return JWT.create()
+        .withSubject(user)
+        .withExpiresAt(Instant.now().plusSeconds(600))
         .sign(Algorithm.HMAC256(jwtSecret));
   }
 

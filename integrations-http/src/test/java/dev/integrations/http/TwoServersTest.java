@@ -18,11 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two servers on one PostgreSQL behave as one: a consent started on one completes on the other (behind a
- * load balancer the callback may land anywhere), and both then act through the same connection.
+ * Two servers on one PostgreSQL behave as one: a consent started on one completes on the other
+ * (behind a load balancer the callback may land anywhere), and both then act through the same
+ * connection.
  */
 class TwoServersTest {
-  private static final String MAIL = "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}";
+  private static final String MAIL =
+      "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"body\":\"b\"}";
 
   private PostgresSchema schema;
   private final String jwtSecret = random();
@@ -62,12 +64,16 @@ class TwoServersTest {
 
   @Test
   void a_consent_started_on_one_server_completes_on_the_other_and_both_act_through_it() {
-    String ann = JWT.create().withSubject("ann").withExpiresAt(Instant.now().plusSeconds(600))
-        .sign(Algorithm.HMAC256(jwtSecret));
+    String ann =
+        JWT.create()
+            .withSubject("ann")
+            .withExpiresAt(Instant.now().plusSeconds(600))
+            .sign(Algorithm.HMAC256(jwtSecret));
     Browser onA = new Browser(a);
     HttpResponse<String> connect = onA.connect(ann, "gmail");
     assertThat(connect.statusCode()).as(connect.body()).isEqualTo(200);
-    URI back = ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()));
+    URI back =
+        ProviderStandIns.consent(URI.create(Json.parse(connect.body()).path("oauth_url").asText()));
 
     HttpResponse<String> callback = onA.at(b).arriveAt(back);
 
@@ -78,7 +84,9 @@ class TwoServersTest {
     assertThat(a.post("/api/integrations/gmail/messages", ann, MAIL).statusCode()).isEqualTo(200);
     assertThat(b.post("/api/integrations/gmail/messages", ann, MAIL).statusCode()).isEqualTo(200);
     assertThat(standIns.googleCallsTo("/gmail/v1/users/me/messages/send")).hasSize(2);
-    assertThat(a.post("/api/integrations/disconnect?integration_type=gmail", ann, null).statusCode()).isEqualTo(200);
+    assertThat(
+            a.post("/api/integrations/disconnect?integration_type=gmail", ann, null).statusCode())
+        .isEqualTo(200);
     assertThat(status(b, ann, "gmail")).isEqualTo("disconnected");
   }
 

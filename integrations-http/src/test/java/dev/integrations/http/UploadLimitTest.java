@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Uploads over INTEGRATIONS_MAX_UPLOAD_BYTES are refused with 413, whether or not they declare a length,
- * and never reach Google; one within it is uploaded.
+ * Uploads over INTEGRATIONS_MAX_UPLOAD_BYTES are refused with 413, whether or not they declare a
+ * length, and never reach Google; one within it is uploaded.
  */
 class UploadLimitTest {
   static final int LIMIT = 200_000;
@@ -43,7 +43,8 @@ class UploadLimitTest {
 
   static byte[] multipartHead() {
     return ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            + "Content-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   static byte[] multipartTail() {
@@ -52,14 +53,19 @@ class UploadLimitTest {
 
   static InputStream body(int fileBytes) {
     return new SequenceInputStream(
-        new SequenceInputStream(new ByteArrayInputStream(multipartHead()), new ByteArrayInputStream(new byte[fileBytes])),
+        new SequenceInputStream(
+            new ByteArrayInputStream(multipartHead()),
+            new ByteArrayInputStream(new byte[fileBytes])),
         new ByteArrayInputStream(multipartTail()));
   }
 
   private static HttpResponse<String> upload(HttpRequest.BodyPublisher publisher) {
-    return server.send(server.request("/api/integrations/google_drive/files", token)
-        .header("Content-Type", "multipart/form-data; boundary=XyZ")
-        .POST(publisher).build());
+    return server.send(
+        server
+            .request("/api/integrations/google_drive/files", token)
+            .header("Content-Type", "multipart/form-data; boundary=XyZ")
+            .POST(publisher)
+            .build());
   }
 
   @Test
@@ -67,13 +73,19 @@ class UploadLimitTest {
     int size = LIMIT + (int) UploadRoute.MULTIPART_OVERHEAD + 10_000;
     long length = multipartHead().length + size + multipartTail().length;
 
-    // The headers alone, over a plain socket: the answer must come without a byte of the body being sent
+    // The headers alone, over a plain socket: the answer must come without a byte of the body being
+    // sent
     // (a client still writing a body could otherwise miss an answer the server sent early).
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.server.port())) {
       socket.setSoTimeout(10_000);
-      String head = "POST /api/integrations/google_drive/files HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Authorization: Bearer " + token + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
-          + "Content-Length: " + length + "\r\n\r\n";
+      String head =
+          "POST /api/integrations/google_drive/files HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Authorization: Bearer "
+              + token
+              + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
+              + "Content-Length: "
+              + length
+              + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
@@ -85,7 +97,8 @@ class UploadLimitTest {
 
   @Test
   void a_streamed_file_over_the_limit_is_refused_while_reading() {
-    HttpResponse<String> response = upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT + 50_000)));
+    HttpResponse<String> response =
+        upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT + 50_000)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
     assertThat(Json.parse(response.body()).path("code").asText()).isEqualTo("payload_too_large");
@@ -93,7 +106,8 @@ class UploadLimitTest {
 
   @Test
   void a_file_within_the_limit_is_uploaded() {
-    HttpResponse<String> response = upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT - 1000)));
+    HttpResponse<String> response =
+        upload(HttpRequest.BodyPublishers.ofInputStream(() -> body(LIMIT - 1000)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(Json.parse(response.body()).path("id").asText()).isEqualTo("file-1");

@@ -48,8 +48,10 @@ final class Arguments {
     if (value == null) {
       return fallback;
     }
-    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-        || number.doubleValue() < min || number.doubleValue() > max) {
+    if (!(value instanceof Number number)
+        || number.doubleValue() != Math.rint(number.doubleValue())
+        || number.doubleValue() < min
+        || number.doubleValue() > max) {
       throw new InvalidRequestException(
           "The argument '" + name + "' must be a whole number from " + min + " to " + max + ".");
     }
@@ -80,7 +82,8 @@ final class Arguments {
       List<String> strings = new ArrayList<>();
       for (Object item : list) {
         if (!(item instanceof String text)) {
-          throw new InvalidRequestException("The argument '" + name + "' must be a list of strings.");
+          throw new InvalidRequestException(
+              "The argument '" + name + "' must be a list of strings.");
         }
         strings.add(text);
       }

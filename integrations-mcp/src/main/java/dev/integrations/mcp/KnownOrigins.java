@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The origins and host names this server is known by, against DNS rebinding: a browser page of another
- * site that resolves its own name to this server still sends its own {@code Origin} and {@code Host},
- * and is refused. Known are the public and frontend URLs' origins and hosts, the listening host, and the
- * loopback names (which no other site's page can make a browser send as {@code Host}).
+ * The origins and host names this server is known by, against DNS rebinding: a browser page of
+ * another site that resolves its own name to this server still sends its own {@code Origin} and
+ * {@code Host}, and is refused. Known are the public and frontend URLs' origins and hosts, the
+ * listening host, and the loopback names (which no other site's page can make a browser send as
+ * {@code Host}).
  */
 final class KnownOrigins {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -30,8 +31,8 @@ final class KnownOrigins {
   }
 
   /**
-   * Whether a request with {@code Origin: origin} is accepted: a known origin, or a loopback page of
-   * this very server (its origin's authority is the request's {@code Host}).
+   * Whether a request with {@code Origin: origin} is accepted: a known origin, or a loopback page
+   * of this very server (its origin's authority is the request's {@code Host}).
    */
   boolean allowsOrigin(String origin, String hostHeader) {
     URI url;
@@ -46,7 +47,8 @@ final class KnownOrigins {
     if (origins.contains(origin(url))) {
       return true;
     }
-    return LOOPBACK.contains(url.getHost().toLowerCase(Locale.ROOT)) && hostHeader != null
+    return LOOPBACK.contains(url.getHost().toLowerCase(Locale.ROOT))
+        && hostHeader != null
         && url.getRawAuthority().equalsIgnoreCase(hostHeader.strip());
   }
 
@@ -68,7 +70,13 @@ final class KnownOrigins {
   private static String origin(URI url) {
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     int port = url.getPort();
-    boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-    return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    boolean defaultPort =
+        port < 0
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
+    return scheme
+        + "://"
+        + url.getHost().toLowerCase(Locale.ROOT)
+        + (defaultPort ? "" : ":" + port);
   }
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,33 @@ import java.util.Objects;
  * transport at {@link #PATH} behind {@link #guard()}, and the protected-resource metadata at {@link
  * #METADATA_PATH} and {@link #METADATA_ROOT_PATH}.
  *
- * <p>The server is stateless: every request carries its own token and is answered on its own, so the
- * user of a call is always the one of its request's token (a session id is not authentication), any of
- * several servers sharing a database can answer any request, {@code GET} (no server-sent stream) and
- * {@code DELETE} (no session to end) answer 405, notifications 202, and JSON-RPC errors come in a 200.
+ * <p>The server is stateless: every request carries its own token and is answered on its own, so
+ * the user of a call is always the one of its request's token (a session id is not authentication),
+ * any of several servers sharing a database can answer any request, {@code GET} (no server-sent
+ * stream) and {@code DELETE} (no session to end) answer 405, notifications 202, and JSON-RPC errors
+ * come in a 200.
  *
  * <p>Thread-safe. {@link #close()} stops the server.
  */
 public final class McpEndpoint implements AutoCloseable {
   /** Where the MCP endpoint is mounted. */
   public static final String PATH = "/mcp";
-  /** The protected-resource metadata for {@link #PATH} (RFC 9728 section 3.1: the resource's path appended). */
+
+  /**
+   * The protected-resource metadata for {@link #PATH} (RFC 9728 section 3.1: the resource's path
+   * appended).
+   */
   public static final String METADATA_PATH = "/.well-known/oauth-protected-resource/mcp";
+
   /** The same metadata at the root well-known path, for clients that look there. */
   public static final String METADATA_ROOT_PATH = "/.well-known/oauth-protected-resource";
 
-  /** The largest request body: a base64 upload of the largest file {@code upload_file} takes, and room. */
+  /**
+   * The largest request body: a base64 upload of the largest file {@code upload_file} takes, and
+   * room.
+   */
   static final int MAX_REQUEST_BYTES = ActionTools.MAX_UPLOAD_BYTES / 3 * 4 + 1024 * 1024;
+
   private static final String CALLER = "caller";
 
   private final HttpServletStatelessServerTransport transport;
@@ -47,8 +56,11 @@ public final class McpEndpoint implements AutoCloseable {
   private final RequestGuard guard;
   private final ProtectedResourceMetadata metadata;
 
-  private McpEndpoint(HttpServletStatelessServerTransport transport, McpStatelessSyncServer server,
-      RequestGuard guard, ProtectedResourceMetadata metadata) {
+  private McpEndpoint(
+      HttpServletStatelessServerTransport transport,
+      McpStatelessSyncServer server,
+      RequestGuard guard,
+      ProtectedResourceMetadata metadata) {
     this.transport = transport;
     this.server = server;
     this.guard = guard;
@@ -60,42 +72,60 @@ public final class McpEndpoint implements AutoCloseable {
     Objects.requireNonNull(wiring, "wiring");
     Settings settings = wiring.settings();
     McpParts parts = new McpParts(wiring);
-    HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
-        .jsonMapper(parts.json)
-        .messageEndpoint(PATH)
-        .maxRequestSize(MAX_REQUEST_BYTES)
-        .contextExtractor(request -> {
-          Map<String, Object> context = new HashMap<>();
-          Object caller = request.getAttribute(RequestGuard.CALLER);
-          if (caller != null) {
-            context.put(CALLER, caller);
-          }
-          return McpTransportContext.create(context);
-        })
-        .build();
+    HttpServletStatelessServerTransport transport =
+        HttpServletStatelessServerTransport.builder()
+            .jsonMapper(parts.json)
+            .messageEndpoint(PATH)
+            .maxRequestSize(MAX_REQUEST_BYTES)
+            .contextExtractor(
+                request -> {
+                  Map<String, Object> context = new HashMap<>();
+                  Object caller = request.getAttribute(RequestGuard.CALLER);
+                  if (caller != null) {
+                    context.put(CALLER, caller);
+                  }
+                  return McpTransportContext.create(context);
+                })
+            .build();
     Map<String, String> scopes = new HashMap<>();
     parts.tools.tools().forEach(tool -> scopes.put(tool.name(), tool.scope()));
-    McpStatelessSyncServer server = McpServer.sync(transport)
-        .serverInfo(McpParts.serverInfo())
-        .instructions(McpParts.INSTRUCTIONS)
-        .capabilities(McpParts.capabilities())
-        .validateToolInputs(false) // our own sentences and codes for bad arguments
-        .immediateExecution(true) // on the request's thread, within its deadline
-        .addToolFilter((context, tool) -> {
-          Caller caller = caller(context);
-          return caller != null && caller.allows(scopes.getOrDefault(tool.name(), "")); })
-        .tools(parts.tools.tools().stream()
-            .map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(tool.tool(),
-                (context, request) -> parts.tools.call(tool, caller(context), request.arguments())))
-            .toList())
-        .build();
+    McpStatelessSyncServer server =
+        McpServer.sync(transport)
+            .serverInfo(McpParts.serverInfo())
+            .instructions(McpParts.INSTRUCTIONS)
+            .capabilities(McpParts.capabilities())
+            .validateToolInputs(false) // our own sentences and codes for bad arguments
+            .immediateExecution(true) // on the request's thread, within its deadline
+            .addToolFilter(
+                (context, tool) -> {
+                  Caller caller = caller(context);
+                  return caller != null && caller.allows(scopes.getOrDefault(tool.name(), ""));
+                })
+            .tools(
+                parts.tools.tools().stream()
+                    .map(
+                        tool ->
+                            new McpStatelessServerFeatures.SyncToolSpecification(
+                                tool.tool(),
+                                (context, request) ->
+                                    parts.tools.call(tool, caller(context), request.arguments())))
+                    .toList())
+            .build();
     String base = settings.publicUrl().toString().replaceAll("/+$", "");
-    KnownOrigins origins = new KnownOrigins(List.of(settings.publicUrl(), settings.frontendUrl()), settings.host());
-    RequestGuard guard = new RequestGuard(parts.json, AccessTokens.of(wiring), settings.mcpAudience(), origins,
-        base + METADATA_PATH, transport.protocolVersions());
+    KnownOrigins origins =
+        new KnownOrigins(List.of(settings.publicUrl(), settings.frontendUrl()), settings.host());
+    RequestGuard guard =
+        new RequestGuard(
+            parts.json,
+            AccessTokens.of(wiring),
+            settings.mcpAudience(),
+            origins,
+            base + METADATA_PATH,
+            transport.protocolVersions());
     try {
-      ProtectedResourceMetadata metadata = new ProtectedResourceMetadata(
-          parts.json, base + PATH, settings.mcpAuthorizationServers(), base + "/docs");
+      ProtectedResourceMetadata metadata =
+          new ProtectedResourceMetadata(
+              parts.json, base + PATH, settings.mcpAuthorizationServers(), base + "/docs");
       return new McpEndpoint(transport, server, guard, metadata);
     } catch (IOException e) {
       server.close();
@@ -117,7 +147,10 @@ public final class McpEndpoint implements AutoCloseable {
     return guard;
   }
 
-  /** The protected-resource metadata servlet, to mount at {@link #METADATA_PATH} and {@link #METADATA_ROOT_PATH}. */
+  /**
+   * The protected-resource metadata servlet, to mount at {@link #METADATA_PATH} and {@link
+   * #METADATA_ROOT_PATH}.
+   */
   public HttpServlet metadata() {
     return metadata;
   }

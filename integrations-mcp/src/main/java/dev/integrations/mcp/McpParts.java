@@ -6,7 +6,9 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
 
-/** What both transports share: the JSON mapper, the tools built from the wiring, the server's name. */
+/**
+ * What both transports share: the JSON mapper, the tools built from the wiring, the server's name.
+ */
 final class McpParts {
   static final String SERVER_NAME = "integrations";
   static final String INSTRUCTIONS =
@@ -21,13 +23,16 @@ final class McpParts {
   McpParts(Wiring wiring) {
     this.json = McpJsonDefaults.getMapper();
     ToolResults results = new ToolResults(json, wiring.settings().frontendUrl().toString());
-    IdempotentCalls idempotent = new IdempotentCalls(wiring.idempotencyStore(), results, Clock.systemUTC());
-    this.tools = new ToolSet(wiring.integrations(), idempotent, results, wiring.settings().maxUploadBytes());
+    IdempotentCalls idempotent =
+        new IdempotentCalls(wiring.idempotencyStore(), results, Clock.systemUTC());
+    this.tools =
+        new ToolSet(wiring.integrations(), idempotent, results, wiring.settings().maxUploadBytes());
   }
 
   static McpSchema.Implementation serverInfo() {
     String version = McpParts.class.getPackage().getImplementationVersion();
-    return new McpSchema.Implementation(SERVER_NAME, "Integrations", version == null ? "dev" : version);
+    return new McpSchema.Implementation(
+        SERVER_NAME, "Integrations", version == null ? "dev" : version);
   }
 
   static McpSchema.ServerCapabilities capabilities() {

@@ -14,35 +14,43 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The MCP server over stdio, for a local client that starts it as a child process: newline-delimited
- * JSON-RPC on the given input and output, acting for one user, named by whoever starts it (the
- * specification's stdio model: the user and the secrets come from the process's command line and
- * environment, no token). Nothing but protocol messages may be written to {@code out}: logs go elsewhere.
+ * The MCP server over stdio, for a local client that starts it as a child process:
+ * newline-delimited JSON-RPC on the given input and output, acting for one user, named by whoever
+ * starts it (the specification's stdio model: the user and the secrets come from the process's
+ * command line and environment, no token). Nothing but protocol messages may be written to {@code
+ * out}: logs go elsewhere.
  */
 public final class McpStdio {
   private McpStdio() {}
 
   /**
-   * Serves {@code user} on {@code in} and {@code out} until {@code in} ends (the client closed it or
-   * exited), then stops.
+   * Serves {@code user} on {@code in} and {@code out} until {@code in} ends (the client closed it
+   * or exited), then stops.
    */
-  public static void serve(Wiring wiring, UserId user, InputStream in, OutputStream out) throws InterruptedException {
+  public static void serve(Wiring wiring, UserId user, InputStream in, OutputStream out)
+      throws InterruptedException {
     Objects.requireNonNull(user, "user");
     McpParts parts = new McpParts(wiring);
     CountDownLatch ended = new CountDownLatch(1);
     StdioServerTransportProvider transport =
         new StdioServerTransportProvider(parts.json, new EndAware(in, ended), out);
     Caller caller = Caller.unlimited(user);
-    McpSyncServer server = McpServer.sync(transport)
-        .serverInfo(McpParts.serverInfo())
-        .instructions(McpParts.INSTRUCTIONS)
-        .capabilities(McpParts.capabilities())
-        .validateToolInputs(false)
-        .tools(parts.tools.tools().stream()
-            .map(tool -> new McpServerFeatures.SyncToolSpecification(tool.tool(),
-                (exchange, request) -> parts.tools.call(tool, caller, request.arguments())))
-            .toList())
-        .build();
+    McpSyncServer server =
+        McpServer.sync(transport)
+            .serverInfo(McpParts.serverInfo())
+            .instructions(McpParts.INSTRUCTIONS)
+            .capabilities(McpParts.capabilities())
+            .validateToolInputs(false)
+            .tools(
+                parts.tools.tools().stream()
+                    .map(
+                        tool ->
+                            new McpServerFeatures.SyncToolSpecification(
+                                tool.tool(),
+                                (exchange, request) ->
+                                    parts.tools.call(tool, caller, request.arguments())))
+                    .toList())
+            .build();
     try {
       ended.await();
     } finally {

@@ -5,8 +5,8 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.Objects;
 
 /**
- * One tool: its description as clients list it, the scope a token needs to see and call it, and what
- * a call does.
+ * One tool: its description as clients list it, the scope a token needs to see and call it, and
+ * what a call does.
  */
 record McpTool(Tool tool, String scope, Handler handler) {
   McpTool {
@@ -19,7 +19,10 @@ record McpTool(Tool tool, String scope, Handler handler) {
     return tool.name();
   }
 
-  /** Performs a call; failures are thrown as {@link dev.integrations.core.error.IntegrationException}s. */
+  /**
+   * Performs a call; failures are thrown as {@link
+   * dev.integrations.core.error.IntegrationException}s.
+   */
   @FunctionalInterface
   interface Handler {
     CallToolResult call(Caller caller, Arguments arguments);

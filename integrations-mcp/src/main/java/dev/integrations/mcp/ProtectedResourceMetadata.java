@@ -12,22 +12,24 @@ import java.util.Map;
 
 /**
  * The OAuth 2.0 Protected Resource Metadata of the MCP server (RFC 9728), served at {@code
- * /.well-known/oauth-protected-resource/mcp} (where MCP clients look first) and at the root well-known
- * path: the resource ({@code INTEGRATIONS_PUBLIC_URL} + {@code /mcp}), the authorization servers that
- * issue its tokens ({@code INTEGRATIONS_MCP_AUTHORIZATION_SERVERS}, omitted when none is configured) and
- * the scopes. Public: no token needed.
+ * /.well-known/oauth-protected-resource/mcp} (where MCP clients look first) and at the root
+ * well-known path: the resource ({@code INTEGRATIONS_PUBLIC_URL} + {@code /mcp}), the authorization
+ * servers that issue its tokens ({@code INTEGRATIONS_MCP_AUTHORIZATION_SERVERS}, omitted when none
+ * is configured) and the scopes. Public: no token needed.
  */
 final class ProtectedResourceMetadata extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final byte[] document;
 
-  ProtectedResourceMetadata(McpJsonMapper json, String resource, List<URI> authorizationServers, String docs)
+  ProtectedResourceMetadata(
+      McpJsonMapper json, String resource, List<URI> authorizationServers, String docs)
       throws IOException {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("resource", resource);
     if (!authorizationServers.isEmpty()) {
-      metadata.put("authorization_servers", authorizationServers.stream().map(URI::toString).toList());
+      metadata.put(
+          "authorization_servers", authorizationServers.stream().map(URI::toString).toList());
     }
     metadata.put("scopes_supported", Scopes.ALL);
     metadata.put("bearer_methods_supported", List.of("header"));
@@ -37,7 +39,8 @@ final class ProtectedResourceMetadata extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setStatus(200);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

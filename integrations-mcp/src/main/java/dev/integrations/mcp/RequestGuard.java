@@ -19,10 +19,10 @@ import java.util.Map;
 /**
  * In front of the MCP transport, on every request: refuses an {@code Origin} of another site and a
  * {@code Host} this server is not known by (403, against DNS rebinding), verifies the bearer token
- * exactly as the API does and, when {@code INTEGRATIONS_MCP_AUDIENCE} is set, that its {@code aud} names
- * this server (401 with {@code WWW-Authenticate} pointing at the protected-resource metadata, RFC 9728),
- * and refuses an {@code MCP-Protocol-Version} it does not speak (400). The request then carries the
- * {@link Caller} of its own token: the user never comes from a session. Thread-safe.
+ * exactly as the API does and, when {@code INTEGRATIONS_MCP_AUDIENCE} is set, that its {@code aud}
+ * names this server (401 with {@code WWW-Authenticate} pointing at the protected-resource metadata,
+ * RFC 9728), and refuses an {@code MCP-Protocol-Version} it does not speak (400). The request then
+ * carries the {@link Caller} of its own token: the user never comes from a session. Thread-safe.
  */
 final class RequestGuard implements Filter {
   /** The request attribute holding the {@link Caller}. */
@@ -35,7 +35,12 @@ final class RequestGuard implements Filter {
   private final List<String> protocolVersions;
   private final McpJsonMapper json;
 
-  RequestGuard(McpJsonMapper json, AccessTokens tokens, String audience, KnownOrigins origins, String metadataUrl,
+  RequestGuard(
+      McpJsonMapper json,
+      AccessTokens tokens,
+      String audience,
+      KnownOrigins origins,
+      String metadataUrl,
       List<String> protocolVersions) {
     this.json = json;
     this.tokens = tokens;
@@ -52,11 +57,19 @@ final class RequestGuard implements Filter {
     HttpServletResponse response = (HttpServletResponse) res;
     String origin = request.getHeader("Origin");
     if (origin != null && !origins.allowsOrigin(origin, request.getHeader("Host"))) {
-      refuse(response, 403, "forbidden_origin", "Requests from the origin " + origin + " are not accepted.");
+      refuse(
+          response,
+          403,
+          "forbidden_origin",
+          "Requests from the origin " + origin + " are not accepted.");
       return;
     }
     if (!origins.allowsHost(request.getHeader("Host"))) {
-      refuse(response, 403, "forbidden_host", "This server is not known by the host name in the request.");
+      refuse(
+          response,
+          403,
+          "forbidden_host",
+          "This server is not known by the host name in the request.");
       return;
     }
     AccessToken token;
@@ -67,29 +80,43 @@ final class RequestGuard implements Filter {
       return;
     }
     if (audience != null && !token.audience().contains(audience)) {
-      unauthorized(response, true, "The token is not meant for this server: its 'aud' must name " + audience + ".");
+      unauthorized(
+          response,
+          true,
+          "The token is not meant for this server: its 'aud' must name " + audience + ".");
       return;
     }
     String version = request.getHeader("MCP-Protocol-Version");
     if (version != null && !protocolVersions.contains(version.strip())) {
-      refuse(response, 400, "unsupported_protocol_version", "MCP-Protocol-Version " + version
-          + " is not supported; this server speaks " + String.join(", ", protocolVersions) + ".");
+      refuse(
+          response,
+          400,
+          "unsupported_protocol_version",
+          "MCP-Protocol-Version "
+              + version
+              + " is not supported; this server speaks "
+              + String.join(", ", protocolVersions)
+              + ".");
       return;
     }
     request.setAttribute(CALLER, new Caller(token.user(), token.scopes()));
     chain.doFilter(request, response);
   }
 
-  private void unauthorized(HttpServletResponse response, boolean tokenSent, String message) throws IOException {
+  private void unauthorized(HttpServletResponse response, boolean tokenSent, String message)
+      throws IOException {
     String challenge = "Bearer resource_metadata=\"" + metadataUrl + "\"";
     if (tokenSent) {
-      challenge += ", error=\"invalid_token\", error_description=\"" + message.replace("\"", "'") + "\"";
+      challenge +=
+          ", error=\"invalid_token\", error_description=\"" + message.replace("\"", "'") + "\"";
     }
     response.setHeader("WWW-Authenticate", challenge);
     refuse(response, 401, "unauthorized", message);
   }
 
-  /** A JSON-RPC error without an id, as the MCP specification allows for refusals at the HTTP level. */
+  /**
+   * A JSON-RPC error without an id, as the MCP specification allows for refusals at the HTTP level.
+   */
   private void refuse(HttpServletResponse response, int status, String code, String message)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();

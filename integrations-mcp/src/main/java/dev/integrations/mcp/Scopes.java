@@ -3,8 +3,8 @@ package dev.integrations.mcp;
 import java.util.List;
 
 /**
- * The OAuth scopes of the MCP tools. A token with a {@code scope} claim sees and calls only the tools
- * its scopes name; a token without one is limited by nothing but its user.
+ * The OAuth scopes of the MCP tools. A token with a {@code scope} claim sees and calls only the
+ * tools its scopes name; a token without one is limited by nothing but its user.
  */
 final class Scopes {
   static final String CONNECTIONS_READ = "mcp:connections.read";

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tool answers: structured content (also as JSON text, for clients that read only text), and failures
- * as tool errors ({@code isError}) with the API's shape, {@code {"detail", "code"}}, never as protocol
- * errors, so that an agent reads why and what to do.
+ * Tool answers: structured content (also as JSON text, for clients that read only text), and
+ * failures as tool errors ({@code isError}) with the API's shape, {@code {"detail", "code"}}, never
+ * as protocol errors, so that an agent reads why and what to do.
  */
 final class ToolResults {
   private final McpJsonMapper json;
@@ -53,7 +53,10 @@ final class ToolResults {
         .build();
   }
 
-  /** The outcome as stored for an idempotency key: the answer's structured content and whether it failed. */
+  /**
+   * The outcome as stored for an idempotency key: the answer's structured content and whether it
+   * failed.
+   */
   String store(CallToolResult result) {
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("is_error", Boolean.TRUE.equals(result.isError()));
@@ -91,7 +94,9 @@ final class ToolResults {
   }
 
   private static boolean needsThePerson(ErrorCode code) {
-    return code == ErrorCode.REAUTHORIZATION_REQUIRED || code == ErrorCode.MISSING_SCOPES
-        || code == ErrorCode.CREDENTIALS_REJECTED || code == ErrorCode.NOT_CONNECTED;
+    return code == ErrorCode.REAUTHORIZATION_REQUIRED
+        || code == ErrorCode.MISSING_SCOPES
+        || code == ErrorCode.CREDENTIALS_REJECTED
+        || code == ErrorCode.NOT_CONNECTED;
   }
 }

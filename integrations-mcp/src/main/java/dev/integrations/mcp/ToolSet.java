@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tools, generated from the catalog: the connection tools always, and each capability's tools when
- * some integration of the catalog has that capability, with {@code integration_type} limited to those
- * integrations. Calls are checked against the caller's scopes, and every failure becomes a tool error
- * with a stable code. Thread-safe.
+ * The tools, generated from the catalog: the connection tools always, and each capability's tools
+ * when some integration of the catalog has that capability, with {@code integration_type} limited
+ * to those integrations. Calls are checked against the caller's scopes, and every failure becomes a
+ * tool error with a stable code. Thread-safe.
  */
 final class ToolSet {
   private static final Logger LOG = LoggerFactory.getLogger(ToolSet.class);
@@ -24,11 +24,16 @@ final class ToolSet {
   private final List<McpTool> tools;
   private final ToolResults results;
 
-  ToolSet(Integrations integrations, IdempotentCalls idempotent, ToolResults results, long maxUploadBytes) {
+  ToolSet(
+      Integrations integrations,
+      IdempotentCalls idempotent,
+      ToolResults results,
+      long maxUploadBytes) {
     this.results = results;
     List<Integration> catalog = integrations.connections().catalog();
     ConnectionTools connectionTools = new ConnectionTools(integrations.connections(), results);
-    ActionTools actionTools = new ActionTools(integrations.actions(), idempotent, results, maxUploadBytes);
+    ActionTools actionTools =
+        new ActionTools(integrations.actions(), idempotent, results, maxUploadBytes);
     List<McpTool> all = new ArrayList<>(connectionTools.tools(types(catalog, null)));
     List<String> mail = types(catalog, Capability.MAIL);
     if (!mail.isEmpty()) {
@@ -52,8 +57,14 @@ final class ToolSet {
   /** Calls {@code tool} for {@code caller}: a tool error, never an exception, when it fails. */
   CallToolResult call(McpTool tool, Caller caller, Map<String, Object> arguments) {
     if (!caller.allows(tool.scope())) {
-      return results.failure(new IntegrationException(ErrorCode.INSUFFICIENT_SCOPE,
-          "This token's scope does not allow " + tool.name() + ": it needs " + tool.scope() + "."));
+      return results.failure(
+          new IntegrationException(
+              ErrorCode.INSUFFICIENT_SCOPE,
+              "This token's scope does not allow "
+                  + tool.name()
+                  + ": it needs "
+                  + tool.scope()
+                  + "."));
     }
     try {
       return tool.handler().call(caller, new Arguments(arguments));
@@ -61,8 +72,9 @@ final class ToolSet {
       return results.failure(e);
     } catch (RuntimeException e) {
       LOG.error("The MCP tool {} failed", tool.name(), e);
-      return results.failure(new IntegrationException(ErrorCode.INTERNAL_ERROR,
-          "The server failed while running " + tool.name() + "."));
+      return results.failure(
+          new IntegrationException(
+              ErrorCode.INTERNAL_ERROR, "The server failed while running " + tool.name() + "."));
     }
   }
 

@@ -17,9 +17,10 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * A {@link TokenCipher} with AES-256-GCM: a fresh random 96-bit nonce per value, a 128-bit tag, and
- * the format version, key id and caller's associated data authenticated with it. A sealed value reads
- * {@code v1:<keyId>:<base64url(nonce || ciphertext || tag)>}; it opens with whichever configured key
- * has that id, so old keys keep working after a rotation while new values use the current key.
+ * the format version, key id and caller's associated data authenticated with it. A sealed value
+ * reads {@code v1:<keyId>:<base64url(nonce || ciphertext || tag)>}; it opens with whichever
+ * configured key has that id, so old keys keep working after a rotation while new values use the
+ * current key.
  *
  * <p>Thread-safe.
  */
@@ -45,9 +46,14 @@ public final class AesGcmTokenCipher implements TokenCipher {
       Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, keyId, associatedData);
       byte[] sealed = cipher.doFinal(secret.reveal().getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-      return VERSION + ':' + keyId + ':' + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+      return VERSION
+          + ':'
+          + keyId
+          + ':'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     } catch (GeneralSecurityException e) {
-      throw new StorageException("Could not encrypt a secret: " + e.getClass().getSimpleName() + ".", e);
+      throw new StorageException(
+          "Could not encrypt a secret: " + e.getClass().getSimpleName() + ".", e);
     }
   }
 
@@ -55,7 +61,8 @@ public final class AesGcmTokenCipher implements TokenCipher {
   public Secret open(String sealed, String associatedData) {
     String[] parts = sealed == null ? new String[0] : sealed.split(":", 3);
     if (parts.length != 3 || !parts[0].equals(VERSION)) {
-      throw new StorageException("A stored secret is not in the expected format (" + VERSION + ":<key id>:<data>).");
+      throw new StorageException(
+          "A stored secret is not in the expected format (" + VERSION + ":<key id>:<data>).");
     }
     String keyId = parts[1];
     SecretKey key =
@@ -63,9 +70,15 @@ public final class AesGcmTokenCipher implements TokenCipher {
             .orElseThrow(
                 () ->
                     new StorageException(
-                        "A stored secret was encrypted with key " + keyId + ", which is not configured (keys: "
-                            + keys.keyIds() + "). Set " + EncryptionKeys.KEY_VARIABLE + " or add the key to "
-                            + EncryptionKeys.OLD_KEYS_VARIABLE + "."));
+                        "A stored secret was encrypted with key "
+                            + keyId
+                            + ", which is not configured (keys: "
+                            + keys.keyIds()
+                            + "). Set "
+                            + EncryptionKeys.KEY_VARIABLE
+                            + " or add the key to "
+                            + EncryptionKeys.OLD_KEYS_VARIABLE
+                            + "."));
     byte[] data;
     try {
       data = Base64.getUrlDecoder().decode(parts[2]);
@@ -84,7 +97,8 @@ public final class AesGcmTokenCipher implements TokenCipher {
       throw new StorageException(
           "A stored secret failed its integrity check: it was altered, or moved from another row.");
     } catch (GeneralSecurityException e) {
-      throw new StorageException("Could not decrypt a stored secret: " + e.getClass().getSimpleName() + ".", e);
+      throw new StorageException(
+          "Could not decrypt a stored secret: " + e.getClass().getSimpleName() + ".", e);
     }
   }
 
@@ -98,12 +112,14 @@ public final class AesGcmTokenCipher implements TokenCipher {
     return "AesGcmTokenCipher[" + keys + "]";
   }
 
-  private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String keyId, String associatedData)
+  private static Cipher cipher(
+      int mode, SecretKey key, byte[] nonce, String keyId, String associatedData)
       throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
     // The header is authenticated too, NUL-separated from the caller's data.
-    cipher.updateAAD((VERSION + ':' + keyId + '\u0000' + associatedData).getBytes(StandardCharsets.UTF_8));
+    cipher.updateAAD(
+        (VERSION + ':' + keyId + '\u0000' + associatedData).getBytes(StandardCharsets.UTF_8));
     return cipher;
   }
 }

@@ -16,11 +16,11 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Every row of every table of one database, as text: read in one consistent snapshot, written in one
- * transaction. What {@code db copy}, {@code export} and {@code import} are made of. Sealed values are
- * opened and sealed again on the way ({@link SealedColumns}), so a row moves to a database, or into an
- * archive, whose key differs. Tables are found in the schema, so a table that a later migration adds
- * moves too. Thread-safe; each call uses its own database connection.
+ * Every row of every table of one database, as text: read in one consistent snapshot, written in
+ * one transaction. What {@code db copy}, {@code export} and {@code import} are made of. Sealed
+ * values are opened and sealed again on the way ({@link SealedColumns}), so a row moves to a
+ * database, or into an archive, whose key differs. Tables are found in the schema, so a table that
+ * a later migration adds moves too. Thread-safe; each call uses its own database connection.
  */
 public final class DataTransfer {
   /** Receives rows, table by table. */
@@ -44,15 +44,17 @@ public final class DataTransfer {
 
   /** Rows per table, sorted by table name. */
   public Map<String, Long> counts() {
-    return StorageErrors.jdbc("count rows", () -> {
-      Map<String, Long> counts = new TreeMap<>();
-      try (Connection connection = dataSource.getConnection()) {
-        for (String table : Tables.names(connection)) {
-          counts.put(table, Tables.count(connection, table));
-        }
-      }
-      return counts;
-    });
+    return StorageErrors.jdbc(
+        "count rows",
+        () -> {
+          Map<String, Long> counts = new TreeMap<>();
+          try (Connection connection = dataSource.getConnection()) {
+            for (String table : Tables.names(connection)) {
+              counts.put(table, Tables.count(connection, table));
+            }
+          }
+          return counts;
+        });
   }
 
   /** Whether every table is empty. */
@@ -61,45 +63,50 @@ public final class DataTransfer {
   }
 
   /**
-   * Hands every row to {@code sink} from one read-only, repeatable-read snapshot, with sealed values
-   * opened with this database's keys and sealed again with {@code resealWith} (null: passed as stored).
+   * Hands every row to {@code sink} from one read-only, repeatable-read snapshot, with sealed
+   * values opened with this database's keys and sealed again with {@code resealWith} (null: passed
+   * as stored).
    *
    * @return the rows read per table
    * @throws StorageException when a sealed value does not open (nothing more is read)
    */
   public Map<String, Long> read(TokenCipher resealWith, RowSink sink) {
-    return StorageErrors.jdbc("read every table", () -> {
-      Map<String, Long> counts = new TreeMap<>();
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
-        try {
-          for (String table : Tables.names(connection)) {
-            List<Tables.Column> columns = Tables.columns(connection, table);
-            long n = 0;
-            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM " + table)) {
-              query.setFetchSize(500);
-              try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                  Map<String, String> row = new LinkedHashMap<>();
-                  for (int i = 0; i < columns.size(); i++) {
-                    row.put(columns.get(i).name(), Tables.read(rs, i + 1, columns.get(i)));
+    return StorageErrors.jdbc(
+        "read every table",
+        () -> {
+          Map<String, Long> counts = new TreeMap<>();
+          try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+              for (String table : Tables.names(connection)) {
+                List<Tables.Column> columns = Tables.columns(connection, table);
+                long n = 0;
+                try (PreparedStatement query =
+                    connection.prepareStatement("SELECT * FROM " + table)) {
+                  query.setFetchSize(500);
+                  try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                      Map<String, String> row = new LinkedHashMap<>();
+                      for (int i = 0; i < columns.size(); i++) {
+                        row.put(columns.get(i).name(), Tables.read(rs, i + 1, columns.get(i)));
+                      }
+                      sink.row(
+                          table, resealWith == null ? row : reseal(table, row, cipher, resealWith));
+                      n++;
+                    }
                   }
-                  sink.row(table, resealWith == null ? row : reseal(table, row, cipher, resealWith));
-                  n++;
                 }
+                counts.put(table, n);
               }
+            } finally {
+              rollbackQuietly(connection);
+              connection.setReadOnly(false);
             }
-            counts.put(table, n);
           }
-        } finally {
-          rollbackQuietly(connection);
-          connection.setReadOnly(false);
-        }
-      }
-      return counts;
-    });
+          return counts;
+        });
   }
 
   /**
@@ -110,17 +117,21 @@ public final class DataTransfer {
    * @param replace delete every row this database holds first, in the same transaction
    */
   public Writer writer(TokenCipher openWith, boolean replace) {
-    return StorageErrors.jdbc("start writing", () -> new Writer(dataSource.getConnection(), openWith, replace));
+    return StorageErrors.jdbc(
+        "start writing", () -> new Writer(dataSource.getConnection(), openWith, replace));
   }
 
-  /** Rows going into this database; nothing is visible before {@link #commit()}. Not thread-safe. */
+  /**
+   * Rows going into this database; nothing is visible before {@link #commit()}. Not thread-safe.
+   */
   public final class Writer implements RowSink, AutoCloseable {
     private final Connection connection;
     private final TokenCipher openWith;
     private final Map<String, List<Tables.Column>> columns = new HashMap<>();
     private final Map<String, Long> written = new TreeMap<>();
 
-    private Writer(Connection connection, TokenCipher openWith, boolean replace) throws SQLException {
+    private Writer(Connection connection, TokenCipher openWith, boolean replace)
+        throws SQLException {
       this.connection = connection;
       this.openWith = openWith;
       connection.setAutoCommit(false);
@@ -138,20 +149,30 @@ public final class DataTransfer {
     public void row(String table, Map<String, String> row) {
       List<Tables.Column> target = columns.get(table);
       if (target == null) {
-        throw new StorageException("The target database has no table " + table + ": is it an older version?");
+        throw new StorageException(
+            "The target database has no table " + table + ": is it an older version?");
       }
       Map<String, String> values = openWith == null ? row : reseal(table, row, openWith, cipher);
-      List<Tables.Column> present = target.stream().filter(c -> values.containsKey(c.name())).toList();
-      String sql = "INSERT INTO " + table + " (" + String.join(", ", present.stream().map(Tables.Column::name).toList())
-          + ") VALUES (" + String.join(", ", present.stream().map(c -> "?").toList()) + ")";
-      StorageErrors.jdbc("write a row of " + table, () -> {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-          for (int i = 0; i < present.size(); i++) {
-            Tables.bind(insert, i + 1, present.get(i), values.get(present.get(i).name()));
-          }
-          return insert.executeUpdate();
-        }
-      });
+      List<Tables.Column> present =
+          target.stream().filter(c -> values.containsKey(c.name())).toList();
+      String sql =
+          "INSERT INTO "
+              + table
+              + " ("
+              + String.join(", ", present.stream().map(Tables.Column::name).toList())
+              + ") VALUES ("
+              + String.join(", ", present.stream().map(c -> "?").toList())
+              + ")";
+      StorageErrors.jdbc(
+          "write a row of " + table,
+          () -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+              for (int i = 0; i < present.size(); i++) {
+                Tables.bind(insert, i + 1, present.get(i), values.get(present.get(i).name()));
+              }
+              return insert.executeUpdate();
+            }
+          });
       written.merge(table, 1L, Long::sum);
     }
 
@@ -160,31 +181,39 @@ public final class DataTransfer {
       return new TreeMap<>(written);
     }
 
-    /** Makes every row written visible at once, numbering past the copied ids; returns rows per table. */
+    /**
+     * Makes every row written visible at once, numbering past the copied ids; returns rows per
+     * table.
+     */
     public Map<String, Long> commit() {
-      return StorageErrors.jdbc("commit the rows", () -> {
-        for (Map.Entry<String, List<Tables.Column>> table : columns.entrySet()) {
-          Tables.renumber(connection, table.getKey(), table.getValue());
-        }
-        connection.commit();
-        return written;
-      });
+      return StorageErrors.jdbc(
+          "commit the rows",
+          () -> {
+            for (Map.Entry<String, List<Tables.Column>> table : columns.entrySet()) {
+              Tables.renumber(connection, table.getKey(), table.getValue());
+            }
+            connection.commit();
+            return written;
+          });
     }
 
     /** Rolls back what was not committed and releases the connection. */
     @Override
     public void close() {
-      StorageErrors.jdbc("finish writing", () -> {
-        try (connection) {
-          rollbackQuietly(connection);
-        }
-        return null;
-      });
+      StorageErrors.jdbc(
+          "finish writing",
+          () -> {
+            try (connection) {
+              rollbackQuietly(connection);
+            }
+            return null;
+          });
     }
   }
 
   /** {@code row} with each sealed value opened with {@code from} and sealed with {@code to}. */
-  private static Map<String, String> reseal(String table, Map<String, String> row, TokenCipher from, TokenCipher to) {
+  private static Map<String, String> reseal(
+      String table, Map<String, String> row, TokenCipher from, TokenCipher to) {
     Map<String, String> out = new LinkedHashMap<>(row);
     for (SealedColumns.Column column : SealedColumns.of(table)) {
       String value = row.get(column.column());

@@ -20,19 +20,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AES-256 keys that {@link AesGcmTokenCipher} seals with (the current key) and opens with (the
- * current key and any old ones, for rotation). Each key is known by an id derived from it: the first
- * 8 hex digits of its SHA-256, stored beside every ciphertext, so no extra setting names keys.
+ * current key and any old ones, for rotation). Each key is known by an id derived from it: the
+ * first 8 hex digits of its SHA-256, stored beside every ciphertext, so no extra setting names
+ * keys.
  *
- * <p>Takes values, not environment variables: wiring reads {@value #KEY_VARIABLE} and
- * {@value #OLD_KEYS_VARIABLE} and passes them here. {@link #toString()} shows key ids only.
- * Immutable and thread-safe.
+ * <p>Takes values, not environment variables: wiring reads {@value #KEY_VARIABLE} and {@value
+ * #OLD_KEYS_VARIABLE} and passes them here. {@link #toString()} shows key ids only. Immutable and
+ * thread-safe.
  */
 public final class EncryptionKeys {
   /** The setting that holds the current key: base64 of exactly 32 bytes. */
   public static final String KEY_VARIABLE = "INTEGRATIONS_ENCRYPTION_KEY";
+
   /** The setting that holds former keys, comma-separated, each base64 of 32 bytes. */
   public static final String OLD_KEYS_VARIABLE = "INTEGRATIONS_ENCRYPTION_OLD_KEYS";
-  /** The file in the data directory that holds a generated key when {@value #KEY_VARIABLE} is unset. */
+
+  /**
+   * The file in the data directory that holds a generated key when {@value #KEY_VARIABLE} is unset.
+   */
   public static final String KEY_FILE_NAME = "encryption.key";
 
   private static final Logger LOG = LoggerFactory.getLogger(EncryptionKeys.class);
@@ -55,7 +60,8 @@ public final class EncryptionKeys {
    * The keys from configuration values.
    *
    * @param key the value of {@value #KEY_VARIABLE}; when null or blank a key is read from, or the
-   *     first time generated into, {@code dataDirectory/encryption.key} (owner-only), with a warning
+   *     first time generated into, {@code dataDirectory/encryption.key} (owner-only), with a
+   *     warning
    * @param oldKeys the value of {@value #OLD_KEYS_VARIABLE}, null or blank for none
    * @param dataDirectory where a generated key is kept
    * @throws IllegalArgumentException when a value is not base64 of 32 bytes (the message names the
@@ -64,7 +70,9 @@ public final class EncryptionKeys {
    */
   public static EncryptionKeys load(String key, String oldKeys, Path dataDirectory) {
     byte[] current =
-        isBlank(key) ? readOrCreateKeyFile(dataDirectory.resolve(KEY_FILE_NAME)) : decode(key.trim(), KEY_VARIABLE);
+        isBlank(key)
+            ? readOrCreateKeyFile(dataDirectory.resolve(KEY_FILE_NAME))
+            : decode(key.trim(), KEY_VARIABLE);
     List<byte[]> old = new ArrayList<>();
     if (!isBlank(oldKeys)) {
       String[] values = oldKeys.split(",");
@@ -84,7 +92,10 @@ public final class EncryptionKeys {
     return new EncryptionKeys(current.clone(), old.stream().map(byte[]::clone).toList());
   }
 
-  /** The fewest PBKDF2 iterations {@link #fromPassphrase} accepts (OWASP's 2023 advice for HMAC-SHA256). */
+  /**
+   * The fewest PBKDF2 iterations {@link #fromPassphrase} accepts (OWASP's 2023 advice for
+   * HMAC-SHA256).
+   */
   public static final int MIN_PASSPHRASE_ITERATIONS = 600_000;
 
   /**
@@ -99,12 +110,18 @@ public final class EncryptionKeys {
       throw new IllegalArgumentException("The passphrase must not be empty.");
     }
     if (salt == null || salt.length < 16 || iterations < MIN_PASSPHRASE_ITERATIONS) {
-      throw new IllegalArgumentException("PBKDF2 needs a salt of 16 bytes or more and "
-          + MIN_PASSPHRASE_ITERATIONS + " iterations or more.");
+      throw new IllegalArgumentException(
+          "PBKDF2 needs a salt of 16 bytes or more and "
+              + MIN_PASSPHRASE_ITERATIONS
+              + " iterations or more.");
     }
-    javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(passphrase, salt, iterations, KEY_BYTES * 8);
+    javax.crypto.spec.PBEKeySpec spec =
+        new javax.crypto.spec.PBEKeySpec(passphrase, salt, iterations, KEY_BYTES * 8);
     try {
-      byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      byte[] key =
+          javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+              .generateSecret(spec)
+              .getEncoded();
       return new EncryptionKeys(key, List.of());
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("every JVM has PBKDF2WithHmacSHA256", e);
@@ -165,7 +182,8 @@ public final class EncryptionKeys {
         key = Base64.getUrlDecoder().decode(value);
       } catch (IllegalArgumentException notUrlSafe) {
         throw new IllegalArgumentException(
-            setting + " is not valid base64: it must be the base64 of 32 random bytes"
+            setting
+                + " is not valid base64: it must be the base64 of 32 random bytes"
                 + " (for example the output of: openssl rand -base64 32).");
       }
     }
@@ -176,8 +194,10 @@ public final class EncryptionKeys {
   private static void check(byte[] key, String what) {
     if (key == null || key.length != KEY_BYTES) {
       throw new IllegalArgumentException(
-          what + " must be exactly 32 bytes (AES-256), base64-encoded; it has "
-              + (key == null ? 0 : key.length) + " bytes.");
+          what
+              + " must be exactly 32 bytes (AES-256), base64-encoded; it has "
+              + (key == null ? 0 : key.length)
+              + " bytes.");
     }
   }
 
@@ -194,7 +214,8 @@ public final class EncryptionKeys {
   /** The key in {@code file}, generated there on first use with a warning. */
   private static byte[] readOrCreateKeyFile(Path file) {
     SecretFile.Content content =
-        SecretFile.readOrCreate(file, "the encryption key file", () -> Base64.getEncoder().encodeToString(randomKey()));
+        SecretFile.readOrCreate(
+            file, "the encryption key file", () -> Base64.getEncoder().encodeToString(randomKey()));
     Path shown = file.toAbsolutePath().normalize();
     if (content.created()) {
       LOG.warn(

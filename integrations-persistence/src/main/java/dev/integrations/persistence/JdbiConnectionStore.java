@@ -23,8 +23,9 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link ConnectionStore} in the {@code connections} table. A write that carries an event appends its
- * webhook delivery to the outbox in the same transaction (when webhooks are configured). Thread-safe.
+ * A {@link ConnectionStore} in the {@code connections} table. A write that carries an event appends
+ * its webhook delivery to the outbox in the same transaction (when webhooks are configured).
+ * Thread-safe.
  */
 final class JdbiConnectionStore implements ConnectionStore {
   private static final ConnectionRow.Mapper ROWS = new ConnectionRow.Mapper();
@@ -39,7 +40,10 @@ final class JdbiConnectionStore implements ConnectionStore {
     this(jdbi, dataSource, WebhookOutbox.to(null));
   }
 
-  /** Like {@link #JdbiConnectionStore(Jdbi, DataSource)}, appending events' deliveries to {@code outbox}. */
+  /**
+   * Like {@link #JdbiConnectionStore(Jdbi, DataSource)}, appending events' deliveries to {@code
+   * outbox}.
+   */
   JdbiConnectionStore(Jdbi jdbi, DataSource dataSource, WebhookOutbox outbox) {
     this.outbox = outbox;
     this.jdbi = jdbi;
@@ -55,8 +59,8 @@ final class JdbiConnectionStore implements ConnectionStore {
 
   /**
    * One prepared statement on a pooled connection, in plain JDBC: the read of every {@code GET
-   * /api/integrations}. Profiled under load, JDBI's handle, statement context and configuration copies
-   * cost more than H2's query itself (docs/performance.md).
+   * /api/integrations}. Profiled under load, JDBI's handle, statement context and configuration
+   * copies cost more than H2's query itself (docs/performance.md).
    */
   @Override
   public List<Connection> findAll(UserId user) {
@@ -150,7 +154,8 @@ final class JdbiConnectionStore implements ConnectionStore {
         () ->
             jdbi.inTransaction(
                 handle -> {
-                  boolean deleted = handle.attach(ConnectionsDao.class).delete(user.value(), type.value()) == 1;
+                  boolean deleted =
+                      handle.attach(ConnectionsDao.class).delete(user.value(), type.value()) == 1;
                   outbox.append(handle, event, deleted, ConnectionStatus.DISCONNECTED.wireName());
                   return deleted;
                 }));
@@ -164,7 +169,8 @@ final class JdbiConnectionStore implements ConnectionStore {
 
   @Override
   public boolean delete(UserId user, IntegrationType type) {
-    return StorageErrors.call("delete a connection", () -> dao.delete(user.value(), type.value()) == 1);
+    return StorageErrors.call(
+        "delete a connection", () -> dao.delete(user.value(), type.value()) == 1);
   }
 
   private static ConnectionRow toRow(Connection c) {
@@ -197,13 +203,16 @@ final class JdbiConnectionStore implements ConnectionStore {
     return Arrays.stream(ConnectionStatus.values())
         .filter(s -> s.wireName().equals(wireName))
         .findFirst()
-        .orElseThrow(() -> new StorageException("A stored connection has an unknown status: " + wireName));
+        .orElseThrow(
+            () -> new StorageException("A stored connection has an unknown status: " + wireName));
   }
 
   private static ErrorCode errorCode(String wireName) {
     return Arrays.stream(ErrorCode.values())
         .filter(c -> c.wireName().equals(wireName))
         .findFirst()
-        .orElseThrow(() -> new StorageException("A stored connection has an unknown error code: " + wireName));
+        .orElseThrow(
+            () ->
+                new StorageException("A stored connection has an unknown error code: " + wireName));
   }
 }

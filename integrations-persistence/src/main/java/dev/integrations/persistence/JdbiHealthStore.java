@@ -1,17 +1,17 @@
 package dev.integrations.persistence;
 
-import dev.integrations.persistence.internal.WebhookOutbox;
-import dev.integrations.core.model.ConnectionStatus;
-import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.StorageException;
+import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.HealthState;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.HealthStore;
 import dev.integrations.persistence.internal.StorageErrors;
 import dev.integrations.persistence.internal.TimeColumns;
+import dev.integrations.persistence.internal.WebhookOutbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,10 +25,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * A {@link HealthStore} in the {@code connection_health} table. {@link #claimDue} is one short
- * transaction: {@code SELECT ... FOR UPDATE SKIP LOCKED} of the due rows nobody has claimed, then an
- * {@code UPDATE} of their {@code claimed_until}; servers sharing a PostgreSQL database therefore never
- * claim one connection twice, and none waits for another's locks. Claims are timed by the callers'
- * clocks, which should agree to well within a claim's length. Thread-safe.
+ * transaction: {@code SELECT ... FOR UPDATE SKIP LOCKED} of the due rows nobody has claimed, then
+ * an {@code UPDATE} of their {@code claimed_until}; servers sharing a PostgreSQL database therefore
+ * never claim one connection twice, and none waits for another's locks. Claims are timed by the
+ * callers' clocks, which should agree to well within a claim's length. Thread-safe.
  */
 final class JdbiHealthStore implements HealthStore {
   private static final String COLUMNS =
@@ -51,26 +51,36 @@ final class JdbiHealthStore implements HealthStore {
 
   @Override
   public Optional<ConnectionHealth> find(UserId user, IntegrationType type) {
-    return StorageErrors.call("read a connection's health", () -> jdbi.withHandle(h ->
-        h.createQuery("SELECT " + COLUMNS + " FROM connection_health" + ROW)
-            .bind("user", user.value())
-            .bind("type", type.value())
-            .map(JdbiHealthStore::read)
-            .findOne()));
+    return StorageErrors.call(
+        "read a connection's health",
+        () ->
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("SELECT " + COLUMNS + " FROM connection_health" + ROW)
+                        .bind("user", user.value())
+                        .bind("type", type.value())
+                        .map(JdbiHealthStore::read)
+                        .findOne()));
   }
 
   @Override
   public List<ConnectionHealth> findAll(UserId user) {
-    return StorageErrors.call("read connections' health", () -> jdbi.withHandle(h ->
-        h.createQuery("SELECT " + COLUMNS + " FROM connection_health WHERE user_id = :user")
-            .bind("user", user.value())
-            .map(JdbiHealthStore::read)
-            .list()));
+    return StorageErrors.call(
+        "read connections' health",
+        () ->
+            jdbi.withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT " + COLUMNS + " FROM connection_health WHERE user_id = :user")
+                        .bind("user", user.value())
+                        .map(JdbiHealthStore::read)
+                        .list()));
   }
 
   @Override
   public void save(ConnectionHealth health) {
-    StorageErrors.upsert("save a connection's health", () -> jdbi.withHandle(h -> upsert(h, health)));
+    StorageErrors.upsert(
+        "save a connection's health", () -> jdbi.withHandle(h -> upsert(h, health)));
   }
 
   /** Saves {@code health} and, in the same transaction, the webhook delivery of {@code event}. */
@@ -80,29 +90,40 @@ final class JdbiHealthStore implements HealthStore {
       save(health);
       return;
     }
-    StorageErrors.upsert("save a connection's health", () -> jdbi.inTransaction(h -> {
-      int updated = upsert(h, health);
-      outbox.append(h, event, true, ConnectionStatus.CONNECTED.wireName());
-      return updated;
-    }));
+    StorageErrors.upsert(
+        "save a connection's health",
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  int updated = upsert(h, health);
+                  outbox.append(h, event, true, ConnectionStatus.CONNECTED.wireName());
+                  return updated;
+                }));
   }
 
   private static int upsert(Handle h, ConnectionHealth health) {
-      int updated = bindHealth(h.createUpdate(
-              "UPDATE connection_health SET connected_at = :connectedAt, state = :state,"
-                  + " failure_count = :failureCount, first_failure = :firstFailure, last_success = :lastSuccess,"
-                  + " last_failure = :lastFailure, last_error = :lastError, last_error_message = :lastErrorMessage"
-                  + ROW), health)
-          .execute();
-      if (updated == 0) {
-        bindHealth(h.createUpdate(
-                "INSERT INTO connection_health (" + COLUMNS + ") VALUES (:user, :type, :connectedAt, :state,"
-                    + " :failureCount, :firstFailure, :lastSuccess, :lastFailure, :lastError, :lastErrorMessage,"
-                    + " :nextCheck)"), health)
-            .bind("nextCheck", health.nextCheck() == null ? Instant.now() : health.nextCheck())
+    int updated =
+        bindHealth(
+                h.createUpdate(
+                    "UPDATE connection_health SET connected_at = :connectedAt, state = :state,"
+                        + " failure_count = :failureCount, first_failure = :firstFailure, last_success = :lastSuccess,"
+                        + " last_failure = :lastFailure, last_error = :lastError, last_error_message = :lastErrorMessage"
+                        + ROW),
+                health)
             .execute();
-      }
-      return updated;
+    if (updated == 0) {
+      bindHealth(
+              h.createUpdate(
+                  "INSERT INTO connection_health ("
+                      + COLUMNS
+                      + ") VALUES (:user, :type, :connectedAt, :state,"
+                      + " :failureCount, :firstFailure, :lastSuccess, :lastFailure, :lastError, :lastErrorMessage,"
+                      + " :nextCheck)"),
+              health)
+          .bind("nextCheck", health.nextCheck() == null ? Instant.now() : health.nextCheck())
+          .execute();
+    }
+    return updated;
   }
 
   private static org.jdbi.v3.core.statement.Update bindHealth(
@@ -122,47 +143,70 @@ final class JdbiHealthStore implements HealthStore {
 
   @Override
   public List<ConnectionHealth> claimDue(Instant now, Instant claimedUntil, int limit) {
-    return StorageErrors.call("claim connections for maintenance", () -> jdbi.inTransaction(h -> {
-      List<ConnectionHealth> due = h.createQuery(
-              "SELECT " + COLUMNS + " FROM connection_health"
-                  + " WHERE next_check <= :now AND (claimed_until IS NULL OR claimed_until <= :now)"
-                  + " ORDER BY next_check LIMIT :limit FOR UPDATE SKIP LOCKED")
-          .bind("now", now)
-          .bind("limit", limit)
-          .map(JdbiHealthStore::read)
-          .list();
-      if (!due.isEmpty()) {
-        claim(h, due, claimedUntil);
-      }
-      return due;
-    }));
+    return StorageErrors.call(
+        "claim connections for maintenance",
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  List<ConnectionHealth> due =
+                      h.createQuery(
+                              "SELECT "
+                                  + COLUMNS
+                                  + " FROM connection_health"
+                                  + " WHERE next_check <= :now AND (claimed_until IS NULL OR claimed_until <= :now)"
+                                  + " ORDER BY next_check LIMIT :limit FOR UPDATE SKIP LOCKED")
+                          .bind("now", now)
+                          .bind("limit", limit)
+                          .map(JdbiHealthStore::read)
+                          .list();
+                  if (!due.isEmpty()) {
+                    claim(h, due, claimedUntil);
+                  }
+                  return due;
+                }));
   }
 
   private static void claim(Handle h, List<ConnectionHealth> due, Instant claimedUntil) {
-    PreparedBatch batch = h.prepareBatch("UPDATE connection_health SET claimed_until = :until" + ROW);
+    PreparedBatch batch =
+        h.prepareBatch("UPDATE connection_health SET claimed_until = :until" + ROW);
     for (ConnectionHealth health : due) {
-      batch.bind("until", claimedUntil).bind("user", health.user().value()).bind("type", health.type().value()).add();
+      batch
+          .bind("until", claimedUntil)
+          .bind("user", health.user().value())
+          .bind("type", health.type().value())
+          .add();
     }
     batch.execute();
   }
 
   @Override
   public void release(UserId user, IntegrationType type, Instant nextCheck) {
-    StorageErrors.call("schedule a connection's next check", () -> jdbi.withHandle(h ->
-        h.createUpdate("UPDATE connection_health SET next_check = :next, claimed_until = NULL" + ROW)
-            .bind("next", nextCheck)
-            .bind("user", user.value())
-            .bind("type", type.value())
-            .execute()));
+    StorageErrors.call(
+        "schedule a connection's next check",
+        () ->
+            jdbi.withHandle(
+                h ->
+                    h.createUpdate(
+                            "UPDATE connection_health SET next_check = :next, claimed_until = NULL"
+                                + ROW)
+                        .bind("next", nextCheck)
+                        .bind("user", user.value())
+                        .bind("type", type.value())
+                        .execute()));
   }
 
   @Override
   public boolean delete(UserId user, IntegrationType type) {
-    return StorageErrors.call("delete a connection's health", () -> jdbi.withHandle(h ->
-        h.createUpdate("DELETE FROM connection_health" + ROW)
-            .bind("user", user.value())
-            .bind("type", type.value())
-            .execute()) == 1);
+    return StorageErrors.call(
+        "delete a connection's health",
+        () ->
+            jdbi.withHandle(
+                    h ->
+                        h.createUpdate("DELETE FROM connection_health" + ROW)
+                            .bind("user", user.value())
+                            .bind("type", type.value())
+                            .execute())
+                == 1);
   }
 
   private static ConnectionHealth read(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -185,6 +229,7 @@ final class JdbiHealthStore implements HealthStore {
     return Arrays.stream(ErrorCode.values())
         .filter(c -> c.wireName().equals(wireName))
         .findFirst()
-        .orElseThrow(() -> new StorageException("A stored health has an unknown error code: " + wireName));
+        .orElseThrow(
+            () -> new StorageException("A stored health has an unknown error code: " + wireName));
   }
 }

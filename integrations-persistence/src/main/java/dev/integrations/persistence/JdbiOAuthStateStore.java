@@ -20,9 +20,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An {@link OAuthStateStore} in the {@code oauth_states} table. The state (or completion handle) is kept
- * only as its SHA-256, and so is the browser binding, so the table alone cannot complete anyone's flow;
- * the PKCE verifier and a parked authorization code are sealed. Consuming is a
+ * An {@link OAuthStateStore} in the {@code oauth_states} table. The state (or completion handle) is
+ * kept only as its SHA-256, and so is the browser binding, so the table alone cannot complete
+ * anyone's flow; the PKCE verifier and a parked authorization code are sealed. Consuming is a
  * {@code DELETE} whose row count elects the single winner among any number of processes.
  * Thread-safe.
  */
@@ -49,7 +49,8 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
             request.completion().wireName(),
             request.bindingHash(),
             request.isParked()
-                ? cipher.seal(request.parkedCode(), parkedCodePlaceOf(hash, request.user(), request.type()))
+                ? cipher.seal(
+                    request.parkedCode(), parkedCodePlaceOf(hash, request.user(), request.type()))
                 : null);
     StorageErrors.call(
         "save an OAuth state",
@@ -67,7 +68,9 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
             "consume an OAuth state",
             () -> {
               Optional<OAuthStateRow> row = dao.find(hash);
-              return row.isPresent() && dao.delete(hash) == 1 ? row : Optional.<OAuthStateRow>empty();
+              return row.isPresent() && dao.delete(hash) == 1
+                  ? row
+                  : Optional.<OAuthStateRow>empty();
             });
     return taken.map(row -> toRequest(state, row));
   }
@@ -96,19 +99,32 @@ final class JdbiOAuthStateStore implements OAuthStateStore {
 
   /** The associated data of a sealed verifier: its state's hash, user and integration. */
   static String placeOf(String stateHash, UserId user, IntegrationType type) {
-    return "oauth_states.code_verifier" + '\u0000' + stateHash + '\u0000' + user.value() + '\u0000' + type.value();
+    return "oauth_states.code_verifier"
+        + '\u0000'
+        + stateHash
+        + '\u0000'
+        + user.value()
+        + '\u0000'
+        + type.value();
   }
 
   /** The associated data of a sealed parked code: its handle's hash, user and integration. */
   static String parkedCodePlaceOf(String stateHash, UserId user, IntegrationType type) {
-    return "oauth_states.parked_code" + '\u0000' + stateHash + '\u0000' + user.value() + '\u0000' + type.value();
+    return "oauth_states.parked_code"
+        + '\u0000'
+        + stateHash
+        + '\u0000'
+        + user.value()
+        + '\u0000'
+        + type.value();
   }
 
   /** SHA-256 of the state, lowercase hex: what the table is keyed by. */
   static String hash(Secret state) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(state.reveal().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(state.reveal().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link RefreshLeases} in the {@code refresh_leases} table, shared by every process on the database.
- * Taking a lease is one statement that the database decides alone: an {@code INSERT} (the primary key
- * lets one taker win) or, when a row is there, an {@code UPDATE} that succeeds only if the row has
- * expired. Expiry is judged by the database's clock. No transaction is held between calls.
- * Thread-safe.
+ * {@link RefreshLeases} in the {@code refresh_leases} table, shared by every process on the
+ * database. Taking a lease is one statement that the database decides alone: an {@code INSERT} (the
+ * primary key lets one taker win) or, when a row is there, an {@code UPDATE} that succeeds only if
+ * the row has expired. Expiry is judged by the database's clock. No transaction is held between
+ * calls. Thread-safe.
  */
 final class JdbiRefreshLeases implements RefreshLeases {
   private final RefreshLeasesDao dao;
@@ -32,9 +32,10 @@ final class JdbiRefreshLeases implements RefreshLeases {
     boolean taken =
         StorageErrors.call(
             "take a refresh lease",
-            () -> StorageErrors.insertedUnlessDuplicate(
-                    () -> dao.insert(user.value(), type.value(), holder, ttlMillis))
-                || dao.takeOver(user.value(), type.value(), holder, ttlMillis) == 1);
+            () ->
+                StorageErrors.insertedUnlessDuplicate(
+                        () -> dao.insert(user.value(), type.value(), holder, ttlMillis))
+                    || dao.takeOver(user.value(), type.value(), holder, ttlMillis) == 1);
     return taken ? Optional.of(new RefreshLease(user, type, holder)) : Optional.empty();
   }
 

@@ -11,8 +11,8 @@ import dev.integrations.core.port.TokenStore;
 import dev.integrations.core.port.UsageStore;
 import dev.integrations.core.port.WebhookDeliveryStore;
 import dev.integrations.persistence.internal.Database;
-import dev.integrations.persistence.internal.WebhookOutbox;
 import dev.integrations.persistence.internal.StorageErrors;
+import dev.integrations.persistence.internal.WebhookOutbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +55,11 @@ public final class JdbiStores implements AutoCloseable {
   private final UsageStore usageStore;
   private final IdempotencyStore idempotencyStore;
 
-  private JdbiStores(DataSource dataSource, TokenCipher cipher, HikariDataSource ownedPool, String webhookEndpoint) {
+  private JdbiStores(
+      DataSource dataSource,
+      TokenCipher cipher,
+      HikariDataSource ownedPool,
+      String webhookEndpoint) {
     Objects.requireNonNull(cipher, "cipher");
     Database.migrate(dataSource);
     this.dataSource = dataSource;
@@ -74,41 +78,49 @@ public final class JdbiStores implements AutoCloseable {
   }
 
   /**
-   * Stores on a data source the caller owns (and closes): the schema is migrated first. For H2,
-   * the caller's URL should set {@code WRITE_DELAY=0} for durable writes.
+   * Stores on a data source the caller owns (and closes): the schema is migrated first. For H2, the
+   * caller's URL should set {@code WRITE_DELAY=0} for durable writes.
    *
-   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
+   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or
+   *     migrated
    */
   public static JdbiStores create(DataSource dataSource, TokenCipher cipher) {
     return new JdbiStores(Objects.requireNonNull(dataSource, "dataSource"), cipher, null, null);
   }
 
   /**
-   * Stores on a pool of {@value #DEFAULT_MAX_CONNECTIONS} connections to {@code jdbcUrl}
-   * ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}), closed by {@link #close()}.
+   * Stores on a pool of {@value #DEFAULT_MAX_CONNECTIONS} connections to {@code jdbcUrl} ({@code
+   * jdbc:h2:...} or {@code jdbc:postgresql://...}), closed by {@link #close()}.
    *
    * @param user the database login, empty or null for none
    * @param password the password, empty or null for none
    * @throws IllegalArgumentException for a URL of another database
-   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or migrated
+   * @throws dev.integrations.core.error.StorageException when the database cannot be reached or
+   *     migrated
    */
   public static JdbiStores open(String jdbcUrl, String user, String password, TokenCipher cipher) {
     return open(jdbcUrl, user, password, cipher, DEFAULT_MAX_CONNECTIONS);
   }
 
-  /** Like {@link #open(String, String, String, TokenCipher)}, with a pool of {@code maxConnections}. */
+  /**
+   * Like {@link #open(String, String, String, TokenCipher)}, with a pool of {@code maxConnections}.
+   */
   public static JdbiStores open(
       String jdbcUrl, String user, String password, TokenCipher cipher, int maxConnections) {
     return open(jdbcUrl, user, password, cipher, maxConnections, null);
   }
 
   /**
-   * Like {@link #open(String, String, String, TokenCipher, int)}; while {@code webhookEndpoint} is not
-   * null, every connection change that causes an event appends a delivery of it to that endpoint to the
-   * {@link #webhookDeliveries() outbox}, in the change's own transaction.
+   * Like {@link #open(String, String, String, TokenCipher, int)}; while {@code webhookEndpoint} is
+   * not null, every connection change that causes an event appends a delivery of it to that
+   * endpoint to the {@link #webhookDeliveries() outbox}, in the change's own transaction.
    */
   public static JdbiStores open(
-      String jdbcUrl, String user, String password, TokenCipher cipher, int maxConnections,
+      String jdbcUrl,
+      String user,
+      String password,
+      TokenCipher cipher,
+      int maxConnections,
       String webhookEndpoint) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     HikariDataSource pool = Database.pool(jdbcUrl, user, password, maxConnections);
@@ -150,22 +162,45 @@ public final class JdbiStores implements AutoCloseable {
 
   /** How many connections have each status ({@code connected}, {@code error}), for metrics. */
   public Map<String, Long> connectionsByStatus() {
-    return StorageErrors.call("count connections", () -> jdbi.withHandle(handle ->
-        handle.createQuery("SELECT status, COUNT(*) AS n FROM connections GROUP BY status")
-            .reduceRows(new HashMap<String, Long>(), (counts, row) -> {
-              counts.put(row.getColumn("status", String.class), row.getColumn("n", Long.class));
-              return counts;
-            })));
+    return StorageErrors.call(
+        "count connections",
+        () ->
+            jdbi.withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT status, COUNT(*) AS n FROM connections GROUP BY status")
+                        .reduceRows(
+                            new HashMap<String, Long>(),
+                            (counts, row) -> {
+                              counts.put(
+                                  row.getColumn("status", String.class),
+                                  row.getColumn("n", Long.class));
+                              return counts;
+                            })));
   }
 
-  /** How many connections are in each health state ({@code healthy}, {@code degraded}…), for metrics. */
+  /**
+   * How many connections are in each health state ({@code healthy}, {@code degraded}…), for
+   * metrics.
+   */
   public Map<String, Long> connectionsByHealth() {
-    return StorageErrors.call("count connections by health", () -> jdbi.withHandle(handle ->
-        handle.createQuery("SELECT state, COUNT(*) AS n FROM connection_health GROUP BY state")
-            .reduceRows(new HashMap<String, Long>(), (counts, row) -> {
-              counts.put(row.getColumn("state", String.class), row.getColumn("n", Long.class));
-              return counts;
-            })));
+    return StorageErrors.call(
+        "count connections by health",
+        () ->
+            jdbi.withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT state, COUNT(*) AS n FROM connection_health GROUP BY state")
+                        .reduceRows(
+                            new HashMap<String, Long>(),
+                            (counts, row) -> {
+                              counts.put(
+                                  row.getColumn("state", String.class),
+                                  row.getColumn("n", Long.class));
+                              return counts;
+                            })));
   }
 
   /** The pool or data source behind the stores, for metrics of its use. */
@@ -173,7 +208,10 @@ public final class JdbiStores implements AutoCloseable {
     return dataSource;
   }
 
-  /** Connections' health and the maintenance's schedule of them, shared by every process on the database. */
+  /**
+   * Connections' health and the maintenance's schedule of them, shared by every process on the
+   * database.
+   */
   public HealthStore healthStore() {
     return healthStore;
   }
@@ -198,8 +236,8 @@ public final class JdbiStores implements AutoCloseable {
   }
 
   /**
-   * Every row of every table of this database, read and written by {@link DataTransfer} (copies between
-   * databases, archives).
+   * Every row of every table of this database, read and written by {@link DataTransfer} (copies
+   * between databases, archives).
    */
   public DataTransfer dataTransfer() {
     return new DataTransfer(dataSource, aesCipher());
@@ -214,8 +252,10 @@ public final class JdbiStores implements AutoCloseable {
     if (cipher instanceof AesGcmTokenCipher aes) {
       return aes;
     }
-    throw new IllegalStateException("These stores seal with " + cipher.getClass().getSimpleName()
-        + "; key rotation and data transfer need the AesGcmTokenCipher.");
+    throw new IllegalStateException(
+        "These stores seal with "
+            + cipher.getClass().getSimpleName()
+            + "; key rotation and data transfer need the AesGcmTokenCipher.");
   }
 
   /** Calls made under idempotency keys, per user, so that a repeat does not act twice. */
@@ -226,7 +266,8 @@ public final class JdbiStores implements AutoCloseable {
   /** Whether the database answers a trivial query now (for a readiness probe). Never throws. */
   public boolean isHealthy() {
     try {
-      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one())
+          == 1;
     } catch (RuntimeException e) {
       // a JdbiException, or the pool's IllegalStateException once closed
       return false;

@@ -21,10 +21,10 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A {@link TokenStore} in the {@code credentials} table. Tokens are sealed with the {@link TokenCipher}
- * and bound to their row and column; the version column gives compare-and-set across processes. A new
- * row starts at a random version and every write adds one, so a row deleted and inserted again does
- * not repeat the versions of its earlier life. Thread-safe.
+ * A {@link TokenStore} in the {@code credentials} table. Tokens are sealed with the {@link
+ * TokenCipher} and bound to their row and column; the version column gives compare-and-set across
+ * processes. A new row starts at a random version and every write adds one, so a row deleted and
+ * inserted again does not repeat the versions of its earlier life. Thread-safe.
  */
 final class JdbiTokenStore implements TokenStore {
   private static final CredentialsRow.Mapper ROWS = new CredentialsRow.Mapper();
@@ -43,8 +43,8 @@ final class JdbiTokenStore implements TokenStore {
 
   /**
    * One prepared statement on a pooled connection, in plain JDBC: the read behind every {@code
-   * credentialsFor}. JDBI's on-demand SqlObject machinery cost more than the query and the decryption
-   * together (docs/performance.md, P3).
+   * credentialsFor}. JDBI's on-demand SqlObject machinery cost more than the query and the
+   * decryption together (docs/performance.md, P3).
    */
   @Override
   public Optional<StoredCredentials> find(UserId user, IntegrationType type) {
@@ -57,7 +57,9 @@ final class JdbiTokenStore implements TokenStore {
                 query.setString(1, user.value());
                 query.setString(2, type.value());
                 try (ResultSet rs = query.executeQuery()) {
-                  return rs.next() ? Optional.of(ROWS.map(rs, null)) : Optional.<CredentialsRow>empty();
+                  return rs.next()
+                      ? Optional.of(ROWS.map(rs, null))
+                      : Optional.<CredentialsRow>empty();
                 }
               }
             });
@@ -85,7 +87,8 @@ final class JdbiTokenStore implements TokenStore {
   }
 
   @Override
-  public boolean compareAndSet(UserId user, IntegrationType type, long expectedVersion, Credentials next) {
+  public boolean compareAndSet(
+      UserId user, IntegrationType type, long expectedVersion, Credentials next) {
     SealedCredentials sealed = seal(user, type, next);
     return StorageErrors.call(
         "save credentials",
@@ -94,7 +97,8 @@ final class JdbiTokenStore implements TokenStore {
 
   @Override
   public boolean delete(UserId user, IntegrationType type) {
-    return StorageErrors.call("delete credentials", () -> dao.delete(user.value(), type.value()) == 1);
+    return StorageErrors.call(
+        "delete credentials", () -> dao.delete(user.value(), type.value()) == 1);
   }
 
   private SealedCredentials seal(UserId user, IntegrationType type, Credentials credentials) {
@@ -128,7 +132,8 @@ final class JdbiTokenStore implements TokenStore {
     for (String scope : scopes) {
       if (scope.isEmpty() || scope.chars().anyMatch(c -> c == ' ')) {
         // RFC 6749 section 3.3: a scope token is non-empty and has no space.
-        throw new IllegalArgumentException("A scope must be non-empty and must not contain spaces.");
+        throw new IllegalArgumentException(
+            "A scope must be non-empty and must not contain spaces.");
       }
     }
     return scopes.stream().sorted().collect(Collectors.joining(" "));

@@ -12,16 +12,17 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Which keys the stored secrets are sealed with ({@link #usage()}), and re-sealing every one of them
- * under the current key ({@link #rotate}) so that old keys can be dropped from the configuration.
+ * Which keys the stored secrets are sealed with ({@link #usage()}), and re-sealing every one of
+ * them under the current key ({@link #rotate}) so that old keys can be dropped from the
+ * configuration.
  *
- * <p>Rotation walks each table with sealed columns in primary-key order, a batch at a time, and writes
- * each row with a compare-and-set on the sealed values it read (and on {@code version} where the table
- * has one): a row that a server changed meanwhile (a refresh, a new grant) is read again and re-sealed,
- * a row that went is skipped, and nothing newer is ever overwritten. The re-sealed row keeps its
- * version, because its secrets did not change: a refresh in flight that read the row before still wins
- * its own compare-and-set. Rotation keeps no state of its own, so after a crash it is simply run again;
- * rows already under the current key are not touched. Thread-safe.
+ * <p>Rotation walks each table with sealed columns in primary-key order, a batch at a time, and
+ * writes each row with a compare-and-set on the sealed values it read (and on {@code version} where
+ * the table has one): a row that a server changed meanwhile (a refresh, a new grant) is read again
+ * and re-sealed, a row that went is skipped, and nothing newer is ever overwritten. The re-sealed
+ * row keeps its version, because its secrets did not change: a refresh in flight that read the row
+ * before still wins its own compare-and-set. Rotation keeps no state of its own, so after a crash
+ * it is simply run again; rows already under the current key are not touched. Thread-safe.
  */
 public final class KeyRotation {
   /** The state of a key id that sealed values carry. */
@@ -49,17 +50,21 @@ public final class KeyRotation {
    * What a rotation did so far.
    *
    * @param resealed rows re-sealed under the current key
-   * @param changedMeanwhile rows changed by another writer while rotating (read again, then re-sealed or
-   *     found already current)
+   * @param changedMeanwhile rows changed by another writer while rotating (read again, then
+   *     re-sealed or found already current)
    * @param gone rows deleted while rotating (nothing to do)
-   * @param failed rows whose values could not be opened (a missing key, or tampered with), left as they were
+   * @param failed rows whose values could not be opened (a missing key, or tampered with), left as
+   *     they were
    */
   public record Report(long resealed, long changedMeanwhile, long gone, List<String> failed) {
     Report add(Report other) {
       List<String> all = new ArrayList<>(failed);
       all.addAll(other.failed);
-      return new Report(resealed + other.resealed, changedMeanwhile + other.changedMeanwhile,
-          gone + other.gone, all);
+      return new Report(
+          resealed + other.resealed,
+          changedMeanwhile + other.changedMeanwhile,
+          gone + other.gone,
+          all);
     }
   }
 
@@ -72,8 +77,12 @@ public final class KeyRotation {
     this(dataSource, cipher, row -> {});
   }
 
-  /** With {@code beforeWrite} called between reading a row and writing it back: a test's seam for races. */
-  KeyRotation(DataSource dataSource, AesGcmTokenCipher cipher, Consumer<Map<String, String>> beforeWrite) {
+  /**
+   * With {@code beforeWrite} called between reading a row and writing it back: a test's seam for
+   * races.
+   */
+  KeyRotation(
+      DataSource dataSource, AesGcmTokenCipher cipher, Consumer<Map<String, String>> beforeWrite) {
     this.dataSource = dataSource;
     this.cipher = cipher;
     this.keys = cipher.keys();
@@ -87,37 +96,53 @@ public final class KeyRotation {
 
   /** Per sealed column and key id, how many values carry it; columns with no value are left out. */
   public List<Usage> usage() {
-    return StorageErrors.jdbc("count sealed values", () -> {
-      List<Usage> usage = new ArrayList<>();
-      try (Connection connection = dataSource.getConnection()) {
-        for (SealedColumns.Column column : SealedColumns.ALL) {
-          String head = "SUBSTRING(" + column.column() + " FROM 1 FOR 12)";
-          String sql = "SELECT " + head + ", COUNT(*) FROM " + column.table() + " WHERE " + column.column()
-              + " IS NOT NULL GROUP BY " + head + " ORDER BY 1";
-          Map<String, Long> byKey = new LinkedHashMap<>();
-          try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-              byKey.merge(SealedColumns.keyIdOf(rs.getString(1) + ":"), rs.getLong(2), Long::sum);
+    return StorageErrors.jdbc(
+        "count sealed values",
+        () -> {
+          List<Usage> usage = new ArrayList<>();
+          try (Connection connection = dataSource.getConnection()) {
+            for (SealedColumns.Column column : SealedColumns.ALL) {
+              String head = "SUBSTRING(" + column.column() + " FROM 1 FOR 12)";
+              String sql =
+                  "SELECT "
+                      + head
+                      + ", COUNT(*) FROM "
+                      + column.table()
+                      + " WHERE "
+                      + column.column()
+                      + " IS NOT NULL GROUP BY "
+                      + head
+                      + " ORDER BY 1";
+              Map<String, Long> byKey = new LinkedHashMap<>();
+              try (PreparedStatement query = connection.prepareStatement(sql);
+                  ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                  byKey.merge(
+                      SealedColumns.keyIdOf(rs.getString(1) + ":"), rs.getLong(2), Long::sum);
+                }
+              }
+              byKey.forEach(
+                  (id, n) ->
+                      usage.add(new Usage(column.table(), column.column(), id, stateOf(id), n)));
             }
           }
-          byKey.forEach((id, n) -> usage.add(new Usage(column.table(), column.column(), id, stateOf(id), n)));
-        }
-      }
-      return usage;
-    });
+          return usage;
+        });
   }
 
   /**
-   * Re-seals every value not under the current key, {@code batchSize} rows at a time, calling {@code
-   * progress} after each batch with the totals so far.
+   * Re-seals every value not under the current key, {@code batchSize} rows at a time, calling
+   * {@code progress} after each batch with the totals so far.
    */
   public Report rotate(int batchSize, Consumer<Report> progress) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("The batch size must be at least 1.");
     }
     Report total = new Report(0, 0, 0, List.of());
-    for (String table : SealedColumns.ALL.stream().map(SealedColumns.Column::table).distinct().toList()) {
-      total = new TableRotation(dataSource, cipher, beforeWrite, table, batchSize).run(total, progress);
+    for (String table :
+        SealedColumns.ALL.stream().map(SealedColumns.Column::table).distinct().toList()) {
+      total =
+          new TableRotation(dataSource, cipher, beforeWrite, table, batchSize).run(total, progress);
     }
     return total;
   }

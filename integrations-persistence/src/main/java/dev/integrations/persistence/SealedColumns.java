@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every column that holds a value sealed with the {@link dev.integrations.core.port.TokenCipher}, with
- * how to compute the associated data a value was bound to from the other columns of its row. Key
- * rotation, database copies and archives re-seal through this list, so a migration that adds a sealed
- * column adds it here too (SealedColumnsTest fails otherwise).
+ * Every column that holds a value sealed with the {@link dev.integrations.core.port.TokenCipher},
+ * with how to compute the associated data a value was bound to from the other columns of its row.
+ * Key rotation, database copies and archives re-seal through this list, so a migration that adds a
+ * sealed column adds it here too (SealedColumnsTest fails otherwise).
  */
 final class SealedColumns {
   /**
@@ -22,7 +22,8 @@ final class SealedColumns {
    * @param key the columns that identify a row (its primary key)
    * @param place the associated data of the value, from the row's columns (lower-case names)
    */
-  record Column(String table, String column, List<String> key, Function<Map<String, String>, String> place) {
+  record Column(
+      String table, String column, List<String> key, Function<Map<String, String>, String> place) {
     /** {@code table.column}. */
     String name() {
       return table + "." + column;
@@ -31,14 +32,28 @@ final class SealedColumns {
 
   static final List<Column> ALL =
       List.of(
-          new Column("credentials", "access_token", List.of("user_id", "integration_type"),
+          new Column(
+              "credentials",
+              "access_token",
+              List.of("user_id", "integration_type"),
               row -> JdbiTokenStore.placeOf("access_token", user(row), type(row))),
-          new Column("credentials", "refresh_token", List.of("user_id", "integration_type"),
+          new Column(
+              "credentials",
+              "refresh_token",
+              List.of("user_id", "integration_type"),
               row -> JdbiTokenStore.placeOf("refresh_token", user(row), type(row))),
-          new Column("oauth_states", "code_verifier", List.of("state_hash"),
+          new Column(
+              "oauth_states",
+              "code_verifier",
+              List.of("state_hash"),
               row -> JdbiOAuthStateStore.placeOf(row.get("state_hash"), user(row), type(row))),
-          new Column("oauth_states", "parked_code", List.of("state_hash"),
-              row -> JdbiOAuthStateStore.parkedCodePlaceOf(row.get("state_hash"), user(row), type(row))));
+          new Column(
+              "oauth_states",
+              "parked_code",
+              List.of("state_hash"),
+              row ->
+                  JdbiOAuthStateStore.parkedCodePlaceOf(
+                      row.get("state_hash"), user(row), type(row))));
 
   private SealedColumns() {}
 

@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A secret generated on first use and kept in a file that only its owner may read, then read back on
- * every later run: the encryption key when {@value EncryptionKeys#KEY_VARIABLE} is unset, the JWT
- * secret of the server. The file appears atomically (written to a private temporary file, then hard
- * linked, which never replaces), so two processes starting at once agree on one value.
+ * A secret generated on first use and kept in a file that only its owner may read, then read back
+ * on every later run: the encryption key when {@value EncryptionKeys#KEY_VARIABLE} is unset, the
+ * JWT secret of the server. The file appears atomically (written to a private temporary file, then
+ * hard linked, which never replaces), so two processes starting at once agree on one value.
  *
  * <p>Stateless and thread-safe.
  */
@@ -35,8 +35,8 @@ public final class SecretFile {
   }
 
   /**
-   * The content of {@code file}, or a new value from {@code generate} written there (owner-only file
-   * in an owner-only directory, created if missing) when the file does not exist yet.
+   * The content of {@code file}, or a new value from {@code generate} written there (owner-only
+   * file in an owner-only directory, created if missing) when the file does not exist yet.
    *
    * @param what how messages name the file, for example "the encryption key file"
    * @throws UncheckedIOException when the file cannot be read or written
@@ -50,7 +50,9 @@ public final class SecretFile {
       Path directory = file.toAbsolutePath().getParent();
       PrivateDirectory.create(directory);
       String value = generate.get();
-      Path temp = Files.createTempFile(directory, ".secret", ".tmp", PrivateDirectory.ownerOnly("rw-------"));
+      Path temp =
+          Files.createTempFile(
+              directory, ".secret", ".tmp", PrivateDirectory.ownerOnly("rw-------"));
       try {
         Files.writeString(temp, value + "\n", StandardCharsets.US_ASCII);
         Files.createLink(file, temp);

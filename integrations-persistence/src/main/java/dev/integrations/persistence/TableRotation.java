@@ -50,43 +50,69 @@ final class TableRotation {
   }
 
   KeyRotation.Report run(KeyRotation.Report total, Consumer<KeyRotation.Report> progress) {
-    return StorageErrors.jdbc("rotate the encryption key of " + table, () -> {
-      KeyRotation.Report sum = total;
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(true);
-        List<String> columns = Tables.columns(connection, table).stream().map(Tables.Column::name).toList();
-        versioned = columns.contains("version");
-        selected.addAll(columns.stream().filter(c -> !c.equals("created_at") && !c.equals("updated_at")).toList());
-        List<String> after = null;
-        while (true) {
-          List<Map<String, String>> batch = nextBatch(connection, after);
-          if (batch.isEmpty()) {
-            return sum;
+    return StorageErrors.jdbc(
+        "rotate the encryption key of " + table,
+        () -> {
+          KeyRotation.Report sum = total;
+          try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            List<String> columns =
+                Tables.columns(connection, table).stream().map(Tables.Column::name).toList();
+            versioned = columns.contains("version");
+            selected.addAll(
+                columns.stream()
+                    .filter(c -> !c.equals("created_at") && !c.equals("updated_at"))
+                    .toList());
+            List<String> after = null;
+            while (true) {
+              List<Map<String, String>> batch = nextBatch(connection, after);
+              if (batch.isEmpty()) {
+                return sum;
+              }
+              KeyRotation.Report done = new KeyRotation.Report(0, 0, 0, List.of());
+              for (Map<String, String> row : batch) {
+                done = done.add(reseal(connection, row));
+              }
+              sum = sum.add(done);
+              progress.accept(sum);
+              Map<String, String> last = batch.get(batch.size() - 1);
+              after = key.stream().map(last::get).toList();
+            }
           }
-          KeyRotation.Report done = new KeyRotation.Report(0, 0, 0, List.of());
-          for (Map<String, String> row : batch) {
-            done = done.add(reseal(connection, row));
-          }
-          sum = sum.add(done);
-          progress.accept(sum);
-          Map<String, String> last = batch.get(batch.size() - 1);
-          after = key.stream().map(last::get).toList();
-        }
-      }
-    });
+        });
   }
 
   /** The next rows after {@code after} (in key order) with a value not under the current key. */
-  private List<Map<String, String>> nextBatch(Connection connection, List<String> after) throws SQLException {
-    String notCurrent = String.join(" OR ", sealed.stream()
-        .map(c -> "(" + c.column() + " IS NOT NULL AND " + c.column() + " NOT LIKE ?)").toList());
+  private List<Map<String, String>> nextBatch(Connection connection, List<String> after)
+      throws SQLException {
+    String notCurrent =
+        String.join(
+            " OR ",
+            sealed.stream()
+                .map(c -> "(" + c.column() + " IS NOT NULL AND " + c.column() + " NOT LIKE ?)")
+                .toList());
     String keyList = String.join(", ", key);
     String where = "(" + notCurrent + ")";
     if (after != null) {
-      where += " AND (" + keyList + ") > (" + String.join(", ", key.stream().map(k -> "?").toList()) + ")";
+      where +=
+          " AND ("
+              + keyList
+              + ") > ("
+              + String.join(", ", key.stream().map(k -> "?").toList())
+              + ")";
     }
-    String sql = "SELECT " + String.join(", ", selected) + " FROM " + table + " WHERE " + where
-        + " ORDER BY " + keyList + " FETCH FIRST " + batchSize + " ROWS ONLY";
+    String sql =
+        "SELECT "
+            + String.join(", ", selected)
+            + " FROM "
+            + table
+            + " WHERE "
+            + where
+            + " ORDER BY "
+            + keyList
+            + " FETCH FIRST "
+            + batchSize
+            + " ROWS ONLY";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       int i = 1;
       for (int c = 0; c < sealed.size(); c++) {
@@ -101,7 +127,8 @@ final class TableRotation {
     }
   }
 
-  private KeyRotation.Report reseal(Connection connection, Map<String, String> first) throws SQLException {
+  private KeyRotation.Report reseal(Connection connection, Map<String, String> first)
+      throws SQLException {
     Map<String, String> row = first;
     for (int attempt = 1; attempt <= ATTEMPTS_PER_ROW; attempt++) {
       Map<String, String> next = new LinkedHashMap<>(row);
@@ -115,7 +142,8 @@ final class TableRotation {
           }
         }
       } catch (RuntimeException cannotOpen) {
-        return new KeyRotation.Report(0, 0, 0, List.of(describe(row) + ": " + cannotOpen.getMessage()));
+        return new KeyRotation.Report(
+            0, 0, 0, List.of(describe(row) + ": " + cannotOpen.getMessage()));
       }
       if (!next.equals(row)) {
         beforeWrite.accept(row);
@@ -130,10 +158,12 @@ final class TableRotation {
       }
       row = again.get();
     }
-    return new KeyRotation.Report(0, 1, 0, List.of(describe(row) + ": changed on every attempt; run the rotation again"));
+    return new KeyRotation.Report(
+        0, 1, 0, List.of(describe(row) + ": changed on every attempt; run the rotation again"));
   }
 
-  private boolean compareAndSet(Connection connection, Map<String, String> row, Map<String, String> next)
+  private boolean compareAndSet(
+      Connection connection, Map<String, String> row, Map<String, String> next)
       throws SQLException {
     StringBuilder sql = new StringBuilder("UPDATE " + table + " SET ");
     sql.append(String.join(", ", sealed.stream().map(c -> c.column() + " = ?").toList()));
@@ -162,8 +192,10 @@ final class TableRotation {
     }
   }
 
-  private Optional<Map<String, String>> reread(Connection connection, Map<String, String> row) throws SQLException {
-    String sql = "SELECT " + String.join(", ", selected) + " FROM " + table + " WHERE " + keyMatch();
+  private Optional<Map<String, String>> reread(Connection connection, Map<String, String> row)
+      throws SQLException {
+    String sql =
+        "SELECT " + String.join(", ", selected) + " FROM " + table + " WHERE " + keyMatch();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       for (int i = 0; i < key.size(); i++) {
         query.setString(i + 1, row.get(key.get(i)));

@@ -46,8 +46,9 @@ class AesGcmTokenCipherTest {
     for (int bit = 0; bit < data.length * 8; bit += 7) {
       byte[] tampered = data.clone();
       tampered[bit / 8] ^= (byte) (1 << (bit % 8));
-      String altered = sealed.substring(0, sealed.lastIndexOf(':') + 1)
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
+      String altered =
+          sealed.substring(0, sealed.lastIndexOf(':') + 1)
+              + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered);
 
       assertThatThrownBy(() -> cipher.open(altered, PLACE))
           .isInstanceOf(StorageException.class)
@@ -74,7 +75,8 @@ class AesGcmTokenCipherTest {
     AesGcmTokenCipher rotated = new AesGcmTokenCipher(EncryptionKeys.of(newKey, List.of(key)));
 
     assertThat(rotated.open(sealedWithOld, PLACE).reveal()).isEqualTo("old-token");
-    assertThat(rotated.seal(Secret.of("new-token"), PLACE)).startsWith("v1:" + EncryptionKeys.idOf(newKey) + ":");
+    assertThat(rotated.seal(Secret.of("new-token"), PLACE))
+        .startsWith("v1:" + EncryptionKeys.idOf(newKey) + ":");
   }
 
   @Test
@@ -93,18 +95,24 @@ class AesGcmTokenCipherTest {
     String format = "A stored secret is not in the expected format (v1:<key id>:<data>).";
     String prefix = "v1:" + EncryptionKeys.idOf(key) + ":";
     for (String junk : List.of("", "plain", "v2:abcd:AAAA")) {
-      assertThatThrownBy(() -> cipher.open(junk, PLACE)).as(junk)
-          .isInstanceOf(StorageException.class).hasMessage(format);
+      assertThatThrownBy(() -> cipher.open(junk, PLACE))
+          .as(junk)
+          .isInstanceOf(StorageException.class)
+          .hasMessage(format);
     }
     assertThatThrownBy(() -> cipher.open(prefix + "!!!", PLACE))
-        .isInstanceOf(StorageException.class).hasMessage("A stored secret is not valid base64url.");
-    // The shortest sealed value is a 12-byte nonce and a 16-byte tag (an empty plaintext): one byte less is
+        .isInstanceOf(StorageException.class)
+        .hasMessage("A stored secret is not valid base64url.");
+    // The shortest sealed value is a 12-byte nonce and a 16-byte tag (an empty plaintext): one byte
+    // less is
     // too short to try; exactly that many is tried, and fails its tag.
     assertThatThrownBy(() -> cipher.open(prefix + base64url(27), PLACE))
-        .isInstanceOf(StorageException.class).hasMessage("A stored secret is too short to be a sealed value.");
+        .isInstanceOf(StorageException.class)
+        .hasMessage("A stored secret is too short to be a sealed value.");
     assertThatThrownBy(() -> cipher.open(prefix + base64url(28), PLACE))
         .isInstanceOf(StorageException.class)
-        .hasMessage("A stored secret failed its integrity check: it was altered, or moved from another row.");
+        .hasMessage(
+            "A stored secret failed its integrity check: it was altered, or moved from another row.");
   }
 
   private static String base64url(int bytes) {

@@ -40,7 +40,8 @@ class CiphertextBindingTest {
     tokens = database.stores().tokenStore();
     tokens.put(ANN, IntegrationType.GMAIL, credentials("ann-gmail-access", "ann-gmail-refresh"));
     tokens.put(BOB, IntegrationType.GMAIL, credentials("bob-gmail-access", "bob-gmail-refresh"));
-    tokens.put(ANN, IntegrationType.GOOGLE_DRIVE, credentials("ann-drive-access", "ann-drive-refresh"));
+    tokens.put(
+        ANN, IntegrationType.GOOGLE_DRIVE, credentials("ann-drive-access", "ann-drive-refresh"));
   }
 
   @AfterEach
@@ -50,32 +51,43 @@ class CiphertextBindingTest {
 
   @Test
   void a_token_moved_to_another_users_row_fails_to_open() throws Exception {
-    sql("UPDATE credentials SET access_token = (SELECT access_token FROM credentials"
-        + " WHERE user_id = 'ann' AND integration_type = 'gmail')"
-        + " WHERE user_id = 'bob' AND integration_type = 'gmail'");
+    sql(
+        "UPDATE credentials SET access_token = (SELECT access_token FROM credentials"
+            + " WHERE user_id = 'ann' AND integration_type = 'gmail')"
+            + " WHERE user_id = 'bob' AND integration_type = 'gmail'");
 
     assertThatThrownBy(() -> tokens.find(BOB, IntegrationType.GMAIL))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("moved from another row")
         .hasMessageNotContaining("ann-gmail-access");
-    assertThat(tokens.find(ANN, IntegrationType.GMAIL).orElseThrow().credentials().accessToken().reveal())
+    assertThat(
+            tokens
+                .find(ANN, IntegrationType.GMAIL)
+                .orElseThrow()
+                .credentials()
+                .accessToken()
+                .reveal())
         .isEqualTo("ann-gmail-access");
   }
 
   @Test
   void a_token_moved_to_another_integration_of_the_same_user_fails_to_open() throws Exception {
-    sql("UPDATE credentials SET refresh_token = (SELECT refresh_token FROM credentials"
-        + " WHERE user_id = 'ann' AND integration_type = 'gmail')"
-        + " WHERE user_id = 'ann' AND integration_type = 'google_drive'");
+    sql(
+        "UPDATE credentials SET refresh_token = (SELECT refresh_token FROM credentials"
+            + " WHERE user_id = 'ann' AND integration_type = 'gmail')"
+            + " WHERE user_id = 'ann' AND integration_type = 'google_drive'");
 
-    assertThatThrownBy(() -> tokens.find(ANN, IntegrationType.GOOGLE_DRIVE)).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> tokens.find(ANN, IntegrationType.GOOGLE_DRIVE))
+        .isInstanceOf(StorageException.class);
   }
 
   @Test
   void a_refresh_token_moved_into_the_access_token_column_fails_to_open() throws Exception {
-    sql("UPDATE credentials SET access_token = refresh_token WHERE user_id = 'ann' AND integration_type = 'gmail'");
+    sql(
+        "UPDATE credentials SET access_token = refresh_token WHERE user_id = 'ann' AND integration_type = 'gmail'");
 
-    assertThatThrownBy(() -> tokens.find(ANN, IntegrationType.GMAIL)).isInstanceOf(StorageException.class);
+    assertThatThrownBy(() -> tokens.find(ANN, IntegrationType.GMAIL))
+        .isInstanceOf(StorageException.class);
   }
 
   @Test
@@ -87,11 +99,17 @@ class CiphertextBindingTest {
     states.save(second);
     String secondHash = JdbiOAuthStateStore.hash(second.state());
 
-    sql("UPDATE oauth_states SET code_verifier = (SELECT code_verifier FROM oauth_states"
-        + " WHERE state_hash <> '" + secondHash + "') WHERE state_hash = '" + secondHash + "'");
+    sql(
+        "UPDATE oauth_states SET code_verifier = (SELECT code_verifier FROM oauth_states"
+            + " WHERE state_hash <> '"
+            + secondHash
+            + "') WHERE state_hash = '"
+            + secondHash
+            + "'");
 
     assertThatThrownBy(() -> states.consume(second.state())).isInstanceOf(StorageException.class);
-    assertThat(states.consume(first.state()).orElseThrow().codeVerifier().reveal()).isEqualTo("verifier-one");
+    assertThat(states.consume(first.state()).orElseThrow().codeVerifier().reveal())
+        .isEqualTo("verifier-one");
   }
 
   @Test
@@ -103,21 +121,35 @@ class CiphertextBindingTest {
     states.save(second);
     String secondHash = JdbiOAuthStateStore.hash(second.state());
 
-    sql("UPDATE oauth_states SET parked_code = (SELECT parked_code FROM oauth_states"
-        + " WHERE state_hash <> '" + secondHash + "') WHERE state_hash = '" + secondHash + "'");
+    sql(
+        "UPDATE oauth_states SET parked_code = (SELECT parked_code FROM oauth_states"
+            + " WHERE state_hash <> '"
+            + secondHash
+            + "') WHERE state_hash = '"
+            + secondHash
+            + "'");
 
     assertThatThrownBy(() -> states.consume(second.state())).isInstanceOf(StorageException.class);
-    assertThat(states.consume(first.state()).orElseThrow().parkedCode().reveal()).isEqualTo("code-one");
+    assertThat(states.consume(first.state()).orElseThrow().parkedCode().reveal())
+        .isEqualTo("code-one");
   }
 
   private static AuthorizationRequest parked(String handle, String code) {
     return new AuthorizationRequest(
-        Secret.of(handle), ANN, IntegrationType.GMAIL, Secret.of("verifier-" + handle),
-        URI.create("http://localhost:8000/api/integrations/callback"), EXPIRY, Completion.API, null, Secret.of(code));
+        Secret.of(handle),
+        ANN,
+        IntegrationType.GMAIL,
+        Secret.of("verifier-" + handle),
+        URI.create("http://localhost:8000/api/integrations/callback"),
+        EXPIRY,
+        Completion.API,
+        null,
+        Secret.of(code));
   }
 
   private void sql(String statement) throws SQLException {
-    try (Connection connection = database.connect(); Statement s = connection.createStatement()) {
+    try (Connection connection = database.connect();
+        Statement s = connection.createStatement()) {
       assertThat(s.executeUpdate(statement)).isEqualTo(1);
     }
   }
@@ -128,7 +160,11 @@ class CiphertextBindingTest {
 
   private static AuthorizationRequest request(String state, String verifier) {
     return new AuthorizationRequest(
-        Secret.of(state), ANN, IntegrationType.GMAIL, Secret.of(verifier),
-        URI.create("http://localhost:8000/api/integrations/callback"), EXPIRY);
+        Secret.of(state),
+        ANN,
+        IntegrationType.GMAIL,
+        Secret.of(verifier),
+        URI.create("http://localhost:8000/api/integrations/callback"),
+        EXPIRY);
   }
 }

@@ -34,7 +34,9 @@ public final class DurabilityChild {
     for (int i = 0; i < MAX_WRITES; i++) {
       UserId user = userOf(i);
       stores.tokenStore().put(user, IntegrationType.GMAIL, credentialsOf(i));
-      stores.connectionStore().save(Connection.connected(user, IntegrationType.GMAIL, CONNECTED_AT, accountOf(i)));
+      stores
+          .connectionStore()
+          .save(Connection.connected(user, IntegrationType.GMAIL, CONNECTED_AT, accountOf(i)));
       out.println("ACK " + i);
       out.flush();
     }
@@ -46,7 +48,8 @@ public final class DurabilityChild {
   }
 
   static Credentials credentialsOf(int i) {
-    return new Credentials(Secret.of("access-" + i), Secret.of("refresh-" + i), CONNECTED_AT, Set.of("scope"));
+    return new Credentials(
+        Secret.of("access-" + i), Secret.of("refresh-" + i), CONNECTED_AT, Set.of("scope"));
   }
 
   static Account accountOf(int i) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A write acknowledged by the stores survives {@code kill -9}: a child JVM writes through
- * {@link JdbiStores} on the default kind of H2 URL, is killed (SIGKILL) the moment the last awaited
+ * A write acknowledged by the stores survives {@code kill -9}: a child JVM writes through {@link
+ * JdbiStores} on the default kind of H2 URL, is killed (SIGKILL) the moment the last awaited
  * acknowledgement is read while it is still writing, and the database, reopened, holds every
  * acknowledged write.
  */
@@ -49,27 +49,38 @@ class DurabilityTest {
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void control_with_delayed_writes_acknowledged_writes_are_lost() throws Exception {
-    String url = "jdbc:h2:file:" + directory.resolve("integrations").toAbsolutePath() + ";WRITE_DELAY=60000";
+    String url =
+        "jdbc:h2:file:" + directory.resolve("integrations").toAbsolutePath() + ";WRITE_DELAY=60000";
 
     List<Integer> lost = writeThenKill(url);
 
     assertThat(lost).as("acknowledged writes missing after kill -9").isNotEmpty();
   }
 
-  /** Runs the child on {@code url} until ACK of the last awaited write, kills it, and lists lost writes. */
+  /**
+   * Runs the child on {@code url} until ACK of the last awaited write, kills it, and lists lost
+   * writes.
+   */
   List<Integer> writeThenKill(String url) throws Exception {
     byte[] key = TestKeys.key();
     Path childLog = directory.resolve("child.log");
-    Process child = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            DurabilityChild.class.getName(), url, TestKeys.base64(key))
-        .redirectError(childLog.toFile())
-        .start();
-    try (BufferedReader acks = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DurabilityChild.class.getName(),
+                url,
+                TestKeys.base64(key))
+            .redirectError(childLog.toFile())
+            .start();
+    try (BufferedReader acks =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (int i = 0; i < ACKNOWLEDGED; i++) {
         String line = acks.readLine();
-        assertThat(line).as("ACK %d from the child; its log: %s", i, log(childLog)).isEqualTo("ACK " + i);
+        assertThat(line)
+            .as("ACK %d from the child; its log: %s", i, log(childLog))
+            .isEqualTo("ACK " + i);
       }
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -82,16 +93,18 @@ class DurabilityTest {
 
   private static List<Integer> missingWrites(String url, byte[] key) {
     List<Integer> lost = new ArrayList<>();
-    try (JdbiStores reopened = JdbiStores.open(url, "", "", new AesGcmTokenCipher(EncryptionKeys.of(key, List.of())))) {
+    try (JdbiStores reopened =
+        JdbiStores.open(url, "", "", new AesGcmTokenCipher(EncryptionKeys.of(key, List.of())))) {
       for (int i = 0; i < ACKNOWLEDGED; i++) {
         Optional<StoredCredentials> credentials =
             reopened.tokenStore().find(DurabilityChild.userOf(i), IntegrationType.GMAIL);
         Optional<Connection> connection =
             reopened.connectionStore().find(DurabilityChild.userOf(i), IntegrationType.GMAIL);
-        boolean intact = credentials.isPresent()
-            && credentials.get().credentials().equals(DurabilityChild.credentialsOf(i))
-            && connection.isPresent()
-            && connection.get().account().equals(DurabilityChild.accountOf(i));
+        boolean intact =
+            credentials.isPresent()
+                && credentials.get().credentials().equals(DurabilityChild.credentialsOf(i))
+                && connection.isPresent()
+                && connection.get().account().equals(DurabilityChild.accountOf(i));
         if (!intact) {
           lost.add(i);
         }

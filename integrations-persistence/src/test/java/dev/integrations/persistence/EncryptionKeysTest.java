@@ -31,14 +31,16 @@ class EncryptionKeysTest {
     byte[] old1 = TestKeys.key();
     byte[] old2 = TestKeys.key();
 
-    EncryptionKeys keys = EncryptionKeys.load(
-        " " + TestKeys.base64(current) + "\n",
-        TestKeys.base64(old1) + ", " + Base64.getUrlEncoder().encodeToString(old2),
-        dataDirectory);
+    EncryptionKeys keys =
+        EncryptionKeys.load(
+            " " + TestKeys.base64(current) + "\n",
+            TestKeys.base64(old1) + ", " + Base64.getUrlEncoder().encodeToString(old2),
+            dataDirectory);
 
     assertThat(keys.currentKeyId()).isEqualTo(EncryptionKeys.idOf(current));
     assertThat(keys.keyIds())
-        .containsExactly(EncryptionKeys.idOf(current), EncryptionKeys.idOf(old1), EncryptionKeys.idOf(old2));
+        .containsExactly(
+            EncryptionKeys.idOf(current), EncryptionKeys.idOf(old1), EncryptionKeys.idOf(old2));
     assertThat(dataDirectory.resolve("encryption.key")).doesNotExist();
   }
 
@@ -77,7 +79,10 @@ class EncryptionKeysTest {
     Path file = dataDirectory.resolve("encryption.key");
 
     assertThat(file).exists();
-    assertThat(log).contains("WARN").contains("INTEGRATIONS_ENCRYPTION_KEY").contains(file.toString());
+    assertThat(log)
+        .contains("WARN")
+        .contains("INTEGRATIONS_ENCRYPTION_KEY")
+        .contains(file.toString());
     String first = EncryptionKeys.load("", null, dataDirectory).currentKeyId();
     String second = EncryptionKeys.load(null, "", dataDirectory).currentKeyId();
     assertThat(second).isEqualTo(first);
@@ -89,7 +94,8 @@ class EncryptionKeysTest {
     EncryptionKeys.load(null, null, dataDirectory.resolve("data"));
 
     Path file = dataDirectory.resolve("data").resolve("encryption.key");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
     assertThat(Base64.getDecoder().decode(readKey(file))).hasSize(32);
@@ -103,10 +109,12 @@ class EncryptionKeysTest {
     try {
       List<Future<String>> ids = new ArrayList<>();
       for (int i = 0; i < loaders; i++) {
-        ids.add(pool.submit(() -> {
-          start.await();
-          return EncryptionKeys.load(null, null, dataDirectory).currentKeyId();
-        }));
+        ids.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return EncryptionKeys.load(null, null, dataDirectory).currentKeyId();
+                }));
       }
       start.countDown();
       Set<String> distinct = new HashSet<>();
@@ -115,7 +123,9 @@ class EncryptionKeysTest {
       }
       assertThat(distinct).hasSize(1);
       try (var files = Files.list(dataDirectory)) {
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("encryption.key");
+        assertThat(files)
+            .extracting(p -> p.getFileName().toString())
+            .containsExactly("encryption.key");
       }
     } finally {
       pool.shutdownNow();
@@ -173,10 +183,13 @@ class EncryptionKeysTest {
 
     assertThatThrownBy(() -> EncryptionKeys.of(new byte[16], List.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the current key must be exactly 32 bytes (AES-256), base64-encoded; it has 16 bytes.");
+        .hasMessage(
+            "the current key must be exactly 32 bytes (AES-256), base64-encoded; it has 16 bytes.");
     assertThatThrownBy(() -> EncryptionKeys.of(good, List.of(good, new byte[33])))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("an old key must be exactly 32 bytes (AES-256), base64-encoded; it has 33 bytes.");
-    assertThat(EncryptionKeys.of(good, List.of(good)).keyIds()).containsExactly(EncryptionKeys.idOf(good));
+        .hasMessage(
+            "an old key must be exactly 32 bytes (AES-256), base64-encoded; it has 33 bytes.");
+    assertThat(EncryptionKeys.of(good, List.of(good)).keyIds())
+        .containsExactly(EncryptionKeys.idOf(good));
   }
 }

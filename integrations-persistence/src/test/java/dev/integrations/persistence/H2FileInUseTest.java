@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An H2 file serves one process at a time; a second process (a CLI command while {@code serve} runs)
- * is told so in words it can act on, not "could not bring the schema up to date".
+ * An H2 file serves one process at a time; a second process (a CLI command while {@code serve}
+ * runs) is told so in words it can act on, not "could not bring the schema up to date".
  */
 class H2FileInUseTest {
   @TempDir Path directory;
@@ -26,14 +26,19 @@ class H2FileInUseTest {
   void a_second_process_on_the_same_h2_file_is_told_who_holds_it() throws Exception {
     String url = "jdbc:h2:file:" + directory.resolve("integrations").toAbsolutePath();
     byte[] key = TestKeys.key();
-    Process holder = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            H2HolderChild.class.getName(), url, TestKeys.base64(key))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                H2HolderChild.class.getName(),
+                url,
+                TestKeys.base64(key))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(lines.readLine()).isEqualTo("OPEN");
       AesGcmTokenCipher cipher = new AesGcmTokenCipher(EncryptionKeys.of(key, List.of()));
 
@@ -53,7 +58,8 @@ class H2FileInUseTest {
   static final class H2HolderChild {
     public static void main(String[] args) throws Exception {
       AesGcmTokenCipher cipher =
-          new AesGcmTokenCipher(EncryptionKeys.of(java.util.Base64.getDecoder().decode(args[1]), List.of()));
+          new AesGcmTokenCipher(
+              EncryptionKeys.of(java.util.Base64.getDecoder().decode(args[1]), List.of()));
       try (JdbiStores stores = JdbiStores.open(args[0], "", "", cipher)) {
         System.out.println("OPEN");
         System.out.flush();

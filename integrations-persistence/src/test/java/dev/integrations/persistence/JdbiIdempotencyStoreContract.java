@@ -28,7 +28,8 @@ abstract class JdbiIdempotencyStoreContract extends IdempotencyStoreContract {
   @Override
   protected void ageEveryRecordPastRetention() {
     try (Connection connection = database.connect();
-        PreparedStatement age = connection.prepareStatement("UPDATE idempotency_keys SET claimed_at = ?")) {
+        PreparedStatement age =
+            connection.prepareStatement("UPDATE idempotency_keys SET claimed_at = ?")) {
       age.setObject(1, OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
       age.executeUpdate();
     } catch (SQLException e) {

@@ -28,7 +28,8 @@ abstract class JdbiRefreshLeasesContract extends RefreshLeasesContract {
   @Override
   protected void letEveryLeaseRunOut() {
     try (Connection connection = database.connect();
-        PreparedStatement age = connection.prepareStatement("UPDATE refresh_leases SET expires_at = ?")) {
+        PreparedStatement age =
+            connection.prepareStatement("UPDATE refresh_leases SET expires_at = ?")) {
       age.setObject(1, OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
       age.executeUpdate();
     } catch (SQLException e) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@link TokenStore} contract, plus what only a shared database can get wrong, on one database. */
+/**
+ * The {@link TokenStore} contract, plus what only a shared database can get wrong, on one database.
+ */
 abstract class JdbiTokenStoreContract extends TokenStoreContract {
   @TempDir Path directory;
   TestDatabase database;
@@ -50,10 +52,12 @@ abstract class JdbiTokenStoreContract extends TokenStoreContract {
       List<Future<StoredCredentials>> results = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         String token = "a" + i;
-        results.add(pool.submit(() -> {
-          start.await();
-          return store.put(ANN, GMAIL, credentials(token, "r"));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.put(ANN, GMAIL, credentials(token, "r"));
+                }));
       }
       start.countDown();
       List<Long> versions = new ArrayList<>();
@@ -61,8 +65,9 @@ abstract class JdbiTokenStoreContract extends TokenStoreContract {
         versions.add(result.get(30, TimeUnit.SECONDS).version());
       }
       long first = versions.stream().mapToLong(Long::longValue).min().orElseThrow();
-      assertThat(versions).containsExactlyInAnyOrder(
-          first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6, first + 7);
+      assertThat(versions)
+          .containsExactlyInAnyOrder(
+              first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6, first + 7);
       assertThat(store.find(ANN, GMAIL).orElseThrow().version()).isEqualTo(first + 7);
     } finally {
       pool.shutdownNow();
@@ -82,7 +87,8 @@ abstract class JdbiTokenStoreContract extends TokenStoreContract {
   void versions_move_forward_by_one_through_puts_and_compare_and_sets() {
     StoredCredentials first = store.put(ANN, GMAIL, credentials("a1", "r"));
     assertThat(store.compareAndSet(ANN, GMAIL, first.version(), credentials("a2", "r"))).isTrue();
-    assertThat(store.put(ANN, GMAIL, credentials("a3", "r")).version()).isEqualTo(first.version() + 2);
+    assertThat(store.put(ANN, GMAIL, credentials("a3", "r")).version())
+        .isEqualTo(first.version() + 2);
     assertThat(store.find(ANN, GMAIL).orElseThrow().version()).isEqualTo(first.version() + 2);
   }
 }

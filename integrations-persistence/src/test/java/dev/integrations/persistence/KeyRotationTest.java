@@ -43,40 +43,73 @@ class KeyRotationTest {
   }
 
   private JdbiStores open(TestDatabase db, byte[] current, List<byte[]> old) {
-    return JdbiStores.open(db.url(), db.user(), db.password(), new AesGcmTokenCipher(EncryptionKeys.of(current, old)), 2);
+    return JdbiStores.open(
+        db.url(),
+        db.user(),
+        db.password(),
+        new AesGcmTokenCipher(EncryptionKeys.of(current, old)),
+        2);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void a_row_changed_between_read_and_write_is_read_again_and_a_deleted_one_is_skipped(String kind) throws Exception {
+  void a_row_changed_between_read_and_write_is_read_again_and_a_deleted_one_is_skipped(String kind)
+      throws Exception {
     try (TestDatabase db = database(kind)) {
       try (JdbiStores before = open(db, oldKey, List.of())) {
         for (UserId user : List.of(ANN, BOB, CARL)) {
-          before.tokenStore().put(user, IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("token-of-" + user.value())));
+          before
+              .tokenStore()
+              .put(
+                  user,
+                  IntegrationType.TELEGRAM,
+                  Credentials.ofToken(Secret.of("token-of-" + user.value())));
         }
       }
       try (JdbiStores stores = open(db, newKey, List.of(oldKey))) {
         AtomicBoolean raced = new AtomicBoolean();
-        KeyRotation rotation = stores.keyRotation(row -> {
-          if (raced.compareAndSet(false, true)) {
-            stores.tokenStore().put(ANN, IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("newer-token")));
-            stores.tokenStore().delete(BOB, IntegrationType.TELEGRAM);
-          }
-        });
+        KeyRotation rotation =
+            stores.keyRotation(
+                row -> {
+                  if (raced.compareAndSet(false, true)) {
+                    stores
+                        .tokenStore()
+                        .put(
+                            ANN,
+                            IntegrationType.TELEGRAM,
+                            Credentials.ofToken(Secret.of("newer-token")));
+                    stores.tokenStore().delete(BOB, IntegrationType.TELEGRAM);
+                  }
+                });
 
         KeyRotation.Report report = rotation.rotate(10, r -> {});
 
-        assertThat(report.resealed()).isEqualTo(1); // carl; ann was already re-sealed by the newer write
+        assertThat(report.resealed())
+            .isEqualTo(1); // carl; ann was already re-sealed by the newer write
         assertThat(report.changedMeanwhile()).isEqualTo(2);
         assertThat(report.gone()).isEqualTo(1);
         assertThat(report.failed()).isEmpty();
       }
       try (JdbiStores after = open(db, newKey, List.of())) {
-        assertThat(after.tokenStore().find(ANN, IntegrationType.TELEGRAM).orElseThrow()
-            .credentials().accessToken().reveal()).isEqualTo("newer-token");
+        assertThat(
+                after
+                    .tokenStore()
+                    .find(ANN, IntegrationType.TELEGRAM)
+                    .orElseThrow()
+                    .credentials()
+                    .accessToken()
+                    .reveal())
+            .isEqualTo("newer-token");
         assertThat(after.tokenStore().find(BOB, IntegrationType.TELEGRAM)).isEmpty();
-        assertThat(after.tokenStore().find(CARL, IntegrationType.TELEGRAM).orElseThrow()
-            .credentials().accessToken().reveal()).isEqualTo("token-of-carl");
+        assertThat(
+                after
+                    .tokenStore()
+                    .find(CARL, IntegrationType.TELEGRAM)
+                    .orElseThrow()
+                    .credentials()
+                    .accessToken()
+                    .reveal())
+            .isEqualTo("token-of-carl");
       }
     }
   }
@@ -86,16 +119,22 @@ class KeyRotationTest {
   void values_that_do_not_open_are_reported_and_left_alone(String kind) throws Exception {
     try (TestDatabase db = database(kind)) {
       try (JdbiStores before = open(db, oldKey, List.of())) {
-        before.tokenStore().put(ANN, IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("token")));
+        before
+            .tokenStore()
+            .put(ANN, IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("token")));
       }
       try (JdbiStores withoutTheOldKey = open(db, newKey, List.of())) {
         KeyRotation rotation = withoutTheOldKey.keyRotation();
-        assertThat(rotation.usage()).extracting(KeyRotation.Usage::state).containsExactly(KeyRotation.KeyState.MISSING);
+        assertThat(rotation.usage())
+            .extracting(KeyRotation.Usage::state)
+            .containsExactly(KeyRotation.KeyState.MISSING);
 
         KeyRotation.Report report = rotation.rotate(10, r -> {});
 
         assertThat(report.resealed()).isZero();
-        assertThat(report.failed()).singleElement().asString()
+        assertThat(report.failed())
+            .singleElement()
+            .asString()
             .startsWith("credentials ann/telegram: A stored secret was encrypted with key ");
       }
     }
@@ -106,28 +145,49 @@ class KeyRotationTest {
   void every_column_holding_a_sealed_value_is_known_to_rotation(String kind) throws Exception {
     try (TestDatabase db = database(kind)) {
       try (JdbiStores stores = open(db, oldKey, List.of())) {
-        stores.tokenStore().put(ANN, IntegrationType.GMAIL, new Credentials(
-            Secret.of("access"), Secret.of("refresh"), Instant.now().plusSeconds(60), Set.of("a")));
-        stores.stateStore().save(new AuthorizationRequest(Secret.of("state-1"), ANN, IntegrationType.GMAIL,
-            Secret.of("verifier-0123456789012345678901234567890123456"), URI.create("http://localhost/cb"),
-            Instant.now().plusSeconds(600), Completion.API, null, Secret.of("parked-code")));
+        stores
+            .tokenStore()
+            .put(
+                ANN,
+                IntegrationType.GMAIL,
+                new Credentials(
+                    Secret.of("access"),
+                    Secret.of("refresh"),
+                    Instant.now().plusSeconds(60),
+                    Set.of("a")));
+        stores
+            .stateStore()
+            .save(
+                new AuthorizationRequest(
+                    Secret.of("state-1"),
+                    ANN,
+                    IntegrationType.GMAIL,
+                    Secret.of("verifier-0123456789012345678901234567890123456"),
+                    URI.create("http://localhost/cb"),
+                    Instant.now().plusSeconds(600),
+                    Completion.API,
+                    null,
+                    Secret.of("parked-code")));
       }
       Set<String> sealed = new HashSet<>();
-      try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+      try (Connection connection = db.connect();
+          Statement sql = connection.createStatement()) {
         for (String table : dev.integrations.persistence.internal.Tables.names(connection)) {
           try (ResultSet rs = sql.executeQuery("SELECT * FROM " + table)) {
             while (rs.next()) {
               for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
                 String value = rs.getString(c);
                 if (value != null && value.matches("v1:[0-9a-f]{8}:.+")) {
-                  sealed.add(table + "." + rs.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT));
+                  sealed.add(
+                      table + "." + rs.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT));
                 }
               }
             }
           }
         }
       }
-      List<String> known = new ArrayList<>(SealedColumns.ALL.stream().map(SealedColumns.Column::name).toList());
+      List<String> known =
+          new ArrayList<>(SealedColumns.ALL.stream().map(SealedColumns.Column::name).toList());
       assertThat(sealed).containsExactlyInAnyOrderElementsOf(known);
     }
   }

@@ -41,23 +41,50 @@ class NoPlaintextAtRestTest {
       UserId user = UserId.of(USER);
       for (int i = 0; i < 3; i++) {
         // several versions of the row, so that old pages are in the file too
-        stores.tokenStore().put(user, IntegrationType.GMAIL, new Credentials(
-            Secret.of(ACCESS), Secret.of(REFRESH), Instant.parse("2026-11-21T10:15:30.123Z"), Set.of("scope")));
+        stores
+            .tokenStore()
+            .put(
+                user,
+                IntegrationType.GMAIL,
+                new Credentials(
+                    Secret.of(ACCESS),
+                    Secret.of(REFRESH),
+                    Instant.parse("2026-11-21T10:15:30.123Z"),
+                    Set.of("scope")));
       }
       stores.tokenStore().put(user, IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of(BOT)));
-      stores.stateStore().save(new AuthorizationRequest(
-          Secret.of(STATE), user, IntegrationType.GMAIL, Secret.of(VERIFIER),
-          URI.create("http://localhost:8000/api/integrations/callback"), Instant.parse("2026-11-21T10:25:00Z")));
-      stores.stateStore().save(new AuthorizationRequest(
-          Secret.of(HANDLE), user, IntegrationType.GMAIL, Secret.of(VERIFIER + "-2"),
-          URI.create("http://localhost:8000/api/integrations/callback"), Instant.parse("2026-11-21T10:25:00Z"),
-          Completion.API, null, Secret.of(CODE)));
+      stores
+          .stateStore()
+          .save(
+              new AuthorizationRequest(
+                  Secret.of(STATE),
+                  user,
+                  IntegrationType.GMAIL,
+                  Secret.of(VERIFIER),
+                  URI.create("http://localhost:8000/api/integrations/callback"),
+                  Instant.parse("2026-11-21T10:25:00Z")));
+      stores
+          .stateStore()
+          .save(
+              new AuthorizationRequest(
+                  Secret.of(HANDLE),
+                  user,
+                  IntegrationType.GMAIL,
+                  Secret.of(VERIFIER + "-2"),
+                  URI.create("http://localhost:8000/api/integrations/callback"),
+                  Instant.parse("2026-11-21T10:25:00Z"),
+                  Completion.API,
+                  null,
+                  Secret.of(CODE)));
     }
 
     byte[] everything = readEveryFile(directory);
 
-    assertThat(contains(everything, USER)).as("the control value (a user id) is in the files").isTrue();
-    for (String secret : List.of(ACCESS, REFRESH, BOT, STATE, VERIFIER, HANDLE, CODE, "PLAINTEXT")) {
+    assertThat(contains(everything, USER))
+        .as("the control value (a user id) is in the files")
+        .isTrue();
+    for (String secret :
+        List.of(ACCESS, REFRESH, BOT, STATE, VERIFIER, HANDLE, CODE, "PLAINTEXT")) {
       assertThat(contains(everything, secret)).as("%s is in the files", secret).isFalse();
     }
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that cannot be reached is an outage, {@code storage_unavailable} (503 over HTTP), not a
- * failure of ours (500): the stores say so, and recover when it is back.
+ * A database that cannot be reached is an outage, {@code storage_unavailable} (503 over HTTP), not
+ * a failure of ours (500): the stores say so, and recover when it is back.
  */
 class PostgresOutageTest {
   private TestDatabase schema;
@@ -27,7 +27,8 @@ class PostgresOutageTest {
     schema = TestDatabase.postgres();
     URI target = URI.create(schema.url().substring("jdbc:".length()));
     proxy = new TcpProxy(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort());
-    String throughProxy = schema.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+    String throughProxy =
+        schema.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
     stores = JdbiStores.open(throughProxy, schema.user(), schema.password(), schema.cipher, 2);
   }
 
@@ -50,12 +51,14 @@ class PostgresOutageTest {
 
     proxy.close();
 
-    StorageException failure = catchThrowableOfType(
-        StorageException.class,
-        () -> stores.connectionStore().find(UserId.of("ann"), IntegrationType.GMAIL));
+    StorageException failure =
+        catchThrowableOfType(
+            StorageException.class,
+            () -> stores.connectionStore().find(UserId.of("ann"), IntegrationType.GMAIL));
     assertThat(failure).isNotNull();
     assertThat(failure.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
-    assertThat(failure.getMessage()).startsWith("Could not read a connection: the database is unavailable");
+    assertThat(failure.getMessage())
+        .startsWith("Could not read a connection: the database is unavailable");
     assertThat(stores.isHealthy()).isFalse();
   }
 }

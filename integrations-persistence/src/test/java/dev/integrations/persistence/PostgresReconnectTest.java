@@ -44,14 +44,18 @@ class PostgresReconnectTest {
 
     assertThat(stores.isHealthy()).isTrue();
     assertThat(stores.connectionStore().find(UserId.of("ann"), IntegrationType.GMAIL)).isEmpty();
-    assertThat(backendsOf(database.url())).as("the pool's new server processes").isNotEmpty().doesNotContainAnyElementsOf(pooled);
+    assertThat(backendsOf(database.url()))
+        .as("the pool's new server processes")
+        .isNotEmpty()
+        .doesNotContainAnyElementsOf(pooled);
   }
 
   /**
    * The pool checks a connection with {@code isValid} only once it has been idle for 500 ms
-   * (ValidatingConnectionPoolDataSource.IDLE_MILLIS); a call within that window meets the dead connection
-   * once, and the pool replaces it after that error. This test is about the idle check, so it lets that
-   * documented time pass since the pool's last use; nothing here waits for another thread.
+   * (ValidatingConnectionPoolDataSource.IDLE_MILLIS); a call within that window meets the dead
+   * connection once, and the pool replaces it after that error. This test is about the idle check,
+   * so it lets that documented time pass since the pool's last use; nothing here waits for another
+   * thread.
    */
   private static void awaitIdleValidation(long lastUse) throws InterruptedException {
     long idle = TimeUnit.MILLISECONDS.toNanos(500 + 100);
@@ -63,10 +67,12 @@ class PostgresReconnectTest {
 
   /** The process ids of the server processes serving this test's pool (and no one else's). */
   private static Set<Integer> backendsOf(String url) throws Exception {
-    String applicationName = url.substring(url.indexOf("ApplicationName=") + "ApplicationName=".length());
+    String applicationName =
+        url.substring(url.indexOf("ApplicationName=") + "ApplicationName=".length());
     try (Connection admin = TestDatabase.postgresAdmin();
-        PreparedStatement select = admin.prepareStatement(
-            "SELECT pid FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
+        PreparedStatement select =
+            admin.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
       select.setString(1, applicationName);
       Set<Integer> pids = new HashSet<>();
       try (ResultSet rs = select.executeQuery()) {
@@ -92,13 +98,14 @@ class PostgresReconnectTest {
   }
 
   /**
-   * Waits until the server has ended every one of {@code pids} (pg_terminate_backend only signals them),
-   * so the stores meet closed connections rather than racing the shutdown; fails after 20 s.
+   * Waits until the server has ended every one of {@code pids} (pg_terminate_backend only signals
+   * them), so the stores meet closed connections rather than racing the shutdown; fails after 20 s.
    */
   private static void awaitGone(Set<Integer> pids) throws Exception {
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     try (Connection admin = TestDatabase.postgresAdmin();
-        PreparedStatement alive = admin.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ANY (?)")) {
+        PreparedStatement alive =
+            admin.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ANY (?)")) {
       alive.setArray(1, admin.createArrayOf("int4", pids.toArray()));
       while (true) {
         try (ResultSet rs = alive.executeQuery()) {

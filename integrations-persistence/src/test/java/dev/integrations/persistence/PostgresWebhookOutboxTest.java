@@ -27,18 +27,25 @@ class PostgresWebhookOutboxTest extends WebhookOutboxContract {
 
   @Test
   void a_change_rolled_back_after_its_delivery_was_written_leaves_no_delivery() throws Exception {
-    try (var jdbc = database.connect(); Statement sql = jdbc.createStatement()) {
+    try (var jdbc = database.connect();
+        Statement sql = jdbc.createStatement()) {
       // Fails the commit, after both the connection row and the outbox row were written.
-      sql.execute("CREATE FUNCTION refuse_doomed() RETURNS trigger AS $$ BEGIN"
-          + " IF NEW.user_id = 'doomed' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NEW; END $$"
-          + " LANGUAGE plpgsql");
-      sql.execute("CREATE CONSTRAINT TRIGGER refuse_doomed AFTER INSERT ON connections"
-          + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_doomed()");
+      sql.execute(
+          "CREATE FUNCTION refuse_doomed() RETURNS trigger AS $$ BEGIN"
+              + " IF NEW.user_id = 'doomed' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NEW; END $$"
+              + " LANGUAGE plpgsql");
+      sql.execute(
+          "CREATE CONSTRAINT TRIGGER refuse_doomed AFTER INSERT ON connections"
+              + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_doomed()");
     }
     UserId doomed = UserId.of("doomed");
 
-    assertThatThrownBy(() -> connections.save(Connection.connected(doomed, TELEGRAM, now, null),
-            new ConnectionEvent(ConnectionEvent.Kind.CONNECTED, doomed, TELEGRAM, null, now)))
+    assertThatThrownBy(
+            () ->
+                connections.save(
+                    Connection.connected(doomed, TELEGRAM, now, null),
+                    new ConnectionEvent(
+                        ConnectionEvent.Kind.CONNECTED, doomed, TELEGRAM, null, now)))
         .isInstanceOf(StorageException.class);
 
     assertThat(connections.find(doomed, TELEGRAM)).isEmpty();
@@ -49,7 +56,8 @@ class PostgresWebhookOutboxTest extends WebhookOutboxContract {
   void servers_claiming_at_once_never_hold_the_same_delivery() throws Exception {
     for (int i = 0; i < 40; i++) {
       UserId user = UserId.of("user-" + i);
-      connections.save(Connection.connected(user, TELEGRAM, now, null),
+      connections.save(
+          Connection.connected(user, TELEGRAM, now, null),
           new ConnectionEvent(ConnectionEvent.Kind.CONNECTED, user, TELEGRAM, null, now));
     }
     CountDownLatch go = new CountDownLatch(1);
@@ -58,16 +66,18 @@ class PostgresWebhookOutboxTest extends WebhookOutboxContract {
       List<Future<List<String>>> claimers = new ArrayList<>();
       for (int c = 0; c < 4; c++) {
         String holder = "server-" + c;
-        claimers.add(pool.submit(() -> {
-          go.await();
-          List<String> mine = new ArrayList<>();
-          List<WebhookDelivery> batch;
-          do {
-            batch = deliveries.claimDue(ENDPOINT, holder, Duration.ofMinutes(1), 3);
-            batch.forEach(d -> mine.add(d.id()));
-          } while (!batch.isEmpty());
-          return mine;
-        }));
+        claimers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<String> mine = new ArrayList<>();
+                  List<WebhookDelivery> batch;
+                  do {
+                    batch = deliveries.claimDue(ENDPOINT, holder, Duration.ofMinutes(1), 3);
+                    batch.forEach(d -> mine.add(d.id()));
+                  } while (!batch.isEmpty());
+                  return mine;
+                }));
       }
       go.countDown();
       List<String> all = new ArrayList<>();

@@ -13,11 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where one test's stores live: a fresh H2 file in a temporary directory, or a fresh schema of the
- * test PostgreSQL (skipped when none is reachable, failed instead where {@link Prerequisites} says the
- * database must be there).
+ * test PostgreSQL (skipped when none is reachable, failed instead where {@link Prerequisites} says
+ * the database must be there).
  */
 abstract class TestDatabase implements AutoCloseable {
-  static final String PG_URL = env("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/integrations_test");
+  static final String PG_URL =
+      env("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/integrations_test");
   static final String PG_USER = env("INTEGRATIONS_TEST_PG_USER", "integrations");
   static final String PG_PASSWORD = env("INTEGRATIONS_TEST_PG_PASSWORD", "integrations");
 
@@ -89,13 +90,19 @@ abstract class TestDatabase implements AutoCloseable {
 
   static TestDatabase postgres() {
     String schema = "t_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-    try (Connection admin = postgresAdmin(); Statement statement = admin.createStatement()) {
+    try (Connection admin = postgresAdmin();
+        Statement statement = admin.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create the test schema " + schema, e);
     }
-    String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema
-        + "&ApplicationName=integrations-test-" + schema;
+    String url =
+        PG_URL
+            + (PG_URL.contains("?") ? "&" : "?")
+            + "currentSchema="
+            + schema
+            + "&ApplicationName=integrations-test-"
+            + schema;
     return new TestDatabase() {
       @Override
       String url() {
@@ -115,7 +122,8 @@ abstract class TestDatabase implements AutoCloseable {
       @Override
       public void close() throws SQLException {
         closeStores();
-        try (Connection admin = postgresAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = postgresAdmin();
+            Statement statement = admin.createStatement()) {
           statement.execute("DROP SCHEMA " + schema + " CASCADE");
         }
       }
@@ -133,7 +141,13 @@ abstract class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(PG_URL, login);
       } catch (SQLException e) {
         postgresUnreachable =
-            "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage() + "). To run"
+            "PostgreSQL is not reachable at "
+                + PG_URL
+                + " as "
+                + PG_USER
+                + " ("
+                + e.getMessage()
+                + "). To run"
                 + " these tests, start PostgreSQL and create that user and database (CREATE USER integrations"
                 + " PASSWORD 'integrations'; CREATE DATABASE integrations_test OWNER integrations;), or point"
                 + " INTEGRATIONS_TEST_PG_URL, INTEGRATIONS_TEST_PG_USER and INTEGRATIONS_TEST_PG_PASSWORD at one.";

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The webhook outbox of the JDBI stores: a connection write that carries an event appends its delivery
- * in the same transaction, and the delivery store hands each due delivery to one claimer at a time.
+ * The webhook outbox of the JDBI stores: a connection write that carries an event appends its
+ * delivery in the same transaction, and the delivery store hands each due delivery to one claimer
+ * at a time.
  */
 abstract class WebhookOutboxContract {
   static final String ENDPOINT = "http://127.0.0.1:9/hooks";
@@ -59,7 +60,8 @@ abstract class WebhookOutboxContract {
   }
 
   List<String> types() {
-    List<String> newestFirst = new ArrayList<>(deliveries.recent(100).stream().map(WebhookDelivery::eventType).toList());
+    List<String> newestFirst =
+        new ArrayList<>(deliveries.recent(100).stream().map(WebhookDelivery::eventType).toList());
     Collections.reverse(newestFirst);
     return newestFirst;
   }
@@ -75,9 +77,14 @@ abstract class WebhookOutboxContract {
     assertThat(created.status()).isEqualTo("pending");
     assertThat(created.endpoint()).isEqualTo(ENDPOINT);
     assertThat(created.id()).matches("msg_[a-z2-7]{26}");
-    assertThat(created.payload()).isEqualTo("{\"type\":\"connection.created\",\"timestamp\":\"" + now
-        + "\",\"data\":{\"event_id\":\"" + created.id() + "\",\"user_id\":\"ann \\\"quoted\\\"\","
-        + "\"integration_type\":\"telegram\",\"status\":\"connected\"}}");
+    assertThat(created.payload())
+        .isEqualTo(
+            "{\"type\":\"connection.created\",\"timestamp\":\""
+                + now
+                + "\",\"data\":{\"event_id\":\""
+                + created.id()
+                + "\",\"user_id\":\"ann \\\"quoted\\\"\","
+                + "\"integration_type\":\"telegram\",\"status\":\"connected\"}}");
   }
 
   @Test
@@ -86,10 +93,14 @@ abstract class WebhookOutboxContract {
     connections.save(connected);
     Connection older = Connection.connected(ANN, TELEGRAM, now.minusSeconds(60), null);
 
-    boolean stale = connections.update(older.failed(ErrorCode.CREDENTIALS_REJECTED, "no"),
-        event(ConnectionEvent.Kind.TEST_FAILED, ErrorCode.CREDENTIALS_REJECTED));
-    boolean current = connections.update(connected.failed(ErrorCode.CREDENTIALS_REJECTED, "no"),
-        event(ConnectionEvent.Kind.TEST_FAILED, ErrorCode.CREDENTIALS_REJECTED));
+    boolean stale =
+        connections.update(
+            older.failed(ErrorCode.CREDENTIALS_REJECTED, "no"),
+            event(ConnectionEvent.Kind.TEST_FAILED, ErrorCode.CREDENTIALS_REJECTED));
+    boolean current =
+        connections.update(
+            connected.failed(ErrorCode.CREDENTIALS_REJECTED, "no"),
+            event(ConnectionEvent.Kind.TEST_FAILED, ErrorCode.CREDENTIALS_REJECTED));
 
     assertThat(stale).isFalse();
     assertThat(current).isTrue();
@@ -112,12 +123,15 @@ abstract class WebhookOutboxContract {
   @Test
   void a_change_whose_delivery_cannot_be_written_is_not_made() throws Exception {
     connections.save(Connection.connected(ANN, TELEGRAM, now, null));
-    try (var jdbc = database.connect(); Statement sql = jdbc.createStatement()) {
-      sql.execute("ALTER TABLE webhook_deliveries ADD CONSTRAINT no_disconnects"
-          + " CHECK (event_type <> 'connection.disconnected')");
+    try (var jdbc = database.connect();
+        Statement sql = jdbc.createStatement()) {
+      sql.execute(
+          "ALTER TABLE webhook_deliveries ADD CONSTRAINT no_disconnects"
+              + " CHECK (event_type <> 'connection.disconnected')");
     }
 
-    assertThatThrownBy(() -> connections.delete(ANN, TELEGRAM, event(ConnectionEvent.Kind.DISCONNECTED, null)))
+    assertThatThrownBy(
+            () -> connections.delete(ANN, TELEGRAM, event(ConnectionEvent.Kind.DISCONNECTED, null)))
         .isInstanceOf(StorageException.class);
 
     assertThat(connections.find(ANN, TELEGRAM)).isPresent();
@@ -127,16 +141,22 @@ abstract class WebhookOutboxContract {
   @Test
   void a_health_transition_is_announced_with_the_health_it_saves_or_not_at_all() throws Exception {
     HealthStore health = database.stores(ENDPOINT).healthStore();
-    ConnectionHealth degraded = ConnectionHealth.healthy(ANN, TELEGRAM, now, now)
-        .failedTransiently(ErrorCode.PROVIDER_UNAVAILABLE, "Telegram could not be reached.", now);
-    health.save(degraded, event(ConnectionEvent.Kind.REFRESH_FAILED, ErrorCode.PROVIDER_UNAVAILABLE));
+    ConnectionHealth degraded =
+        ConnectionHealth.healthy(ANN, TELEGRAM, now, now)
+            .failedTransiently(
+                ErrorCode.PROVIDER_UNAVAILABLE, "Telegram could not be reached.", now);
+    health.save(
+        degraded, event(ConnectionEvent.Kind.REFRESH_FAILED, ErrorCode.PROVIDER_UNAVAILABLE));
     assertThat(types()).containsExactly("connection.refresh_failed");
-    try (var jdbc = database.connect(); Statement sql = jdbc.createStatement()) {
-      sql.execute("ALTER TABLE webhook_deliveries ADD CONSTRAINT no_recoveries"
-          + " CHECK (event_type <> 'connection.recovered')");
+    try (var jdbc = database.connect();
+        Statement sql = jdbc.createStatement()) {
+      sql.execute(
+          "ALTER TABLE webhook_deliveries ADD CONSTRAINT no_recoveries"
+              + " CHECK (event_type <> 'connection.recovered')");
     }
 
-    assertThatThrownBy(() -> health.save(degraded.succeeded(now), event(ConnectionEvent.Kind.RECOVERED, null)))
+    assertThatThrownBy(
+            () -> health.save(degraded.succeeded(now), event(ConnectionEvent.Kind.RECOVERED, null)))
         .isInstanceOf(StorageException.class);
 
     assertThat(health.find(ANN, TELEGRAM).orElseThrow().state()).isEqualTo(HealthState.DEGRADED);
@@ -145,7 +165,9 @@ abstract class WebhookOutboxContract {
 
   @Test
   void a_due_delivery_goes_to_one_claimer_until_its_holder_records_an_outcome() {
-    connections.save(Connection.connected(ANN, TELEGRAM, now, null), event(ConnectionEvent.Kind.CONNECTED, null));
+    connections.save(
+        Connection.connected(ANN, TELEGRAM, now, null),
+        event(ConnectionEvent.Kind.CONNECTED, null));
 
     List<WebhookDelivery> first = deliveries.claimDue(ENDPOINT, "a", Duration.ofMinutes(1), 10);
     List<WebhookDelivery> second = deliveries.claimDue(ENDPOINT, "b", Duration.ofMinutes(1), 10);
@@ -155,7 +177,9 @@ abstract class WebhookOutboxContract {
     String id = first.get(0).id();
     assertThat(deliveries.delivered(id, "b", 200, "HTTP 200")).as("not b's to record").isFalse();
     assertThat(deliveries.retryAfter(id, "a", 500, "HTTP 500", Duration.ofMinutes(5))).isTrue();
-    assertThat(deliveries.claimDue(ENDPOINT, "b", Duration.ofMinutes(1), 10)).as("not due yet").isEmpty();
+    assertThat(deliveries.claimDue(ENDPOINT, "b", Duration.ofMinutes(1), 10))
+        .as("not due yet")
+        .isEmpty();
     assertThat(deliveries.backlog()).isEqualTo(1);
 
     WebhookDelivery replayed = deliveries.replay(id).orElseThrow();
@@ -169,7 +193,9 @@ abstract class WebhookOutboxContract {
 
   @Test
   void a_lease_left_by_a_dead_holder_runs_out() throws Exception {
-    connections.save(Connection.connected(ANN, TELEGRAM, now, null), event(ConnectionEvent.Kind.CONNECTED, null));
+    connections.save(
+        Connection.connected(ANN, TELEGRAM, now, null),
+        event(ConnectionEvent.Kind.CONNECTED, null));
     assertThat(deliveries.claimDue(ENDPOINT, "dead", Duration.ofMillis(1), 10)).hasSize(1);
     Thread.sleep(20); // past the 1 ms lease, by the database's clock
 
@@ -190,6 +216,7 @@ abstract class WebhookOutboxContract {
     assertThat(deliveries.claimDue(ENDPOINT, "a", Duration.ofMinutes(1), 10)).isEmpty();
     deliveries.replay(first.id());
     assertThat(deliveries.claimDue(ENDPOINT, "a", Duration.ofMinutes(1), 10))
-        .extracting(WebhookDelivery::id).containsExactly(first.id());
+        .extracting(WebhookDelivery::id)
+        .containsExactly(first.id());
   }
 }

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every provider of the catalog, as adapters of the provider ports: a plug-in's own where one claims the
- * entry, the generic engine's otherwise. The catalog decides what exists; settings decide what is
- * configured; nothing here names a provider.
+ * Every provider of the catalog, as adapters of the provider ports: a plug-in's own where one
+ * claims the entry, the generic engine's otherwise. The catalog decides what exists; settings
+ * decide what is configured; nothing here names a provider.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -32,20 +32,22 @@ public final class CatalogProviders {
   }
 
   /**
-   * The adapters of every entry of {@code catalog}, in catalog order, with the plug-ins found on the
-   * class path.
+   * The adapters of every entry of {@code catalog}, in catalog order, with the plug-ins found on
+   * the class path.
    *
-   * @throws CatalogException when a setting is inconsistent, two plug-ins claim one entry, or an entry
-   *     declares a capability its adapter does not serve
+   * @throws CatalogException when a setting is inconsistent, two plug-ins claim one entry, or an
+   *     entry declares a capability its adapter does not serve
    */
   public static CatalogProviders build(ProviderCatalog catalog, ProviderContext context) {
     List<ProviderPlugin> plugins = new ArrayList<>();
-    ServiceLoader.load(ProviderPlugin.class, CatalogProviders.class.getClassLoader()).forEach(plugins::add);
+    ServiceLoader.load(ProviderPlugin.class, CatalogProviders.class.getClassLoader())
+        .forEach(plugins::add);
     return build(catalog, context, plugins);
   }
 
   /** As {@link #build(ProviderCatalog, ProviderContext)}, with exactly {@code plugins}. */
-  public static CatalogProviders build(ProviderCatalog catalog, ProviderContext context, List<ProviderPlugin> plugins) {
+  public static CatalogProviders build(
+      ProviderCatalog catalog, ProviderContext context, List<ProviderPlugin> plugins) {
     Map<String, ProviderSpec> specs = new LinkedHashMap<>();
     for (ProviderSpec spec : catalog.providers()) {
       specs.put(spec.key(), Placeholders.fill(spec, context::setting));
@@ -57,8 +59,14 @@ public final class CatalogProviders {
       for (String key : plugin.keys()) {
         ProviderPlugin other = claimedBy.putIfAbsent(key, plugin);
         if (other != null) {
-          throw new CatalogException("Two provider plug-ins serve '" + key + "': "
-              + other.getClass().getName() + " and " + plugin.getClass().getName() + ".");
+          throw new CatalogException(
+              "Two provider plug-ins serve '"
+                  + key
+                  + "': "
+                  + other.getClass().getName()
+                  + " and "
+                  + plugin.getClass().getName()
+                  + ".");
         }
         if (specs.containsKey(key)) {
           mine.put(key, specs.get(key));
@@ -70,7 +78,8 @@ public final class CatalogProviders {
     }
     List<ProviderPort> adapters = new ArrayList<>();
     for (ProviderSpec spec : specs.values()) {
-      ProviderPort adapter = built.containsKey(spec.key()) ? built.get(spec.key()) : generic(spec, context);
+      ProviderPort adapter =
+          built.containsKey(spec.key()) ? built.get(spec.key()) : generic(spec, context);
       adapters.add(declared(spec, adapter));
     }
     return new CatalogProviders(adapters);
@@ -83,18 +92,27 @@ public final class CatalogProviders {
 
   private static ProviderPort generic(ProviderSpec spec, ProviderContext context) {
     return spec.auth() == AuthKind.OAUTH2
-        ? GenericAdapters.oauth(spec, context.client(spec.credentialsGroup()).orElse(null), context.http())
+        ? GenericAdapters.oauth(
+            spec, context.client(spec.credentialsGroup()).orElse(null), context.http())
         : GenericAdapters.token(spec, context.http());
   }
 
   /** Checks that the adapter serves exactly what the catalog declares for it. */
   private static ProviderPort declared(ProviderSpec spec, ProviderPort adapter) {
     Set<String> declared = spec.capabilities();
-    Set<String> served = adapter.integration().capabilities().stream()
-        .map(Capability::wireName).collect(Collectors.toSet());
+    Set<String> served =
+        adapter.integration().capabilities().stream()
+            .map(Capability::wireName)
+            .collect(Collectors.toSet());
     if (!declared.equals(served)) {
-      throw new CatalogException("provider '" + spec.key() + "' declares capabilities " + sorted(declared)
-          + " but its adapter serves " + sorted(served) + ": declare only what an adapter serves.");
+      throw new CatalogException(
+          "provider '"
+              + spec.key()
+              + "' declares capabilities "
+              + sorted(declared)
+              + " but its adapter serves "
+              + sorted(served)
+              + ": declare only what an adapter serves.");
     }
     return adapter;
   }

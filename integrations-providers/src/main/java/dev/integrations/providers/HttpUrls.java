@@ -6,11 +6,16 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Checks URL settings: the one test of "an http(s) URL with a host" for the catalog, plug-ins and settings. */
+/**
+ * Checks URL settings: the one test of "an http(s) URL with a host" for the catalog, plug-ins and
+ * settings.
+ */
 public final class HttpUrls {
   private HttpUrls() {}
 
-  /** {@code value} as a URI when it is an http(s) URL with a host; empty otherwise (null included). */
+  /**
+   * {@code value} as a URI when it is an http(s) URL with a host; empty otherwise (null included).
+   */
   public static Optional<URI> parse(String value) {
     if (value == null) {
       return Optional.empty();
@@ -32,6 +37,8 @@ public final class HttpUrls {
    * @throws CatalogException naming {@code key} otherwise
    */
   public static URI require(String key, String value) {
-    return parse(value).orElseThrow(() -> new CatalogException(key + " must be an http(s) URL, not '" + value + "'."));
+    return parse(value)
+        .orElseThrow(
+            () -> new CatalogException(key + " must be an http(s) URL, not '" + value + "'."));
   }
 }

@@ -10,8 +10,8 @@ import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
- * What adapters are built with: the application's settings (environment and properties file), its one
- * shared HTTP client. {@link #toString()} shows no setting.
+ * What adapters are built with: the application's settings (environment and properties file), its
+ * one shared HTTP client. {@link #toString()} shows no setting.
  *
  * @param settings looks a setting up by its key ({@code GOOGLE_CLIENT_ID})
  * @param http the shared OkHttp client
@@ -39,8 +39,13 @@ public record ProviderContext(Function<String, Optional<String>> settings, OkHtt
     Optional<String> id = setting(prefix + "_CLIENT_ID");
     Optional<String> secret = setting(prefix + "_CLIENT_SECRET");
     if (id.isPresent() != secret.isPresent()) {
-      throw new CatalogException(prefix + "_CLIENT_ID and " + prefix + "_CLIENT_SECRET go together: "
-          + (id.isPresent() ? prefix + "_CLIENT_SECRET" : prefix + "_CLIENT_ID") + " is missing.");
+      throw new CatalogException(
+          prefix
+              + "_CLIENT_ID and "
+              + prefix
+              + "_CLIENT_SECRET go together: "
+              + (id.isPresent() ? prefix + "_CLIENT_SECRET" : prefix + "_CLIENT_ID")
+              + " is missing.");
     }
     return id.map(value -> new ClientCredentials(value, Secret.of(secret.orElseThrow())));
   }

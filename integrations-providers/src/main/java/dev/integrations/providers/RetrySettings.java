@@ -4,20 +4,20 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How hard every provider retries a call that failed in a way worth repeating: how many attempts, how
- * long the waits between them, how long in all, and how long a provider's {@code Retry-After} may be
- * and still be waited for. Which failures are worth repeating is each provider's own rule (a sent
- * message is repeated only when the answer proves it was turned away); these settings say only how
- * often and when.
+ * How hard every provider retries a call that failed in a way worth repeating: how many attempts,
+ * how long the waits between them, how long in all, and how long a provider's {@code Retry-After}
+ * may be and still be waited for. Which failures are worth repeating is each provider's own rule (a
+ * sent message is repeated only when the answer proves it was turned away); these settings say only
+ * how often and when.
  *
  * <p>After the n-th failed attempt the wait is {@code initialDelay · 2^(n−1)}, at most {@code
  * maxDelay}, varied by up to ±{@code jitter} of itself so that callers failing together do not come
  * back together. When the provider said how long to wait ({@code Retry-After}, Telegram's {@code
  * retry_after}), the wait is that long stretched by up to {@code jitter}, never shorter; a provider
- * asking for more than {@code maxRetryAfter} gets no retry, and its answer (with its wait) comes back
- * at once. No wait is slept that would end after {@code maxDuration} from the first attempt or after
- * the request's {@link dev.integrations.core.model.Deadline}: the last answer comes back at once
- * instead.
+ * asking for more than {@code maxRetryAfter} gets no retry, and its answer (with its wait) comes
+ * back at once. No wait is slept that would end after {@code maxDuration} from the first attempt or
+ * after the request's {@link dev.integrations.core.model.Deadline}: the last answer comes back at
+ * once instead.
  *
  * <pre>{@code
  * RetrySettings retries = RetrySettings.builder()
@@ -52,8 +52,8 @@ public final class RetrySettings {
   }
 
   /**
-   * The settings every provider uses unless told otherwise: 4 attempts, waits from 500 ms doubling to
-   * 8 s with ±25 % jitter, 30 s in all, a {@code Retry-After} of up to 10 s waited for.
+   * The settings every provider uses unless told otherwise: 4 attempts, waits from 500 ms doubling
+   * to 8 s with ±25 % jitter, 30 s in all, a {@code Retry-After} of up to 10 s waited for.
    */
   public static RetrySettings defaults() {
     return DEFAULTS;
@@ -117,8 +117,19 @@ public final class RetrySettings {
 
   @Override
   public String toString() {
-    return "RetrySettings[maxAttempts=" + maxAttempts + ", backoff=" + initialDelay + ".." + maxDelay
-        + ", jitter=" + jitter + ", maxDuration=" + maxDuration + ", maxRetryAfter=" + maxRetryAfter + "]";
+    return "RetrySettings[maxAttempts="
+        + maxAttempts
+        + ", backoff="
+        + initialDelay
+        + ".."
+        + maxDelay
+        + ", jitter="
+        + jitter
+        + ", maxDuration="
+        + maxDuration
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + "]";
   }
 
   /**
@@ -175,8 +186,8 @@ public final class RetrySettings {
     }
 
     /**
-     * No retry starts, and no wait is slept, past this time from the first attempt; default 30 s. The
-     * request's deadline, when sooner, ends the retries earlier.
+     * No retry starts, and no wait is slept, past this time from the first attempt; default 30 s.
+     * The request's deadline, when sooner, ends the retries earlier.
      */
     public Builder maxDuration(Duration duration) {
       this.maxDuration = positive(duration, "maxDuration");
@@ -184,8 +195,8 @@ public final class RetrySettings {
     }
 
     /**
-     * The longest {@code Retry-After} waited for, default 10 s; a provider asking for longer gets its
-     * answer back at once ({@code rate_limited}, with its wait). Zero waits only for a {@code
+     * The longest {@code Retry-After} waited for, default 10 s; a provider asking for longer gets
+     * its answer back at once ({@code rate_limited}, with its wait). Zero waits only for a {@code
      * Retry-After} of 0.
      */
     public Builder maxRetryAfter(Duration wait) {

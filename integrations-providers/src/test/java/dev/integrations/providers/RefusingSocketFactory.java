@@ -11,6 +11,7 @@ import javax.net.SocketFactory;
 /** Sockets whose first {@code refusals} connects fail as a refused connection would. */
 public final class RefusingSocketFactory extends SocketFactory {
   private final int refusals;
+
   /** Connects tried so far, refused ones included. */
   public final AtomicInteger connects = new AtomicInteger();
 

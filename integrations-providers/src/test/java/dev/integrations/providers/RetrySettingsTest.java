@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The one retry settings type: its defaults, its checks, and that a built instance never changes. */
+/**
+ * The one retry settings type: its defaults, its checks, and that a built instance never changes.
+ */
 class RetrySettingsTest {
   @Test
   void the_defaults_are_four_attempts_from_half_a_second_to_eight_within_thirty_seconds() {
@@ -34,7 +36,8 @@ class RetrySettingsTest {
 
   @Test
   void to_builder_starts_from_the_settings_and_leaves_them_alone() {
-    RetrySettings quick = RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
+    RetrySettings quick =
+        RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
 
     RetrySettings once = quick.toBuilder().maxAttempts(1).build();
 
@@ -54,7 +57,8 @@ class RetrySettingsTest {
         .hasMessage("maxDelay must not be shorter than initialDelay");
     assertThatThrownBy(() -> builder.jitter(1.0)).hasMessage("jitter must be in [0, 1)");
     assertThatThrownBy(() -> builder.jitter(Double.NaN)).hasMessage("jitter must be in [0, 1)");
-    assertThatThrownBy(() -> builder.maxDuration(Duration.ofSeconds(-1))).hasMessage("maxDuration must be positive");
+    assertThatThrownBy(() -> builder.maxDuration(Duration.ofSeconds(-1)))
+        .hasMessage("maxDuration must be positive");
     assertThatThrownBy(() -> builder.maxRetryAfter(Duration.ofSeconds(-1)))
         .hasMessage("maxRetryAfter must not be negative");
     assertThat(builder.build()).as("nothing changed").isEqualTo(RetrySettings.defaults());

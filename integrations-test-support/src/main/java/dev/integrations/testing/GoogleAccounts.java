@@ -32,26 +32,29 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Google's authorization and token endpoints as strict as Google's
- * (<a href="https://developers.google.com/identity/protocols/oauth2/web-server">OAuth 2.0 for web server
- * applications</a>), in front of mock-oauth2-server, the real OAuth server that shows the sign-in page,
- * issues the codes and signs the tokens.
+ * Google's authorization and token endpoints as strict as Google's (<a
+ * href="https://developers.google.com/identity/protocols/oauth2/web-server">OAuth 2.0 for web
+ * server applications</a>), in front of mock-oauth2-server, the real OAuth server that shows the
+ * sign-in page, issues the codes and signs the tokens.
  *
  * <ul>
- *   <li>{@code GET /o/oauth2/v2/auth} remembers what the application asked (client, redirect URI, scopes,
- *       PKCE challenge, state) and hands the browser to mock-oauth2-server's sign-in page; {@code
- *       /consented} is where that page sends the browser back, and from where it goes on to the
- *       application's redirect URI with {@code code}, {@code state} and {@code scope}, as Google does.
- *   <li>{@code POST /token} exchanges a code only for the client it was issued to, with the exact redirect
- *       URI of the consent and the PKCE verifier of its challenge; it answers {@code scope} (all that was
- *       asked, or {@link #grantedScopes} when the person unticked some, or nothing when {@link
- *       #scopeOmitted}). A refresh omits {@code refresh_token} (Google's usual answer) or, with {@link
- *       #refreshTokens} {@code ROTATED}, returns a new one and refuses the old one with {@code
- *       invalid_grant}; with {@link #reuseEndsGrant} such a reuse ends the whole grant (RFC 9700 4.14.2).
+ *   <li>{@code GET /o/oauth2/v2/auth} remembers what the application asked (client, redirect URI,
+ *       scopes, PKCE challenge, state) and hands the browser to mock-oauth2-server's sign-in page;
+ *       {@code /consented} is where that page sends the browser back, and from where it goes on to
+ *       the application's redirect URI with {@code code}, {@code state} and {@code scope}, as
+ *       Google does.
+ *   <li>{@code POST /token} exchanges a code only for the client it was issued to, with the exact
+ *       redirect URI of the consent and the PKCE verifier of its challenge; it answers {@code
+ *       scope} (all that was asked, or {@link #grantedScopes} when the person unticked some, or
+ *       nothing when {@link #scopeOmitted}). A refresh omits {@code refresh_token} (Google's usual
+ *       answer) or, with {@link #refreshTokens} {@code ROTATED}, returns a new one and refuses the
+ *       old one with {@code invalid_grant}; with {@link #reuseEndsGrant} such a reuse ends the
+ *       whole grant (RFC 9700 4.14.2).
  * </ul>
  *
- * <p>Every access token is a JWT signed by mock-oauth2-server's key for the issuer {@code google}, and
- * recorded in {@link GoogleGrants} with its account, scopes and expiry: the API stand-in accepts no other.
+ * <p>Every access token is a JWT signed by mock-oauth2-server's key for the issuer {@code google},
+ * and recorded in {@link GoogleGrants} with its account, scopes and expiry: the API stand-in
+ * accepts no other.
  *
  * <p>Thread-safe: the switches are volatile, the records concurrent.
  */
@@ -60,34 +63,51 @@ public final class GoogleAccounts implements AutoCloseable {
   public enum RefreshTokens {
     /** No {@code refresh_token} in the answer: keep the one you have (Google's usual answer). */
     OMITTED,
-    /** A new {@code refresh_token} in every answer; the old one is then refused with {@code invalid_grant}. */
+    /**
+     * A new {@code refresh_token} in every answer; the old one is then refused with {@code
+     * invalid_grant}.
+     */
     ROTATED
   }
 
   static final String ISSUER = "google";
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-  private static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false).build();
+  private static final Pattern ACCESS_TOKEN =
+      Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder().followRedirects(false).build();
 
   /** The server of {@code /o/oauth2/v2/auth}, {@code /consented} and {@code /token}. */
   public final MockWebServer server = new MockWebServer();
+
   /** Every request to {@code /token}, in order. */
   public final List<RecordedRequest> tokenCalls = new CopyOnWriteArrayList<>();
+
   /** What a refresh answers about the refresh token; default {@link RefreshTokens#OMITTED}. */
   public volatile RefreshTokens refreshTokens = RefreshTokens.OMITTED;
+
   /** Whether using a superseded refresh token again ends the whole grant. */
   public volatile boolean reuseEndsGrant;
+
   /** The scopes the person leaves ticked on the consent screen; null: all that were asked. */
   public volatile Set<String> grantedScopes;
+
   /** Whether the token answers leave {@code scope} out (RFC 6749 5.1 allows it). */
   public volatile boolean scopeOmitted;
-  /** When set, the person clicks "Cancel" on the consent screen: back to the application with {@code access_denied}. */
+
+  /**
+   * When set, the person clicks "Cancel" on the consent screen: back to the application with {@code
+   * access_denied}.
+   */
   public volatile boolean consentRefused;
+
   /** How long an issued access token is accepted; default Google's 3599 seconds. */
   public volatile Duration accessTokenLifetime = Duration.ofSeconds(3599);
+
   /** When set, a refresh is accepted and never answered (a token endpoint that hangs). */
   public volatile boolean refreshesHang;
+
   /** Runs when a refresh arrives, before it is answered (another writer acting meanwhile, say). */
-  public volatile Runnable onRefresh = () -> { };
+  public volatile Runnable onRefresh = () -> {};
 
   private final MockOAuth2Server oauth;
   private final GoogleGrants grants;
@@ -98,9 +118,11 @@ public final class GoogleAccounts implements AutoCloseable {
   private final Map<String, Ask> codes = new ConcurrentHashMap<>();
 
   /** What an application asked for at the authorization endpoint. */
-  private record Ask(String clientId, String redirectUri, Set<String> scopes, String challenge, String state) {}
+  private record Ask(
+      String clientId, String redirectUri, Set<String> scopes, String challenge, String state) {}
 
-  GoogleAccounts(MockOAuth2Server oauth, GoogleGrants grants, String clientId, String clientSecret) {
+  GoogleAccounts(
+      MockOAuth2Server oauth, GoogleGrants grants, String clientId, String clientSecret) {
     this.oauth = oauth;
     this.grants = grants;
     this.clientId = clientId;
@@ -152,15 +174,22 @@ public final class GoogleAccounts implements AutoCloseable {
       return page(400, "Error 400: invalid_request. Invalid code_challenge_method");
     }
     if (consentRefused) {
-      HttpUrl.Builder refused = HttpUrl.get(redirectUri).newBuilder().addQueryParameter("error", "access_denied");
+      HttpUrl.Builder refused =
+          HttpUrl.get(redirectUri).newBuilder().addQueryParameter("error", "access_denied");
       if (asked.queryParameter("state") != null) {
         refused.addQueryParameter("state", asked.queryParameter("state"));
       }
       return redirect(refused.build());
     }
     String id = "ask-" + asks.incrementAndGet();
-    pendingConsents.put(id, new Ask(clientId, redirectUri, scopes(asked.queryParameter("scope")), challenge,
-        asked.queryParameter("state")));
+    pendingConsents.put(
+        id,
+        new Ask(
+            clientId,
+            redirectUri,
+            scopes(asked.queryParameter("scope")),
+            challenge,
+            asked.queryParameter("state")));
     // mock-oauth2-server speaks OpenID Connect only: it needs openid among the scopes.
     HttpUrl.Builder signIn = oauth.authorizationEndpointUrl(ISSUER).newBuilder();
     for (String name : asked.queryParameterNames()) {
@@ -168,7 +197,7 @@ public final class GoogleAccounts implements AutoCloseable {
       switch (name) {
         case "scope" -> signIn.addQueryParameter(name, "openid " + value);
         case "redirect_uri" -> signIn.addQueryParameter(name, server.url("/consented").toString());
-        case "state" -> { }
+        case "state" -> {}
         default -> signIn.addQueryParameter(name, value);
       }
     }
@@ -177,13 +206,17 @@ public final class GoogleAccounts implements AutoCloseable {
   }
 
   private MockResponse consented(HttpUrl back) {
-    Ask ask = back.queryParameter("state") == null ? null : pendingConsents.remove(back.queryParameter("state"));
+    Ask ask =
+        back.queryParameter("state") == null
+            ? null
+            : pendingConsents.remove(back.queryParameter("state"));
     String code = back.queryParameter("code");
     if (ask == null || code == null) {
       return page(400, "Error 400: invalid_request");
     }
     codes.put(code, ask);
-    HttpUrl.Builder toApp = HttpUrl.get(ask.redirectUri()).newBuilder().addQueryParameter("code", code);
+    HttpUrl.Builder toApp =
+        HttpUrl.get(ask.redirectUri()).newBuilder().addQueryParameter("code", code);
     if (ask.state() != null) {
       toApp.addQueryParameter("state", ask.state());
     }
@@ -193,7 +226,8 @@ public final class GoogleAccounts implements AutoCloseable {
 
   private MockResponse token(RecordedRequest request) {
     if (!request.getMethod().equals("POST")) {
-      return ProviderStandIns.json(405, "{\"error\": \"invalid_request\", \"error_description\": \"POST only\"}");
+      return ProviderStandIns.json(
+          405, "{\"error\": \"invalid_request\", \"error_description\": \"POST only\"}");
     }
     HttpUrl form = form(request);
     String[] client = client(request, form);
@@ -220,7 +254,8 @@ public final class GoogleAccounts implements AutoCloseable {
       return error(400, "redirect_uri_mismatch", "Bad Request");
     }
     String verifier = form.queryParameter("code_verifier");
-    if (ask.challenge() != null && (verifier == null || !ask.challenge().equals(challengeOf(verifier)))) {
+    if (ask.challenge() != null
+        && (verifier == null || !ask.challenge().equals(challengeOf(verifier)))) {
       return error(400, "invalid_grant", "Invalid code verifier.");
     }
     String account;
@@ -236,16 +271,18 @@ public final class GoogleAccounts implements AutoCloseable {
 
   /** mock-oauth2-server checks the code (and its PKCE verifier) and says who signed in. */
   private String accountSignedIn(String code, String verifier) throws IOException {
-    FormBody.Builder body = new FormBody.Builder()
-        .add("grant_type", "authorization_code")
-        .add("code", code)
-        .add("redirect_uri", server.url("/consented").toString())
-        .add("client_id", clientId)
-        .add("client_secret", clientSecret);
+    FormBody.Builder body =
+        new FormBody.Builder()
+            .add("grant_type", "authorization_code")
+            .add("code", code)
+            .add("redirect_uri", server.url("/consented").toString())
+            .add("client_id", clientId)
+            .add("client_secret", clientSecret);
     if (verifier != null) {
       body.add("code_verifier", verifier);
     }
-    Request exchange = new Request.Builder().url(oauth.tokenEndpointUrl(ISSUER)).post(body.build()).build();
+    Request exchange =
+        new Request.Builder().url(oauth.tokenEndpointUrl(ISSUER)).post(body.build()).build();
     try (Response response = HTTP.newCall(exchange).execute()) {
       String json = response.body().string();
       Matcher token = ACCESS_TOKEN.matcher(json);
@@ -261,9 +298,11 @@ public final class GoogleAccounts implements AutoCloseable {
     if (refreshesHang) {
       return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
     }
-    // One lock over look-up, rotation and issue: two refreshes racing with one rotating token see Google's order.
+    // One lock over look-up, rotation and issue: two refreshes racing with one rotating token see
+    // Google's order.
     synchronized (grants) {
-      GoogleGrants.Refresh refresh = grants.refreshToken(form.queryParameter("refresh_token")).orElse(null);
+      GoogleGrants.Refresh refresh =
+          grants.refreshToken(form.queryParameter("refresh_token")).orElse(null);
       if (refresh == null || refresh.grant.revoked) {
         return error(400, "invalid_grant", "Token has been expired or revoked.");
       }
@@ -289,11 +328,16 @@ public final class GoogleAccounts implements AutoCloseable {
     Duration lifetime = accessTokenLifetime;
     String scope = String.join(" ", scopes);
     String accessToken =
-        oauth.issueToken(ISSUER, grant.account, grant.clientId, Map.of("scope", scope), lifetime.toSeconds())
+        oauth
+            .issueToken(
+                ISSUER, grant.account, grant.clientId, Map.of("scope", scope), lifetime.toSeconds())
             .serialize();
     grants.addAccessToken(accessToken, grant, scopes, lifetime);
-    StringBuilder json = new StringBuilder("{\"access_token\": \"").append(accessToken)
-        .append("\", \"expires_in\": ").append(lifetime.toSeconds());
+    StringBuilder json =
+        new StringBuilder("{\"access_token\": \"")
+            .append(accessToken)
+            .append("\", \"expires_in\": ")
+            .append(lifetime.toSeconds());
     if (refreshToken != null) {
       json.append(", \"refresh_token\": \"").append(refreshToken).append('"');
     }
@@ -317,7 +361,8 @@ public final class GoogleAccounts implements AutoCloseable {
   /** RFC 7636 4.2: BASE64URL(SHA256(ASCII(code_verifier))), without padding. */
   static String challengeOf(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -335,9 +380,12 @@ public final class GoogleAccounts implements AutoCloseable {
   /** The form fields of a {@code application/x-www-form-urlencoded} body, read as a query. */
   static HttpUrl form(RecordedRequest request) {
     String type = request.getHeaders().get("Content-Type");
-    String body = request.getBody() == null || type == null || !type.startsWith("application/x-www-form-urlencoded")
-        ? ""
-        : request.getBody().utf8();
+    String body =
+        request.getBody() == null
+                || type == null
+                || !type.startsWith("application/x-www-form-urlencoded")
+            ? ""
+            : request.getBody().utf8();
     return HttpUrl.get("http://form.invalid/?" + body);
   }
 
@@ -345,7 +393,8 @@ public final class GoogleAccounts implements AutoCloseable {
   private static String[] client(RecordedRequest request, HttpUrl form) {
     String basic = request.getHeaders().get("Authorization");
     if (basic != null && basic.startsWith("Basic ")) {
-      String pair = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
+      String pair =
+          new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
       int colon = pair.indexOf(':');
       if (colon > 0) {
         return new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
@@ -355,11 +404,14 @@ public final class GoogleAccounts implements AutoCloseable {
   }
 
   private static MockResponse error(int code, String error, String description) {
-    return ProviderStandIns.json(code, "{\"error\": \"" + error + "\", \"error_description\": \"" + description + "\"}");
+    return ProviderStandIns.json(
+        code, "{\"error\": \"" + error + "\", \"error_description\": \"" + description + "\"}");
   }
 
   private static MockResponse page(int code, String text) {
-    return new MockResponse(code, Headers.of("Content-Type", "text/html; charset=UTF-8"),
+    return new MockResponse(
+        code,
+        Headers.of("Content-Type", "text/html; charset=UTF-8"),
         "<!doctype html><title>Google</title><p>" + text + "</p>");
   }
 

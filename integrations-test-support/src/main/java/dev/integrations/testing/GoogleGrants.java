@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Google's record of what it granted, kept the way Google keeps it: one grant per Google account and OAuth
- * client, holding every access and refresh token issued for it. Revoking any one token ends the whole
- * grant (<a href="https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke">Google:
- * "If the token is an access token and it has a corresponding refresh token, the refresh token will also
- * be revoked"</a>; in practice every token of the grant stops working), so disconnecting Gmail is seen to
- * end Drive's tokens of the same account.
+ * Google's record of what it granted, kept the way Google keeps it: one grant per Google account
+ * and OAuth client, holding every access and refresh token issued for it. Revoking any one token
+ * ends the whole grant (<a
+ * href="https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke">Google: "If
+ * the token is an access token and it has a corresponding refresh token, the refresh token will
+ * also be revoked"</a>; in practice every token of the grant stops working), so disconnecting Gmail
+ * is seen to end Drive's tokens of the same account.
  *
  * <p>Thread-safe: every method locks this object.
  */
@@ -59,13 +60,20 @@ public final class GoogleGrants {
   private final Map<String, Access> accessTokens = new HashMap<>();
   private final Map<String, Refresh> refreshTokens = new HashMap<>();
 
-  /** The live grant of {@code account} to {@code clientId}, new when there is none (or it was revoked). */
+  /**
+   * The live grant of {@code account} to {@code clientId}, new when there is none (or it was
+   * revoked).
+   */
   synchronized Grant grantOf(String account, String clientId) {
     return liveGrants.computeIfAbsent(key(account, clientId), k -> new Grant(account, clientId));
   }
 
-  /** Records {@code token} as an access token of {@code grant} for {@code scopes}, valid for {@code lifetime}. */
-  synchronized void addAccessToken(String token, Grant grant, Set<String> scopes, Duration lifetime) {
+  /**
+   * Records {@code token} as an access token of {@code grant} for {@code scopes}, valid for {@code
+   * lifetime}.
+   */
+  synchronized void addAccessToken(
+      String token, Grant grant, Set<String> scopes, Duration lifetime) {
     accessTokens.put(token, new Access(grant, Set.copyOf(scopes), Instant.now().plus(lifetime)));
   }
 
@@ -76,7 +84,10 @@ public final class GoogleGrants {
     return token;
   }
 
-  /** The access token {@code token} if Google would accept it now: issued, unexpired, its grant live. */
+  /**
+   * The access token {@code token} if Google would accept it now: issued, unexpired, its grant
+   * live.
+   */
   synchronized Optional<Access> liveAccess(String token) {
     Access access = token == null ? null : accessTokens.get(token);
     if (access == null || access.grant.revoked || Instant.now().isAfter(access.expiresAt)) {
@@ -85,7 +96,10 @@ public final class GoogleGrants {
     return Optional.of(access);
   }
 
-  /** The refresh token {@code token} as issued (possibly superseded or of a revoked grant), if ever issued. */
+  /**
+   * The refresh token {@code token} as issued (possibly superseded or of a revoked grant), if ever
+   * issued.
+   */
   synchronized Optional<Refresh> refreshToken(String token) {
     return Optional.ofNullable(token == null ? null : refreshTokens.get(token));
   }
@@ -96,9 +110,9 @@ public final class GoogleGrants {
   }
 
   /**
-   * Revokes the grant {@code token} (an access or a refresh token) belongs to: every token of it stops
-   * working. Returns false when the token is unknown or its grant was already revoked (Google answers
-   * {@code invalid_token} then).
+   * Revokes the grant {@code token} (an access or a refresh token) belongs to: every token of it
+   * stops working. Returns false when the token is unknown or its grant was already revoked (Google
+   * answers {@code invalid_token} then).
    */
   synchronized boolean revoke(String token) {
     Grant grant = null;
@@ -121,8 +135,8 @@ public final class GoogleGrants {
   }
 
   /**
-   * What the person does at myaccount.google.com/permissions: removes every grant of {@code account}.
-   * Returns how many grants were live.
+   * What the person does at myaccount.google.com/permissions: removes every grant of {@code
+   * account}. Returns how many grants were live.
    */
   public synchronized int removeAccessOf(String account) {
     var ended = liveGrants.values().stream().filter(g -> g.account.equals(account)).toList();
@@ -135,14 +149,17 @@ public final class GoogleGrants {
     return liveGrants.containsKey(key(account, clientId));
   }
 
-  /** The live access tokens of {@code account}, for tests that must show which token a call used. */
+  /**
+   * The live access tokens of {@code account}, for tests that must show which token a call used.
+   */
   public synchronized Set<String> liveAccessTokensOf(String account) {
     Set<String> live = new TreeSet<>();
-    accessTokens.forEach((token, access) -> {
-      if (access.account().equals(account) && !access.grant.revoked) {
-        live.add(token);
-      }
-    });
+    accessTokens.forEach(
+        (token, access) -> {
+          if (access.account().equals(account) && !access.grant.revoked) {
+            live.add(token);
+          }
+        });
     return live;
   }
 

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one rule for tests that need something outside the JVM (a PostgreSQL server, a browser): where the
- * environment says it is there, its absence is a failure; elsewhere the test is skipped with a message
- * that says how to provide it.
+ * The one rule for tests that need something outside the JVM (a PostgreSQL server, a browser):
+ * where the environment says it is there, its absence is a failure; elsewhere the test is skipped
+ * with a message that says how to provide it.
  *
- * <p>The environment says so when {@code INTEGRATIONS_TEST_PG_URL} is set (someone pointed the tests at
- * their services) or {@code CI} is {@code true} in any letter case. Skips are listed at the end of the
- * build by {@link SkippedTestsReport}.
+ * <p>The environment says so when {@code INTEGRATIONS_TEST_PG_URL} is set (someone pointed the
+ * tests at their services) or {@code CI} is {@code true} in any letter case. Skips are listed at
+ * the end of the build by {@link SkippedTestsReport}.
  */
 public final class Prerequisites {
   private Prerequisites() {}
@@ -36,7 +36,8 @@ public final class Prerequisites {
    */
   public static AssertionError missing(String message) {
     if (required()) {
-      Assertions.fail(message + " (a failure, not a skip: INTEGRATIONS_TEST_PG_URL is set or CI=true)");
+      Assertions.fail(
+          message + " (a failure, not a skip: INTEGRATIONS_TEST_PG_URL is set or CI=true)");
     }
     Assumptions.abort(message);
     return new AssertionError(message);

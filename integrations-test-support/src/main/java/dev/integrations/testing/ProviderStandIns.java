@@ -25,50 +25,66 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Local stand-ins for every provider endpoint, as strict as the providers: the Telegram Bot API and the
- * Gmail and Drive REST APIs on MockWebServers, Google's authorization and token endpoints ({@link
- * GoogleAccounts}) in front of mock-oauth2-server (a real OAuth 2.0 server that checks PKCE and signs the
- * tokens). The Google APIs accept only a live access token issued by that token endpoint, answer for the
- * account it belongs to, and refuse a token without the API's scope; {@code POST /revoke} ends the whole
- * grant of the token's account ({@link GoogleGrants}). Every API call they receive is recorded; switches
- * make them refuse or fail.
+ * Local stand-ins for every provider endpoint, as strict as the providers: the Telegram Bot API and
+ * the Gmail and Drive REST APIs on MockWebServers, Google's authorization and token endpoints
+ * ({@link GoogleAccounts}) in front of mock-oauth2-server (a real OAuth 2.0 server that checks PKCE
+ * and signs the tokens). The Google APIs accept only a live access token issued by that token
+ * endpoint, answer for the account it belongs to, and refuse a token without the API's scope;
+ * {@code POST /revoke} ends the whole grant of the token's account ({@link GoogleGrants}). Every
+ * API call they receive is recorded; switches make them refuse or fail.
  *
- * <p>Thread-safe: the servers answer on their own threads, the switches are volatile and the recorded
- * calls are kept in concurrent lists. Subclasses add what only one test suite needs.
+ * <p>Thread-safe: the servers answer on their own threads, the switches are volatile and the
+ * recorded calls are kept in concurrent lists. Subclasses add what only one test suite needs.
  */
 public class ProviderStandIns implements AutoCloseable {
   /** The one bot token the Telegram stand-in accepts. */
   public static final String BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+
   /** The Google account {@link #consent(URI)} signs in as. */
   public static final String ACCOUNT = "ann@example.com";
+
   /** The Google accounts' domain: signing in as {@code bob} is {@code bob@example.com}. */
   public static final String ACCOUNT_DOMAIN = "example.com";
+
   /** A chat Telegram does not know: {@code sendMessage} to it answers 400 "chat not found". */
   public static final String UNKNOWN_CHAT = "404";
 
   private static final Pattern BOT_PATH = Pattern.compile("/bot([^/]+)/(\\w+)");
   private static final Pattern UNKNOWN_CHAT_ID =
       Pattern.compile("\"chat_id\"\\s*:\\s*\"?" + UNKNOWN_CHAT + "\"?\\s*[,}]");
-  private static final OkHttpClient BROWSER = new OkHttpClient.Builder().followRedirects(false).build();
+  private static final OkHttpClient BROWSER =
+      new OkHttpClient.Builder().followRedirects(false).build();
 
   /** The Telegram Bot API, answering {@code /bot<token>/<method>}. */
   public final MockWebServer telegram = new MockWebServer();
+
   /** The Gmail and Drive REST APIs and Google's revocation endpoint ({@code /revoke}). */
   public final MockWebServer google = new MockWebServer();
-  /** The OAuth server behind {@link #accounts}: sign-in page, codes and token signing, issuer {@code google}. */
+
+  /**
+   * The OAuth server behind {@link #accounts}: sign-in page, codes and token signing, issuer {@code
+   * google}.
+   */
   public final MockOAuth2Server oauth = new MockOAuth2Server();
+
   /** Every grant Google made, with its tokens; revocation ends one. */
   public final GoogleGrants grants = new GoogleGrants();
+
   /** Google's authorization and token endpoints. */
   public final GoogleAccounts accounts;
+
   /** Every request {@link #telegram} received, in order. */
   public final List<RecordedRequest> telegramCalls = new CopyOnWriteArrayList<>();
+
   /** Every request {@link #google} received, in order. */
   public final List<RecordedRequest> googleCalls = new CopyOnWriteArrayList<>();
+
   /** When set, Telegram refuses {@link #BOT_TOKEN} as if the bot's token had been revoked. */
   public volatile boolean botTokenRevoked;
+
   /** When non-zero, every Bot API call answers this status. */
   public volatile int telegramFailure;
+
   /** When non-zero, every authorized Gmail/Drive API call (not revoke) answers this status. */
   public volatile int googleFailure;
 
@@ -79,8 +95,8 @@ public class ProviderStandIns implements AutoCloseable {
   private volatile int telegramFailureOnce;
 
   /**
-   * Starts the stand-ins on loopback ports; {@code clientName} names the OAuth client in {@link #env()}
-   * ({@code <clientName>.apps.googleusercontent.com}, secret {@code <clientName>-secret}).
+   * Starts the stand-ins on loopback ports; {@code clientName} names the OAuth client in {@link
+   * #env()} ({@code <clientName>.apps.googleusercontent.com}, secret {@code <clientName>-secret}).
    */
   public ProviderStandIns(String clientName) {
     this.clientName = clientName;
@@ -96,7 +112,10 @@ public class ProviderStandIns implements AutoCloseable {
     }
   }
 
-  /** The settings ({@code TELEGRAM_*}, {@code GOOGLE_*}) that point an application at these stand-ins. */
+  /**
+   * The settings ({@code TELEGRAM_*}, {@code GOOGLE_*}) that point an application at these
+   * stand-ins.
+   */
   public Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("TELEGRAM_API_URL", telegram.url("/").toString());
@@ -119,7 +138,10 @@ public class ProviderStandIns implements AutoCloseable {
     return clientName + "-secret";
   }
 
-  /** The next {@code times} authorized Gmail/Drive API calls answer {@code code} (429 with {@code Retry-After}). */
+  /**
+   * The next {@code times} authorized Gmail/Drive API calls answer {@code code} (429 with {@code
+   * Retry-After}).
+   */
   public void failNextGoogleCalls(int code, int times) {
     googleFailureOnce = code;
     googleFailuresLeft.set(times);
@@ -132,10 +154,10 @@ public class ProviderStandIns implements AutoCloseable {
   }
 
   /**
-   * Plays the person's browser at the consent screen: opens {@code consentUrl} (Google's authorization
-   * endpoint of {@link #accounts}), signs in on mock-oauth2-server's page as {@code ann} and consents, and
-   * returns where Google sends the browser back to (the application's redirect URI with {@code code},
-   * {@code state} and {@code scope}).
+   * Plays the person's browser at the consent screen: opens {@code consentUrl} (Google's
+   * authorization endpoint of {@link #accounts}), signs in on mock-oauth2-server's page as {@code
+   * ann} and consents, and returns where Google sends the browser back to (the application's
+   * redirect URI with {@code code}, {@code state} and {@code scope}).
    */
   public static URI consent(URI consentUrl) {
     return consent(consentUrl, "ann");
@@ -149,7 +171,11 @@ public class ProviderStandIns implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Request form = new Request.Builder().url(signIn).post(new FormBody.Builder().add("username", user).build()).build();
+    Request form =
+        new Request.Builder()
+            .url(signIn)
+            .post(new FormBody.Builder().add("username", user).build())
+            .build();
     HttpUrl consented;
     try (Response redirect = BROWSER.newCall(form).execute()) {
       consented = HttpUrl.get(location(redirect, 302));
@@ -188,10 +214,15 @@ public class ProviderStandIns implements AutoCloseable {
 
   /** The calls {@link #telegram} received for the Bot API {@code method}, in order. */
   public List<RecordedRequest> telegramCallsTo(String method) {
-    return telegramCalls.stream().filter(r -> r.getUrl().encodedPath().endsWith("/" + method)).toList();
+    return telegramCalls.stream()
+        .filter(r -> r.getUrl().encodedPath().endsWith("/" + method))
+        .toList();
   }
 
-  /** The Bot API's answer to {@code request}: {@code getMe}, {@code sendMessage}, {@code true} otherwise. */
+  /**
+   * The Bot API's answer to {@code request}: {@code getMe}, {@code sendMessage}, {@code true}
+   * otherwise.
+   */
   protected MockResponse telegram(RecordedRequest request) {
     Matcher path = BOT_PATH.matcher(request.getUrl().encodedPath());
     if (!path.matches()) {
@@ -208,17 +239,18 @@ public class ProviderStandIns implements AutoCloseable {
     }
     return switch (path.group(2)) {
       case "getMe" -> TelegramAnswers.me();
-      case "sendMessage" -> UNKNOWN_CHAT_ID.matcher(body(request)).find()
-          ? TelegramAnswers.chatNotFound()
-          : TelegramAnswers.sent();
+      case "sendMessage" ->
+          UNKNOWN_CHAT_ID.matcher(body(request)).find()
+              ? TelegramAnswers.chatNotFound()
+              : TelegramAnswers.sent();
       default -> TelegramAnswers.ok("true");
     };
   }
 
   /**
-   * The Google APIs' answer to {@code request}, in the shapes of the Gmail and Drive v3 references: 401
-   * without a live access token of {@link #grants}, 403 without the API's scope, otherwise the answer for
-   * the token's account.
+   * The Google APIs' answer to {@code request}, in the shapes of the Gmail and Drive v3 references:
+   * 401 without a live access token of {@link #grants}, 403 without the API's scope, otherwise the
+   * answer for the token's account.
    */
   protected MockResponse google(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
@@ -226,9 +258,10 @@ public class ProviderStandIns implements AutoCloseable {
       return revoke(request);
     }
     String authorization = request.getHeaders().get("Authorization");
-    GoogleGrants.Access access = authorization == null || !authorization.startsWith("Bearer ")
-        ? null
-        : grants.liveAccess(authorization.substring("Bearer ".length())).orElse(null);
+    GoogleGrants.Access access =
+        authorization == null || !authorization.startsWith("Bearer ")
+            ? null
+            : grants.liveAccess(authorization.substring("Bearer ".length())).orElse(null);
     if (access == null) {
       return GoogleAnswers.failure(401);
     }
@@ -245,13 +278,15 @@ public class ProviderStandIns implements AutoCloseable {
   }
 
   /**
-   * Google's revocation endpoint: {@code POST} with the form field {@code token} (an access or a refresh
-   * token) ends the whole grant; {@code GET} is 404; an unknown or already revoked token is 400
-   * {@code invalid_token}.
+   * Google's revocation endpoint: {@code POST} with the form field {@code token} (an access or a
+   * refresh token) ends the whole grant; {@code GET} is 404; an unknown or already revoked token is
+   * 400 {@code invalid_token}.
    */
   private MockResponse revoke(RecordedRequest request) {
     if (!request.getMethod().equals("POST")) {
-      return new MockResponse(404, Headers.of("Content-Type", "text/html; charset=UTF-8"),
+      return new MockResponse(
+          404,
+          Headers.of("Content-Type", "text/html; charset=UTF-8"),
           "<!doctype html><title>Error 404 (Not Found)</title><p>The requested URL /revoke was not found.</p>");
     }
     String token = GoogleAccounts.form(request).queryParameter("token");
@@ -259,14 +294,17 @@ public class ProviderStandIns implements AutoCloseable {
       return json(400, "{\"error\": \"invalid_request\", \"error_description\": \"Bad Request\"}");
     }
     if (!grants.revoke(token)) {
-      return json(400, "{\"error\": \"invalid_token\", \"error_description\": \"Token expired or revoked\"}");
+      return json(
+          400,
+          "{\"error\": \"invalid_token\", \"error_description\": \"Token expired or revoked\"}");
     }
     return json(200, "{}");
   }
 
   /** A JSON answer with {@code code} and {@code body}. */
   protected static MockResponse json(int code, String body) {
-    return new MockResponse(code, Headers.of("Content-Type", "application/json; charset=UTF-8"), body);
+    return new MockResponse(
+        code, Headers.of("Content-Type", "application/json; charset=UTF-8"), body);
   }
 
   private static String body(RecordedRequest request) {
@@ -275,12 +313,14 @@ public class ProviderStandIns implements AutoCloseable {
 
   private static void expect(Response response, int code) throws IOException {
     if (response.code() != code) {
-      throw new AssertionError("the authorization server answered " + response.code() + ": " + response.body().string());
+      throw new AssertionError(
+          "the authorization server answered " + response.code() + ": " + response.body().string());
     }
   }
 
   /** A dispatcher that records every request in {@code calls} before {@code answer} answers it. */
-  protected static Dispatcher recording(List<RecordedRequest> calls, Function<RecordedRequest, MockResponse> answer) {
+  protected static Dispatcher recording(
+      List<RecordedRequest> calls, Function<RecordedRequest, MockResponse> answer) {
     return new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

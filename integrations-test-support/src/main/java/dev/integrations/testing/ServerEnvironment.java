@@ -14,16 +14,19 @@ import java.util.Map;
 
 /**
  * The settings a test passes to the composition root to run the server on 127.0.0.1: a fresh data
- * directory with an H2 database in it, a random JWT secret and encryption key. Immutable; {@link #env()}
- * hands out a copy the test may add to.
+ * directory with an H2 database in it, a random JWT secret and encryption key. Immutable; {@link
+ * #env()} hands out a copy the test may add to.
  */
 public final class ServerEnvironment {
   /** The data directory, new and empty when this was created. */
   public final Path dataDir;
+
   /** The H2 database in {@link #dataDir}, for tests that must see or age what the server stored. */
   public final String dbUrl;
+
   /** The secret the server checks bearer tokens with (HMAC). */
   public final String jwtSecret = randomBase64(32);
+
   private final Map<String, String> env = new HashMap<>();
 
   private ServerEnvironment(String prefix, int port) {
@@ -41,7 +44,10 @@ public final class ServerEnvironment {
     env.put("INTEGRATIONS_ENCRYPTION_KEY", randomBase64(32));
   }
 
-  /** A new environment in a temporary directory named {@code prefix…}, for a server on {@code port} (0: any). */
+  /**
+   * A new environment in a temporary directory named {@code prefix…}, for a server on {@code port}
+   * (0: any).
+   */
   public static ServerEnvironment create(String prefix, int port) {
     return new ServerEnvironment(prefix, port);
   }
@@ -51,7 +57,9 @@ public final class ServerEnvironment {
     return new HashMap<>(env);
   }
 
-  /** A valid token for {@code user}, signed with this environment's secret and expiring in an hour. */
+  /**
+   * A valid token for {@code user}, signed with this environment's secret and expiring in an hour.
+   */
   public String token(String user) {
     return JWT.create()
         .withSubject(user)

@@ -17,9 +17,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Writes every skipped or aborted test and test class of a module, with its reason, to {@code
- * target/skipped-tests.txt}; the last module of the build prints them all, so a skip cannot hide in a
- * module's counts. Registered for every module that has this library on its test classpath through
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ * target/skipped-tests.txt}; the last module of the build prints them all, so a skip cannot hide in
+ * a module's counts. Registered for every module that has this library on its test classpath
+ * through {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
  */
 public final class SkippedTestsReport implements TestExecutionListener {
   /** The report of the module under test (the working directory of its test JVM). */
@@ -59,12 +59,24 @@ public final class SkippedTestsReport implements TestExecutionListener {
       return;
     }
     String module = Path.of("").toAbsolutePath().getFileName().toString();
-    String line = module + ": " + name.get() + " " + what + ": "
-        + String.valueOf(reason).replaceAll("\\s+", " ").strip() + System.lineSeparator();
+    String line =
+        module
+            + ": "
+            + name.get()
+            + " "
+            + what
+            + ": "
+            + String.valueOf(reason).replaceAll("\\s+", " ").strip()
+            + System.lineSeparator();
     synchronized (SkippedTestsReport.class) {
       try {
         Files.createDirectories(FILE.getParent());
-        Files.writeString(FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            FILE,
+            line,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

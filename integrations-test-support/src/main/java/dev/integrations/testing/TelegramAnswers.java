@@ -2,7 +2,10 @@ package dev.integrations.testing;
 
 import mockwebserver3.MockResponse;
 
-/** The Bot API's answers in its envelope, <a href="https://core.telegram.org/bots/api#making-requests">{@code ok}/{@code result}</a>. */
+/**
+ * The Bot API's answers in its envelope, <a
+ * href="https://core.telegram.org/bots/api#making-requests">{@code ok}/{@code result}</a>.
+ */
 final class TelegramAnswers {
   /** The {@code retry_after} of a 429, in seconds. */
   static final int RETRY_AFTER_SECONDS = 1;
@@ -10,7 +13,8 @@ final class TelegramAnswers {
   private TelegramAnswers() {}
 
   static MockResponse me() {
-    return ok("{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Alerts\",\"username\":\"alerts_bot\"}");
+    return ok(
+        "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Alerts\",\"username\":\"alerts_bot\"}");
   }
 
   static MockResponse sent() {
@@ -23,16 +27,23 @@ final class TelegramAnswers {
 
   static MockResponse failure(int code) {
     if (code == 429) {
-      return ProviderStandIns.json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
-          + RETRY_AFTER_SECONDS + "\",\"parameters\":{\"retry_after\":" + RETRY_AFTER_SECONDS + "}}");
+      return ProviderStandIns.json(
+          429,
+          "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+              + RETRY_AFTER_SECONDS
+              + "\",\"parameters\":{\"retry_after\":"
+              + RETRY_AFTER_SECONDS
+              + "}}");
     }
-    return error(code, switch (code) {
-      case 401 -> "Unauthorized";
-      case 404 -> "Not Found";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      default -> "Failure";
-    });
+    return error(
+        code,
+        switch (code) {
+          case 401 -> "Unauthorized";
+          case 404 -> "Not Found";
+          case 502 -> "Bad Gateway";
+          case 503 -> "Service Unavailable";
+          default -> "Failure";
+        });
   }
 
   static MockResponse ok(String result) {
@@ -40,6 +51,7 @@ final class TelegramAnswers {
   }
 
   private static MockResponse error(int code, String description) {
-    return ProviderStandIns.json(code, "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
+    return ProviderStandIns.json(
+        code, "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\"}");
   }
 }

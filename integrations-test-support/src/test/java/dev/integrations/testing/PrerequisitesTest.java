@@ -17,7 +17,10 @@ class PrerequisitesTest {
 
   @Test
   void a_test_database_url_requires_them() {
-    assertThat(Prerequisites.required(Map.of("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1/x"))).isTrue();
+    assertThat(
+            Prerequisites.required(
+                Map.of("INTEGRATIONS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1/x")))
+        .isTrue();
   }
 
   @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stand-ins are as strict as Google and Telegram: what a real client must do to get an answer, and
- * the refusals it meets otherwise. Each test plays the client by hand, over real sockets.
+ * The stand-ins are as strict as Google and Telegram: what a real client must do to get an answer,
+ * and the refusals it meets otherwise. Each test plays the client by hand, over real sockets.
  */
 class ProviderStandInsTest {
   private static final String REDIRECT = "http://127.0.0.1:9/callback";
@@ -33,14 +33,18 @@ class ProviderStandInsTest {
   }
 
   @Test
-  void a_consent_exchanged_with_its_redirect_uri_and_verifier_gives_tokens_for_the_signed_in_account() throws Exception {
+  void
+      a_consent_exchanged_with_its_redirect_uri_and_verifier_gives_tokens_for_the_signed_in_account()
+          throws Exception {
     HttpUrl back = HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s-1"), "bob"));
 
     assertThat(back.toString()).startsWith(REDIRECT + "?");
     assertThat(back.queryParameter("state")).isEqualTo("s-1");
     assertThat(back.queryParameter("scope")).isEqualTo(GMAIL);
     String answer = exchange(back.queryParameter("code"), REDIRECT, VERIFIER);
-    assertThat(answer).contains("\"expires_in\": 3599", "\"scope\": \"" + GMAIL + "\"", "\"refresh_token\": \"1//0");
+    assertThat(answer)
+        .contains(
+            "\"expires_in\": 3599", "\"scope\": \"" + GMAIL + "\"", "\"refresh_token\": \"1//0");
 
     Response profile = api("/gmail/v1/users/me/profile", field(answer, "access_token"));
     assertThat(profile.code()).isEqualTo(200);
@@ -49,28 +53,36 @@ class ProviderStandInsTest {
 
   @Test
   void the_code_exchange_checks_the_redirect_uri_the_verifier_and_single_use() throws Exception {
-    String wrongRedirect = HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s"))).queryParameter("code");
-    String wrongVerifier = HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s"))).queryParameter("code");
-    String used = HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s"))).queryParameter("code");
+    String wrongRedirect =
+        HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s"))).queryParameter("code");
+    String wrongVerifier =
+        HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s"))).queryParameter("code");
+    String used =
+        HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL, "s"))).queryParameter("code");
     exchange(used, REDIRECT, VERIFIER);
 
     assertThat(tokenEndpoint(code(wrongRedirect, "http://127.0.0.1:9/other", VERIFIER)))
-        .isEqualTo("400 {\"error\": \"redirect_uri_mismatch\", \"error_description\": \"Bad Request\"}");
+        .isEqualTo(
+            "400 {\"error\": \"redirect_uri_mismatch\", \"error_description\": \"Bad Request\"}");
     assertThat(tokenEndpoint(code(wrongVerifier, REDIRECT, VERIFIER.replace('d', 'e'))))
-        .isEqualTo("400 {\"error\": \"invalid_grant\", \"error_description\": \"Invalid code verifier.\"}");
+        .isEqualTo(
+            "400 {\"error\": \"invalid_grant\", \"error_description\": \"Invalid code verifier.\"}");
     assertThat(tokenEndpoint(code(used, REDIRECT, VERIFIER)))
-        .isEqualTo("400 {\"error\": \"invalid_grant\", \"error_description\": \"Malformed auth code.\"}");
+        .isEqualTo(
+            "400 {\"error\": \"invalid_grant\", \"error_description\": \"Malformed auth code.\"}");
   }
 
   @Test
-  void unticked_scopes_are_missing_from_the_answer_and_the_token_cannot_call_their_api() throws Exception {
+  void unticked_scopes_are_missing_from_the_answer_and_the_token_cannot_call_their_api()
+      throws Exception {
     standIns.accounts.grantedScopes = Set.of(DRIVE);
     HttpUrl back = HttpUrl.get(ProviderStandIns.consent(consentUrl(GMAIL + " " + DRIVE, "s")));
 
     String answer = exchange(back.queryParameter("code"), REDIRECT, VERIFIER);
 
     assertThat(field(answer, "scope")).isEqualTo(DRIVE);
-    assertThat(api("/gmail/v1/users/me/profile", field(answer, "access_token")).code()).isEqualTo(403);
+    assertThat(api("/gmail/v1/users/me/profile", field(answer, "access_token")).code())
+        .isEqualTo(403);
     assertThat(api("/drive/v3/about", field(answer, "access_token")).code()).isEqualTo(200);
   }
 
@@ -81,7 +93,8 @@ class ProviderStandInsTest {
     String refreshed = tokenEndpoint(refresh(field(first, "refresh_token")));
 
     assertThat(refreshed).startsWith("200 ").doesNotContain("refresh_token");
-    assertThat(api("/gmail/v1/users/me/profile", field(refreshed, "access_token")).code()).isEqualTo(200);
+    assertThat(api("/gmail/v1/users/me/profile", field(refreshed, "access_token")).code())
+        .isEqualTo(200);
   }
 
   @Test
@@ -91,9 +104,12 @@ class ProviderStandInsTest {
 
     String rotated = tokenEndpoint(refresh(field(first, "refresh_token")));
 
-    assertThat(field(rotated, "refresh_token")).startsWith("1//0").isNotEqualTo(field(first, "refresh_token"));
+    assertThat(field(rotated, "refresh_token"))
+        .startsWith("1//0")
+        .isNotEqualTo(field(first, "refresh_token"));
     assertThat(tokenEndpoint(refresh(field(first, "refresh_token"))))
-        .isEqualTo("400 {\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}");
+        .isEqualTo(
+            "400 {\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}");
     assertThat(tokenEndpoint(refresh(field(rotated, "refresh_token")))).startsWith("200 ");
   }
 
@@ -106,8 +122,10 @@ class ProviderStandInsTest {
 
     tokenEndpoint(refresh(field(first, "refresh_token")));
 
-    assertThat(api("/gmail/v1/users/me/profile", field(rotated, "access_token")).code()).isEqualTo(401);
-    assertThat(tokenEndpoint(refresh(field(rotated, "refresh_token")))).startsWith("400 {\"error\": \"invalid_grant\"");
+    assertThat(api("/gmail/v1/users/me/profile", field(rotated, "access_token")).code())
+        .isEqualTo(401);
+    assertThat(tokenEndpoint(refresh(field(rotated, "refresh_token"))))
+        .startsWith("400 {\"error\": \"invalid_grant\"");
   }
 
   @Test
@@ -115,15 +133,24 @@ class ProviderStandInsTest {
     String gmail = connect(GMAIL);
     String drive = connect(DRIVE);
 
-    Response revoked = http.newCall(new Request.Builder().url(standIns.google.url("/revoke"))
-        .post(new FormBody.Builder().add("token", field(gmail, "refresh_token")).build()).build()).execute();
+    Response revoked =
+        http.newCall(
+                new Request.Builder()
+                    .url(standIns.google.url("/revoke"))
+                    .post(
+                        new FormBody.Builder().add("token", field(gmail, "refresh_token")).build())
+                    .build())
+            .execute();
 
     assertThat(revoked.code()).isEqualTo(200);
-    assertThat(api("/gmail/v1/users/me/profile", field(gmail, "access_token")).code()).isEqualTo(401);
+    assertThat(api("/gmail/v1/users/me/profile", field(gmail, "access_token")).code())
+        .isEqualTo(401);
     assertThat(api("/drive/v3/about", field(drive, "access_token")).code()).isEqualTo(401);
     assertThat(tokenEndpoint(refresh(field(drive, "refresh_token"))))
-        .isEqualTo("400 {\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}");
-    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId())).isFalse();
+        .isEqualTo(
+            "400 {\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}");
+    assertThat(standIns.grants.hasLiveGrant(ProviderStandIns.ACCOUNT, standIns.clientId()))
+        .isFalse();
   }
 
   @Test
@@ -131,22 +158,39 @@ class ProviderStandInsTest {
     String tokens = connect(GMAIL);
     HttpUrl revoke = standIns.google.url("/revoke");
 
-    Response get = http.newCall(new Request.Builder()
-        .url(revoke.newBuilder().addQueryParameter("token", field(tokens, "access_token")).build()).build()).execute();
-    Response unknown = http.newCall(new Request.Builder().url(revoke)
-        .post(new FormBody.Builder().add("token", "ya29.never-issued").build()).build()).execute();
+    Response get =
+        http.newCall(
+                new Request.Builder()
+                    .url(
+                        revoke
+                            .newBuilder()
+                            .addQueryParameter("token", field(tokens, "access_token"))
+                            .build())
+                    .build())
+            .execute();
+    Response unknown =
+        http.newCall(
+                new Request.Builder()
+                    .url(revoke)
+                    .post(new FormBody.Builder().add("token", "ya29.never-issued").build())
+                    .build())
+            .execute();
 
     assertThat(get.code()).isEqualTo(404);
     assertThat(unknown.code()).isEqualTo(400);
     assertThat(unknown.body().string())
-        .isEqualTo("{\"error\": \"invalid_token\", \"error_description\": \"Token expired or revoked\"}");
-    assertThat(api("/gmail/v1/users/me/profile", field(tokens, "access_token")).code()).isEqualTo(200);
+        .isEqualTo(
+            "{\"error\": \"invalid_token\", \"error_description\": \"Token expired or revoked\"}");
+    assertThat(api("/gmail/v1/users/me/profile", field(tokens, "access_token")).code())
+        .isEqualTo(200);
   }
 
   @Test
   void an_api_call_without_an_issued_token_is_401_in_googles_shape() throws Exception {
     Response forged = api("/gmail/v1/users/me/profile", "ya29.forged");
-    Response none = http.newCall(new Request.Builder().url(standIns.google.url("/drive/v3/about")).build()).execute();
+    Response none =
+        http.newCall(new Request.Builder().url(standIns.google.url("/drive/v3/about")).build())
+            .execute();
 
     assertThat(forged.code()).isEqualTo(401);
     assertThat(forged.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
@@ -161,18 +205,26 @@ class ProviderStandInsTest {
     standIns.failNextTelegramCalls(429, 1);
 
     Response google = api("/gmail/v1/users/me/profile", field(tokens, "access_token"));
-    Response telegram = http.newCall(new Request.Builder()
-        .url(standIns.telegram.url("/bot" + ProviderStandIns.BOT_TOKEN + "/getMe")).build()).execute();
+    Response telegram =
+        http.newCall(
+                new Request.Builder()
+                    .url(standIns.telegram.url("/bot" + ProviderStandIns.BOT_TOKEN + "/getMe"))
+                    .build())
+            .execute();
 
     assertThat(google.code()).isEqualTo(429);
     assertThat(google.header("Retry-After")).isEqualTo("1");
     assertThat(telegram.code()).isEqualTo(429);
     assertThat(telegram.body().string()).contains("\"parameters\":{\"retry_after\":1}");
-    assertThat(api("/gmail/v1/users/me/profile", field(tokens, "access_token")).code()).isEqualTo(200);
+    assertThat(api("/gmail/v1/users/me/profile", field(tokens, "access_token")).code())
+        .isEqualTo(200);
   }
 
   private URI consentUrl(String scope, String state) {
-    return standIns.accounts.authorizationEndpoint().newBuilder()
+    return standIns
+        .accounts
+        .authorizationEndpoint()
+        .newBuilder()
         .addQueryParameter("client_id", standIns.clientId())
         .addQueryParameter("redirect_uri", REDIRECT)
         .addQueryParameter("response_type", "code")
@@ -182,12 +234,15 @@ class ProviderStandInsTest {
         .addQueryParameter("code_challenge_method", "S256")
         .addQueryParameter("access_type", "offline")
         .addQueryParameter("prompt", "consent")
-        .build().uri();
+        .build()
+        .uri();
   }
 
   private String connect(String scope) throws IOException {
-    return exchange(HttpUrl.get(ProviderStandIns.consent(consentUrl(scope, "s"))).queryParameter("code"),
-        REDIRECT, VERIFIER);
+    return exchange(
+        HttpUrl.get(ProviderStandIns.consent(consentUrl(scope, "s"))).queryParameter("code"),
+        REDIRECT,
+        VERIFIER);
   }
 
   private String exchange(String code, String redirectUri, String verifier) throws IOException {
@@ -197,8 +252,12 @@ class ProviderStandInsTest {
   }
 
   private FormBody code(String code, String redirectUri, String verifier) {
-    return client().add("grant_type", "authorization_code").add("code", code)
-        .add("redirect_uri", redirectUri).add("code_verifier", verifier).build();
+    return client()
+        .add("grant_type", "authorization_code")
+        .add("code", code)
+        .add("redirect_uri", redirectUri)
+        .add("code_verifier", verifier)
+        .build();
   }
 
   private FormBody refresh(String refreshToken) {
@@ -206,20 +265,28 @@ class ProviderStandInsTest {
   }
 
   private FormBody.Builder client() {
-    return new FormBody.Builder().add("client_id", standIns.clientId()).add("client_secret", standIns.clientSecret());
+    return new FormBody.Builder()
+        .add("client_id", standIns.clientId())
+        .add("client_secret", standIns.clientSecret());
   }
 
   /** The token endpoint's status and body, as {@code "200 {...}"}. */
   private String tokenEndpoint(RequestBody form) throws IOException {
-    try (Response response = http.newCall(
-        new Request.Builder().url(standIns.accounts.tokenEndpoint()).post(form).build()).execute()) {
+    try (Response response =
+        http.newCall(
+                new Request.Builder().url(standIns.accounts.tokenEndpoint()).post(form).build())
+            .execute()) {
       return response.code() + " " + response.body().string();
     }
   }
 
   private Response api(String path, String accessToken) throws IOException {
-    return http.newCall(new Request.Builder().url(standIns.google.url(path))
-        .header("Authorization", "Bearer " + accessToken).build()).execute();
+    return http.newCall(
+            new Request.Builder()
+                .url(standIns.google.url(path))
+                .header("Authorization", "Bearer " + accessToken)
+                .build())
+        .execute();
   }
 
   private static String field(String answer, String name) {

@@ -19,8 +19,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The real composition root and server on a free port of 127.0.0.1, whose public and frontend URLs are
- * its own address (so the OAuth callback comes back to the web page), with the providers stood in.
+ * The real composition root and server on a free port of 127.0.0.1, whose public and frontend URLs
+ * are its own address (so the OAuth callback comes back to the web page), with the providers stood
+ * in.
  */
 final class LiveServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +31,8 @@ final class LiveServer implements AutoCloseable {
   private final ServerEnvironment environment;
   private final Wiring wiring;
   private final HttpServer server;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   LiveServer() {
     int port = freePort();
@@ -51,7 +53,10 @@ final class LiveServer implements AutoCloseable {
 
   /** Another valid token for {@code user}, told apart from the others by its {@code jti}. */
   String anotherToken(String user) {
-    return com.auth0.jwt.JWT.create()
+    return com.auth0
+        .jwt
+        .JWT
+        .create()
         .withSubject(user)
         .withJWTId(java.util.UUID.randomUUID().toString())
         .withExpiresAt(java.time.Instant.now().plusSeconds(3600))
@@ -70,8 +75,12 @@ final class LiveServer implements AutoCloseable {
 
   /** Connects Telegram for {@code user} through the API, without the page. */
   void connectTelegram(String user) {
-    Reply reply = call("POST", "/api/integrations/connect", user,
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
+    Reply reply =
+        call(
+            "POST",
+            "/api/integrations/connect",
+            user,
+            "{\"integration_type\":\"telegram\",\"bot_token\":\"" + StandIns.BOT_TOKEN + "\"}");
     if (reply.status() != 200) {
       throw new AssertionError("connecting Telegram failed: " + reply);
     }
@@ -80,12 +89,17 @@ final class LiveServer implements AutoCloseable {
   record Reply(int status, JsonNode body) {}
 
   Reply call(String method, String path, String user, String json) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token(user))
-        .header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token(user))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), JSON.readTree(response.body()));
@@ -99,7 +113,9 @@ final class LiveServer implements AutoCloseable {
 
   HttpResponse<String> get(String path) {
     try {
-      return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(
+          HttpRequest.newBuilder(URI.create(base + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -12,8 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * A card's details say what the connection can do and offer a "try it" form per capability, which acts
- * through the same API as any client: a test message, a test mail, the last files.
+ * A card's details say what the connection can do and offer a "try it" form per capability, which
+ * acts through the same API as any client: a test message, a test mail, the last files.
  */
 class WebCapabilitiesTest extends WebTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +52,16 @@ class WebCapabilitiesTest extends WebTestBase {
     page.openAs(user);
     page.waitForBadge("telegram", "Connected");
     int before = server.standIns.telegramCallsTo("sendMessage").size();
-    String sentence = server.call("POST", "/api/integrations/telegram/messages", user,
-        "{\"chat_id\":\"not a chat\",\"text\":\"hi\"}").body().path("detail").asText();
+    String sentence =
+        server
+            .call(
+                "POST",
+                "/api/integrations/telegram/messages",
+                user,
+                "{\"chat_id\":\"not a chat\",\"text\":\"hi\"}")
+            .body()
+            .path("detail")
+            .asText();
 
     page.click("telegram", "details");
     page.dialog("details-dialog");
@@ -82,14 +90,16 @@ class WebCapabilitiesTest extends WebTestBase {
 
     page.click("github", "details");
     page.dialog("details-dialog");
-    assertThat(text("details-capabilities")).isEqualTo("Test and disconnect only (and the API proxy)");
+    assertThat(text("details-capabilities"))
+        .isEqualTo("Test and disconnect only (and the API proxy)");
     assertThat(shown("try")).isFalse();
   }
 
   @Test
   void connected_google_accounts_send_a_test_mail_and_list_the_last_files() {
     page.openAs(user);
-    driver.executeScript("window.open = () => null;"); // connect in this window, as WebGoogleConnectTest does
+    driver.executeScript(
+        "window.open = () => null;"); // connect in this window, as WebGoogleConnectTest does
     connectGoogle("google_drive", "Google Drive");
     driver.executeScript("window.open = () => null;");
     connectGoogle("gmail", "Gmail");
@@ -110,24 +120,29 @@ class WebCapabilitiesTest extends WebTestBase {
     assertThat(text("try-file-list")).as("another card's details start empty").isEmpty();
     driver.findElement(By.id("try-to")).sendKeys("bob@example.com" + Keys.ENTER);
     result("Sent mail m-sent to bob@example.com.");
-    assertThat(server.standIns.googleCallsTo("/gmail/v1/users/me/messages/send")).hasSize(before + 1);
+    assertThat(server.standIns.googleCallsTo("/gmail/v1/users/me/messages/send"))
+        .hasSize(before + 1);
   }
 
   private void connectGoogle(String type, String name) {
     page.click(type, "connect");
-    WebElement account = page.waiting("the provider's sign-in form").until(d -> d.findElement(By.name("username")));
+    WebElement account =
+        page.waiting("the provider's sign-in form").until(d -> d.findElement(By.name("username")));
     account.sendKeys("ann");
     driver.findElement(By.cssSelector("input[type=submit]")).click();
-    page.waiting("back on the page").until(d -> d.getCurrentUrl().equals(server.base + "/") && page.showsEveryCard());
+    page.waiting("back on the page")
+        .until(d -> d.getCurrentUrl().equals(server.base + "/") && page.showsEveryCard());
     page.toast(name + " connected.");
     page.waitForBadge(type, "Connected");
   }
 
   private WebElement result(String text) {
-    return page.waiting("the try-it result \"" + text + "\"").until(d -> {
-      WebElement result = d.findElement(By.id("try-result"));
-      return result.isDisplayed() && result.getText().equals(text) ? result : null;
-    });
+    return page.waiting("the try-it result \"" + text + "\"")
+        .until(
+            d -> {
+              WebElement result = d.findElement(By.id("try-result"));
+              return result.isDisplayed() && result.getText().equals(text) ? result : null;
+            });
   }
 
   private String text(String id) {

@@ -37,8 +37,16 @@ class WebConnectionsTest extends WebTestBase {
   @Test
   void telegram_shows_the_servers_reason_when_the_token_is_refused() {
     String badToken = "123456789:AAthisTokenWasRevokedLongAgo0000000";
-    String reason = server.call("POST", "/api/integrations/connect", "someone-else",
-        "{\"integration_type\":\"telegram\",\"bot_token\":\"" + badToken + "\"}").body().path("detail").asText();
+    String reason =
+        server
+            .call(
+                "POST",
+                "/api/integrations/connect",
+                "someone-else",
+                "{\"integration_type\":\"telegram\",\"bot_token\":\"" + badToken + "\"}")
+            .body()
+            .path("detail")
+            .asText();
     assertThat(reason).isNotBlank();
 
     page.openAs(user);
@@ -46,10 +54,12 @@ class WebConnectionsTest extends WebTestBase {
     page.dialog("telegram-dialog");
     page.active().sendKeys(badToken + "\n");
 
-    WebElement error = page.wait.until(d -> {
-      WebElement e = d.findElement(By.id("telegram-error"));
-      return e.isDisplayed() ? e : null;
-    });
+    WebElement error =
+        page.wait.until(
+            d -> {
+              WebElement e = d.findElement(By.id("telegram-error"));
+              return e.isDisplayed() ? e : null;
+            });
     assertThat(error.getText()).isEqualTo(reason);
     assertThat(page.dialog("telegram-dialog").isDisplayed()).isTrue();
     assertThat(page.active().getAttribute("id")).isEqualTo("bot-token");
@@ -98,7 +108,9 @@ class WebConnectionsTest extends WebTestBase {
     screenshot("test-toast");
     page.wait.until(d -> !"true".equals(page.button("telegram", "test").getAttribute("aria-busy")));
     // Toasts go away by themselves.
-    page.waiting("the toast to go away").withTimeout(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(toast));
+    page.waiting("the toast to go away")
+        .withTimeout(Duration.ofSeconds(20))
+        .until(ExpectedConditions.stalenessOf(toast));
   }
 
   @Test
@@ -142,10 +154,12 @@ class WebConnectionsTest extends WebTestBase {
 
       assertThat(page.toast("Telegram").getAttribute("class")).contains("toast-error");
       page.waitForBadge("telegram", "Error");
-      assertThat(page.card("telegram").findElement(By.cssSelector(".card-problem")).isDisplayed()).isTrue();
+      assertThat(page.card("telegram").findElement(By.cssSelector(".card-problem")).isDisplayed())
+          .isTrue();
       page.click("telegram", "details");
       page.dialog("details-dialog");
-      assertThat(driver.findElement(By.id("details-error")).getText()).startsWith("credentials_rejected");
+      assertThat(driver.findElement(By.id("details-error")).getText())
+          .startsWith("credentials_rejected");
       screenshot("error-details");
 
       WebElement newToken = driver.findElement(By.id("details-reauthorize"));
@@ -167,7 +181,10 @@ class WebConnectionsTest extends WebTestBase {
 
     page.click("gmail", "details");
     WebElement details = page.dialog("details-dialog");
-    assertThat(details.getText()).contains("Gmail").contains("Disconnected").contains("https://www.googleapis.com/auth/gmail");
+    assertThat(details.getText())
+        .contains("Gmail")
+        .contains("Disconnected")
+        .contains("https://www.googleapis.com/auth/gmail");
     assertThat(driver.findElement(By.id("details-reauthorize")).isDisplayed()).isFalse();
     new Actions(driver).sendKeys(Keys.ESCAPE).perform();
     page.waitUntilClosed("details-dialog");

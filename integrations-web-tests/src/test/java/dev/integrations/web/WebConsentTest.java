@@ -10,7 +10,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The page is clear about whose connections it acts on: it shows the signed-in user, asks before a
- * link replaces its token with another user's, and finishes a parked consent only as the signed-in user.
+ * link replaces its token with another user's, and finishes a parked consent only as the signed-in
+ * user.
  */
 class WebConsentTest extends WebTestBase {
 
@@ -35,7 +36,9 @@ class WebConsentTest extends WebTestBase {
     driver.get(server.base + "/#token=" + server.token(other)); // an open page handed another token
 
     WebElement dialog = page.dialog("confirm-dialog");
-    assertThat(dialog.getText()).contains("signed in as “" + user + "”").contains("“" + other + "”");
+    assertThat(dialog.getText())
+        .contains("signed in as “" + user + "”")
+        .contains("“" + other + "”");
     screenshot("asks-before-switching-user");
     driver.findElement(By.id("confirm-cancel")).click();
     page.waitUntilClosed("confirm-dialog");
@@ -58,10 +61,12 @@ class WebConsentTest extends WebTestBase {
     driver.get(server.base + "/#token=" + offered); // a new load of the page, same tab
 
     page.dialog("confirm-dialog");
-    assertThat(driver.findElement(By.id("confirm-ok")).getText()).isEqualTo("Switch to “" + other + "”");
+    assertThat(driver.findElement(By.id("confirm-ok")).getText())
+        .isEqualTo("Switch to “" + other + "”");
     driver.findElement(By.id("confirm-ok")).click();
 
-    page.waiting("the page signed in as the other user").until(d -> other.equals(page.signedInAs()));
+    page.waiting("the page signed in as the other user")
+        .until(d -> other.equals(page.signedInAs()));
     page.waitForBadge("telegram", "Connected");
     assertThat(token()).isEqualTo(offered);
   }
@@ -125,14 +130,19 @@ class WebConsentTest extends WebTestBase {
 
   /** A consent URL for {@code owner}, started the way an API client's backend does. */
   private URI apiConsent(String owner) {
-    LiveServer.Reply reply = server.call("POST", "/api/integrations/connect", owner,
-        "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
+    LiveServer.Reply reply =
+        server.call(
+            "POST",
+            "/api/integrations/connect",
+            owner,
+            "{\"integration_type\":\"gmail\",\"completion\":\"api\"}");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return URI.create(reply.body().path("oauth_url").asText());
   }
 
   private void signInAtGoogle() {
-    WebElement name = page.waiting("the provider's sign-in form").until(d -> d.findElement(By.name("username")));
+    WebElement name =
+        page.waiting("the provider's sign-in form").until(d -> d.findElement(By.name("username")));
     name.sendKeys("ann");
     driver.findElement(By.cssSelector("input[type=submit]")).click();
   }

@@ -21,10 +21,12 @@ class WebGoogleConnectTest extends WebTestBase {
 
     page.click("gmail", "connect");
 
-    // The popup opens on the provider's sign-in page; after it, the callback brings the popup back to
+    // The popup opens on the provider's sign-in page; after it, the callback brings the popup back
+    // to
     // this page, which reports to its opener and closes itself.
     page.waiting("the OAuth popup opens").until(d -> d.getWindowHandles().size() == 2);
-    String popup = driver.getWindowHandles().stream().filter(h -> !h.equals(main)).findFirst().orElseThrow();
+    String popup =
+        driver.getWindowHandles().stream().filter(h -> !h.equals(main)).findFirst().orElseThrow();
     driver.switchTo().window(popup);
     signInAtGoogle();
     page.waiting("the OAuth popup closes itself").until(d -> d.getWindowHandles().size() == 1);
@@ -35,10 +37,12 @@ class WebGoogleConnectTest extends WebTestBase {
     assertThat(driver.getCurrentUrl()).isEqualTo(server.base + "/");
     assertThat(server.status(user, "gmail")).isEqualTo("connected");
 
-    // The stored credentials work: Test reaches the Gmail stand-in with the token the OAuth server issued.
+    // The stored credentials work: Test reaches the Gmail stand-in with the token the OAuth server
+    // issued.
     page.click("gmail", "test");
     page.toast("Connected to Gmail as " + StandIns.ACCOUNT);
-    page.waiting("the account on the card").until(d -> page.card("gmail").getText().contains(StandIns.ACCOUNT));
+    page.waiting("the account on the card")
+        .until(d -> page.card("gmail").getText().contains(StandIns.ACCOUNT));
     screenshot("gmail-connected");
   }
 
@@ -50,8 +54,12 @@ class WebGoogleConnectTest extends WebTestBase {
     page.click("google_drive", "connect");
     signInAtGoogle();
 
-    page.waiting("back on the page after the provider").until(d -> d.getCurrentUrl().startsWith(server.base)
-        && !d.getCurrentUrl().contains("status=") && page.showsEveryCard());
+    page.waiting("back on the page after the provider")
+        .until(
+            d ->
+                d.getCurrentUrl().startsWith(server.base)
+                    && !d.getCurrentUrl().contains("status=")
+                    && page.showsEveryCard());
     page.toast("Google Drive connected.");
     page.waitForBadge("google_drive", "Connected");
     assertThat(driver.getCurrentUrl()).isEqualTo(server.base + "/");
@@ -60,8 +68,8 @@ class WebGoogleConnectTest extends WebTestBase {
   }
 
   private void signInAtGoogle() {
-    WebElement user = page.waiting("the provider's sign-in form")
-        .until(d -> d.findElement(By.name("username")));
+    WebElement user =
+        page.waiting("the provider's sign-in form").until(d -> d.findElement(By.name("username")));
     screenshot("google-sign-in");
     user.sendKeys("ann");
     driver.findElement(By.cssSelector("input[type=submit]")).click();
@@ -69,7 +77,8 @@ class WebGoogleConnectTest extends WebTestBase {
 
   @AfterEach
   void googleConsentsAgain() {
-    server.standIns.accounts.consentRefused = false; // the stand-ins are shared by the class's tests
+    server.standIns.accounts.consentRefused =
+        false; // the stand-ins are shared by the class's tests
   }
 
   @Test
@@ -83,7 +92,8 @@ class WebGoogleConnectTest extends WebTestBase {
     page.click("gmail", "connect");
 
     WebElement toast = page.toast("Gmail was not connected");
-    assertThat(toast.getText()).contains("Gmail was not connected: access was denied on the consent screen.");
+    assertThat(toast.getText())
+        .contains("Gmail was not connected: access was denied on the consent screen.");
     assertThat(driver.getCurrentUrl()).isEqualTo(server.base + "/");
     assertThat(page.badge("gmail")).isEqualTo("Disconnected");
     assertThat(server.status(user, "gmail")).isEqualTo("disconnected");

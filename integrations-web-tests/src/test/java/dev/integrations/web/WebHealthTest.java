@@ -19,14 +19,16 @@ class WebHealthTest extends WebTestBase {
 
     WebElement toast = page.toast("1 of 1 connections work.");
     assertThat(toast.getAttribute("class")).contains("toast-success");
-    page.wait.until(d -> !"true".equals(d.findElement(By.id("test-all")).getAttribute("aria-busy")));
+    page.wait.until(
+        d -> !"true".equals(d.findElement(By.id("test-all")).getAttribute("aria-busy")));
 
     page.click("telegram", "details");
     page.dialog("details-dialog");
     assertThat(driver.findElement(By.id("details-health")).getText()).startsWith("Healthy");
     page.wait.until(d -> d.findElement(By.id("details-chart-figure")).isDisplayed());
     assertThat(driver.findElement(By.id("details-chart-caption")).getText())
-        .startsWith("Calls per day, last 30 days: 1").contains("test 1");
+        .startsWith("Calls per day, last 30 days: 1")
+        .contains("test 1");
     assertThat(driver.findElements(By.cssSelector("#details-chart rect"))).hasSize(60);
     screenshot("health-details");
   }
@@ -40,12 +42,18 @@ class WebHealthTest extends WebTestBase {
     try {
       driver.findElement(By.id("test-all")).click();
 
-      assertThat(page.toast("0 of 1 connections work.").getAttribute("class")).contains("toast-error");
+      assertThat(page.toast("0 of 1 connections work.").getAttribute("class"))
+          .contains("toast-error");
       assertThat(page.toast("Telegram:").getAttribute("class")).contains("toast-error");
       page.click("telegram", "details");
       page.dialog("details-dialog");
-      page.wait.until(d -> d.findElement(By.id("details-health")).getText().startsWith("Needs re-authorization"));
-      assertThat(driver.findElement(By.id("details-health")).getText()).contains("credentials_rejected");
+      page.wait.until(
+          d ->
+              d.findElement(By.id("details-health"))
+                  .getText()
+                  .startsWith("Needs re-authorization"));
+      assertThat(driver.findElement(By.id("details-health")).getText())
+          .contains("credentials_rejected");
     } finally {
       server.standIns.botTokenRevoked = false;
     }

@@ -24,25 +24,40 @@ final class WebPage {
   /** A new wait of up to 15 s that names what it waited for when it times out. */
   WebDriverWait waiting(String what) {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    wait.withMessage(what).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
+    wait.withMessage(what)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class);
     return wait;
   }
 
   /**
-   * Opens the page the way a host app hands it over: with the user's token in the fragment, in a tab
-   * that holds no other user's token (the page would ask before replacing it).
+   * Opens the page the way a host app hands it over: with the user's token in the fragment, in a
+   * tab that holds no other user's token (the page would ask before replacing it).
    */
   WebPage openAs(String user) {
     forgetToken();
-    driver.get("about:blank"); // a fresh document: only the fragment changing would not reload the page
+    driver.get(
+        "about:blank"); // a fresh document: only the fragment changing would not reload the page
     driver.get(server.base + "/#token=" + server.token(user));
     wait.until(d -> showsEveryCard());
     return this;
   }
 
   /** The bundled catalog's providers, in order: one card each. */
-  static final List<String> CATALOG = List.of("gmail", "google_drive", "telegram", "slack", "github", "outlook",
-      "onedrive", "microsoft_teams", "notion", "discord", "dropbox", "whatsapp");
+  static final List<String> CATALOG =
+      List.of(
+          "gmail",
+          "google_drive",
+          "telegram",
+          "slack",
+          "github",
+          "outlook",
+          "onedrive",
+          "microsoft_teams",
+          "notion",
+          "discord",
+          "dropbox",
+          "whatsapp");
 
   /** Whether the page shows a card for every provider of the catalog. */
   boolean showsEveryCard() {
@@ -74,8 +89,7 @@ final class WebPage {
   }
 
   void waitForBadge(String type, String text) {
-    waiting(type + " showing " + text)
-        .until(d -> badge(type).equals(text));
+    waiting(type + " showing " + text).until(d -> badge(type).equals(text));
   }
 
   WebElement button(String type, String action) {
@@ -90,10 +104,11 @@ final class WebPage {
 
   /** The dialog with this id once it is open and visible. */
   WebElement dialog(String id) {
-    return wait.until(d -> {
-      WebElement dialog = d.findElement(By.id(id));
-      return dialog.isDisplayed() ? dialog : null;
-    });
+    return wait.until(
+        d -> {
+          WebElement dialog = d.findElement(By.id(id));
+          return dialog.isDisplayed() ? dialog : null;
+        });
   }
 
   void waitUntilClosed(String id) {
@@ -104,14 +119,18 @@ final class WebPage {
   WebElement toast(String text) {
     return waiting("a toast saying \"" + text + "\"")
         .withMessage(() -> "a toast saying \"" + text + "\"; toasts: " + toastTexts())
-        .until(d -> d.findElements(By.cssSelector("#toasts .toast")).stream()
-            .filter(t -> t.getText().contains(text))
-            .findFirst()
-            .orElse(null));
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#toasts .toast")).stream()
+                    .filter(t -> t.getText().contains(text))
+                    .findFirst()
+                    .orElse(null));
   }
 
   private List<String> toastTexts() {
-    return driver.findElements(By.cssSelector("#toasts .toast")).stream().map(WebElement::getText).toList();
+    return driver.findElements(By.cssSelector("#toasts .toast")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   WebElement active() {

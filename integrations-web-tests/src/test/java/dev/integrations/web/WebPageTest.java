@@ -12,7 +12,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
-/** The page lists the user's integrations, takes its token from the host app, and asks for one otherwise. */
+/**
+ * The page lists the user's integrations, takes its token from the host app, and asks for one
+ * otherwise.
+ */
 class WebPageTest extends WebTestBase {
 
   @Test
@@ -20,11 +23,26 @@ class WebPageTest extends WebTestBase {
     driver.manage().logs().get(LogType.BROWSER); // start from an empty console
     page.openAs(user);
 
-    assertThat(page.cards()).extracting(card -> card.findElement(By.cssSelector("h2")).getText())
-        .containsExactly("Gmail", "Google Drive", "Telegram", "Slack", "GitHub", "Outlook", "OneDrive",
-            "Microsoft Teams", "Notion", "Discord", "Dropbox", "WhatsApp Business");
-    assertThat(page.card("gmail").getText()).contains("Send and receive emails via Gmail API").contains("Last sync: never");
-    assertThat(page.card("google_drive").getText()).contains("Upload and manage files in Google Drive");
+    assertThat(page.cards())
+        .extracting(card -> card.findElement(By.cssSelector("h2")).getText())
+        .containsExactly(
+            "Gmail",
+            "Google Drive",
+            "Telegram",
+            "Slack",
+            "GitHub",
+            "Outlook",
+            "OneDrive",
+            "Microsoft Teams",
+            "Notion",
+            "Discord",
+            "Dropbox",
+            "WhatsApp Business");
+    assertThat(page.card("gmail").getText())
+        .contains("Send and receive emails via Gmail API")
+        .contains("Last sync: never");
+    assertThat(page.card("google_drive").getText())
+        .contains("Upload and manage files in Google Drive");
     assertThat(page.card("telegram").getText()).contains("Send messages via Telegram bot");
     for (String type : List.of("gmail", "google_drive", "telegram")) {
       assertThat(page.badge(type)).isEqualTo("Disconnected");
@@ -34,7 +52,8 @@ class WebPageTest extends WebTestBase {
     assertThat(icon("gmail")).isEqualTo("#icon-mail");
     assertThat(icon("google_drive")).isEqualTo("#icon-hard-drive");
     assertThat(icon("telegram")).isEqualTo("#icon-message-circle");
-    // Slack needs an OAuth client this server does not have: it says so instead of offering a Connect
+    // Slack needs an OAuth client this server does not have: it says so instead of offering a
+    // Connect
     // that would fail. Discord takes a bot token, which needs no client.
     assertThat(page.card("slack").getText()).contains("Not configured on this server");
     assertThat(page.button("slack", "connect").isDisplayed()).isFalse();
@@ -42,9 +61,10 @@ class WebPageTest extends WebTestBase {
     screenshot("cards");
 
     // No script error and no content-security-policy violation on the way.
-    List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-        .toList();
+    List<LogEntry> problems =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .toList();
     assertThat(problems).isEmpty();
   }
 
@@ -69,7 +89,12 @@ class WebPageTest extends WebTestBase {
     driver.executeScript("sessionStorage.clear()");
     driver.navigate().refresh();
 
-    WebElement prompt = page.wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed() ? d.findElement(By.id("sign-in")) : null);
+    WebElement prompt =
+        page.wait.until(
+            d ->
+                d.findElement(By.id("sign-in")).isDisplayed()
+                    ? d.findElement(By.id("sign-in"))
+                    : null);
     assertThat(page.cards()).isEmpty();
     screenshot("token-prompt");
 
@@ -90,7 +115,8 @@ class WebPageTest extends WebTestBase {
 
     page.wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
     assertThat(page.cards()).isEmpty();
-    assertThat((Object) driver.executeScript("return sessionStorage.getItem('integrations.token')")).isNull();
+    assertThat((Object) driver.executeScript("return sessionStorage.getItem('integrations.token')"))
+        .isNull();
   }
 
   @Test
@@ -109,13 +135,19 @@ class WebPageTest extends WebTestBase {
     try {
       driver.manage().window().setSize(new Dimension(390, 844));
       page.openAs(user);
-      assertThat(page.cards()).extracting(card -> card.getLocation().getX()).containsOnly(page.cards().get(0).getLocation().getX());
+      assertThat(page.cards())
+          .extracting(card -> card.getLocation().getX())
+          .containsOnly(page.cards().get(0).getLocation().getX());
       screenshot("phone");
 
       driver.manage().window().setSize(new Dimension(1280, 900));
-      page.wait.until(d -> page.cards().get(1).getLocation().getY() == page.cards().get(0).getLocation().getY());
-      List<WebElement> firstRow = page.cards().stream()
-          .filter(card -> card.getLocation().getY() == page.cards().get(0).getLocation().getY()).toList();
+      page.wait.until(
+          d ->
+              page.cards().get(1).getLocation().getY() == page.cards().get(0).getLocation().getY());
+      List<WebElement> firstRow =
+          page.cards().stream()
+              .filter(card -> card.getLocation().getY() == page.cards().get(0).getLocation().getY())
+              .toList();
       assertThat(firstRow).as("cards side by side on a desktop").hasSizeGreaterThanOrEqualTo(3);
       assertThat(firstRow).extracting(card -> card.getLocation().getX()).doesNotHaveDuplicates();
       screenshot("desktop");
@@ -135,7 +167,10 @@ class WebPageTest extends WebTestBase {
         .doesNotContain("unsafe-inline");
     assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
-    assertThat(response.body()).doesNotContain("<script>").doesNotContain("style=").doesNotContain("https://");
+    assertThat(response.body())
+        .doesNotContain("<script>")
+        .doesNotContain("style=")
+        .doesNotContain("https://");
     assertThat(server.get("/web/app.js").statusCode()).isEqualTo(200);
     assertThat(server.get("/web/app.css").statusCode()).isEqualTo(200);
     assertThat(server.get("/web/index.html").statusCode()).isEqualTo(404);

@@ -13,7 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * One real server and one headless Chromium per test class; every test acts as a new user, so tests
- * do not see each other's connections. A failing test leaves a screenshot in {@code target/screenshots}.
+ * do not see each other's connections. A failing test leaves a screenshot in {@code
+ * target/screenshots}.
  */
 abstract class WebTestBase {
   static LiveServer server;
@@ -23,17 +24,21 @@ abstract class WebTestBase {
   WebPage page;
 
   @RegisterExtension
-  final TestWatcher screenshotOnFailure = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      if (driver != null) {
-        String name = "FAILED-" + context.getRequiredTestClass().getSimpleName()
-            + "-" + context.getRequiredTestMethod().getName();
-        Chromium.screenshot(driver, name);
-        Chromium.saveConsole(driver, name);
-      }
-    }
-  };
+  final TestWatcher screenshotOnFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (driver != null) {
+            String name =
+                "FAILED-"
+                    + context.getRequiredTestClass().getSimpleName()
+                    + "-"
+                    + context.getRequiredTestMethod().getName();
+            Chromium.screenshot(driver, name);
+            Chromium.saveConsole(driver, name);
+          }
+        }
+      };
 
   @BeforeAll
   static void startServerAndBrowser() {

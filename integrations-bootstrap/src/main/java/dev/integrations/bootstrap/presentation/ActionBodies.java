@@ -14,10 +14,16 @@ public final class ActionBodies {
   private ActionBodies() {}
 
   /**
-   * {@code POST /api/integrations/{type}/messages} for a mail provider ({@code gmail}, {@code outlook}…);
-   * {@code to}, {@code cc}, {@code bcc} take one address or a list.
+   * {@code POST /api/integrations/{type}/messages} for a mail provider ({@code gmail}, {@code
+   * outlook}…); {@code to}, {@code cc}, {@code bcc} take one address or a list.
    */
-  public record SendMail(List<String> to, List<String> cc, List<String> bcc, String subject, String body, String htmlBody) {
+  public record SendMail(
+      List<String> to,
+      List<String> cc,
+      List<String> bcc,
+      String subject,
+      String body,
+      String htmlBody) {
     public MailMessage toMessage() {
       return new MailMessage(to, cc, bcc, subject, body, htmlBody);
     }
@@ -31,7 +37,8 @@ public final class ActionBodies {
   }
 
   /** One message of a mail search. */
-  public record Mail(String id, String threadId, String from, String subject, String snippet, Instant date) {
+  public record Mail(
+      String id, String threadId, String from, String subject, String snippet, Instant date) {
     public static Mail of(MailSummary m) {
       return new Mail(m.id(), m.threadId(), m.from(), m.subject(), m.snippet(), m.date());
     }
@@ -45,11 +52,12 @@ public final class ActionBodies {
   }
 
   /**
-   * {@code POST /api/integrations/{type}/messages} for a messages provider ({@code telegram}, {@code
-   * slack}…); {@code chat_id} may be a number or a string: a Telegram chat id, a Slack or Discord channel
-   * id, {@code teamId/channelId} for a Teams channel, a phone number for WhatsApp.
+   * {@code POST /api/integrations/{type}/messages} for a messages provider ({@code telegram},
+   * {@code slack}…); {@code chat_id} may be a number or a string: a Telegram chat id, a Slack or
+   * Discord channel id, {@code teamId/channelId} for a Teams channel, a phone number for WhatsApp.
    */
-  public record SendChatMessage(String chatId, String text, String parseMode, Boolean disableNotification) {
+  public record SendChatMessage(
+      String chatId, String text, String parseMode, Boolean disableNotification) {
     public ChatMessage toMessage() {
       return new ChatMessage(chatId, text, parseMode, Boolean.TRUE.equals(disableNotification));
     }
@@ -58,8 +66,9 @@ public final class ActionBodies {
   /** A delivered chat message. */
   public record MessageSent(Object messageId) {
     /**
-     * The provider's id: a JSON number where it is one (Telegram's {@code message_id}, as the original
-     * service answered), the provider's text otherwise (Slack's {@code ts}, WhatsApp's {@code wamid.…}).
+     * The provider's id: a JSON number where it is one (Telegram's {@code message_id}, as the
+     * original service answered), the provider's text otherwise (Slack's {@code ts}, WhatsApp's
+     * {@code wamid.…}).
      */
     public static MessageSent of(SentMessage sent) {
       return new MessageSent(sent.hasNumericId() ? (Object) sent.messageId() : sent.id());

@@ -10,15 +10,21 @@ import java.util.Map;
  *
  * @param integrationType the integration to connect
  * @param botToken for bot-token integrations
- * @param apiKey for API-key integrations (WhatsApp Business's system-user token); the same field as {@code
- *     bot_token} under the name its provider uses
- * @param config the connection's values an API-key or bot-token integration asks for ({@code phone_number_id})
- * @param completion for OAuth: {@code browser} (default; the calling browser gets the binding cookie)
- *     or {@code api} (the callback parks the consent for {@code POST /api/integrations/complete})
+ * @param apiKey for API-key integrations (WhatsApp Business's system-user token); the same field as
+ *     {@code bot_token} under the name its provider uses
+ * @param config the connection's values an API-key or bot-token integration asks for ({@code
+ *     phone_number_id})
+ * @param completion for OAuth: {@code browser} (default; the calling browser gets the binding
+ *     cookie) or {@code api} (the callback parks the consent for {@code POST
+ *     /api/integrations/complete})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConnectRequest(
-    String integrationType, String botToken, String completion, String apiKey, Map<String, String> config) {
+    String integrationType,
+    String botToken,
+    String completion,
+    String apiKey,
+    Map<String, String> config) {
   /** The pasted token, under either name; null when neither is given. */
   @JsonIgnore
   public String token() {
@@ -30,7 +36,10 @@ public record ConnectRequest(
     return bot ? botToken : key ? apiKey : null;
   }
 
-  /** Whether the token came as {@code api_key}; not a property of the JSON (it would shadow {@code api_key}). */
+  /**
+   * Whether the token came as {@code api_key}; not a property of the JSON (it would shadow {@code
+   * api_key}).
+   */
   @JsonIgnore
   public boolean isApiKey() {
     return apiKey != null && !apiKey.isBlank();
@@ -38,7 +47,16 @@ public record ConnectRequest(
 
   @Override
   public String toString() {
-    return "ConnectRequest[integrationType=" + integrationType + ", botToken=" + (botToken == null ? "none" : "***")
-        + ", apiKey=" + (apiKey == null ? "none" : "***") + ", completion=" + completion + ", config=" + config + "]";
+    return "ConnectRequest[integrationType="
+        + integrationType
+        + ", botToken="
+        + (botToken == null ? "none" : "***")
+        + ", apiKey="
+        + (apiKey == null ? "none" : "***")
+        + ", completion="
+        + completion
+        + ", config="
+        + config
+        + "]";
   }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The JSON of a connection's health and usage, in {@code GET /api/integrations} and the usage route. */
+/**
+ * The JSON of a connection's health and usage, in {@code GET /api/integrations} and the usage
+ * route.
+ */
 public final class HealthBodies {
   private HealthBodies() {}
 
@@ -24,15 +27,17 @@ public final class HealthBodies {
       Instant nextCheck) {
     /** The body of {@code health}, null for none. */
     public static Health of(ConnectionHealth health) {
-      return health == null ? null : new Health(
-          health.state().wireName(),
-          health.failureCount(),
-          health.firstFailure(),
-          health.lastSuccess(),
-          health.lastFailure(),
-          health.lastError() == null ? null : health.lastError().wireName(),
-          health.lastErrorMessage(),
-          health.nextCheck());
+      return health == null
+          ? null
+          : new Health(
+              health.state().wireName(),
+              health.failureCount(),
+              health.firstFailure(),
+              health.lastSuccess(),
+              health.lastFailure(),
+              health.lastError() == null ? null : health.lastError().wireName(),
+              health.lastErrorMessage(),
+              health.nextCheck());
     }
   }
 
@@ -49,15 +54,24 @@ public final class HealthBodies {
   /** One action's usage over the period, and its last use. */
   public record Action(String action, long calls, long failures, Instant lastUse) {}
 
-  /** {@code GET /api/integrations/{type}/usage}: 30 days, oldest first, per action, and the last 24 hours. */
+  /**
+   * {@code GET /api/integrations/{type}/usage}: 30 days, oldest first, per action, and the last 24
+   * hours.
+   */
   public record Usage(
-      String integrationType, List<Day> days, List<Action> actions, @JsonProperty("usage_24h") Count usage24h) {
+      String integrationType,
+      List<Day> days,
+      List<Action> actions,
+      @JsonProperty("usage_24h") Count usage24h) {
     public static Usage of(ConnectionUsage usage) {
       return new Usage(
           usage.type().value(),
-          usage.days().stream().map(d -> new Day(d.date(), d.count().calls(), d.count().failures())).toList(),
+          usage.days().stream()
+              .map(d -> new Day(d.date(), d.count().calls(), d.count().failures()))
+              .toList(),
           usage.actions().stream()
-              .map(a -> new Action(a.action(), a.count().calls(), a.count().failures(), a.lastUse()))
+              .map(
+                  a -> new Action(a.action(), a.count().calls(), a.count().failures(), a.lastUse()))
               .toList(),
           Count.of(usage.last24Hours()));
     }

@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
- * The server's one JSON configuration (snake_case, ISO-8601 instants, nulls kept) and the reading of
- * request bodies into records, where every way a body can be wrong becomes an {@link
+ * The server's one JSON configuration (snake_case, ISO-8601 instants, nulls kept) and the reading
+ * of request bodies into records, where every way a body can be wrong becomes an {@link
  * InvalidRequestException} with a sentence naming the field.
  *
  * <p>Thread-safe.
@@ -42,8 +42,10 @@ public final class JsonMapping {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
-    built.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+    built
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     this.mapper = built;
   }
 
@@ -69,20 +71,29 @@ public final class JsonMapping {
       return value;
     } catch (InvalidFormatException e) {
       throw new InvalidRequestException(
-          "Field '" + path(e) + "' has a value of the wrong type: expected " + simpleName(e.getTargetType()) + ".");
+          "Field '"
+              + path(e)
+              + "' has a value of the wrong type: expected "
+              + simpleName(e.getTargetType())
+              + ".");
     } catch (MismatchedInputException e) {
       String field = path(e);
       if (field.isEmpty()) {
         throw new InvalidRequestException("The request body must be a JSON object.");
       }
       throw new InvalidRequestException(
-          "Field '" + field + "' has a value of the wrong type: expected " + simpleName(e.getTargetType()) + ".");
+          "Field '"
+              + field
+              + "' has a value of the wrong type: expected "
+              + simpleName(e.getTargetType())
+              + ".");
     } catch (JsonMappingException e) {
       // A record's compact constructor refused the value: its message is meant for the caller.
       if (e.getCause() instanceof InvalidRequestException refused) {
         throw refused;
       }
-      throw new InvalidRequestException("The request body does not fit this route" + where(e) + ".");
+      throw new InvalidRequestException(
+          "The request body does not fit this route" + where(e) + ".");
     } catch (JsonProcessingException e) {
       throw new InvalidRequestException("The request body is not valid JSON" + where(e) + ".");
     } catch (IOException e) {
@@ -121,6 +132,10 @@ public final class JsonMapping {
     if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
       return "";
     }
-    return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    return " (line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr()
+        + ")";
   }
 }

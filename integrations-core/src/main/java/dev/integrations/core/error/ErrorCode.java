@@ -1,8 +1,8 @@
 package dev.integrations.core.error;
 
 /**
- * Stable, machine-readable reason of a failure. The {@link #wireName()} is part of the public contract:
- * HTTP clients and CLI scripts match on it, so a code is never renamed.
+ * Stable, machine-readable reason of a failure. The {@link #wireName()} is part of the public
+ * contract: HTTP clients and CLI scripts match on it, so a code is never renamed.
  */
 public enum ErrorCode {
   /** The caller sent something malformed or out of range. */
@@ -13,7 +13,10 @@ public enum ErrorCode {
   BOT_TOKEN_REQUIRED("bot_token_required"),
   /** The credentials the user supplied are malformed or were refused by the provider. */
   INVALID_CREDENTIALS("invalid_credentials"),
-  /** The operation is not offered by this integration (for example the proxy, where its adapter has none). */
+  /**
+   * The operation is not offered by this integration (for example the proxy, where its adapter has
+   * none).
+   */
   UNSUPPORTED_OPERATION("unsupported_operation"),
   /** The user has no connection to this integration. */
   NOT_CONNECTED("not_connected"),
@@ -57,8 +60,8 @@ public enum ErrorCode {
    */
   CONSENT_MISMATCH("consent_mismatch"),
   /**
-   * The integration does not offer the capability the action needs (mail through Telegram, files through
-   * GitHub); the message names the ones it has.
+   * The integration does not offer the capability the action needs (mail through Telegram, files
+   * through GitHub); the message names the ones it has.
    */
   UNSUPPORTED_CAPABILITY("unsupported_capability"),
   /** The caller's token is valid but its {@code scope} claim does not cover what was asked. */

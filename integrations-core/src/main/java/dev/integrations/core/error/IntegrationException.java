@@ -3,8 +3,8 @@ package dev.integrations.core.error;
 import java.util.Objects;
 
 /**
- * Root of every failure this library reports. Each instance carries a stable {@link ErrorCode} and a
- * message written for the person who will read it. Messages never contain secrets.
+ * Root of every failure this library reports. Each instance carries a stable {@link ErrorCode} and
+ * a message written for the person who will read it. Messages never contain secrets.
  */
 public class IntegrationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -9,7 +9,9 @@ public class InvalidRequestException extends IntegrationException {
     this(ErrorCode.INVALID_REQUEST, message);
   }
 
-  /** Input refused with a more specific {@code code}, such as {@link ErrorCode#BOT_TOKEN_REQUIRED}. */
+  /**
+   * Input refused with a more specific {@code code}, such as {@link ErrorCode#BOT_TOKEN_REQUIRED}.
+   */
   public InvalidRequestException(ErrorCode code, String message) {
     super(code, message);
   }

@@ -22,7 +22,8 @@ public class MissingScopesException extends AuthorizationFailedException {
 
   /** The sentence shown for a grant that lacks {@code missingScopes}. */
   public static String describe(Set<String> missingScopes) {
-    return "Permissions not granted: " + String.join(", ", new TreeSet<>(missingScopes))
+    return "Permissions not granted: "
+        + String.join(", ", new TreeSet<>(missingScopes))
         + ". Connect again and allow every requested permission.";
   }
 

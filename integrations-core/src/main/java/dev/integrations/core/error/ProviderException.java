@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * A provider call failed after the adapter's bounded retries: unreachable ({@link
- * ErrorCode#PROVIDER_UNAVAILABLE}), too slow ({@link ErrorCode#PROVIDER_TIMEOUT}), still rate limited
- * ({@link ErrorCode#RATE_LIMITED}), an error answer ({@link ErrorCode#PROVIDER_ERROR}) or a refusal of
- * the request itself ({@link ErrorCode#PROVIDER_REJECTED}). The message keeps the provider's own
- * description where it has one, never a secret.
+ * ErrorCode#PROVIDER_UNAVAILABLE}), too slow ({@link ErrorCode#PROVIDER_TIMEOUT}), still rate
+ * limited ({@link ErrorCode#RATE_LIMITED}), an error answer ({@link ErrorCode#PROVIDER_ERROR}) or a
+ * refusal of the request itself ({@link ErrorCode#PROVIDER_REJECTED}). The message keeps the
+ * provider's own description where it has one, never a secret.
  */
 public class ProviderException extends IntegrationException {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,10 @@ public class ProviderException extends IntegrationException {
     this(code, message, null, cause);
   }
 
-  /** A provider failure that asked to wait {@code retryAfter} (null when it did not say) before a new attempt. */
+  /**
+   * A provider failure that asked to wait {@code retryAfter} (null when it did not say) before a
+   * new attempt.
+   */
   public ProviderException(ErrorCode code, String message, Duration retryAfter, Throwable cause) {
     super(code, message, cause);
     this.retryAfter = retryAfter;

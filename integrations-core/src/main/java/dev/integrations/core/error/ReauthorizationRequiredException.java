@@ -1,6 +1,9 @@
 package dev.integrations.core.error;
 
-/** The provider no longer accepts the stored grant; the connection is kept, marked, and the user must connect again. */
+/**
+ * The provider no longer accepts the stored grant; the connection is kept, marked, and the user
+ * must connect again.
+ */
 public class ReauthorizationRequiredException extends IntegrationException {
   private static final long serialVersionUID = 1L;
 

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** A {@link ConnectionStore} in this process's memory, for tests and throw-away set-ups. Thread-safe. */
+/**
+ * A {@link ConnectionStore} in this process's memory, for tests and throw-away set-ups.
+ * Thread-safe.
+ */
 public final class InMemoryConnectionStore implements ConnectionStore {
   private final ConcurrentMap<UserId, ConcurrentMap<IntegrationType, Connection>> byUser =
       new ConcurrentHashMap<>();
@@ -27,7 +30,9 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
   @Override
   public void save(Connection connection) {
-    byUser.computeIfAbsent(connection.user(), u -> new ConcurrentHashMap<>()).put(connection.type(), connection);
+    byUser
+        .computeIfAbsent(connection.user(), u -> new ConcurrentHashMap<>())
+        .put(connection.type(), connection);
   }
 
   @Override
@@ -37,13 +42,15 @@ public final class InMemoryConnectionStore implements ConnectionStore {
       return false;
     }
     boolean[] replaced = {false};
-    mine.computeIfPresent(connection.type(), (type, stored) -> {
-      if (!Objects.equals(stored.connectedAt(), connection.connectedAt())) {
-        return stored;
-      }
-      replaced[0] = true;
-      return connection;
-    });
+    mine.computeIfPresent(
+        connection.type(),
+        (type, stored) -> {
+          if (!Objects.equals(stored.connectedAt(), connection.connectedAt())) {
+            return stored;
+          }
+          replaced[0] = true;
+          return connection;
+        });
     return replaced[0];
   }
 

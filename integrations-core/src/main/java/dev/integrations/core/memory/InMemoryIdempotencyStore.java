@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * {@link IdempotencyStore} in this process's memory: enough for one process, not shared with others,
- * lost on restart. Records past their retention are replaced when their key is claimed again.
- * Thread-safe.
+ * {@link IdempotencyStore} in this process's memory: enough for one process, not shared with
+ * others, lost on restart. Records past their retention are replaced when their key is claimed
+ * again. Thread-safe.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private final ConcurrentMap<Key, IdempotentCall> calls = new ConcurrentHashMap<>();
@@ -31,11 +31,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Optional<IdempotentCall> claim(UserId user, String key, String requestHash, Duration retention) {
+  public Optional<IdempotentCall> claim(
+      UserId user, String key, String requestHash, Duration retention) {
     Instant now = clock.instant();
     IdempotentCall mine = new IdempotentCall(requestHash, now, null);
-    IdempotentCall held = calls.merge(
-        new Key(user, key), mine, (old, fresh) -> old.claimedAt().plus(retention).isAfter(now) ? old : fresh);
+    IdempotentCall held =
+        calls.merge(
+            new Key(user, key),
+            mine,
+            (old, fresh) -> old.claimedAt().plus(retention).isAfter(now) ? old : fresh);
     return held == mine ? Optional.empty() : Optional.of(held);
   }
 
@@ -43,7 +47,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public void complete(UserId user, String key, String outcome) {
     Objects.requireNonNull(outcome, "outcome");
     calls.computeIfPresent(
-        new Key(user, key), (k, call) -> new IdempotentCall(call.requestHash(), call.claimedAt(), outcome));
+        new Key(user, key),
+        (k, call) -> new IdempotentCall(call.requestHash(), call.claimedAt(), outcome));
   }
 
   @Override

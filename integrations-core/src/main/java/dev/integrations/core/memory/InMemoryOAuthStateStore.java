@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * An {@link OAuthStateStore} in this process's memory. Only for a single process: a callback that lands
- * on another process will not find its state. Thread-safe.
+ * An {@link OAuthStateStore} in this process's memory. Only for a single process: a callback that
+ * lands on another process will not find its state. Thread-safe.
  */
 public final class InMemoryOAuthStateStore implements OAuthStateStore {
   private final ConcurrentMap<String, AuthorizationRequest> pending = new ConcurrentHashMap<>();
@@ -42,10 +42,11 @@ public final class InMemoryOAuthStateStore implements OAuthStateStore {
 
   @Override
   public int keepNewest(UserId user, IntegrationType type, int keep) {
-    List<AuthorizationRequest> mine = pending.values().stream()
-        .filter(r -> r.user().equals(user) && r.type().equals(type))
-        .sorted(Comparator.comparing(AuthorizationRequest::expiresAt).reversed())
-        .toList();
+    List<AuthorizationRequest> mine =
+        pending.values().stream()
+            .filter(r -> r.user().equals(user) && r.type().equals(type))
+            .sorted(Comparator.comparing(AuthorizationRequest::expiresAt).reversed())
+            .toList();
     int removed = 0;
     for (AuthorizationRequest request : mine.subList(Math.min(keep, mine.size()), mine.size())) {
       if (pending.remove(request.state().reveal(), request)) {

@@ -35,14 +35,21 @@ public final class InMemoryRefreshLeases implements RefreshLeases {
   public Optional<RefreshLease> tryAcquire(UserId user, IntegrationType type, Duration ttl) {
     Instant now = clock.instant();
     Held mine = new Held(UUID.randomUUID().toString(), now.plus(ttl));
-    Held holder = leases.merge(new Key(user, type), mine, (held, fresh) -> held.expiresAt().isAfter(now) ? held : fresh);
-    return holder == mine ? Optional.of(new RefreshLease(user, type, mine.holder())) : Optional.empty();
+    Held holder =
+        leases.merge(
+            new Key(user, type),
+            mine,
+            (held, fresh) -> held.expiresAt().isAfter(now) ? held : fresh);
+    return holder == mine
+        ? Optional.of(new RefreshLease(user, type, mine.holder()))
+        : Optional.empty();
   }
 
   @Override
   public void release(RefreshLease lease) {
     leases.computeIfPresent(
-        new Key(lease.user(), lease.type()), (key, held) -> held.holder().equals(lease.holder()) ? null : held);
+        new Key(lease.user(), lease.type()),
+        (key, held) -> held.holder().equals(lease.holder()) ? null : held);
   }
 
   private record Key(UserId user, IntegrationType type) {}

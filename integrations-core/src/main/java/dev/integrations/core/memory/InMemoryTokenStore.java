@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link TokenStore} in this process's memory, for tests and throw-away set-ups. Nothing survives a
- * restart and nothing is shared with other processes. Thread-safe.
+ * A {@link TokenStore} in this process's memory, for tests and throw-away set-ups. Nothing survives
+ * a restart and nothing is shared with other processes. Thread-safe.
  */
 public final class InMemoryTokenStore implements TokenStore {
   private final ConcurrentMap<Key, StoredCredentials> rows = new ConcurrentHashMap<>();
@@ -30,7 +30,8 @@ public final class InMemoryTokenStore implements TokenStore {
   }
 
   @Override
-  public boolean compareAndSet(UserId user, IntegrationType type, long expectedVersion, Credentials next) {
+  public boolean compareAndSet(
+      UserId user, IntegrationType type, long expectedVersion, Credentials next) {
     boolean[] written = {false};
     rows.computeIfPresent(
         new Key(user, type),

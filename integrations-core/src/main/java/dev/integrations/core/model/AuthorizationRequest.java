@@ -11,12 +11,13 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A pending OAuth consent: the state sent to the provider and what it is bound to. Stored until it is
- * consumed, at most once, before {@code expiresAt}.
+ * A pending OAuth consent: the state sent to the provider and what it is bound to. Stored until it
+ * is consumed, at most once, before {@code expiresAt}.
  *
  * <p>A request waiting for {@link Completion#API API completion} is stored twice in its life: first
- * under its state, then, once the provider's answer came back, under a fresh one-time handle in place
- * of the state, with the authorization code sealed beside it ({@link #parked(Secret, Secret)}).
+ * under its state, then, once the provider's answer came back, under a fresh one-time handle in
+ * place of the state, with the authorization code sealed beside it ({@link #parked(Secret,
+ * Secret)}).
  *
  * @param state 32 random bytes, base64url; the only handle the callback has (the completion handle
  *     once parked)
@@ -41,7 +42,9 @@ public record AuthorizationRequest(
     Completion completion,
     String bindingHash,
     Secret parkedCode) {
-  /** Validates the request: every component is required but the binding hash and the parked code. */
+  /**
+   * Validates the request: every component is required but the binding hash and the parked code.
+   */
   public AuthorizationRequest {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(user, "user");
@@ -51,7 +54,8 @@ public record AuthorizationRequest(
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(completion, "completion");
     if ((completion == Completion.BROWSER) != (bindingHash != null)) {
-      throw new IllegalArgumentException("a binding hash is required for browser completion, and only there");
+      throw new IllegalArgumentException(
+          "a binding hash is required for browser completion, and only there");
     }
     if (bindingHash != null && !bindingHash.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("a binding hash is a lowercase hex SHA-256");
@@ -66,13 +70,20 @@ public record AuthorizationRequest(
    * Completion#CALLER}), as every request was before completions were told apart.
    */
   public AuthorizationRequest(
-      Secret state, UserId user, IntegrationType type, Secret codeVerifier, URI redirectUri, Instant expiresAt) {
+      Secret state,
+      UserId user,
+      IntegrationType type,
+      Secret codeVerifier,
+      URI redirectUri,
+      Instant expiresAt) {
     this(state, user, type, codeVerifier, redirectUri, expiresAt, Completion.CALLER, null, null);
   }
 
   /** The PKCE S256 code challenge of this request's verifier (RFC 7636 section 4.2). */
   public String codeChallenge() {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(codeVerifier, StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(sha256(codeVerifier, StandardCharsets.US_ASCII));
   }
 
   /** Whether the request is no longer acceptable at {@code now}. */
@@ -97,7 +108,10 @@ public record AuthorizationRequest(
             bindingHash.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** This request, waiting under {@code handle} instead of its state, with {@code code} sealed beside it. */
+  /**
+   * This request, waiting under {@code handle} instead of its state, with {@code code} sealed
+   * beside it.
+   */
   public AuthorizationRequest parked(Secret handle, Secret code) {
     Objects.requireNonNull(handle, "handle");
     Objects.requireNonNull(code, "code");

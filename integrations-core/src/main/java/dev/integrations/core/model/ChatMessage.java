@@ -15,11 +15,17 @@ import java.util.Locale;
  * @param parseMode {@code MarkdownV2}, {@code HTML} or null for plain text
  * @param disableNotification deliver silently
  */
-public record ChatMessage(String chatId, String text, String parseMode, boolean disableNotification) {
-  /** The longest text Telegram accepts, in characters after entity parsing; no provider takes more here. */
+public record ChatMessage(
+    String chatId, String text, String parseMode, boolean disableNotification) {
+  /**
+   * The longest text Telegram accepts, in characters after entity parsing; no provider takes more
+   * here.
+   */
   public static final int MAX_TEXT_LENGTH = 4096;
+
   /** The longest chat id. */
   public static final int MAX_CHAT_ID_LENGTH = 256;
+
   /** No formatted text this long can parse down to {@link #MAX_TEXT_LENGTH} characters of use. */
   private static final int MAX_MARKUP_LENGTH = 16 * MAX_TEXT_LENGTH;
 
@@ -30,8 +36,10 @@ public record ChatMessage(String chatId, String text, String parseMode, boolean 
     }
     chatId = chatId.strip();
     if (chatId.length() > MAX_CHAT_ID_LENGTH || !chatId.matches("[A-Za-z0-9@:._#+=/-]+")) {
-      throw new InvalidRequestException("chat_id must be a chat or channel id: at most " + MAX_CHAT_ID_LENGTH
-          + " letters, digits or @ : . _ # + = / - (a numeric chat id or @channelusername for Telegram).");
+      throw new InvalidRequestException(
+          "chat_id must be a chat or channel id: at most "
+              + MAX_CHAT_ID_LENGTH
+              + " letters, digits or @ : . _ # + = / - (a numeric chat id or @channelusername for Telegram).");
     }
     if (text == null || text.isEmpty()) {
       throw new InvalidRequestException("A message text is required.");
@@ -42,11 +50,12 @@ public record ChatMessage(String chatId, String text, String parseMode, boolean 
     }
     if (parseMode != null && !parseMode.isEmpty()) {
       String mode = parseMode.toLowerCase(Locale.ROOT);
-      parseMode = switch (mode) {
-        case "markdownv2" -> "MarkdownV2";
-        case "html" -> "HTML";
-        default -> throw new InvalidRequestException("parse_mode must be MarkdownV2 or HTML.");
-      };
+      parseMode =
+          switch (mode) {
+            case "markdownv2" -> "MarkdownV2";
+            case "html" -> "HTML";
+            default -> throw new InvalidRequestException("parse_mode must be MarkdownV2 or HTML.");
+          };
     } else {
       parseMode = null;
       if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {

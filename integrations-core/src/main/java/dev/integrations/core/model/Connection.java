@@ -34,7 +34,8 @@ public record Connection(
   }
 
   /** A fresh, healthy connection made at {@code now}. */
-  public static Connection connected(UserId user, IntegrationType type, Instant now, Account account) {
+  public static Connection connected(
+      UserId user, IntegrationType type, Instant now, Account account) {
     return new Connection(user, type, ConnectionStatus.CONNECTED, now, now, null, null, account);
   }
 
@@ -45,17 +46,20 @@ public record Connection(
 
   /** This connection, healthy again after a successful call at {@code now}. */
   public Connection synced(Instant now) {
-    return new Connection(user, type, ConnectionStatus.CONNECTED, connectedAt, now, null, null, account);
+    return new Connection(
+        user, type, ConnectionStatus.CONNECTED, connectedAt, now, null, null, account);
   }
 
   /** This connection, marked unusable for {@code reason}. */
   public Connection failed(ErrorCode reason, String message) {
-    return new Connection(user, type, ConnectionStatus.ERROR, connectedAt, lastSync, reason, message, account);
+    return new Connection(
+        user, type, ConnectionStatus.ERROR, connectedAt, lastSync, reason, message, account);
   }
 
   /** This connection with the provider account it belongs to. */
   public Connection withAccount(Account newAccount) {
-    return new Connection(user, type, status, connectedAt, lastSync, lastError, lastErrorMessage, newAccount);
+    return new Connection(
+        user, type, status, connectedAt, lastSync, lastError, lastErrorMessage, newAccount);
   }
 
   /** Why the connection is in error, if it is. */
@@ -66,6 +70,7 @@ public record Connection(
   /** Whether the user must go through the consent screen again before the connection works. */
   public boolean needsReauthorization() {
     return status == ConnectionStatus.ERROR
-        && (lastError == ErrorCode.REAUTHORIZATION_REQUIRED || lastError == ErrorCode.MISSING_SCOPES);
+        && (lastError == ErrorCode.REAUTHORIZATION_REQUIRED
+            || lastError == ErrorCode.MISSING_SCOPES);
   }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param reason why, for failures; null otherwise
  * @param at when
  */
-public record ConnectionEvent(Kind kind, UserId user, IntegrationType type, ErrorCode reason, Instant at) {
+public record ConnectionEvent(
+    Kind kind, UserId user, IntegrationType type, ErrorCode reason, Instant at) {
   /** What happened to a connection. */
   public enum Kind {
     /** A bot token was accepted, or an OAuth authorization completed with every required scope. */

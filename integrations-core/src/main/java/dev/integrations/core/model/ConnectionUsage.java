@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The usage of one connection over the kept period: one entry per day (UTC, oldest first, days without
- * calls included), the totals per action, and the last 24 hours.
+ * The usage of one connection over the kept period: one entry per day (UTC, oldest first, days
+ * without calls included), the totals per action, and the last 24 hours.
  *
  * @param type the integration
  * @param days one entry per day of the period, oldest first
  * @param actions per action over the period, most used first
  * @param last24Hours the calls of the last 24 hours (to the hour)
  */
-public record ConnectionUsage(IntegrationType type, List<Day> days, List<Action> actions, UsageCount last24Hours) {
+public record ConnectionUsage(
+    IntegrationType type, List<Day> days, List<Action> actions, UsageCount last24Hours) {
   /** Copies the lists; requires every field. */
   public ConnectionUsage {
     Objects.requireNonNull(type, "type");

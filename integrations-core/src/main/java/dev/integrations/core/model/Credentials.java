@@ -8,15 +8,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What lets us act for a user at a provider: an access token (or bot token), maybe a refresh token, an
- * expiry and the granted scopes. {@link #toString()} never shows a token.
+ * What lets us act for a user at a provider: an access token (or bot token), maybe a refresh token,
+ * an expiry and the granted scopes. {@link #toString()} never shows a token.
  *
  * @param accessToken the bearer token, or the bot token for bot-token integrations
  * @param refreshToken the OAuth refresh token, null when the provider gave none
  * @param expiresAt when the access token stops working, null when it does not expire
  * @param scopes the scopes the provider says it granted
  */
-public record Credentials(Secret accessToken, Secret refreshToken, Instant expiresAt, Set<String> scopes) {
+public record Credentials(
+    Secret accessToken, Secret refreshToken, Instant expiresAt, Set<String> scopes) {
   /** Requires an access token; copies the scopes. */
   public Credentials {
     Objects.requireNonNull(accessToken, "accessToken");
@@ -40,8 +41,8 @@ public record Credentials(Secret accessToken, Secret refreshToken, Instant expir
 
   /**
    * The credentials after a refresh: the grant's access token and expiry; its refresh token when it
-   * rotated one, otherwise the one we had (providers usually omit it); its scopes when it listed them,
-   * otherwise the ones we had (RFC 6749 section 5.1).
+   * rotated one, otherwise the one we had (providers usually omit it); its scopes when it listed
+   * them, otherwise the ones we had (RFC 6749 section 5.1).
    */
   public Credentials refreshedWith(TokenGrant grant, Instant now) {
     Secret nextRefresh = grant.refreshToken() != null ? grant.refreshToken() : refreshToken;
@@ -58,7 +59,12 @@ public record Credentials(Secret accessToken, Secret refreshToken, Instant expir
 
   @Override
   public String toString() {
-    return "Credentials[accessToken=***, refreshToken=" + (refreshToken == null ? "none" : "***")
-        + ", expiresAt=" + expiresAt + ", scopes=" + scopes + "]";
+    return "Credentials[accessToken=***, refreshToken="
+        + (refreshToken == null ? "none" : "***")
+        + ", expiresAt="
+        + expiresAt
+        + ", scopes="
+        + scopes
+        + "]";
   }
 }

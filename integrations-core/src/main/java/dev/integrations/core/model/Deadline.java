@@ -13,16 +13,16 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The moment by which a request must have its answer, on a monotonic clock. A use case opens one per
- * request with {@link #run}; the adapters read it with {@link #current()} and size each attempt, each
- * retry wait and each wait for another thread's work to what is {@linkplain #remaining() left}, so that
- * the request answers in time however many provider calls it makes (a refresh, the call, a refresh after
- * a 401, the call again).
+ * The moment by which a request must have its answer, on a monotonic clock. A use case opens one
+ * per request with {@link #run}; the adapters read it with {@link #current()} and size each
+ * attempt, each retry wait and each wait for another thread's work to what is {@linkplain
+ * #remaining() left}, so that the request answers in time however many provider calls it makes (a
+ * refresh, the call, a refresh after a 401, the call again).
  *
  * <p>The current deadline is kept per thread for the duration of {@link #run} only, like gRPC's
  * {@code Context} deadline: the ports stay free of a parameter that every adapter and every caller
- * would have to pass along, and waits deep in the stack (a refresh another caller leads) see it too.
- * Work handed to another thread must carry it there with {@code Deadline.current().run(…)}.
+ * would have to pass along, and waits deep in the stack (a refresh another caller leads) see it
+ * too. Work handed to another thread must carry it there with {@code Deadline.current().run(…)}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -46,7 +46,10 @@ public final class Deadline {
     return after(timeout, System::nanoTime);
   }
 
-  /** A deadline {@code timeout} from now on {@code nanoClock} (nanoseconds, like {@link System#nanoTime()}). */
+  /**
+   * A deadline {@code timeout} from now on {@code nanoClock} (nanoseconds, like {@link
+   * System#nanoTime()}).
+   */
   public static Deadline after(Duration timeout, LongSupplier nanoClock) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(nanoClock, "nanoClock");
@@ -63,7 +66,8 @@ public final class Deadline {
   }
 
   /**
-   * The deadline of the request this thread is working for, or {@link #none()} outside any {@link #run}.
+   * The deadline of the request this thread is working for, or {@link #none()} outside any {@link
+   * #run}.
    */
   public static Deadline current() {
     Deadline current = CURRENT.get();
@@ -71,9 +75,9 @@ public final class Deadline {
   }
 
   /**
-   * Runs {@code work} with this deadline as the {@linkplain #current() current} one, or the current one
-   * if it is sooner (a nested request never gets more time than the one around it). The previous
-   * deadline is back in place when {@code work} returns or throws.
+   * Runs {@code work} with this deadline as the {@linkplain #current() current} one, or the current
+   * one if it is sooner (a nested request never gets more time than the one around it). The
+   * previous deadline is back in place when {@code work} returns or throws.
    */
   public <T> T run(Supplier<T> work) {
     Deadline outer = CURRENT.get();
@@ -131,7 +135,10 @@ public final class Deadline {
   public ProviderException exceeded(String service) {
     return new ProviderException(
         ErrorCode.PROVIDER_TIMEOUT,
-        service + " did not answer in time: the request's deadline of " + describe(timeout) + " ran out.");
+        service
+            + " did not answer in time: the request's deadline of "
+            + describe(timeout)
+            + " ran out.");
   }
 
   /**
@@ -153,7 +160,8 @@ public final class Deadline {
       throw exceeded(service);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while waiting for " + service + ".");
+      throw new ProviderException(
+          ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while waiting for " + service + ".");
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param size its length in bytes, or -1 when unknown
  * @param content opens the bytes; may be called again when an upload is retried from the start
  */
-public record FileUpload(String name, String mimeType, String parentId, long size, Content content) {
+public record FileUpload(
+    String name, String mimeType, String parentId, long size, Content content) {
 
   /** Opens the bytes of an upload. */
   @FunctionalInterface
@@ -42,6 +43,10 @@ public record FileUpload(String name, String mimeType, String parentId, long siz
   /** An upload of a file on disk, named after it. */
   public static FileUpload of(Path path, String mimeType, String parentId) throws IOException {
     return new FileUpload(
-        path.getFileName().toString(), mimeType, parentId, Files.size(path), () -> Files.newInputStream(path));
+        path.getFileName().toString(),
+        mimeType,
+        parentId,
+        Files.size(path),
+        () -> Files.newInputStream(path));
   }
 }

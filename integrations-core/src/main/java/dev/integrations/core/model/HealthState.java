@@ -7,9 +7,15 @@ import java.util.Locale;
 public enum HealthState {
   /** The last call through the connection succeeded (or nothing has failed since it was made). */
   HEALTHY,
-  /** Calls failed for reasons that may pass (provider 5xx, timeouts, network); counted until one succeeds. */
+  /**
+   * Calls failed for reasons that may pass (provider 5xx, timeouts, network); counted until one
+   * succeeds.
+   */
   DEGRADED,
-  /** The provider refused the grant (invalid_grant, revoked, missing scopes): the user must connect again. */
+  /**
+   * The provider refused the grant (invalid_grant, revoked, missing scopes): the user must connect
+   * again.
+   */
   REAUTHORIZATION_REQUIRED;
 
   /** The lowercase name used in JSON and CLI output. */

@@ -12,12 +12,14 @@ import java.util.Set;
  * @param icon icon name (lucide icon set names in the original service)
  * @param authMethod how the user connects
  * @param requiredScopes OAuth scopes the integration needs; empty for bot tokens
- * @param credentialsGroup the provider client the integration's grants come from ({@code google} for
- *     Gmail and Drive): integrations of one group connected to the same account share one grant, which
- *     the provider revokes as a whole
- * @param capabilities what connections to it can do (mail, files, messages), as its provider declares
- * @param configured whether this deployment can connect it: an OAuth integration needs its client id and
- *     secret; one that is not configured is listed, and connecting it answers {@code not_configured}
+ * @param credentialsGroup the provider client the integration's grants come from ({@code google}
+ *     for Gmail and Drive): integrations of one group connected to the same account share one
+ *     grant, which the provider revokes as a whole
+ * @param capabilities what connections to it can do (mail, files, messages), as its provider
+ *     declares
+ * @param configured whether this deployment can connect it: an OAuth integration needs its client
+ *     id and secret; one that is not configured is listed, and connecting it answers {@code
+ *     not_configured}
  */
 public record Integration(
     IntegrationType type,
@@ -41,7 +43,9 @@ public record Integration(
     capabilities = Set.copyOf(capabilities);
   }
 
-  /** A configured integration whose grants come from {@code credentialsGroup}, with no capabilities. */
+  /**
+   * A configured integration whose grants come from {@code credentialsGroup}, with no capabilities.
+   */
   public Integration(
       IntegrationType type,
       String name,
@@ -50,7 +54,16 @@ public record Integration(
       AuthMethod authMethod,
       Set<String> requiredScopes,
       String credentialsGroup) {
-    this(type, name, description, icon, authMethod, requiredScopes, credentialsGroup, Set.of(), true);
+    this(
+        type,
+        name,
+        description,
+        icon,
+        authMethod,
+        requiredScopes,
+        credentialsGroup,
+        Set.of(),
+        true);
   }
 
   /** An integration whose grants are its own: its credentials group is its type. */
@@ -66,13 +79,30 @@ public record Integration(
 
   /** This integration, declaring {@code offered} as what it can do. */
   public Integration withCapabilities(Set<Capability> offered) {
-    return new Integration(type, name, description, icon, authMethod, requiredScopes, credentialsGroup, offered, configured);
+    return new Integration(
+        type,
+        name,
+        description,
+        icon,
+        authMethod,
+        requiredScopes,
+        credentialsGroup,
+        offered,
+        configured);
   }
 
   /** This integration, configured in this deployment or not. */
   public Integration withConfigured(boolean isConfigured) {
     return new Integration(
-        type, name, description, icon, authMethod, requiredScopes, credentialsGroup, capabilities, isConfigured);
+        type,
+        name,
+        description,
+        icon,
+        authMethod,
+        requiredScopes,
+        credentialsGroup,
+        capabilities,
+        isConfigured);
   }
 
   /** Whether it declares {@code capability}. */

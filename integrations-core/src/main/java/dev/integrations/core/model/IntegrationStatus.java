@@ -3,9 +3,9 @@ package dev.integrations.core.model;
 import java.util.Objects;
 
 /**
- * A catalog entry together with one user's connection to it (a {@link ConnectionStatus#DISCONNECTED}
- * connection when the user has none), its health (null when not connected) and its calls of the last 24
- * hours.
+ * A catalog entry together with one user's connection to it (a {@link
+ * ConnectionStatus#DISCONNECTED} connection when the user has none), its health (null when not
+ * connected) and its calls of the last 24 hours.
  */
 public record IntegrationStatus(
     Integration integration, Connection connection, ConnectionHealth health, UsageCount usage24h) {

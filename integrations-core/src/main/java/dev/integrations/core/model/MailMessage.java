@@ -4,8 +4,8 @@ import dev.integrations.core.error.InvalidRequestException;
 import java.util.List;
 
 /**
- * An e-mail to send. Header values (addresses, subject) must not contain CR or LF: a header cannot be
- * smuggled in through them. Address syntax is checked again by the provider's MIME library.
+ * An e-mail to send. Header values (addresses, subject) must not contain CR or LF: a header cannot
+ * be smuggled in through them. Address syntax is checked again by the provider's MIME library.
  *
  * @param to at least one recipient
  * @param cc carbon-copy recipients, possibly empty
@@ -15,7 +15,12 @@ import java.util.List;
  * @param htmlBody an HTML alternative, or null
  */
 public record MailMessage(
-    List<String> to, List<String> cc, List<String> bcc, String subject, String textBody, String htmlBody) {
+    List<String> to,
+    List<String> cc,
+    List<String> bcc,
+    String subject,
+    String textBody,
+    String htmlBody) {
   /** Validates the message and copies the address lists. */
   public MailMessage {
     to = copyAddresses("to", to);

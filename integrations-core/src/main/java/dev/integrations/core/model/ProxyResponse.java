@@ -17,7 +17,8 @@ public record ProxyResponse(int status, Map<String, List<String>> headers, byte[
   /** Copies everything. */
   public ProxyResponse {
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Objects.requireNonNull(headers, "headers").forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    Objects.requireNonNull(headers, "headers")
+        .forEach((name, values) -> copy.put(name, List.copyOf(values)));
     headers = java.util.Collections.unmodifiableMap(copy);
     body = Objects.requireNonNull(body, "body").clone();
   }

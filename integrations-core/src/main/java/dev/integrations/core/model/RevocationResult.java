@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
  * @param attempted whether the provider was asked to revoke
  * @param revoked whether it confirmed the revocation
  * @param message a sentence for the user
- * @param sharedWith the user's other integrations that still rely on the same grant, for which it was
- *     kept at the provider (empty when none did)
+ * @param sharedWith the user's other integrations that still rely on the same grant, for which it
+ *     was kept at the provider (empty when none did)
  */
-public record RevocationResult(boolean attempted, boolean revoked, String message, List<IntegrationType> sharedWith) {
+public record RevocationResult(
+    boolean attempted, boolean revoked, String message, List<IntegrationType> sharedWith) {
   /** Requires a message; copies {@code sharedWith}. */
   public RevocationResult {
     Objects.requireNonNull(message, "message");
@@ -42,16 +43,21 @@ public record RevocationResult(boolean attempted, boolean revoked, String messag
   }
 
   /**
-   * The grant was not revoked because {@code others} still rely on it: the provider would have ended
-   * their access too. Only this integration's tokens were forgotten.
+   * The grant was not revoked because {@code others} still rely on it: the provider would have
+   * ended their access too. Only this integration's tokens were forgotten.
    */
   public static RevocationResult keptForSharedGrant(List<Integration> others) {
     String names = others.stream().map(Integration::name).collect(Collectors.joining(" and "));
     return new RevocationResult(
         false,
         false,
-        "Forgotten here, not revoked at the provider: " + names + " still use" + (others.size() == 1 ? "s" : "")
-            + " the same grant. Disconnect " + (others.size() == 1 ? "it" : "them") + " too to revoke it.",
+        "Forgotten here, not revoked at the provider: "
+            + names
+            + " still use"
+            + (others.size() == 1 ? "s" : "")
+            + " the same grant. Disconnect "
+            + (others.size() == 1 ? "it" : "them")
+            + " too to revoke it.",
         others.stream().map(Integration::type).toList());
   }
 }

@@ -3,8 +3,9 @@ package dev.integrations.core.model;
 import java.util.Objects;
 
 /**
- * A delivered chat message as the provider identifies it: Telegram's and Discord's numeric message ids,
- * Slack's {@code ts} ({@code 1700000000.000100}), a Teams message id, WhatsApp's {@code wamid.…}.
+ * A delivered chat message as the provider identifies it: Telegram's and Discord's numeric message
+ * ids, Slack's {@code ts} ({@code 1700000000.000100}), a Teams message id, WhatsApp's {@code
+ * wamid.…}.
  *
  * @param id the provider's id of the message, as the provider writes it
  */
@@ -30,7 +31,8 @@ public record SentMessage(String id) {
   /**
    * The id as a number, for providers whose ids are numbers (Telegram's {@code message_id}).
    *
-   * @throws IllegalStateException when the provider's id is not a number (Slack, WhatsApp): use {@link #id()}
+   * @throws IllegalStateException when the provider's id is not a number (Slack, WhatsApp): use
+   *     {@link #id()}
    */
   public long messageId() {
     if (!hasNumericId()) {

@@ -11,10 +11,11 @@ import java.util.Set;
  * @param accessToken the new access token
  * @param refreshToken a refresh token, or null when the answer had none (keep the stored one)
  * @param expiresIn the access token's lifetime, or null when the answer did not say
- * @param scopes the granted scopes, or null when the answer omitted {@code scope} (then they equal the
- *     requested ones, RFC 6749 section 5.1)
+ * @param scopes the granted scopes, or null when the answer omitted {@code scope} (then they equal
+ *     the requested ones, RFC 6749 section 5.1)
  */
-public record TokenGrant(Secret accessToken, Secret refreshToken, Duration expiresIn, Set<String> scopes) {
+public record TokenGrant(
+    Secret accessToken, Secret refreshToken, Duration expiresIn, Set<String> scopes) {
   /** Requires an access token. */
   public TokenGrant {
     Objects.requireNonNull(accessToken, "accessToken");
@@ -34,7 +35,12 @@ public record TokenGrant(Secret accessToken, Secret refreshToken, Duration expir
 
   @Override
   public String toString() {
-    return "TokenGrant[accessToken=***, refreshToken=" + (refreshToken == null ? "none" : "***")
-        + ", expiresIn=" + expiresIn + ", scopes=" + scopes + "]";
+    return "TokenGrant[accessToken=***, refreshToken="
+        + (refreshToken == null ? "none" : "***")
+        + ", expiresIn="
+        + expiresIn
+        + ", scopes="
+        + scopes
+        + "]";
   }
 }

@@ -3,8 +3,8 @@ package dev.integrations.core.model;
 import dev.integrations.core.error.InvalidRequestException;
 
 /**
- * Identifies a user of the host application. Opaque to this library: 1 to 255 characters, no control
- * characters.
+ * Identifies a user of the host application. Opaque to this library: 1 to 255 characters, no
+ * control characters.
  */
 public record UserId(String value) {
   /** Refuses a blank, over-long or control-character id with {@code invalid_request}. */

@@ -4,8 +4,8 @@ import dev.integrations.core.model.ConnectionEvent;
 
 /**
  * Notified of what happens to connections, so that a host application can tell its user or pause a
- * workflow. Called on the thread that caused the event, after the change was stored; a listener that
- * throws is logged and otherwise ignored, it never breaks the operation.
+ * workflow. Called on the thread that caused the event, after the change was stored; a listener
+ * that throws is logged and otherwise ignored, it never breaks the operation.
  */
 @FunctionalInterface
 public interface ConnectionListener {

@@ -12,10 +12,10 @@ import java.util.Optional;
  *
  * <p>Implementations are thread-safe; a write that returned has been made durable.
  *
- * <p>The writes that take a {@link ConnectionEvent} record it with the change: a store that keeps an
- * outbox (the JDBI store, when webhooks are configured) appends the event in the same database
- * transaction as the change, so an event is kept exactly when its change is. A store without an outbox
- * (the in-memory one, the defaults below) just makes the change; the event still reaches the
+ * <p>The writes that take a {@link ConnectionEvent} record it with the change: a store that keeps
+ * an outbox (the JDBI store, when webhooks are configured) appends the event in the same database
+ * transaction as the change, so an event is kept exactly when its change is. A store without an
+ * outbox (the in-memory one, the defaults below) just makes the change; the event still reaches the
  * in-process listeners, which the caller tells after the write returned.
  */
 public interface ConnectionStore {
@@ -27,16 +27,16 @@ public interface ConnectionStore {
   List<Connection> findAll(UserId user);
 
   /**
-   * Inserts or replaces the connection of {@code connection.user()} to {@code connection.type()}: what a
-   * completed connect writes.
+   * Inserts or replaces the connection of {@code connection.user()} to {@code connection.type()}:
+   * what a completed connect writes.
    */
   void save(Connection connection);
 
   /**
-   * Replaces the stored connection of {@code connection.user()} to {@code connection.type()}, but only
-   * while it is the same connection: one stored with the same {@code connectedAt}. Never creates a
-   * connection, so a status write that finishes after a disconnect cannot bring it back, and one that
-   * finishes after a new connect cannot overwrite it.
+   * Replaces the stored connection of {@code connection.user()} to {@code connection.type()}, but
+   * only while it is the same connection: one stored with the same {@code connectedAt}. Never
+   * creates a connection, so a status write that finishes after a disconnect cannot bring it back,
+   * and one that finishes after a new connect cannot overwrite it.
    *
    * @return whether the stored connection was replaced
    */
@@ -49,14 +49,17 @@ public interface ConnectionStore {
    */
   boolean delete(UserId user, IntegrationType type);
 
-  /** Like {@link #save(Connection)}, recording {@code event} with the change (see the type's Javadoc). */
+  /**
+   * Like {@link #save(Connection)}, recording {@code event} with the change (see the type's
+   * Javadoc).
+   */
   default void save(Connection connection, ConnectionEvent event) {
     save(connection);
   }
 
   /**
-   * Like {@link #update(Connection)}, recording {@code event} with the change (see the type's Javadoc)
-   * only when the connection was replaced.
+   * Like {@link #update(Connection)}, recording {@code event} with the change (see the type's
+   * Javadoc) only when the connection was replaced.
    */
   default boolean update(Connection connection, ConnectionEvent event) {
     return update(connection);
@@ -64,8 +67,8 @@ public interface ConnectionStore {
 
   /**
    * Like {@link #delete(UserId, IntegrationType)}, recording {@code event} with the change (see the
-   * type's Javadoc); the event is recorded even when there was no connection row (credentials alone were
-   * deleted), since the caller reports a disconnect then too.
+   * type's Javadoc); the event is recorded even when there was no connection row (credentials alone
+   * were deleted), since the caller reports a disconnect then too.
    */
   default boolean delete(UserId user, IntegrationType type, ConnectionEvent event) {
     return delete(user, type);

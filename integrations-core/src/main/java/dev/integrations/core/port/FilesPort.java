@@ -8,8 +8,8 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 
 /**
- * Lists and uploads files. Uploads stream their content and never hold a whole file in memory. Methods
- * throw {@link dev.integrations.core.error.CredentialsRejectedException} on HTTP 401.
+ * Lists and uploads files. Uploads stream their content and never hold a whole file in memory.
+ * Methods throw {@link dev.integrations.core.error.CredentialsRejectedException} on HTTP 401.
  */
 public interface FilesPort {
   /** One page of the files the credentials can see, filtered by {@code query}. */

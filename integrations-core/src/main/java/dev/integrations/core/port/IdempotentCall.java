@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A call recorded under an idempotency key.
  *
- * @param requestHash what the call asked for, as the claimer described it (a repeat must ask the same)
+ * @param requestHash what the call asked for, as the claimer described it (a repeat must ask the
+ *     same)
  * @param claimedAt when the key was claimed
  * @param outcome what the call answered, null while it is still pending (or its claimer died)
  */

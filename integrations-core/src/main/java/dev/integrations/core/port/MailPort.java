@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Sends and searches mail. A send is never retried once its request may have reached the provider.
- * Methods throw {@link dev.integrations.core.error.CredentialsRejectedException} on HTTP 401 so that
- * the core can refresh once and retry.
+ * Methods throw {@link dev.integrations.core.error.CredentialsRejectedException} on HTTP 401 so
+ * that the core can refresh once and retry.
  */
 public interface MailPort {
   /** Sends {@code message} from the credentials' mailbox. */

@@ -27,7 +27,8 @@ public interface OAuthProviderPort extends ProviderPort {
    *
    * @throws dev.integrations.core.error.InvalidGrantException when the provider answers {@code
    *     invalid_grant}
-   * @throws dev.integrations.core.error.ReauthorizationRequiredException when there is no refresh token
+   * @throws dev.integrations.core.error.ReauthorizationRequiredException when there is no refresh
+   *     token
    */
   TokenGrant refresh(Credentials credentials);
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Keeps pending authorization requests between the redirect to the provider and its callback.
  *
- * <p>Implementations are thread-safe and shared by every process of a deployment: a callback may land
- * on another server than the one that started the flow.
+ * <p>Implementations are thread-safe and shared by every process of a deployment: a callback may
+ * land on another server than the one that started the flow.
  */
 public interface OAuthStateStore {
 
@@ -32,8 +32,8 @@ public interface OAuthStateStore {
   int deleteExpired(Instant now);
 
   /**
-   * Forgets all but the {@code keep} newest pending requests of {@code user} for {@code type} (newest:
-   * latest to expire), so that nobody can pile up pending requests without bound.
+   * Forgets all but the {@code keep} newest pending requests of {@code user} for {@code type}
+   * (newest: latest to expire), so that nobody can pile up pending requests without bound.
    *
    * @return how many were removed
    */

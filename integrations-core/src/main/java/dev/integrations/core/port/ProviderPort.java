@@ -7,8 +7,8 @@ import dev.integrations.core.model.TestResult;
 
 /**
  * A provider adapter for one integration. Every adapter is also one of {@link OAuthProviderPort} or
- * {@link BotTokenProviderPort}, and offers actions by implementing capability ports ({@link MailPort},
- * {@link FilesPort}, {@link MessagingPort}).
+ * {@link BotTokenProviderPort}, and offers actions by implementing capability ports ({@link
+ * MailPort}, {@link FilesPort}, {@link MessagingPort}).
  *
  * <p>Implementations are thread-safe. Every remote call has timeouts and bounded retries; failures
  * are reported as {@link dev.integrations.core.error.IntegrationException}s.

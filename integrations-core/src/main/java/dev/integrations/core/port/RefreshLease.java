@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param user the connection's user
  * @param type the connection's integration
- * @param holder who took it: a random id, unique per taking, that {@link RefreshLeases#release} checks
+ * @param holder who took it: a random id, unique per taking, that {@link RefreshLeases#release}
+ *     checks
  */
 public record RefreshLease(UserId user, IntegrationType type, String holder) {
   /** Requires every field. */

@@ -23,7 +23,8 @@ public record StoredCredentials(Credentials credentials, long version) {
   /**
    * The version of a newly created row: random in [1, 2<sup>62</sup>), so that a row deleted and
    * created again does not repeat the versions of its earlier life (a repeat would take a 1 in
-   * 4.6&middot;10<sup>18</sup> coincidence). Adapters of {@link TokenStore} use it for every insert.
+   * 4.6&middot;10<sup>18</sup> coincidence). Adapters of {@link TokenStore} use it for every
+   * insert.
    */
   public static long firstVersion() {
     return ThreadLocalRandom.current().nextLong(1, FIRST_VERSION_BOUND);

@@ -4,9 +4,10 @@ import dev.integrations.core.model.IntegrationType;
 import java.time.Duration;
 
 /**
- * Told how provider calls and refreshes went, so that an application can count them (the server binds
- * it to Micrometer). Never given a user id or a secret: only the integration type, the action and a
- * bounded outcome. Implementations are thread-safe and return quickly; the defaults do nothing.
+ * Told how provider calls and refreshes went, so that an application can count them (the server
+ * binds it to Micrometer). Never given a user id or a secret: only the integration type, the action
+ * and a bounded outcome. Implementations are thread-safe and return quickly; the defaults do
+ * nothing.
  */
 public interface Telemetry {
   /** Counts nothing. */

@@ -9,12 +9,12 @@ import java.util.Optional;
  * Keeps each connection's credentials, encrypted at rest by the adapter, with a version for
  * compare-and-set so that two writers (threads or processes) can never silently lose an update.
  *
- * <p>Versions: every write of a row gives it a version greater than the one it had, and a version is
- * never handed out twice for the same connection, not even after the row was deleted and created
+ * <p>Versions: every write of a row gives it a version greater than the one it had, and a version
+ * is never handed out twice for the same connection, not even after the row was deleted and created
  * again. A compare-and-set that names a version read before a disconnect and reconnect therefore
- * fails instead of overwriting the new grant. Adapters meet this by starting each new row at a random
- * version below 2<sup>62</sup> and adding one on every write; versions are otherwise opaque (callers
- * compare them for equality only).
+ * fails instead of overwriting the new grant. Adapters meet this by starting each new row at a
+ * random version below 2<sup>62</sup> and adding one on every write; versions are otherwise opaque
+ * (callers compare them for equality only).
  *
  * <p>Implementations are thread-safe, and safe to share between processes through their database. A
  * write that returned has been made durable.
@@ -25,16 +25,16 @@ public interface TokenStore {
   Optional<StoredCredentials> find(UserId user, IntegrationType type);
 
   /**
-   * Stores the credentials of a new grant, replacing whatever the connection had. A replaced row moves
-   * to a greater version; a new row starts at a version no earlier row of the connection had.
+   * Stores the credentials of a new grant, replacing whatever the connection had. A replaced row
+   * moves to a greater version; a new row starts at a version no earlier row of the connection had.
    *
    * @return what is now stored, with its new version
    */
   StoredCredentials put(UserId user, IntegrationType type, Credentials credentials);
 
   /**
-   * Replaces the credentials only if the stored version is still {@code expectedVersion}; the row then
-   * moves to a greater version.
+   * Replaces the credentials only if the stored version is still {@code expectedVersion}; the row
+   * then moves to a greater version.
    *
    * @return whether the write happened (false: another writer came first, or the row is gone)
    */

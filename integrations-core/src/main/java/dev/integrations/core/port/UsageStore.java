@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts the calls through each connection in hourly buckets, per action: one cheap upsert per call, or
- * per batch of calls of one action and hour.
+ * Counts the calls through each connection in hourly buckets, per action: one cheap upsert per
+ * call, or per batch of calls of one action and hour.
  *
  * <p>Implementations are thread-safe and, through their database, shared between processes: two
  * processes counting into one bucket lose neither count.
@@ -18,20 +18,25 @@ import java.util.Map;
 public interface UsageStore {
 
   /**
-   * Adds {@code count} (calls and failures) to the bucket of {@code action} for the hour of {@code at},
-   * and makes {@code at} its last use unless a later one is recorded.
+   * Adds {@code count} (calls and failures) to the bucket of {@code action} for the hour of {@code
+   * at}, and makes {@code at} its last use unless a later one is recorded.
    */
   void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count);
 
   /** Adds one call (a failed one when {@code failed}) made at {@code at}. */
-  default void record(UserId user, IntegrationType type, String action, boolean failed, Instant at) {
+  default void record(
+      UserId user, IntegrationType type, String action, boolean failed, Instant at) {
     add(user, type, action, at, new UsageCount(1, failed ? 1 : 0));
   }
 
-  /** The connection's buckets whose hour starts at or after {@code from}, in no particular order. */
+  /**
+   * The connection's buckets whose hour starts at or after {@code from}, in no particular order.
+   */
   List<UsageBucket> buckets(UserId user, IntegrationType type, Instant from);
 
-  /** Each of the user's connections' calls in buckets whose hour starts at or after {@code from}. */
+  /**
+   * Each of the user's connections' calls in buckets whose hour starts at or after {@code from}.
+   */
   Map<IntegrationType, UsageCount> totalsSince(UserId user, Instant from);
 
   /**

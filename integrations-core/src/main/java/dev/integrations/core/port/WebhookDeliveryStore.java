@@ -6,19 +6,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outbox of webhook deliveries (rows appended by the {@link ConnectionStore} with the changes that
- * caused them), as a dispatcher and an operator use it. Times are the store's (the database's clock),
- * so servers sharing it need not agree on the time.
+ * The outbox of webhook deliveries (rows appended by the {@link ConnectionStore} with the changes
+ * that caused them), as a dispatcher and an operator use it. Times are the store's (the database's
+ * clock), so servers sharing it need not agree on the time.
  *
- * <p>Claims are leases: a claimed delivery is invisible to other claimers until its lease runs out or
- * its holder records an outcome, so at most one attempt of a delivery is in flight across every process
- * sharing the store. No transaction is held between calls. Implementations are thread-safe.
+ * <p>Claims are leases: a claimed delivery is invisible to other claimers until its lease runs out
+ * or its holder records an outcome, so at most one attempt of a delivery is in flight across every
+ * process sharing the store. No transaction is held between calls. Implementations are thread-safe.
  */
 public interface WebhookDeliveryStore {
 
   /**
-   * Claims up to {@code limit} pending deliveries to {@code endpoint} that are due, for {@code holder},
-   * for {@code lease}. Deliveries to an endpoint that was disabled are marked {@code disabled} instead.
+   * Claims up to {@code limit} pending deliveries to {@code endpoint} that are due, for {@code
+   * holder}, for {@code lease}. Deliveries to an endpoint that was disabled are marked {@code
+   * disabled} instead.
    */
   List<WebhookDelivery> claimDue(String endpoint, String holder, Duration lease, int limit);
 
@@ -26,12 +27,15 @@ public interface WebhookDeliveryStore {
   boolean delivered(String id, String holder, int status, String answer);
 
   /**
-   * Records a failed attempt and makes the delivery due again after {@code delay}; false when {@code
-   * holder} no longer holds it.
+   * Records a failed attempt and makes the delivery due again after {@code delay}; false when
+   * {@code holder} no longer holds it.
    */
   boolean retryAfter(String id, String holder, Integer status, String answer, Duration delay);
 
-  /** Records a failed last attempt: the delivery is given up; false when {@code holder} no longer holds it. */
+  /**
+   * Records a failed last attempt: the delivery is given up; false when {@code holder} no longer
+   * holds it.
+   */
   boolean gaveUp(String id, String holder, Integer status, String answer);
 
   /**

@@ -30,11 +30,11 @@ import java.util.function.Function;
 
 /**
  * Actions through a user's connections: mail, files, messages, and calls to a provider's own API
- * ({@link #proxy}). Each action gets fresh credentials,
- * and when the provider refuses them with a 401 it refreshes once and tries once more, all within one
- * request deadline (see {@link Integrations.Builder#requestDeadline}). Each call is counted in the
- * connection's usage under its action name ({@code send_mail}, {@code search_mail}, {@code list_files},
- * {@code upload_file}, {@code send_message}, {@code proxy}) and recorded in its health, after it ran.
+ * ({@link #proxy}). Each action gets fresh credentials, and when the provider refuses them with a
+ * 401 it refreshes once and tries once more, all within one request deadline (see {@link
+ * Integrations.Builder#requestDeadline}). Each call is counted in the connection's usage under its
+ * action name ({@code send_mail}, {@code search_mail}, {@code list_files}, {@code upload_file},
+ * {@code send_message}, {@code proxy}) and recorded in its health, after it ran.
  *
  * <p>Thread-safe.
  */
@@ -50,29 +50,31 @@ public final class ActionService {
   /**
    * What {@code type} can do, as its provider declares it.
    *
-   * @throws dev.integrations.core.error.InvalidRequestException {@code invalid_integration_type} when
-   *     the type is not in the catalog
+   * @throws dev.integrations.core.error.InvalidRequestException {@code invalid_integration_type}
+   *     when the type is not in the catalog
    */
   public Set<Capability> capabilities(IntegrationType type) {
     return providers.provider(type).integration().capabilities();
   }
 
   /**
-   * Checks that {@code type} offers {@code capability} before a caller reads a large input for it (an
-   * upload, say). Every action checks this too; a failed check changes nothing.
+   * Checks that {@code type} offers {@code capability} before a caller reads a large input for it
+   * (an upload, say). Every action checks this too; a failed check changes nothing.
    *
-   * @throws dev.integrations.core.error.UnsupportedCapabilityException {@code unsupported_capability},
-   *     naming what {@code type} offers, when it lacks {@code capability}
-   * @throws dev.integrations.core.error.InvalidRequestException {@code invalid_integration_type} when
-   *     the type is not in the catalog
+   * @throws dev.integrations.core.error.UnsupportedCapabilityException {@code
+   *     unsupported_capability}, naming what {@code type} offers, when it lacks {@code capability}
+   * @throws dev.integrations.core.error.InvalidRequestException {@code invalid_integration_type}
+   *     when the type is not in the catalog
    */
   public void requireCapability(IntegrationType type, Capability capability) {
     if (!capabilities(type).contains(capability)) {
-      throw providers.unsupported(type, switch (capability) {
-        case MAIL -> "send or search mail";
-        case FILES -> "list or upload files";
-        case MESSAGES -> "send messages";
-      });
+      throw providers.unsupported(
+          type,
+          switch (capability) {
+            case MAIL -> "send or search mail";
+            case FILES -> "list or upload files";
+            case MESSAGES -> "send messages";
+          });
     }
   }
 
@@ -80,47 +82,82 @@ public final class ActionService {
    * Sends an e-mail through the user's {@code type} connection (for example {@code gmail}).
    *
    * <p>Every action below answers {@code unsupported_capability} (an {@link
-   * dev.integrations.core.error.UnsupportedCapabilityException} naming what {@code type} offers) when
-   * {@code type} lacks the capability, {@code invalid_integration_type} when it is not in the catalog,
-   * and {@code not_connected} when the user has no connection to it.
+   * dev.integrations.core.error.UnsupportedCapabilityException} naming what {@code type} offers)
+   * when {@code type} lacks the capability, {@code invalid_integration_type} when it is not in the
+   * catalog, and {@code not_connected} when the user has no connection to it.
    */
   public SentMail sendMail(UserId user, IntegrationType type, MailMessage message) {
-    return through(user, type, Capability.MAIL, MailPort.class, "send mail", "send_mail",
+    return through(
+        user,
+        type,
+        Capability.MAIL,
+        MailPort.class,
+        "send mail",
+        "send_mail",
         (mail, c) -> mail.send(c, message));
   }
 
   /** Searches the user's mailbox. */
   public List<MailSummary> searchMail(UserId user, IntegrationType type, MailQuery query) {
-    return through(user, type, Capability.MAIL, MailPort.class, "search mail", "search_mail",
+    return through(
+        user,
+        type,
+        Capability.MAIL,
+        MailPort.class,
+        "search mail",
+        "search_mail",
         (mail, c) -> mail.search(c, query));
   }
 
   /** Lists files in the user's storage. */
   public FilePage listFiles(UserId user, IntegrationType type, FileQuery query) {
-    return through(user, type, Capability.FILES, FilesPort.class, "list files", "list_files",
+    return through(
+        user,
+        type,
+        Capability.FILES,
+        FilesPort.class,
+        "list files",
+        "list_files",
         (files, c) -> files.list(c, query));
   }
 
   /** Uploads a file, streaming it, with progress reported to {@code progress}. */
-  public RemoteFile uploadFile(UserId user, IntegrationType type, FileUpload upload, UploadProgress progress) {
-    return through(user, type, Capability.FILES, FilesPort.class, "upload files", "upload_file",
+  public RemoteFile uploadFile(
+      UserId user, IntegrationType type, FileUpload upload, UploadProgress progress) {
+    return through(
+        user,
+        type,
+        Capability.FILES,
+        FilesPort.class,
+        "upload files",
+        "upload_file",
         (files, c) -> files.upload(c, upload, progress));
   }
 
-  /** Sends a chat message through the user's {@code type} connection (for example {@code telegram}). */
+  /**
+   * Sends a chat message through the user's {@code type} connection (for example {@code telegram}).
+   */
   public SentMessage sendMessage(UserId user, IntegrationType type, ChatMessage message) {
-    return through(user, type, Capability.MESSAGES, MessagingPort.class, "send messages", "send_message",
+    return through(
+        user,
+        type,
+        Capability.MESSAGES,
+        MessagingPort.class,
+        "send messages",
+        "send_message",
         (chat, c) -> chat.send(c, message));
   }
 
   /**
-   * Calls the provider's own API through the user's {@code type} connection (the proxy): {@code request}'s
-   * method and path below the provider's API root, with the connection's fresh credentials in place of
-   * any the caller had. The provider's status, selected headers and body come back as they are, errors
-   * included; a 401 refreshes the credentials once and repeats the call once.
+   * Calls the provider's own API through the user's {@code type} connection (the proxy): {@code
+   * request}'s method and path below the provider's API root, with the connection's fresh
+   * credentials in place of any the caller had. The provider's status, selected headers and body
+   * come back as they are, errors included; a 401 refreshes the credentials once and repeats the
+   * call once.
    *
-   * @throws dev.integrations.core.error.InvalidRequestException {@code unsupported_operation} when the
-   *     integration's adapter has no proxy, {@code invalid_request} when the path leaves the API root
+   * @throws dev.integrations.core.error.InvalidRequestException {@code unsupported_operation} when
+   *     the integration's adapter has no proxy, {@code invalid_request} when the path leaves the
+   *     API root
    * @throws dev.integrations.core.error.NotConnectedException when the user has no connection to it
    * @throws dev.integrations.core.error.CredentialsRejectedException when the provider refuses the
    *     credentials even after a refresh

@@ -20,9 +20,11 @@ public sealed interface AuthorizationOutcome {
   /**
    * Nothing is stored yet: the provider's answer waits, sealed, under {@code handle} until {@code
    * expiresAt}; the user who started the connect completes it with {@link
-   * IntegrationService#confirmAuthorization}. The handle is shown only to the browser that came back.
+   * IntegrationService#confirmAuthorization}. The handle is shown only to the browser that came
+   * back.
    */
-  record AwaitingUser(IntegrationType type, Secret handle, Instant expiresAt) implements AuthorizationOutcome {
+  record AwaitingUser(IntegrationType type, Secret handle, Instant expiresAt)
+      implements AuthorizationOutcome {
     /** Requires every component. */
     public AwaitingUser {
       Objects.requireNonNull(type, "type");

@@ -15,7 +15,9 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one test per connection, at most {@value #CONCURRENCY} at a time, and collects every result. */
+/**
+ * Runs one test per connection, at most {@value #CONCURRENCY} at a time, and collects every result.
+ */
 final class BatchTests {
   /** How many of one user's tests run at once. */
   static final int CONCURRENCY = 4;
@@ -25,16 +27,22 @@ final class BatchTests {
 
   private BatchTests() {}
 
-  /** Tests each of {@code types} with {@code test}; an error becomes a failed result with its code. */
-  static List<ConnectionTest> run(List<IntegrationType> types, Function<IntegrationType, TestResult> test) {
+  /**
+   * Tests each of {@code types} with {@code test}; an error becomes a failed result with its code.
+   */
+  static List<ConnectionTest> run(
+      List<IntegrationType> types, Function<IntegrationType, TestResult> test) {
     if (types.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENCY, types.size()), r -> {
-      Thread thread = new Thread(r, "integrations-test-all-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(CONCURRENCY, types.size()),
+            r -> {
+              Thread thread = new Thread(r, "integrations-test-all-" + THREADS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<TestResult>> running = new ArrayList<>(types.size());
       for (IntegrationType type : types) {
@@ -50,7 +58,8 @@ final class BatchTests {
     }
   }
 
-  private static TestResult testOne(IntegrationType type, Function<IntegrationType, TestResult> test) {
+  private static TestResult testOne(
+      IntegrationType type, Function<IntegrationType, TestResult> test) {
     try {
       return test.apply(type);
     } catch (IntegrationException e) {

@@ -13,14 +13,18 @@ public sealed interface ConnectResult {
   record Connected(Connection connection) implements ConnectResult {}
 
   /**
-   * The user must open {@code authorizationUrl}; the provider will come back to the redirect URI with
-   * {@code state} before {@code expiresAt}.
+   * The user must open {@code authorizationUrl}; the provider will come back to the redirect URI
+   * with {@code state} before {@code expiresAt}.
    *
    * @param completion how the consent will be completed
-   * @param browserBinding for {@link Completion#BROWSER}: the secret to hand to the starting browser
-   *     (for example as a cookie) and to pass back with the callback; null otherwise
+   * @param browserBinding for {@link Completion#BROWSER}: the secret to hand to the starting
+   *     browser (for example as a cookie) and to pass back with the callback; null otherwise
    */
   record AuthorizationPending(
-      URI authorizationUrl, Secret state, Instant expiresAt, Completion completion, Secret browserBinding)
+      URI authorizationUrl,
+      Secret state,
+      Instant expiresAt,
+      Completion completion,
+      Secret browserBinding)
       implements ConnectResult {}
 }

@@ -26,10 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * Calls through a user's connection, the collaborator that both the connection use cases ({@link
- * IntegrationService#test}) and the actions ({@link ActionService}) need: fresh credentials (refreshed
- * first when they expire soon, one refresh per connection at a time), one refresh and one more try when
- * the provider refuses them, the whole within one request deadline, timed for the telemetry and observed
- * for usage and health.
+ * IntegrationService#test}) and the actions ({@link ActionService}) need: fresh credentials
+ * (refreshed first when they expire soon, one refresh per connection at a time), one refresh and
+ * one more try when the provider refuses them, the whole within one request deadline, timed for the
+ * telemetry and observed for usage and health.
  *
  * <p>Thread-safe.
  */
@@ -60,13 +60,20 @@ final class ConnectionCalls {
   }
 
   /**
-   * Runs {@code call}, the action {@code action} ({@code send_message}…) through the connection {@code
-   * key} of {@code provider}, with fresh credentials, within one request deadline (a refresh, the call, a
-   * refresh after a 401 and the call again), timed and counted.
+   * Runs {@code call}, the action {@code action} ({@code send_message}…) through the connection
+   * {@code key} of {@code provider}, with fresh credentials, within one request deadline (a
+   * refresh, the call, a refresh after a 401 and the call again), timed and counted.
    */
-  <T> T action(ConnectionKey key, String action, ProviderPort provider, Function<Credentials, T> call) {
-    return timed(key.type(), action, () -> Deadline.after(requestDeadline).run(() ->
-        observer.observe(key, action, () -> withCredentials(key, provider, call))));
+  <T> T action(
+      ConnectionKey key, String action, ProviderPort provider, Function<Credentials, T> call) {
+    return timed(
+        key.type(),
+        action,
+        () ->
+            Deadline.after(requestDeadline)
+                .run(
+                    () ->
+                        observer.observe(key, action, () -> withCredentials(key, provider, call))));
   }
 
   /**
@@ -78,7 +85,8 @@ final class ConnectionCalls {
     ProviderPort provider = providers.provider(type);
     ConnectionKey key = new ConnectionKey(user, type);
     StoredCredentials stored = tokens.find(user, type).orElseThrow(NotConnectedException::new);
-    if (provider instanceof OAuthProviderPort oauthProvider && refresher.isExpiring(stored.credentials())) {
+    if (provider instanceof OAuthProviderPort oauthProvider
+        && refresher.isExpiring(stored.credentials())) {
       return refresher.refreshExpiring(key, oauthProvider);
     }
     return stored.credentials();
@@ -95,7 +103,10 @@ final class ConnectionCalls {
     } catch (CredentialsRejectedException rejected) {
       if (!(provider instanceof OAuthProviderPort oauthProvider)) {
         recorder.recordFailure(
-            key, ErrorCode.CREDENTIALS_REJECTED, rejected.getMessage(), ConnectionEvent.Kind.TEST_FAILED);
+            key,
+            ErrorCode.CREDENTIALS_REJECTED,
+            rejected.getMessage(),
+            ConnectionEvent.Kind.TEST_FAILED);
         throw rejected;
       }
       Credentials refreshed = refresher.refreshRejected(key, oauthProvider, credentials);
@@ -103,24 +114,29 @@ final class ConnectionCalls {
         return call.apply(refreshed);
       } catch (CredentialsRejectedException again) {
         recorder.recordFailure(
-            key, ErrorCode.CREDENTIALS_REJECTED, again.getMessage(), ConnectionEvent.Kind.TEST_FAILED);
+            key,
+            ErrorCode.CREDENTIALS_REJECTED,
+            again.getMessage(),
+            ConnectionEvent.Kind.TEST_FAILED);
         throw again;
       }
     }
   }
 
   /**
-   * Runs {@code work}, telling the telemetry how long it took and how it ended: {@code ok}, or the code
-   * of the {@link IntegrationException} it threw (a failed test result is counted by its code too).
+   * Runs {@code work}, telling the telemetry how long it took and how it ended: {@code ok}, or the
+   * code of the {@link IntegrationException} it threw (a failed test result is counted by its code
+   * too).
    */
   <T> T timed(IntegrationType type, String action, Supplier<T> work) {
     long started = System.nanoTime();
     String outcome = "error";
     try {
       T result = work.get();
-      outcome = result instanceof TestResult test && !test.success() && test.code() != null
-          ? test.code().wireName()
-          : "ok";
+      outcome =
+          result instanceof TestResult test && !test.success() && test.code() != null
+              ? test.code().wireName()
+              : "ok";
       return result;
     } catch (IntegrationException e) {
       outcome = e.code().wireName();

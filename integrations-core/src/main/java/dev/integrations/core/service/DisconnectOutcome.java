@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param revocation what became of the grant at the provider, null when the disconnect failed
  */
 public record DisconnectOutcome(
-    IntegrationType type, boolean success, String message, ErrorCode code, RevocationResult revocation) {
+    IntegrationType type,
+    boolean success,
+    String message,
+    ErrorCode code,
+    RevocationResult revocation) {
   /** Requires the type and the message. */
   public DisconnectOutcome {
     Objects.requireNonNull(type, "type");
@@ -26,6 +30,10 @@ public record DisconnectOutcome(
   /** A disconnect that happened. */
   static DisconnectOutcome of(DisconnectResult result) {
     return new DisconnectOutcome(
-        result.type(), true, result.type().value() + " disconnected successfully", null, result.revocation());
+        result.type(),
+        true,
+        result.type().value() + " disconnected successfully",
+        null,
+        result.revocation());
   }
 }

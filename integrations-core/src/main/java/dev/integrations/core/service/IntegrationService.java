@@ -21,8 +21,8 @@ import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
-import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.TokenConnection;
+import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.BotTokenProviderPort;
 import dev.integrations.core.port.ConnectionStore;
@@ -50,12 +50,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection use cases: list, connect, complete an authorization, test, disconnect, and hand out
- * fresh credentials. Built by {@link Integrations#builder()}. Each use case that may call a provider
- * runs within one request deadline ({@link Integrations.Builder#requestDeadline}).
+ * The connection use cases: list, connect, complete an authorization, test, disconnect, and hand
+ * out fresh credentials. Built by {@link Integrations#builder()}. Each use case that may call a
+ * provider runs within one request deadline ({@link Integrations.Builder#requestDeadline}).
  *
- * <p>Thread-safe: one instance serves every user and thread of a process. Several processes may share
- * one database; nothing that must be shared lives only in this object.
+ * <p>Thread-safe: one instance serves every user and thread of a process. Several processes may
+ * share one database; nothing that must be shared lives only in this object.
  */
 public final class IntegrationService {
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
@@ -108,12 +108,13 @@ public final class IntegrationService {
   }
 
   /**
-   * Every integration with the user's connection to it (disconnected where there is none), its health and
-   * its calls of the last 24 hours.
+   * Every integration with the user's connection to it (disconnected where there is none), its
+   * health and its calls of the last 24 hours.
    */
   public List<IntegrationStatus> list(UserId user) {
     Map<IntegrationType, Connection> mine =
-        connections.findAll(user).stream().collect(Collectors.toMap(Connection::type, Function.identity()));
+        connections.findAll(user).stream()
+            .collect(Collectors.toMap(Connection::type, Function.identity()));
     if (mine.isEmpty()) {
       return providers.catalog().stream()
           .map(i -> new IntegrationStatus(i, Connection.disconnected(user, i.type())))
@@ -122,20 +123,22 @@ public final class IntegrationService {
     Map<IntegrationType, ConnectionHealth> health = monitoring.healthOf(user);
     Map<IntegrationType, UsageCount> usage = monitoring.usageOf(user);
     return providers.catalog().stream()
-        .map(i -> {
-          Connection connection = mine.getOrDefault(i.type(), Connection.disconnected(user, i.type()));
-          return new IntegrationStatus(
-              i,
-              connection,
-              HealthRecorder.view(connection, health.get(i.type())).orElse(null),
-              usage.getOrDefault(i.type(), UsageCount.NONE));
-        })
+        .map(
+            i -> {
+              Connection connection =
+                  mine.getOrDefault(i.type(), Connection.disconnected(user, i.type()));
+              return new IntegrationStatus(
+                  i,
+                  connection,
+                  HealthRecorder.view(connection, health.get(i.type())).orElse(null),
+                  usage.getOrDefault(i.type(), UsageCount.NONE));
+            })
         .toList();
   }
 
   /**
-   * The health of the user's connection to {@code type}: as recorded, or as its status says when nothing
-   * was recorded yet.
+   * The health of the user's connection to {@code type}: as recorded, or as its status says when
+   * nothing was recorded yet.
    *
    * @throws NotConnectedException when the user has no connection to it
    */
@@ -147,8 +150,9 @@ public final class IntegrationService {
   }
 
   /**
-   * The calls through the user's connection to {@code type} over the last {@value Monitoring#USAGE_DAYS}
-   * days (UTC), day by day and per action; a connection never used, or not connected, has only zeros.
+   * The calls through the user's connection to {@code type} over the last {@value
+   * Monitoring#USAGE_DAYS} days (UTC), day by day and per action; a connection never used, or not
+   * connected, has only zeros.
    */
   public ConnectionUsage usage(UserId user, IntegrationType type) {
     providers.provider(type);
@@ -156,28 +160,27 @@ public final class IntegrationService {
   }
 
   /**
-   * Tests each of the user's connections as {@link #test} does, a few at a time, each within its own
-   * request deadline. A test that fails with an error (the provider unreachable, say) is a failed result
-   * with that error's code, not an exception.
+   * Tests each of the user's connections as {@link #test} does, a few at a time, each within its
+   * own request deadline. A test that fails with an error (the provider unreachable, say) is a
+   * failed result with that error's code, not an exception.
    *
    * @return one result per connection, in catalog order
    */
   public List<ConnectionTest> testAll(UserId user) {
-    Set<IntegrationType> mine = connections.findAll(user).stream()
-        .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
-        .map(Connection::type)
-        .collect(Collectors.toSet());
-    List<IntegrationType> types = providers.catalog().stream()
-        .map(Integration::type)
-        .filter(mine::contains)
-        .toList();
+    Set<IntegrationType> mine =
+        connections.findAll(user).stream()
+            .filter(c -> c.status() != ConnectionStatus.DISCONNECTED)
+            .map(Connection::type)
+            .collect(Collectors.toSet());
+    List<IntegrationType> types =
+        providers.catalog().stream().map(Integration::type).filter(mine::contains).toList();
     return BatchTests.run(types, type -> test(user, type));
   }
 
   /**
    * Connects a bot-token or API-key integration after the provider has accepted the token and the
-   * connection's values (nothing is stored otherwise), or starts an OAuth authorization and returns the
-   * consent URL.
+   * connection's values (nothing is stored otherwise), or starts an OAuth authorization and returns
+   * the consent URL.
    */
   public ConnectResult connect(ConnectCommand command) {
     return withinDeadline(() -> connectNow(command));
@@ -190,11 +193,17 @@ public final class IntegrationService {
       return connectBotToken(command, (BotTokenProviderPort) provider, integration);
     }
     if (!command.config().isEmpty()) {
-      throw new InvalidRequestException(ErrorCode.INVALID_REQUEST,
-          integration.name() + " connects through its consent screen and takes no connection values (config).");
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_REQUEST,
+          integration.name()
+              + " connects through its consent screen and takes no connection values (config).");
     }
     OAuthFlow.Started started =
-        oauth.start(command.user(), (OAuthProviderPort) provider, command.redirectUri(), command.completion());
+        oauth.start(
+            command.user(),
+            (OAuthProviderPort) provider,
+            command.redirectUri(),
+            command.completion());
     return new ConnectResult.AuthorizationPending(
         started.authorizationUrl(),
         started.request().state(),
@@ -207,7 +216,8 @@ public final class IntegrationService {
       ConnectCommand command, BotTokenProviderPort provider, Integration integration) {
     if (command.botToken() == null) {
       throw new InvalidRequestException(
-          ErrorCode.BOT_TOKEN_REQUIRED, provider.tokenField() + " required for " + integration.name());
+          ErrorCode.BOT_TOKEN_REQUIRED,
+          provider.tokenField() + " required for " + integration.name());
     }
     TokenConnection accepted = provider.validate(command.botToken(), command.config());
     Account account = accepted.account();
@@ -223,33 +233,38 @@ public final class IntegrationService {
   /**
    * Completes an OAuth authorization for a caller that proves the person: the user it authenticated
    * itself ({@link AuthorizationCallback#expectedUser()}) or the starting browser's binding secret.
-   * Consumes the state (unknown, expired, reused is refused; so is another user's or another browser's
-   * consent, with {@code consent_mismatch}), exchanges the code with the request's PKCE verifier and
-   * stores the grant.
+   * Consumes the state (unknown, expired, reused is refused; so is another user's or another
+   * browser's consent, with {@code consent_mismatch}), exchanges the code with the request's PKCE
+   * verifier and stores the grant.
    *
-   * @throws IllegalArgumentException when the callback carries no proof of the person: a public route
-   *     uses {@link #receiveAuthorization} instead
-   * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is stored
-   * @throws dev.integrations.core.error.MissingScopesException when the user unticked required scopes;
-   *     the grant is stored and the connection marked {@code missing_scopes}
+   * @throws IllegalArgumentException when the callback carries no proof of the person: a public
+   *     route uses {@link #receiveAuthorization} instead
+   * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is
+   *     stored
+   * @throws dev.integrations.core.error.MissingScopesException when the user unticked required
+   *     scopes; the grant is stored and the connection marked {@code missing_scopes}
    */
   public Connection completeAuthorization(AuthorizationCallback callback) {
     if (!callback.provesPerson()) {
       throw new IllegalArgumentException(
           "completeAuthorization needs the authenticated user or the browser binding; use receiveAuthorization");
     }
-    return withinDeadline(() -> ((AuthorizationOutcome.Completed) oauth.receive(callback)).connection());
+    return withinDeadline(
+        () -> ((AuthorizationOutcome.Completed) oauth.receive(callback)).connection());
   }
 
   /**
-   * Handles the provider's return at a public callback route. Consumes the state, then: when the callback
-   * proves the person (the browser binding of a {@link dev.integrations.core.model.Completion#BROWSER}
-   * request), completes as {@link #completeAuthorization} does; when the request was started for {@link
-   * dev.integrations.core.model.Completion#API API completion}, stores nothing and parks the code under a
-   * fresh one-time handle for {@link #confirmAuthorization}; otherwise refuses with {@code
-   * consent_mismatch}, exchanging nothing. A refused request is burnt: its code can never be redeemed.
+   * Handles the provider's return at a public callback route. Consumes the state, then: when the
+   * callback proves the person (the browser binding of a {@link
+   * dev.integrations.core.model.Completion#BROWSER} request), completes as {@link
+   * #completeAuthorization} does; when the request was started for {@link
+   * dev.integrations.core.model.Completion#API API completion}, stores nothing and parks the code
+   * under a fresh one-time handle for {@link #confirmAuthorization}; otherwise refuses with {@code
+   * consent_mismatch}, exchanging nothing. A refused request is burnt: its code can never be
+   * redeemed.
    *
-   * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is stored
+   * @throws dev.integrations.core.error.AuthorizationFailedException when refused; nothing is
+   *     stored
    * @throws dev.integrations.core.error.MissingScopesException as {@link #completeAuthorization}
    */
   public AuthorizationOutcome receiveAuthorization(AuthorizationCallback callback) {
@@ -257,8 +272,8 @@ public final class IntegrationService {
   }
 
   /**
-   * Completes a parked authorization for {@code user}, who must be the user who started it: consumes
-   * the handle (whatever the outcome), exchanges the parked code and stores the grant.
+   * Completes a parked authorization for {@code user}, who must be the user who started it:
+   * consumes the handle (whatever the outcome), exchanges the parked code and stores the grant.
    *
    * @throws dev.integrations.core.error.AuthorizationFailedException {@code consent_mismatch} when
    *     another user started it, {@code invalid_state} when the handle is unknown, expired or used;
@@ -271,9 +286,10 @@ public final class IntegrationService {
   }
 
   /**
-   * Makes a real, cheap call with the stored credentials (refreshed first if needed) and records the
-   * outcome on the connection. A provider that refuses the credentials gives a failed result, not an
-   * exception; an unreachable one gives a {@link dev.integrations.core.error.ProviderException}.
+   * Makes a real, cheap call with the stored credentials (refreshed first if needed) and records
+   * the outcome on the connection. A provider that refuses the credentials gives a failed result,
+   * not an exception; an unreachable one gives a {@link
+   * dev.integrations.core.error.ProviderException}.
    */
   public TestResult test(UserId user, IntegrationType type) {
     return calls.timed(type, "test", () -> withinDeadline(() -> testNow(user, type)));
@@ -294,7 +310,9 @@ public final class IntegrationService {
     Connection seen = recorder.find(key).orElse(null);
     TestResult result;
     try {
-      result = calls.withCredentials(key, provider, credentials -> testGrantedScopes(provider, credentials));
+      result =
+          calls.withCredentials(
+              key, provider, credentials -> testGrantedScopes(provider, credentials));
     } catch (ReauthorizationRequiredException | CredentialsRejectedException e) {
       monitoring.tested(key, counted, TestResult.failed(e.code(), e.getMessage()), e);
       return TestResult.failed(e.code(), e.getMessage());
@@ -311,7 +329,8 @@ public final class IntegrationService {
     if (result.success()) {
       recorder.recordSuccess(seen, result.account());
     } else {
-      recorder.recordFailure(seen, result.code(), result.message(), ConnectionEvent.Kind.TEST_FAILED);
+      recorder.recordFailure(
+          seen, result.code(), result.message(), ConnectionEvent.Kind.TEST_FAILED);
     }
     return result;
   }
@@ -325,10 +344,11 @@ public final class IntegrationService {
   }
 
   /**
-   * Deletes the credentials and the connection, and revokes the grant at the provider where it can (a
-   * failure there is reported, not fatal). A grant another of the user's connections still relies on
-   * (same credentials group, same or unknown account: Gmail and Drive of one Google account) is not
-   * revoked, because the provider would end that connection's access too; the result says so.
+   * Deletes the credentials and the connection, and revokes the grant at the provider where it can
+   * (a failure there is reported, not fatal). A grant another of the user's connections still
+   * relies on (same credentials group, same or unknown account: Gmail and Drive of one Google
+   * account) is not revoked, because the provider would end that connection's access too; the
+   * result says so.
    *
    * @throws NotConnectedException when the user has no connection to {@code type}
    */
@@ -337,19 +357,22 @@ public final class IntegrationService {
   }
 
   /**
-   * Disconnects each of the user's connections, in catalog order, each as {@link #disconnect} does and
-   * within its own request deadline: a grant that several of them share (Gmail and Drive of one Google
-   * account) is kept while another still uses it and revoked with the last of them. One connection that
-   * fails does not stop the others.
+   * Disconnects each of the user's connections, in catalog order, each as {@link #disconnect} does
+   * and within its own request deadline: a grant that several of them share (Gmail and Drive of one
+   * Google account) is kept while another still uses it and revoked with the last of them. One
+   * connection that fails does not stop the others.
    *
    * @return one outcome per connection the user had, in catalog order (empty when there were none)
    */
   public List<DisconnectOutcome> disconnectAll(UserId user) {
     Set<IntegrationType> mine =
         connections.findAll(user).stream().map(Connection::type).collect(Collectors.toSet());
-    List<IntegrationType> order = new java.util.ArrayList<>(
-        providers.catalog().stream().map(Integration::type).filter(mine::contains).toList());
-    mine.stream().filter(t -> !order.contains(t)).sorted(java.util.Comparator.comparing(IntegrationType::value))
+    List<IntegrationType> order =
+        new java.util.ArrayList<>(
+            providers.catalog().stream().map(Integration::type).filter(mine::contains).toList());
+    mine.stream()
+        .filter(t -> !order.contains(t))
+        .sorted(java.util.Comparator.comparing(IntegrationType::value))
         .forEach(order::add);
     return order.stream().map(type -> disconnectOne(user, type)).toList();
   }
@@ -375,25 +398,34 @@ public final class IntegrationService {
       revocation = RevocationResult.notSupported();
     } else {
       List<Integration> sharing = sharingTheGrant(user, provider.integration(), connection);
-      revocation = sharing.isEmpty() ? revoke(provider, stored) : RevocationResult.keptForSharedGrant(sharing);
+      revocation =
+          sharing.isEmpty()
+              ? revoke(provider, stored)
+              : RevocationResult.keptForSharedGrant(sharing);
     }
     tokens.delete(user, type);
-    ConnectionEvent disconnected = events.event(ConnectionEvent.Kind.DISCONNECTED, new ConnectionKey(user, type), null);
+    ConnectionEvent disconnected =
+        events.event(ConnectionEvent.Kind.DISCONNECTED, new ConnectionKey(user, type), null);
     connections.delete(user, type, disconnected);
     events.publish(disconnected);
     return new DisconnectResult(type, revocation);
   }
 
   /**
-   * The user's other integrations, with credentials, whose grant may be the one of {@code connection}:
-   * same credentials group, and the same account or an account we do not know.
+   * The user's other integrations, with credentials, whose grant may be the one of {@code
+   * connection}: same credentials group, and the same account or an account we do not know.
    */
-  private List<Integration> sharingTheGrant(UserId user, Integration integration, Connection connection) {
+  private List<Integration> sharingTheGrant(
+      UserId user, Integration integration, Connection connection) {
     Map<IntegrationType, Connection> mine =
-        connections.findAll(user).stream().collect(Collectors.toMap(Connection::type, Function.identity()));
+        connections.findAll(user).stream()
+            .collect(Collectors.toMap(Connection::type, Function.identity()));
     Account account = connection == null ? null : connection.account();
     return providers.catalog().stream()
-        .filter(other -> !other.type().equals(integration.type()) && other.sharesCredentialsWith(integration))
+        .filter(
+            other ->
+                !other.type().equals(integration.type())
+                    && other.sharesCredentialsWith(integration))
         .filter(other -> tokens.find(user, other.type()).isPresent())
         .filter(other -> sameOrUnknownAccount(account, mine.get(other.type())))
         .toList();
@@ -414,8 +446,8 @@ public final class IntegrationService {
   }
 
   /**
-   * Credentials ready to use: refreshed first when they expire within the refresh margin (one refresh
-   * per connection at a time, however many callers wait for it).
+   * Credentials ready to use: refreshed first when they expire within the refresh margin (one
+   * refresh per connection at a time, however many callers wait for it).
    *
    * @throws NotConnectedException when there are none
    * @throws ReauthorizationRequiredException when the provider refused the refresh

@@ -13,9 +13,9 @@ import dev.integrations.core.service.internal.ConnectionRecorder;
 import dev.integrations.core.service.internal.CredentialsRefresher;
 import dev.integrations.core.service.internal.EventPublisher;
 import dev.integrations.core.service.internal.HealthRecorder;
+import dev.integrations.core.service.internal.LeasedRefresh;
 import dev.integrations.core.service.internal.LocalHealthStore;
 import dev.integrations.core.service.internal.LocalUsageStore;
-import dev.integrations.core.service.internal.LeasedRefresh;
 import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
 import dev.integrations.core.service.internal.SingleProcessLeases;
@@ -30,7 +30,8 @@ import java.util.Objects;
  * The library, assembled: its {@link #connections() connection use cases} and its {@link #actions()
  * actions}. Build one per process with {@link #builder()} and share it.
  *
- * <p>Thread-safe. {@link #close()} it when the process is done with it (it writes the last usage counts).
+ * <p>Thread-safe. {@link #close()} it when the process is done with it (it writes the last usage
+ * counts).
  */
 public final class Integrations implements AutoCloseable {
   /** The default of {@link Builder#requestDeadline}: 15 seconds. */
@@ -63,15 +64,16 @@ public final class Integrations implements AutoCloseable {
 
   /**
    * The background maintenance of connections (refreshes before expiry, keep-alive checks, usage
-   * pruning): not running until its {@link Maintenance#start()}; a server starts it, a command does not.
+   * pruning): not running until its {@link Maintenance#start()}; a server starts it, a command does
+   * not.
    */
   public Maintenance maintenance() {
     return maintenance;
   }
 
   /**
-   * Stops the maintenance if it runs and writes the usage counts not yet written (they are written every
-   * second otherwise). The library must not be used afterwards.
+   * Stops the maintenance if it runs and writes the usage counts not yet written (they are written
+   * every second otherwise). The library must not be used afterwards.
    */
   @Override
   public void close() {
@@ -80,8 +82,8 @@ public final class Integrations implements AutoCloseable {
   }
 
   /**
-   * Collects the adapters. Not thread-safe; {@link #build()} copies what it holds, so a builder may be
-   * reused.
+   * Collects the adapters. Not thread-safe; {@link #build()} copies what it holds, so a builder may
+   * be reused.
    */
   public static final class Builder {
     private TokenStore tokenStore;
@@ -123,10 +125,10 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * The leases that keep processes sharing the stores from refreshing one connection at the same time
-     * (for example {@code JdbiStores.refreshLeases()}). Without them each process refreshes on its own
-     * (one refresh per connection at a time in the process), which is right only for a process that
-     * shares its stores with no other.
+     * The leases that keep processes sharing the stores from refreshing one connection at the same
+     * time (for example {@code JdbiStores.refreshLeases()}). Without them each process refreshes on
+     * its own (one refresh per connection at a time in the process), which is right only for a
+     * process that shares its stores with no other.
      */
     public Builder refreshLeases(RefreshLeases refreshLeases) {
       this.refreshLeases = Objects.requireNonNull(refreshLeases, "refreshLeases");
@@ -134,9 +136,9 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * How long a refresh lease lasts (default 30 seconds): longer than a refresh call to the provider
-     * takes, so that a live holder keeps it, and short enough that a holder that died does not hold up
-     * the others for long. Other callers wait for a refresh at most about this long.
+     * How long a refresh lease lasts (default 30 seconds): longer than a refresh call to the
+     * provider takes, so that a live holder keeps it, and short enough that a holder that died does
+     * not hold up the others for long. Other callers wait for a refresh at most about this long.
      */
     public Builder refreshLeaseTtl(Duration refreshLeaseTtl) {
       this.refreshLeaseTtl = requirePositive(refreshLeaseTtl, "refreshLeaseTtl");
@@ -159,15 +161,18 @@ public final class Integrations implements AutoCloseable {
     }
 
     /**
-     * How often the {@link Maintenance background maintenance} runs (default 10 minutes): it refreshes
-     * tokens that would expire before its next run.
+     * How often the {@link Maintenance background maintenance} runs (default 10 minutes): it
+     * refreshes tokens that would expire before its next run.
      */
     public Builder maintenanceInterval(Duration maintenanceInterval) {
       this.maintenanceInterval = requirePositive(maintenanceInterval, "maintenanceInterval");
       return this;
     }
 
-    /** After how long unused the maintenance verifies a connection with a test call (default 24 hours). */
+    /**
+     * After how long unused the maintenance verifies a connection with a test call (default 24
+     * hours).
+     */
     public Builder keepaliveIdle(Duration keepaliveIdle) {
       this.keepaliveIdle = requirePositive(keepaliveIdle, "keepaliveIdle");
       return this;
@@ -219,10 +224,11 @@ public final class Integrations implements AutoCloseable {
 
     /**
      * The total time one use case may spend on provider calls, retries and waits included (default
-     * {@link #DEFAULT_REQUEST_DEADLINE 15 seconds}): a send, a listing, a test, a connect or a callback
-     * that has not finished by then fails with {@code provider_timeout}. An upload is held to it while
-     * it waits on the provider, not while its bytes flow; see {@code docs/configuration.md}. A caller may
-     * set a shorter one around a call with {@link dev.integrations.core.model.Deadline#run}.
+     * {@link #DEFAULT_REQUEST_DEADLINE 15 seconds}): a send, a listing, a test, a connect or a
+     * callback that has not finished by then fails with {@code provider_timeout}. An upload is held
+     * to it while it waits on the provider, not while its bytes flow; see {@code
+     * docs/configuration.md}. A caller may set a shorter one around a call with {@link
+     * dev.integrations.core.model.Deadline#run}.
      */
     public Builder requestDeadline(Duration requestDeadline) {
       this.requestDeadline = requirePositive(requestDeadline, "requestDeadline");
@@ -243,19 +249,49 @@ public final class Integrations implements AutoCloseable {
       health.publishTo(events);
       ConnectionRecorder recorder = new ConnectionRecorder(connectionStore, events, clock);
       LeasedRefresh leasedRefresh =
-          new LeasedRefresh(tokenStore, refreshLeases, recorder, events, clock, refreshLeaseTtl, telemetry, health);
+          new LeasedRefresh(
+              tokenStore,
+              refreshLeases,
+              recorder,
+              events,
+              clock,
+              refreshLeaseTtl,
+              telemetry,
+              health);
       CredentialsRefresher refresher =
           new CredentialsRefresher(
               leasedRefresh, clock, refreshMargin, leasedRefresh.waitLimit().plus(refreshLeaseTtl));
       OAuthFlow oauth =
           new OAuthFlow(
-              registry, stateStore, tokenStore, connectionStore, events, clock, authorizationTtl, redirectUri);
+              registry,
+              stateStore,
+              tokenStore,
+              connectionStore,
+              events,
+              clock,
+              authorizationTtl,
+              redirectUri);
       Monitoring monitoring = new Monitoring(healthStore, usageStore, health, clock);
-      IntegrationService service = new IntegrationService(
-          registry, tokenStore, connectionStore, oauth, refresher, recorder, events, clock, requestDeadline,
-          new ConnectionCalls(registry, tokenStore, refresher, recorder, telemetry, monitoring.observer(),
-              requestDeadline),
-          monitoring);
+      IntegrationService service =
+          new IntegrationService(
+              registry,
+              tokenStore,
+              connectionStore,
+              oauth,
+              refresher,
+              recorder,
+              events,
+              clock,
+              requestDeadline,
+              new ConnectionCalls(
+                  registry,
+                  tokenStore,
+                  refresher,
+                  recorder,
+                  telemetry,
+                  monitoring.observer(),
+                  requestDeadline),
+              monitoring);
       return new Integrations(
           service,
           new Maintenance(service, clock, maintenanceInterval, keepaliveIdle, refreshMargin));

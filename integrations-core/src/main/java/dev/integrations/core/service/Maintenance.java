@@ -23,29 +23,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background maintenance of connections: every {@linkplain Integrations.Builder#maintenanceInterval
- * interval} it refreshes the access tokens that would expire before the next run, verifies (with a test
- * call) connections unused for longer than the {@linkplain Integrations.Builder#keepaliveIdle keep-alive
- * idle time} ({@value #NEVER_EXPIRING_IDLE_DAYS} days for credentials that never expire), records what it
- * finds in their health, and deletes usage older than 30 days.
+ * The background maintenance of connections: every {@linkplain
+ * Integrations.Builder#maintenanceInterval interval} it refreshes the access tokens that would
+ * expire before the next run, verifies (with a test call) connections unused for longer than the
+ * {@linkplain Integrations.Builder#keepaliveIdle keep-alive idle time} ({@value
+ * #NEVER_EXPIRING_IDLE_DAYS} days for credentials that never expire), records what it finds in
+ * their health, and deletes usage older than 30 days.
  *
  * <p>It takes due connections in batches of {@value #BATCH_SIZE} with {@link
- * dev.integrations.core.port.HealthStore#claimDue}, so processes sharing a database share the work and
- * never check one connection twice at once; each claim is a short transaction, and every provider call
- * happens after it, outside any transaction. A refresh goes through the same one-flight, cross-process
- * leased refresh as a request's, so a user's request and the job never refresh one token twice. Nobody
- * waits for the job.
+ * dev.integrations.core.port.HealthStore#claimDue}, so processes sharing a database share the work
+ * and never check one connection twice at once; each claim is a short transaction, and every
+ * provider call happens after it, outside any transaction. A refresh goes through the same
+ * one-flight, cross-process leased refresh as a request's, so a user's request and the job never
+ * refresh one token twice. Nobody waits for the job.
  *
- * <p>{@link #start()} runs it on one daemon thread until {@link #close()}; {@link #runOnce()} runs it
- * now, on the caller's thread. Thread-safe.
+ * <p>{@link #start()} runs it on one daemon thread until {@link #close()}; {@link #runOnce()} runs
+ * it now, on the caller's thread. Thread-safe.
  */
 public final class Maintenance implements AutoCloseable {
   /** The default interval: 10 minutes. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
+
   /** The default keep-alive idle time: 24 hours. */
   public static final Duration DEFAULT_KEEPALIVE_IDLE = Duration.ofHours(24);
+
   /** How long credentials that never expire may go unused before they are verified, in days. */
   public static final int NEVER_EXPIRING_IDLE_DAYS = 7;
+
   /** How many connections one claim takes. */
   public static final int BATCH_SIZE = 20;
 
@@ -62,7 +66,11 @@ public final class Maintenance implements AutoCloseable {
   private ScheduledExecutorService scheduler;
 
   Maintenance(
-      IntegrationService service, Clock clock, Duration interval, Duration keepaliveIdle, Duration refreshMargin) {
+      IntegrationService service,
+      Clock clock,
+      Duration interval,
+      Duration keepaliveIdle,
+      Duration refreshMargin) {
     this.service = service;
     this.monitoring = service.monitoring();
     this.clock = clock;
@@ -74,24 +82,34 @@ public final class Maintenance implements AutoCloseable {
   }
 
   /** What one run did. */
-  public record Report(int checked, int refreshed, int verified, int failed, int usageBucketsPruned) {}
+  public record Report(
+      int checked, int refreshed, int verified, int failed, int usageBucketsPruned) {}
 
-  /** Runs the maintenance every interval on a daemon thread, the first time one interval from now. */
+  /**
+   * Runs the maintenance every interval on a daemon thread, the first time one interval from now.
+   */
   public synchronized void start() {
     if (scheduler != null) {
       return;
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "integrations-maintenance");
-      thread.setDaemon(true);
-      return thread;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "integrations-maintenance");
+              thread.setDaemon(true);
+              return thread;
+            });
     long millis = interval.toMillis();
     scheduler.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    LOG.info("Connection maintenance every {}, verifying connections unused for {}", interval, keepaliveIdle);
+    LOG.info(
+        "Connection maintenance every {}, verifying connections unused for {}",
+        interval,
+        keepaliveIdle);
   }
 
-  /** Stops the scheduled runs, letting a run in progress finish its current connection (up to 10 s). */
+  /**
+   * Stops the scheduled runs, letting a run in progress finish its current connection (up to 10 s).
+   */
   @Override
   public synchronized void close() {
     if (scheduler == null) {
@@ -119,17 +137,22 @@ public final class Maintenance implements AutoCloseable {
     }
   }
 
-  /** One run, now, on this thread: claims and checks due connections until none is left or one interval passed. */
+  /**
+   * One run, now, on this thread: claims and checks due connections until none is left or one
+   * interval passed.
+   */
   public Report runOnce() {
     Instant started = clock.instant();
     int checked = 0;
     int refreshed = 0;
     int verified = 0;
     int failed = 0;
-    while (!Thread.currentThread().isInterrupted() && clock.instant().isBefore(started.plus(interval))) {
+    while (!Thread.currentThread().isInterrupted()
+        && clock.instant().isBefore(started.plus(interval))) {
       // Due at the start of the run: a connection rescheduled during it waits for the next run.
       Instant now = clock.instant();
-      List<ConnectionHealth> batch = monitoring.health().claimDue(started, now.plus(claimFor), BATCH_SIZE);
+      List<ConnectionHealth> batch =
+          monitoring.health().claimDue(started, now.plus(claimFor), BATCH_SIZE);
       if (batch.isEmpty()) {
         break;
       }
@@ -170,23 +193,29 @@ public final class Maintenance implements AutoCloseable {
     }
     Instant now = clock.instant();
     ConnectionHealth health = monitoring.health().find(key.user(), key.type()).orElse(due);
-    if (connection.get().needsReauthorization() || health.state() == HealthState.REAUTHORIZATION_REQUIRED) {
+    if (connection.get().needsReauthorization()
+        || health.state() == HealthState.REAUTHORIZATION_REQUIRED) {
       return new Outcome(false, false, false, now.plus(keepaliveIdle)); // only the user can mend it
     }
     ProviderPort provider = service.providers().provider(key.type());
     Credentials credentials = stored.get().credentials();
     boolean refreshed = false;
-    if (provider instanceof OAuthProviderPort oauth && credentials.expiresWithin(refreshHorizon, now)) {
+    if (provider instanceof OAuthProviderPort oauth
+        && credentials.expiresWithin(refreshHorizon, now)) {
       try {
-        credentials = Deadline.after(service.requestDeadline())
-            .run(() -> service.refresher().refreshExpiringWithin(key, oauth, refreshHorizon));
+        credentials =
+            Deadline.after(service.requestDeadline())
+                .run(() -> service.refresher().refreshExpiringWithin(key, oauth, refreshHorizon));
         refreshed = true;
       } catch (IntegrationException e) {
-        return new Outcome(false, false, true, now.plus(interval)); // recorded by the refresh; try next run
+        return new Outcome(
+            false, false, true, now.plus(interval)); // recorded by the refresh; try next run
       }
     }
-    Duration idleLimit = credentials.expiresAt() == null ? Duration.ofDays(NEVER_EXPIRING_IDLE_DAYS) : keepaliveIdle;
-    Instant lastUse = latest(health.lastSuccess(), connection.get().lastSync(), connection.get().connectedAt());
+    Duration idleLimit =
+        credentials.expiresAt() == null ? Duration.ofDays(NEVER_EXPIRING_IDLE_DAYS) : keepaliveIdle;
+    Instant lastUse =
+        latest(health.lastSuccess(), connection.get().lastSync(), connection.get().connectedAt());
     boolean verified = false;
     if (lastUse == null || !lastUse.plus(idleLimit).isAfter(now)) {
       TestResult result;

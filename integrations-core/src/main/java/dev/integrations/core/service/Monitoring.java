@@ -67,7 +67,8 @@ final class Monitoring {
 
   /** The recorded health of the user's connections, by integration. */
   Map<IntegrationType, ConnectionHealth> healthOf(UserId user) {
-    return health.findAll(user).stream().collect(Collectors.toMap(ConnectionHealth::type, Function.identity()));
+    return health.findAll(user).stream()
+        .collect(Collectors.toMap(ConnectionHealth::type, Function.identity()));
   }
 
   /** The user's calls of the last 24 hours (to the hour), by integration. */
@@ -102,8 +103,10 @@ final class Monitoring {
     Map<String, UsageCount> byAction = new HashMap<>();
     Map<String, Instant> lastUse = new HashMap<>();
     UsageCount last24 = UsageCount.NONE;
-    for (UsageBucket bucket : usage.buckets(user, type, first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-      byDay.merge(LocalDate.ofInstant(bucket.hour(), ZoneOffset.UTC), bucket.count(), UsageCount::plus);
+    for (UsageBucket bucket :
+        usage.buckets(user, type, first.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+      byDay.merge(
+          LocalDate.ofInstant(bucket.hour(), ZoneOffset.UTC), bucket.count(), UsageCount::plus);
       byAction.merge(bucket.action(), bucket.count(), UsageCount::plus);
       lastUse.merge(bucket.action(), bucket.lastUse(), (a, b) -> a.isAfter(b) ? a : b);
       if (!bucket.hour().isBefore(recent)) {
@@ -114,11 +117,14 @@ final class Monitoring {
     for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
       days.add(new ConnectionUsage.Day(day, byDay.getOrDefault(day, UsageCount.NONE)));
     }
-    List<ConnectionUsage.Action> actions = byAction.entrySet().stream()
-        .map(e -> new ConnectionUsage.Action(e.getKey(), e.getValue(), lastUse.get(e.getKey())))
-        .sorted(Comparator.comparingLong((ConnectionUsage.Action a) -> a.count().calls()).reversed()
-            .thenComparing(ConnectionUsage.Action::action))
-        .toList();
+    List<ConnectionUsage.Action> actions =
+        byAction.entrySet().stream()
+            .map(e -> new ConnectionUsage.Action(e.getKey(), e.getValue(), lastUse.get(e.getKey())))
+            .sorted(
+                Comparator.comparingLong((ConnectionUsage.Action a) -> a.count().calls())
+                    .reversed()
+                    .thenComparing(ConnectionUsage.Action::action))
+            .toList();
     return new ConnectionUsage(type, days, actions, last24);
   }
 
@@ -129,7 +135,8 @@ final class Monitoring {
 
   /** Deletes the usage older than the kept days. */
   int pruneUsage() {
-    LocalDate first = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(USAGE_DAYS - 1L);
+    LocalDate first =
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(USAGE_DAYS - 1L);
     return usage.prune(first.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 

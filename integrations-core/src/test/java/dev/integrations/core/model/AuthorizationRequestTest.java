@@ -7,19 +7,28 @@ import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The pending consent: its PKCE challenge against the RFC's own example, its expiry, its required parts. */
+/**
+ * The pending consent: its PKCE challenge against the RFC's own example, its expiry, its required
+ * parts.
+ */
 class AuthorizationRequestTest {
   private static final Instant EXPIRES = Instant.parse("2026-01-01T00:10:00Z");
 
   private static AuthorizationRequest withVerifier(String verifier) {
-    return new AuthorizationRequest(Secret.of("state"), UserId.of("ann"), IntegrationType.GMAIL,
-        Secret.of(verifier), URI.create("http://127.0.0.1:8000/api/integrations/callback"), EXPIRES);
+    return new AuthorizationRequest(
+        Secret.of("state"),
+        UserId.of("ann"),
+        IntegrationType.GMAIL,
+        Secret.of(verifier),
+        URI.create("http://127.0.0.1:8000/api/integrations/callback"),
+        EXPIRES);
   }
 
   @Test
   void the_s256_challenge_is_the_one_of_rfc_7636_appendix_b() {
     // RFC 7636, Appendix B: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk" hashes to the octets
-    // [19, 211, 30, 150, 26, 26, 216, 236, 47, 22, 177, 12, 76, 152, 46, 8, 118, 168, 120, 173, 109, 241,
+    // [19, 211, 30, 150, 26, 26, 216, 236, 47, 22, 177, 12, 76, 152, 46, 8, 118, 168, 120, 173,
+    // 109, 241,
     // 68, 86, 110, 225, 137, 74, 203, 112, 249, 195], whose base64url encoding without padding is:
     assertThat(withVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").codeChallenge())
         .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
@@ -42,17 +51,26 @@ class AuthorizationRequestTest {
     URI redirect = URI.create("http://127.0.0.1/cb");
     IntegrationType gmail = IntegrationType.GMAIL;
 
-    assertThatThrownBy(() -> new AuthorizationRequest(null, user, gmail, verifier, redirect, EXPIRES))
-        .isInstanceOf(NullPointerException.class).hasMessage("state");
-    assertThatThrownBy(() -> new AuthorizationRequest(state, null, gmail, verifier, redirect, EXPIRES))
-        .isInstanceOf(NullPointerException.class).hasMessage("user");
-    assertThatThrownBy(() -> new AuthorizationRequest(state, user, null, verifier, redirect, EXPIRES))
-        .isInstanceOf(NullPointerException.class).hasMessage("type");
+    assertThatThrownBy(
+            () -> new AuthorizationRequest(null, user, gmail, verifier, redirect, EXPIRES))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("state");
+    assertThatThrownBy(
+            () -> new AuthorizationRequest(state, null, gmail, verifier, redirect, EXPIRES))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("user");
+    assertThatThrownBy(
+            () -> new AuthorizationRequest(state, user, null, verifier, redirect, EXPIRES))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("type");
     assertThatThrownBy(() -> new AuthorizationRequest(state, user, gmail, null, redirect, EXPIRES))
-        .isInstanceOf(NullPointerException.class).hasMessage("codeVerifier");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("codeVerifier");
     assertThatThrownBy(() -> new AuthorizationRequest(state, user, gmail, verifier, null, EXPIRES))
-        .isInstanceOf(NullPointerException.class).hasMessage("redirectUri");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("redirectUri");
     assertThatThrownBy(() -> new AuthorizationRequest(state, user, gmail, verifier, redirect, null))
-        .isInstanceOf(NullPointerException.class).hasMessage("expiresAt");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("expiresAt");
   }
 }

@@ -15,8 +15,11 @@ class CredentialsTest {
     Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), EXPIRES, Set.of("s"));
 
     assertThat(credentials.refreshTokenIfAny()).contains(Secret.of("r"));
-    assertThat(credentials).hasToString("Credentials[accessToken=***, refreshToken=***, expiresAt=" + EXPIRES
-        + ", scopes=[s]]");
+    assertThat(credentials)
+        .hasToString(
+            "Credentials[accessToken=***, refreshToken=***, expiresAt="
+                + EXPIRES
+                + ", scopes=[s]]");
   }
 
   @Test
@@ -24,7 +27,10 @@ class CredentialsTest {
     Credentials credentials = new Credentials(Secret.of("a"), null, EXPIRES, Set.of("s"));
 
     assertThat(credentials.refreshTokenIfAny()).isEmpty();
-    assertThat(credentials).hasToString("Credentials[accessToken=***, refreshToken=none, expiresAt=" + EXPIRES
-        + ", scopes=[s]]");
+    assertThat(credentials)
+        .hasToString(
+            "Credentials[accessToken=***, refreshToken=none, expiresAt="
+                + EXPIRES
+                + ", scopes=[s]]");
   }
 }

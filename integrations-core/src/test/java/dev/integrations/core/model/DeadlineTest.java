@@ -65,19 +65,26 @@ class DeadlineTest {
 
     assertThat(outer.run(() -> longer.run(Deadline::current))).isSameAs(outer);
     assertThat(outer.run(() -> shorter.run(Deadline::current))).isSameAs(shorter);
-    assertThat(outer.run(() -> {
-      shorter.run(() -> null);
-      return Deadline.current();
-    })).isSameAs(outer);
+    assertThat(
+            outer.run(
+                () -> {
+                  shorter.run(() -> null);
+                  return Deadline.current();
+                }))
+        .isSameAs(outer);
   }
 
   @Test
   void the_current_deadline_is_restored_when_the_work_throws() {
     Deadline deadline = after(Duration.ofSeconds(15));
 
-    assertThatThrownBy(() -> deadline.run(() -> {
-      throw new IllegalStateException("boom");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                deadline.run(
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
 
     assertThat(Deadline.current().isBounded()).isFalse();
   }
@@ -87,7 +94,8 @@ class DeadlineTest {
     ProviderException e = after(Duration.ofSeconds(15)).exceeded("Gmail");
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
-    assertThat(e).hasMessage("Gmail did not answer in time: the request's deadline of 15 s ran out.");
+    assertThat(e)
+        .hasMessage("Gmail did not answer in time: the request's deadline of 15 s ran out.");
     assertThat(after(Duration.ofMillis(1500)).exceeded("Telegram"))
         .hasMessageContaining("deadline of 1.5 s");
   }
@@ -98,21 +106,28 @@ class DeadlineTest {
     CompletableFuture<String> never = new CompletableFuture<>();
 
     assertThatThrownBy(() -> deadline.await(never, "Google"))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
   }
 
   @Test
   void waiting_for_other_work_returns_its_value_or_its_failure() {
     Deadline deadline = after(Duration.ofSeconds(15));
 
-    assertThat(deadline.await(CompletableFuture.completedFuture("done"), "Google")).isEqualTo("done");
-    assertThatThrownBy(() -> deadline.await(CompletableFuture.failedFuture(new IllegalStateException("x")), "Google"))
+    assertThat(deadline.await(CompletableFuture.completedFuture("done"), "Google"))
+        .isEqualTo("done");
+    assertThatThrownBy(
+            () ->
+                deadline.await(
+                    CompletableFuture.failedFuture(new IllegalStateException("x")), "Google"))
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void a_deadline_needs_a_positive_timeout() {
-    assertThatThrownBy(() -> Deadline.after(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Deadline.after(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -19,8 +19,13 @@ class SecretsStayHiddenTest {
     Credentials credentials = new Credentials(access, refresh, Instant.EPOCH, Set.of("scope"));
     TokenGrant grant = new TokenGrant(access, refresh, Duration.ofHours(1), null);
     AuthorizationRequest request =
-        new AuthorizationRequest(Secret.of("SECRET-STATE"), UserId.of("ann"), IntegrationType.GMAIL,
-            Secret.of("SECRET-VERIFIER"), URI.create("http://localhost/cb"), Instant.EPOCH);
+        new AuthorizationRequest(
+            Secret.of("SECRET-STATE"),
+            UserId.of("ann"),
+            IntegrationType.GMAIL,
+            Secret.of("SECRET-VERIFIER"),
+            URI.create("http://localhost/cb"),
+            Instant.EPOCH);
 
     for (Object value : List.of(access, credentials, grant, request)) {
       assertThat(value.toString()).doesNotContain("SECRET").contains("***");
@@ -30,10 +35,14 @@ class SecretsStayHiddenTest {
 
   @Test
   void header_values_with_line_breaks_are_refused() {
-    assertThatThrownBy(() -> MailMessage.text(List.of("bob@example.com"), "Hi\r\nBcc: eve@example.com", "x"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("subject");
-    assertThatThrownBy(() -> MailMessage.text(List.of("bob@example.com\nBcc: eve@example.com"), "Hi", "x"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("to");
+    assertThatThrownBy(
+            () -> MailMessage.text(List.of("bob@example.com"), "Hi\r\nBcc: eve@example.com", "x"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("subject");
+    assertThatThrownBy(
+            () -> MailMessage.text(List.of("bob@example.com\nBcc: eve@example.com"), "Hi", "x"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("to");
     assertThatThrownBy(() -> MailMessage.text(List.of(), "Hi", "x"))
         .isInstanceOf(InvalidRequestException.class);
   }
@@ -44,10 +53,13 @@ class SecretsStayHiddenTest {
     assertThat(ChatMessage.text("-1001234567890", "hi").chatId()).isEqualTo("-1001234567890");
     assertThat(new ChatMessage("1", "<b>x</b>", "html", false).parseMode()).isEqualTo("HTML");
     assertThat(ChatMessage.text("1", "é".repeat(4096)).text()).hasSize(4096);
-    assertThatThrownBy(() -> ChatMessage.text("1", "x".repeat(4097))).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> ChatMessage.text("1", "x".repeat(4097)))
+        .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> ChatMessage.text("1", "")).isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> ChatMessage.text("not a chat", "hi")).isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> new ChatMessage("1", "hi", "Markdown", false)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> ChatMessage.text("not a chat", "hi"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> new ChatMessage("1", "hi", "Markdown", false))
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
@@ -56,6 +68,7 @@ class SecretsStayHiddenTest {
     Credentials expiring = new Credentials(Secret.of("a"), null, now.plusSeconds(60), Set.of());
     assertThat(expiring.expiresWithin(Duration.ofSeconds(60), now)).isTrue();
     assertThat(expiring.expiresWithin(Duration.ofSeconds(59), now)).isFalse();
-    assertThat(Credentials.ofToken(Secret.of("t")).expiresWithin(Duration.ofDays(999), now)).isFalse();
+    assertThat(Credentials.ofToken(Secret.of("t")).expiresWithin(Duration.ofDays(999), now))
+        .isFalse();
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
-import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.error.UnsupportedCapabilityException;
 import dev.integrations.core.model.Capability;
@@ -27,15 +26,22 @@ import org.junit.jupiter.api.Test;
 class ActionServiceTest {
   private static final UserId ANN = UserId.of("ann");
   private static final IntegrationType GMAIL = IntegrationType.GMAIL;
-  private static final MailMessage MAIL = MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
+  private static final MailMessage MAIL =
+      MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
 
   private final TestRig rig = new TestRig();
   private final ActionService actions = rig.integrations.actions();
 
   @BeforeEach
   void annHasAnUnexpiredButRevokedAccessToken() {
-    rig.tokens.put(ANN, GMAIL,
-        new Credentials(Secret.of("revoked"), Secret.of("r1"), TestRig.T0.plus(Duration.ofHours(1)), FakeOAuthProvider.SCOPES));
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("revoked"),
+            Secret.of("r1"),
+            TestRig.T0.plus(Duration.ofHours(1)),
+            FakeOAuthProvider.SCOPES));
     rig.connections.save(Connection.connected(ANN, GMAIL, TestRig.T0, null));
     rig.oauth.onRefresh = c -> new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
   }
@@ -49,7 +55,8 @@ class ActionServiceTest {
     assertThat(sent.id()).isEqualTo("m-2");
     assertThat(rig.oauth.refreshCalls).hasValue(1);
     assertThat(rig.oauth.sendCalls).hasValue(2);
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal()).isEqualTo("fresh");
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("fresh");
   }
 
   @Test
@@ -58,7 +65,8 @@ class ActionServiceTest {
         .isInstanceOf(CredentialsRejectedException.class);
     assertThat(rig.oauth.refreshCalls).hasValue(1);
     assertThat(rig.oauth.sendCalls).hasValue(2);
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().lastError()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().lastError())
+        .isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
   }
 
   @Test
@@ -66,7 +74,8 @@ class ActionServiceTest {
     assertThatThrownBy(() -> actions.sendMail(ANN, IntegrationType.TELEGRAM, MAIL))
         .isInstanceOf(UnsupportedCapabilityException.class)
         .hasMessage("Telegram cannot send mail; it offers: messages.")
-        .extracting("code").isEqualTo(ErrorCode.UNSUPPORTED_CAPABILITY);
+        .extracting("code")
+        .isEqualTo(ErrorCode.UNSUPPORTED_CAPABILITY);
     assertThat(rig.oauth.sendCalls).hasValue(0);
   }
 
@@ -79,7 +88,8 @@ class ActionServiceTest {
         .hasMessage("Gmail cannot list or upload files; it offers: mail, proxy.");
     assertThat(actions.capabilities(IntegrationType.TELEGRAM)).containsExactly(Capability.MESSAGES);
     assertThatThrownBy(() -> actions.capabilities(IntegrationType.of("nowhere")))
-        .extracting("code").isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
   }
 
   @Test

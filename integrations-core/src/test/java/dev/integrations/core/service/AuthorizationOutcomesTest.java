@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What a completed or refused consent leaves behind: the status row, the events, the error shown. */
+/**
+ * What a completed or refused consent leaves behind: the status row, the events, the error shown.
+ */
 class AuthorizationOutcomesTest {
   private static final UserId ANN = UserId.of("ann");
   private static final IntegrationType GMAIL = IntegrationType.GMAIL;
@@ -27,12 +29,15 @@ class AuthorizationOutcomesTest {
   private final IntegrationService service = rig.integrations.connections();
 
   private String start() {
-    return ((ConnectResult.AuthorizationPending) service.connect(ConnectCommand.oauth(ANN, GMAIL))).state().reveal();
+    return ((ConnectResult.AuthorizationPending) service.connect(ConnectCommand.oauth(ANN, GMAIL)))
+        .state()
+        .reveal();
   }
 
   @Test
   void a_completed_consent_stores_a_connected_status_and_tells_the_listeners() {
-    rig.oauth.onExchange = code -> new TokenGrant(Secret.of("a"), Secret.of("r"), Duration.ofHours(1), null);
+    rig.oauth.onExchange =
+        code -> new TokenGrant(Secret.of("a"), Secret.of("r"), Duration.ofHours(1), null);
 
     service.completeAuthorization(new AuthorizationCallback(start(), "c1", null, ANN));
 
@@ -40,45 +45,64 @@ class AuthorizationOutcomesTest {
     assertThat(stored.status()).isEqualTo(ConnectionStatus.CONNECTED);
     assertThat(stored.connectedAt()).isEqualTo(TestRig.T0);
     assertThat(stored.lastError()).isNull();
-    assertThat(rig.events).extracting(ConnectionEvent::kind).containsExactly(ConnectionEvent.Kind.CONNECTED);
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
+        .containsExactly(ConnectionEvent.Kind.CONNECTED);
   }
 
   @Test
   void a_consent_with_unticked_scopes_stores_an_error_status_and_asks_for_reauthorization() {
     rig.oauth.onExchange =
-        code -> new TokenGrant(Secret.of("a"), Secret.of("r"), Duration.ofHours(1), Set.of("mail.send"));
+        code ->
+            new TokenGrant(
+                Secret.of("a"), Secret.of("r"), Duration.ofHours(1), Set.of("mail.send"));
 
-    assertThatThrownBy(() -> service.completeAuthorization(new AuthorizationCallback(start(), "c1", null, ANN)))
+    assertThatThrownBy(
+            () ->
+                service.completeAuthorization(new AuthorizationCallback(start(), "c1", null, ANN)))
         .isInstanceOf(MissingScopesException.class);
 
     Connection stored = rig.connections.find(ANN, GMAIL).orElseThrow();
     assertThat(stored.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(stored.lastError()).isEqualTo(ErrorCode.MISSING_SCOPES);
-    assertThat(rig.events).singleElement().satisfies(event -> {
-      assertThat(event.kind()).isEqualTo(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
-      assertThat(event.reason()).isEqualTo(ErrorCode.MISSING_SCOPES);
-    });
+    assertThat(rig.events)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
+              assertThat(event.reason()).isEqualTo(ErrorCode.MISSING_SCOPES);
+            });
   }
 
   @Test
   void an_error_the_provider_names_is_shown_as_a_refusal_with_its_name() {
-    assertThatThrownBy(() -> service.completeAuthorization(new AuthorizationCallback(start(), null, "server_error", ANN)))
-        .isInstanceOfSatisfying(AuthorizationFailedException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
-          assertThat(e.integrationType()).contains(GMAIL);
-          assertThat(e).hasMessage("The provider refused the authorization: server_error.");
-        });
+    assertThatThrownBy(
+            () ->
+                service.completeAuthorization(
+                    new AuthorizationCallback(start(), null, "server_error", ANN)))
+        .isInstanceOfSatisfying(
+            AuthorizationFailedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
+              assertThat(e.integrationType()).contains(GMAIL);
+              assertThat(e).hasMessage("The provider refused the authorization: server_error.");
+            });
     assertThat(rig.oauth.exchanges).isEmpty();
     assertThat(rig.connections.find(ANN, GMAIL)).isEmpty();
   }
 
   @Test
   void an_error_that_is_not_an_error_code_is_not_echoed() {
-    assertThatThrownBy(() -> service.completeAuthorization(
-            new AuthorizationCallback(start(), null, "<script>alert(1)</script>", ANN)))
-        .isInstanceOfSatisfying(AuthorizationFailedException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
-          assertThat(e).hasMessage("The provider refused the authorization: unrecognised error.");
-        });
+    assertThatThrownBy(
+            () ->
+                service.completeAuthorization(
+                    new AuthorizationCallback(start(), null, "<script>alert(1)</script>", ANN)))
+        .isInstanceOfSatisfying(
+            AuthorizationFailedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_REJECTED);
+              assertThat(e)
+                  .hasMessage("The provider refused the authorization: unrecognised error.");
+            });
   }
 }

@@ -36,7 +36,12 @@ class CompleteAuthorizationTest {
   @BeforeEach
   void providerGrantsEveryScope() {
     rig.oauth.onExchange =
-        code -> new TokenGrant(Secret.of("access-" + code), Secret.of("refresh-" + code), Duration.ofHours(1), null);
+        code ->
+            new TokenGrant(
+                Secret.of("access-" + code),
+                Secret.of("refresh-" + code),
+                Duration.ofHours(1),
+                null);
   }
 
   private ConnectResult.AuthorizationPending start(UserId user) {
@@ -63,19 +68,25 @@ class CompleteAuthorizationTest {
   void completing_exchanges_the_code_with_the_requests_own_verifier_and_stores_the_grant() {
     ConnectResult.AuthorizationPending pending = start(ANN);
 
-    Connection connection = service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
+    Connection connection =
+        service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
 
     AuthorizationRequest exchanged = rig.oauth.exchanges.get(0);
     assertThat(exchanged.user()).isEqualTo(ANN);
     assertThat(exchanged.redirectUri()).isEqualTo(TestRig.REDIRECT);
-    assertThat(exchanged.codeChallenge()).isEqualTo(param(pending.authorizationUrl(), "code_challenge"));
+    assertThat(exchanged.codeChallenge())
+        .isEqualTo(param(pending.authorizationUrl(), "code_challenge"));
     assertThat(connection.status()).isEqualTo(ConnectionStatus.CONNECTED);
     assertThat(connection.connectedAt()).isEqualTo(TestRig.T0);
     Credentials stored = rig.tokens.find(ANN, GMAIL).orElseThrow().credentials();
     assertThat(stored.accessToken().reveal()).isEqualTo("access-c1");
     assertThat(stored.refreshToken().reveal()).isEqualTo("refresh-c1");
-    assertThat(stored.scopes()).as("absent scope means the requested scopes").isEqualTo(FakeOAuthProvider.SCOPES);
-    assertThat(rig.events).extracting(ConnectionEvent::kind).containsExactly(ConnectionEvent.Kind.CONNECTED);
+    assertThat(stored.scopes())
+        .as("absent scope means the requested scopes")
+        .isEqualTo(FakeOAuthProvider.SCOPES);
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
+        .containsExactly(ConnectionEvent.Kind.CONNECTED);
   }
 
   @Test
@@ -83,11 +94,14 @@ class CompleteAuthorizationTest {
     ConnectResult.AuthorizationPending pending = start(ANN);
     service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
 
-    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c2", null)))
+    assertThatThrownBy(
+            () -> service.completeAuthorization(asAnn(pending.state().reveal(), "c2", null)))
         .isInstanceOf(AuthorizationFailedException.class)
-        .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_STATE);
     assertThat(rig.oauth.exchanges).hasSize(1);
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal()).isEqualTo("access-c1");
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("access-c1");
   }
 
   @Test
@@ -95,12 +109,15 @@ class CompleteAuthorizationTest {
     ConnectResult.AuthorizationPending pending = start(ANN);
     rig.clock.advance(Duration.ofMinutes(10));
 
-    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
-        .isInstanceOfSatisfying(AuthorizationFailedException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
-          assertThat(e.integrationType()).contains(GMAIL);
-          assertThat(e).hasMessageContaining("expired");
-        });
+    assertThatThrownBy(
+            () -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
+        .isInstanceOfSatisfying(
+            AuthorizationFailedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+              assertThat(e.integrationType()).contains(GMAIL);
+              assertThat(e).hasMessageContaining("expired");
+            });
     assertThat(rig.oauth.exchanges).isEmpty();
     assertThat(rig.tokens.find(ANN, GMAIL)).isEmpty();
   }
@@ -118,10 +135,13 @@ class CompleteAuthorizationTest {
   void another_users_state_is_refused_as_a_consent_mismatch_and_nothing_is_stored() {
     ConnectResult.AuthorizationPending pending = start(ANN);
 
-    assertThatThrownBy(() -> service.completeAuthorization(
-            new AuthorizationCallback(pending.state().reveal(), "c1", null, BOB)))
+    assertThatThrownBy(
+            () ->
+                service.completeAuthorization(
+                    new AuthorizationCallback(pending.state().reveal(), "c1", null, BOB)))
         .isInstanceOf(AuthorizationFailedException.class)
-        .extracting("code").isEqualTo(ErrorCode.CONSENT_MISMATCH);
+        .extracting("code")
+        .isEqualTo(ErrorCode.CONSENT_MISMATCH);
     assertThat(rig.oauth.exchanges).isEmpty();
     assertThat(rig.tokens.find(ANN, GMAIL)).isEmpty();
     assertThat(rig.tokens.find(BOB, GMAIL)).isEmpty();
@@ -134,7 +154,8 @@ class CompleteAuthorizationTest {
     for (String state : new String[] {"forged", "", null}) {
       assertThatThrownBy(() -> service.completeAuthorization(asAnn(state, "c1", null)))
           .isInstanceOf(AuthorizationFailedException.class)
-          .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
+          .extracting("code")
+          .isEqualTo(ErrorCode.INVALID_STATE);
     }
     assertThat(rig.oauth.exchanges).isEmpty();
   }
@@ -143,27 +164,37 @@ class CompleteAuthorizationTest {
   void a_declined_consent_is_refused_and_burns_the_state() {
     ConnectResult.AuthorizationPending pending = start(ANN);
 
-    assertThatThrownBy(() -> service.completeAuthorization(
-            asAnn(pending.state().reveal(), null, "access_denied")))
+    assertThatThrownBy(
+            () ->
+                service.completeAuthorization(
+                    asAnn(pending.state().reveal(), null, "access_denied")))
         .isInstanceOf(AuthorizationFailedException.class)
-        .extracting("code").isEqualTo(ErrorCode.ACCESS_DENIED);
-    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
-        .extracting("code").isEqualTo(ErrorCode.INVALID_STATE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.ACCESS_DENIED);
+    assertThatThrownBy(
+            () -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_STATE);
     assertThat(rig.tokens.find(ANN, GMAIL)).isEmpty();
   }
 
   @Test
   void unticked_scopes_are_reported_by_name_and_the_connection_is_not_healthy() {
     rig.oauth.onExchange =
-        code -> new TokenGrant(Secret.of("a"), Secret.of("r"), Duration.ofHours(1), Set.of("mail.read"));
+        code ->
+            new TokenGrant(
+                Secret.of("a"), Secret.of("r"), Duration.ofHours(1), Set.of("mail.read"));
     ConnectResult.AuthorizationPending pending = start(ANN);
 
-    assertThatThrownBy(() -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
-        .isInstanceOfSatisfying(MissingScopesException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
-          assertThat(e.missingScopes()).containsExactly("mail.send");
-          assertThat(e).hasMessageContaining("mail.send");
-        });
+    assertThatThrownBy(
+            () -> service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null)))
+        .isInstanceOfSatisfying(
+            MissingScopesException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
+              assertThat(e.missingScopes()).containsExactly("mail.send");
+              assertThat(e).hasMessageContaining("mail.send");
+            });
     Connection connection = rig.connections.find(ANN, GMAIL).orElseThrow();
     assertThat(connection.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(connection.lastError()).isEqualTo(ErrorCode.MISSING_SCOPES);
@@ -173,14 +204,16 @@ class CompleteAuthorizationTest {
     TestResult test = service.test(ANN, GMAIL);
     assertThat(test.success()).isFalse();
     assertThat(test.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status()).isEqualTo(ConnectionStatus.ERROR);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.ERROR);
   }
 
   @Test
   void a_connect_may_name_its_own_redirect_uri() {
     URI loopback = URI.create("http://127.0.0.1:53682/callback");
     ConnectResult.AuthorizationPending pending =
-        (ConnectResult.AuthorizationPending) service.connect(new ConnectCommand(ANN, GMAIL, null, loopback));
+        (ConnectResult.AuthorizationPending)
+            service.connect(new ConnectCommand(ANN, GMAIL, null, loopback));
 
     service.completeAuthorization(asAnn(pending.state().reveal(), "c1", null));
 

@@ -12,9 +12,9 @@ import dev.integrations.core.error.NotConnectedException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Connection;
-import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.ConnectionStatus;
+import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
@@ -52,14 +52,17 @@ class ConnectionLifecycleTest {
     IntegrationStatus telegram = service.list(ANN).get(1);
     assertThat(telegram.connection().status()).isEqualTo(ConnectionStatus.CONNECTED);
     assertThat(telegram.connection().account()).isEqualTo(new Account("42", "@fake_bot"));
-    assertThat(service.list(BOB).get(1).connection().status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+    assertThat(service.list(BOB).get(1).connection().status())
+        .isEqualTo(ConnectionStatus.DISCONNECTED);
   }
 
   @Test
   void a_bot_token_is_stored_only_after_the_provider_accepted_it() {
-    assertThatThrownBy(() -> service.connect(ConnectCommand.botToken(ANN, TELEGRAM, Secret.of("999:refused"))))
+    assertThatThrownBy(
+            () -> service.connect(ConnectCommand.botToken(ANN, TELEGRAM, Secret.of("999:refused"))))
         .isInstanceOf(InvalidRequestException.class)
-        .extracting("code").isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
 
     assertThat(rig.tokens.find(ANN, TELEGRAM)).isEmpty();
     assertThat(rig.connections.find(ANN, TELEGRAM)).isEmpty();
@@ -71,19 +74,23 @@ class ConnectionLifecycleTest {
     assertThatThrownBy(() -> service.connect(new ConnectCommand(ANN, TELEGRAM, null, null)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("bot_token required for Telegram")
-        .extracting("code").isEqualTo(ErrorCode.BOT_TOKEN_REQUIRED);
+        .extracting("code")
+        .isEqualTo(ErrorCode.BOT_TOKEN_REQUIRED);
     assertThat(rig.bot.validateCalls).hasValue(0);
   }
 
   @Test
   void an_unknown_integration_is_refused_with_the_original_sentence() {
-    assertThatThrownBy(() -> service.connect(ConnectCommand.oauth(ANN, IntegrationType.of("slack"))))
+    assertThatThrownBy(
+            () -> service.connect(ConnectCommand.oauth(ANN, IntegrationType.of("slack"))))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("Invalid integration type")
-        .extracting("code").isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
     assertThatThrownBy(() -> IntegrationType.of("Not a type!"))
         .isInstanceOf(IntegrationException.class)
-        .extracting("code").isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_INTEGRATION_TYPE);
   }
 
   @Test
@@ -111,7 +118,8 @@ class ConnectionLifecycleTest {
     Connection connection = rig.connections.find(ANN, TELEGRAM).orElseThrow();
     assertThat(connection.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(connection.lastError()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
-    assertThat(rig.events).extracting(ConnectionEvent::kind)
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
         .containsExactly(ConnectionEvent.Kind.CONNECTED, ConnectionEvent.Kind.TEST_FAILED);
   }
 
@@ -128,7 +136,9 @@ class ConnectionLifecycleTest {
 
   @Test
   void disconnect_revokes_and_deletes_credentials_and_connection() {
-    rig.tokens.put(ANN, IntegrationType.GMAIL,
+    rig.tokens.put(
+        ANN,
+        IntegrationType.GMAIL,
         new Credentials(Secret.of("a"), Secret.of("r"), null, Set.of()));
     rig.connections.save(Connection.connected(ANN, IntegrationType.GMAIL, TestRig.T0, null));
 
@@ -138,12 +148,16 @@ class ConnectionLifecycleTest {
     assertThat(rig.oauth.revokeCalls).hasValue(1);
     assertThat(rig.tokens.find(ANN, IntegrationType.GMAIL)).isEmpty();
     assertThat(rig.connections.find(ANN, IntegrationType.GMAIL)).isEmpty();
-    assertThat(rig.events).extracting(ConnectionEvent::kind).containsExactly(ConnectionEvent.Kind.DISCONNECTED);
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
+        .containsExactly(ConnectionEvent.Kind.DISCONNECTED);
   }
 
   @Test
   void a_failed_revocation_is_reported_but_does_not_block_the_delete() {
-    rig.tokens.put(ANN, IntegrationType.GMAIL,
+    rig.tokens.put(
+        ANN,
+        IntegrationType.GMAIL,
         new Credentials(Secret.of("a"), Secret.of("r"), null, Set.of()));
     rig.oauth.revokeFailure = new IllegalStateException("boom");
 
@@ -163,14 +177,16 @@ class ConnectionLifecycleTest {
             .connectionStore(failing.connections)
             .stateStore(failing.states)
             .provider(failing.bot)
-            .listener(e -> {
-              throw new IllegalStateException("listener bug");
-            })
+            .listener(
+                e -> {
+                  throw new IllegalStateException("listener bug");
+                })
             .build()
             .connections();
     failing.bot.validTokens.add(TOKEN);
 
-    ConnectResult result = withBadListener.connect(ConnectCommand.botToken(ANN, TELEGRAM, Secret.of(TOKEN)));
+    ConnectResult result =
+        withBadListener.connect(ConnectCommand.botToken(ANN, TELEGRAM, Secret.of(TOKEN)));
 
     assertThat(result).isInstanceOf(ConnectResult.Connected.class);
     assertThat(failing.tokens.find(ANN, TELEGRAM)).isPresent();
@@ -182,11 +198,13 @@ class ConnectionLifecycleTest {
     rig.bot.validTokens.clear();
     service.test(ANN, TELEGRAM);
 
-    assertThat(rig.events).allSatisfy(e -> {
-      assertThat(e.user()).isEqualTo(ANN);
-      assertThat(e.type()).isEqualTo(TELEGRAM);
-      assertThat(e.toString()).doesNotContain(TOKEN);
-    });
+    assertThat(rig.events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.user()).isEqualTo(ANN);
+              assertThat(e.type()).isEqualTo(TELEGRAM);
+              assertThat(e.toString()).doesNotContain(TOKEN);
+            });
     assertThat(rig.events.get(1).reason()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
   }
 
@@ -195,9 +213,13 @@ class ConnectionLifecycleTest {
     connectTelegram(ANN);
     rig.bot.validTokens.clear();
 
-    assertThatThrownBy(() -> rig.integrations.actions().sendMessage(ANN, TELEGRAM,
-            ChatMessage.text("12345", "hi")))
+    assertThatThrownBy(
+            () ->
+                rig.integrations
+                    .actions()
+                    .sendMessage(ANN, TELEGRAM, ChatMessage.text("12345", "hi")))
         .isInstanceOf(CredentialsRejectedException.class);
-    assertThat(rig.connections.find(ANN, TELEGRAM).orElseThrow().lastError()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
+    assertThat(rig.connections.find(ANN, TELEGRAM).orElseThrow().lastError())
+        .isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
   }
 }

@@ -25,21 +25,43 @@ class ConnectionValuesTest {
   void a_token_provider_that_asks_for_no_values_refuses_them_and_stores_nothing() {
     rig.bot.validTokens.add(TOKEN);
 
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class, () -> service.connect(
-        ConnectCommand.apiKey(ANN, IntegrationType.TELEGRAM, Secret.of(TOKEN), Map.of("phone_number_id", "1"))));
+    InvalidRequestException refused =
+        catchThrowableOfType(
+            InvalidRequestException.class,
+            () ->
+                service.connect(
+                    ConnectCommand.apiKey(
+                        ANN,
+                        IntegrationType.TELEGRAM,
+                        Secret.of(TOKEN),
+                        Map.of("phone_number_id", "1"))));
 
     assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(refused).hasMessageContaining("takes no connection values").hasMessageContaining("phone_number_id");
+    assertThat(refused)
+        .hasMessageContaining("takes no connection values")
+        .hasMessageContaining("phone_number_id");
     assertThat(rig.bot.validateCalls).hasValue(0);
     assertThat(rig.tokens.find(ANN, IntegrationType.TELEGRAM)).isEmpty();
   }
 
   @Test
   void an_oauth_connect_refuses_values_before_starting_a_consent() {
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class, () -> service.connect(
-        new ConnectCommand(ANN, IntegrationType.GMAIL, null, null, Completion.CALLER, Map.of("tenant", "x"))));
+    InvalidRequestException refused =
+        catchThrowableOfType(
+            InvalidRequestException.class,
+            () ->
+                service.connect(
+                    new ConnectCommand(
+                        ANN,
+                        IntegrationType.GMAIL,
+                        null,
+                        null,
+                        Completion.CALLER,
+                        Map.of("tenant", "x"))));
 
     assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-    assertThat(rig.states.keepNewest(ANN, IntegrationType.GMAIL, 0)).as("no consent was started").isZero();
+    assertThat(rig.states.keepNewest(ANN, IntegrationType.GMAIL, 0))
+        .as("no consent was started")
+        .isZero();
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A consent completes only for the person who started it (RFC 9700 section 4.7): the browser binding,
- * the API completion with the user's own identity, and the application's own completion.
+ * A consent completes only for the person who started it (RFC 9700 section 4.7): the browser
+ * binding, the API completion with the user's own identity, and the application's own completion.
  */
 class ConsentBindingTest {
   private static final UserId MALLORY = UserId.of("mallory");
@@ -34,21 +34,29 @@ class ConsentBindingTest {
   @BeforeEach
   void providerGrantsEveryScope() {
     rig.oauth.onExchange =
-        code -> new TokenGrant(Secret.of("access-" + code), Secret.of("refresh-" + code), Duration.ofHours(1), null);
+        code ->
+            new TokenGrant(
+                Secret.of("access-" + code),
+                Secret.of("refresh-" + code),
+                Duration.ofHours(1),
+                null);
   }
 
   private ConnectResult.AuthorizationPending start(UserId user, Completion completion) {
-    return (ConnectResult.AuthorizationPending) service.connect(ConnectCommand.oauth(user, GMAIL, completion));
+    return (ConnectResult.AuthorizationPending)
+        service.connect(ConnectCommand.oauth(user, GMAIL, completion));
   }
 
-  private AuthorizationOutcome fromBrowser(ConnectResult.AuthorizationPending pending, String code, Secret binding) {
+  private AuthorizationOutcome fromBrowser(
+      ConnectResult.AuthorizationPending pending, String code, Secret binding) {
     return service.receiveAuthorization(
         AuthorizationCallback.fromBrowser(pending.state().reveal(), code, null, binding));
   }
 
   private static void assertRefused(ThrowingCallable call, ErrorCode code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(
-        AuthorizationFailedException.class, e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            AuthorizationFailedException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test
@@ -69,8 +77,10 @@ class ConsentBindingTest {
 
     AuthorizationOutcome outcome = fromBrowser(pending, "c1", pending.browserBinding());
 
-    assertThat(outcome).isInstanceOfSatisfying(AuthorizationOutcome.Completed.class,
-        done -> assertThat(done.connection().status()).isEqualTo(ConnectionStatus.CONNECTED));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            AuthorizationOutcome.Completed.class,
+            done -> assertThat(done.connection().status()).isEqualTo(ConnectionStatus.CONNECTED));
     assertThat(rig.tokens.find(MALLORY, GMAIL).orElseThrow().credentials().accessToken().reveal())
         .isEqualTo("access-c1");
   }
@@ -80,7 +90,9 @@ class ConsentBindingTest {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.BROWSER);
 
     assertRefused(() -> fromBrowser(pending, "victors-code", null), ErrorCode.CONSENT_MISMATCH);
-    assertRefused(() -> fromBrowser(pending, "victors-code", pending.browserBinding()), ErrorCode.INVALID_STATE);
+    assertRefused(
+        () -> fromBrowser(pending, "victors-code", pending.browserBinding()),
+        ErrorCode.INVALID_STATE);
 
     assertThat(rig.oauth.exchanges).isEmpty();
     assertThat(rig.tokens.find(MALLORY, GMAIL)).isEmpty();
@@ -92,7 +104,8 @@ class ConsentBindingTest {
     ConnectResult.AuthorizationPending mine = start(MALLORY, Completion.BROWSER);
     ConnectResult.AuthorizationPending other = start(VICTOR, Completion.BROWSER);
 
-    assertRefused(() -> fromBrowser(mine, "c1", other.browserBinding()), ErrorCode.CONSENT_MISMATCH);
+    assertRefused(
+        () -> fromBrowser(mine, "c1", other.browserBinding()), ErrorCode.CONSENT_MISMATCH);
     assertThat(rig.oauth.exchanges).isEmpty();
   }
 
@@ -101,7 +114,8 @@ class ConsentBindingTest {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.BROWSER);
     rig.clock.advance(Duration.ofMinutes(10));
 
-    assertRefused(() -> fromBrowser(pending, "c1", pending.browserBinding()), ErrorCode.INVALID_STATE);
+    assertRefused(
+        () -> fromBrowser(pending, "c1", pending.browserBinding()), ErrorCode.INVALID_STATE);
     assertThat(rig.oauth.exchanges).isEmpty();
   }
 
@@ -118,15 +132,22 @@ class ConsentBindingTest {
   void completing_without_any_proof_of_the_person_is_a_programming_error_that_leaves_the_state() {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.CALLER);
 
-    assertThatThrownBy(() -> service.completeAuthorization(
-            AuthorizationCallback.fromBrowser(pending.state().reveal(), "c1", null, null)))
+    assertThatThrownBy(
+            () ->
+                service.completeAuthorization(
+                    AuthorizationCallback.fromBrowser(pending.state().reveal(), "c1", null, null)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(service.completeAuthorization(new AuthorizationCallback(pending.state().reveal(), "c1", null, MALLORY))
-            .status()).isEqualTo(ConnectionStatus.CONNECTED);
+    assertThat(
+            service
+                .completeAuthorization(
+                    new AuthorizationCallback(pending.state().reveal(), "c1", null, MALLORY))
+                .status())
+        .isEqualTo(ConnectionStatus.CONNECTED);
   }
 
   @Test
-  void api_completion_parks_the_code_unexchanged_under_a_new_handle_and_the_starting_user_completes_it() {
+  void
+      api_completion_parks_the_code_unexchanged_under_a_new_handle_and_the_starting_user_completes_it() {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.API);
 
     AuthorizationOutcome outcome = fromBrowser(pending, "c1", null);
@@ -140,9 +161,13 @@ class ConsentBindingTest {
 
     assertThat(service.confirmAuthorization(MALLORY, awaiting.handle().reveal()).status())
         .isEqualTo(ConnectionStatus.CONNECTED);
-    assertThat(rig.oauth.exchanges).singleElement().satisfies(request -> assertThat(request.codeChallenge())
-        .as("exchanged with the verifier of the original request")
-        .isEqualTo(param(pending, "code_challenge")));
+    assertThat(rig.oauth.exchanges)
+        .singleElement()
+        .satisfies(
+            request ->
+                assertThat(request.codeChallenge())
+                    .as("exchanged with the verifier of the original request")
+                    .isEqualTo(param(pending, "code_challenge")));
     assertThat(rig.tokens.find(MALLORY, GMAIL).orElseThrow().credentials().accessToken().reveal())
         .isEqualTo("access-c1");
   }
@@ -150,7 +175,10 @@ class ConsentBindingTest {
   @Test
   void another_user_cannot_complete_a_parked_consent_and_burns_it() {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.API);
-    String handle = ((AuthorizationOutcome.AwaitingUser) fromBrowser(pending, "victors-code", null)).handle().reveal();
+    String handle =
+        ((AuthorizationOutcome.AwaitingUser) fromBrowser(pending, "victors-code", null))
+            .handle()
+            .reveal();
 
     assertRefused(() -> service.confirmAuthorization(VICTOR, handle), ErrorCode.CONSENT_MISMATCH);
     assertRefused(() -> service.confirmAuthorization(MALLORY, handle), ErrorCode.INVALID_STATE);
@@ -163,11 +191,16 @@ class ConsentBindingTest {
   @Test
   void the_state_the_starting_user_was_given_is_not_a_completion_handle() {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.API);
-    String handle = ((AuthorizationOutcome.AwaitingUser) fromBrowser(pending, "c1", null)).handle().reveal();
+    String handle =
+        ((AuthorizationOutcome.AwaitingUser) fromBrowser(pending, "c1", null)).handle().reveal();
 
-    assertRefused(() -> service.confirmAuthorization(MALLORY, pending.state().reveal()), ErrorCode.INVALID_STATE);
     assertRefused(
-        () -> service.receiveAuthorization(AuthorizationCallback.fromBrowser(handle, "c2", null, null)),
+        () -> service.confirmAuthorization(MALLORY, pending.state().reveal()),
+        ErrorCode.INVALID_STATE);
+    assertRefused(
+        () ->
+            service.receiveAuthorization(
+                AuthorizationCallback.fromBrowser(handle, "c2", null, null)),
         ErrorCode.INVALID_STATE);
     assertThat(rig.oauth.exchanges).isEmpty();
   }
@@ -175,7 +208,8 @@ class ConsentBindingTest {
   @Test
   void a_parked_consent_expires_with_its_request() {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.API);
-    String handle = ((AuthorizationOutcome.AwaitingUser) fromBrowser(pending, "c1", null)).handle().reveal();
+    String handle =
+        ((AuthorizationOutcome.AwaitingUser) fromBrowser(pending, "c1", null)).handle().reveal();
     rig.clock.advance(Duration.ofMinutes(10));
 
     assertRefused(() -> service.confirmAuthorization(MALLORY, handle), ErrorCode.INVALID_STATE);
@@ -186,8 +220,11 @@ class ConsentBindingTest {
   void a_declined_api_consent_is_reported_at_once_and_parks_nothing() {
     ConnectResult.AuthorizationPending pending = start(MALLORY, Completion.API);
 
-    assertRefused(() -> service.receiveAuthorization(
-            AuthorizationCallback.fromBrowser(pending.state().reveal(), null, "access_denied", null)),
+    assertRefused(
+        () ->
+            service.receiveAuthorization(
+                AuthorizationCallback.fromBrowser(
+                    pending.state().reveal(), null, "access_denied", null)),
         ErrorCode.ACCESS_DENIED);
     assertThat(rig.states.deleteExpired(pending.expiresAt())).isZero();
   }

@@ -46,7 +46,10 @@ class CredentialsForTest {
             ANN,
             GMAIL,
             new Credentials(
-                Secret.of(access), Secret.ofNullable(refresh), rig.clock.instant().plus(lifetime), FakeOAuthProvider.SCOPES));
+                Secret.of(access),
+                Secret.ofNullable(refresh),
+                rig.clock.instant().plus(lifetime),
+                FakeOAuthProvider.SCOPES));
     rig.connections.save(Connection.connected(ANN, GMAIL, rig.clock.instant(), null));
     return stored;
   }
@@ -73,28 +76,36 @@ class CredentialsForTest {
 
     assertThat(handed.accessToken().reveal()).isEqualTo("a2");
     assertThat(handed.expiresAt()).isEqualTo(rig.clock.instant().plus(Duration.ofHours(1)));
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal()).isEqualTo("a2");
-    assertThat(rig.events).extracting(ConnectionEvent::kind).containsExactly(ConnectionEvent.Kind.REFRESHED);
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("a2");
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
+        .containsExactly(ConnectionEvent.Kind.REFRESHED);
   }
 
   @Test
-  void a_thousand_concurrent_callers_share_one_refresh_and_all_get_the_new_token() throws Exception {
+  void a_thousand_concurrent_callers_share_one_refresh_and_all_get_the_new_token()
+      throws Exception {
     StoredCredentials seen = storeExpiringIn(Duration.ofSeconds(-5), "expired", "r1");
     int callers = 1000;
-    rig.oauth.onRefresh = c -> {
-      // Overlap by construction: the provider answers once every caller has read the expired token.
-      rig.tokens.awaitReaders(callers, Duration.ofSeconds(60));
-      return grant("fresh", null);
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          // Overlap by construction: the provider answers once every caller has read the expired
+          // token.
+          rig.tokens.awaitReaders(callers, Duration.ofSeconds(60));
+          return grant("fresh", null);
+        };
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<Credentials>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return service.credentialsFor(ANN, GMAIL);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return service.credentialsFor(ANN, GMAIL);
+                }));
       }
       start.countDown();
       for (Future<Credentials> result : results) {
@@ -123,67 +134,85 @@ class CredentialsForTest {
   void saves_a_rotated_refresh_token_and_refreshes_with_it_next_time() {
     storeExpiringIn(Duration.ZERO, "a1", "r1");
     List<String> refreshTokensUsed = new ArrayList<>();
-    rig.oauth.onRefresh = c -> {
-      refreshTokensUsed.add(c.refreshToken().reveal());
-      return grant("a" + (refreshTokensUsed.size() + 1), "r" + (refreshTokensUsed.size() + 1));
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          refreshTokensUsed.add(c.refreshToken().reveal());
+          return grant("a" + (refreshTokensUsed.size() + 1), "r" + (refreshTokensUsed.size() + 1));
+        };
 
     service.credentialsFor(ANN, GMAIL);
     rig.clock.advance(Duration.ofHours(1));
     service.credentialsFor(ANN, GMAIL);
 
     assertThat(refreshTokensUsed).containsExactly("r1", "r2");
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().refreshToken().reveal()).isEqualTo("r3");
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().refreshToken().reveal())
+        .isEqualTo("r3");
   }
 
   @Test
   void invalid_grant_marks_the_connection_for_reauthorization_and_keeps_the_credentials() {
     storeExpiringIn(Duration.ZERO, "a1", "r1");
-    rig.oauth.onRefresh = c -> {
-      throw new InvalidGrantException("Token has been expired or revoked.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          throw new InvalidGrantException("Token has been expired or revoked.");
+        };
 
     assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL))
         .isInstanceOf(ReauthorizationRequiredException.class)
-        .extracting("code").isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
+        .extracting("code")
+        .isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
 
     Connection connection = rig.connections.find(ANN, GMAIL).orElseThrow();
     assertThat(connection.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(connection.lastError()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
     assertThat(rig.tokens.find(ANN, GMAIL)).isPresent();
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().refreshToken().reveal()).isEqualTo("r1");
-    assertThat(rig.events).extracting(ConnectionEvent::kind)
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().refreshToken().reveal())
+        .isEqualTo("r1");
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
         .containsExactly(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
   }
 
   @Test
   void invalid_grant_after_another_process_refreshed_uses_that_refresh() {
     StoredCredentials seen = storeExpiringIn(Duration.ZERO, "a1", "r1");
-    rig.oauth.onRefresh = c -> {
-      // Another process refreshed first and rotated the refresh token, so ours is now refused.
-      rig.tokens.compareAndSet(ANN, GMAIL, seen.version(),
-          new Credentials(Secret.of("theirs"), Secret.of("r2"), rig.clock.instant().plus(Duration.ofHours(1)), FakeOAuthProvider.SCOPES));
-      throw new InvalidGrantException("Token has been expired or revoked.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          // Another process refreshed first and rotated the refresh token, so ours is now refused.
+          rig.tokens.compareAndSet(
+              ANN,
+              GMAIL,
+              seen.version(),
+              new Credentials(
+                  Secret.of("theirs"),
+                  Secret.of("r2"),
+                  rig.clock.instant().plus(Duration.ofHours(1)),
+                  FakeOAuthProvider.SCOPES));
+          throw new InvalidGrantException("Token has been expired or revoked.");
+        };
 
     Credentials handed = service.credentialsFor(ANN, GMAIL);
 
     assertThat(handed.accessToken().reveal()).isEqualTo("theirs");
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTED);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.CONNECTED);
     assertThat(rig.events).isEmpty();
   }
 
   @Test
-  void a_leader_whose_lease_ran_out_loses_the_write_to_the_process_that_took_over_and_keeps_its_refresh() {
+  void
+      a_leader_whose_lease_ran_out_loses_the_write_to_the_process_that_took_over_and_keeps_its_refresh() {
     TestRig otherProcess = rig.sharingStoresWith();
     StoredCredentials seen = storeExpiringIn(Duration.ZERO, "a1", "r1");
     otherProcess.oauth.onRefresh = c -> grant("other-access", "other-refresh");
-    rig.oauth.onRefresh = c -> {
-      // We are so slow that our lease runs out; the other process takes over, refreshes and writes first.
-      rig.clock.advance(TestRig.LEASE_TTL);
-      otherProcess.integrations.connections().credentialsFor(ANN, GMAIL);
-      return grant("our-access", "our-refresh");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          // We are so slow that our lease runs out; the other process takes over, refreshes and
+          // writes first.
+          rig.clock.advance(TestRig.LEASE_TTL);
+          otherProcess.integrations.connections().credentialsFor(ANN, GMAIL);
+          return grant("our-access", "our-refresh");
+        };
 
     Credentials handed = service.credentialsFor(ANN, GMAIL);
 
@@ -196,43 +225,55 @@ class CredentialsForTest {
   @Test
   void an_outage_while_the_token_still_works_hands_out_the_current_token() {
     storeExpiringIn(Duration.ofSeconds(30), "still-valid", "r1");
-    rig.oauth.onRefresh = c -> {
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Google is unavailable.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Google is unavailable.");
+        };
 
     assertThat(service.credentialsFor(ANN, GMAIL).accessToken().reveal()).isEqualTo("still-valid");
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTED);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.CONNECTED);
   }
 
   @Test
   void an_outage_after_expiry_fails_and_changes_nothing() {
     StoredCredentials before = storeExpiringIn(Duration.ofSeconds(-1), "expired", "r1");
-    rig.oauth.onRefresh = c -> {
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Google is unavailable.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Google is unavailable.");
+        };
 
     assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL))
         .isInstanceOf(ProviderException.class)
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     assertThat(rig.tokens.find(ANN, GMAIL)).contains(before);
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTED);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.CONNECTED);
   }
 
   @Test
-  void callers_waiting_on_a_failed_refresh_all_get_its_error_and_a_later_call_tries_again() throws Exception {
+  void callers_waiting_on_a_failed_refresh_all_get_its_error_and_a_later_call_tries_again()
+      throws Exception {
     storeExpiringIn(Duration.ofSeconds(-1), "expired", "r1");
     int callers = 20;
     List<Thread> threads = new CopyOnWriteArrayList<>();
-    rig.oauth.onRefresh = c -> {
-      Flights.awaitAllWaiting(othersThanMe(threads), Duration.ofSeconds(30));
-      throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "Google did not answer in time.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          Flights.awaitAllWaiting(othersThanMe(threads), Duration.ofSeconds(30));
+          throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "Google did not answer in time.");
+        };
 
     List<Throwable> failures = burst(callers, threads);
 
-    assertThat(failures).hasSize(callers).allSatisfy(failure ->
-        assertThat(failure).isInstanceOf(ProviderException.class)
-            .extracting("code").isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
+    assertThat(failures)
+        .hasSize(callers)
+        .allSatisfy(
+            failure ->
+                assertThat(failure)
+                    .isInstanceOf(ProviderException.class)
+                    .extracting("code")
+                    .isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
     assertThat(rig.oauth.refreshCalls).hasValue(1);
 
     rig.oauth.onRefresh = c -> grant("fresh", null);
@@ -241,22 +282,30 @@ class CredentialsForTest {
   }
 
   @Test
-  void a_leader_failing_with_an_error_releases_its_waiters_with_an_internal_error_and_a_later_call_tries_again()
-      throws Exception {
+  void
+      a_leader_failing_with_an_error_releases_its_waiters_with_an_internal_error_and_a_later_call_tries_again()
+          throws Exception {
     storeExpiringIn(Duration.ofSeconds(-1), "expired", "r1");
     int callers = 20;
     List<Thread> threads = new CopyOnWriteArrayList<>();
-    rig.oauth.onRefresh = c -> {
-      Flights.awaitAllWaiting(othersThanMe(threads), Duration.ofSeconds(30));
-      throw new NoClassDefFoundError("com/example/MissingFromTheClasspath");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          Flights.awaitAllWaiting(othersThanMe(threads), Duration.ofSeconds(30));
+          throw new NoClassDefFoundError("com/example/MissingFromTheClasspath");
+        };
 
     List<Throwable> failures = burst(callers, threads);
 
     assertThat(failures).filteredOn(NoClassDefFoundError.class::isInstance).hasSize(1);
-    assertThat(failures).filteredOn(f -> !(f instanceof NoClassDefFoundError)).hasSize(callers - 1)
-        .allSatisfy(failure -> assertThat(failure).isInstanceOf(IntegrationException.class)
-            .extracting("code").isEqualTo(ErrorCode.INTERNAL_ERROR));
+    assertThat(failures)
+        .filteredOn(f -> !(f instanceof NoClassDefFoundError))
+        .hasSize(callers - 1)
+        .allSatisfy(
+            failure ->
+                assertThat(failure)
+                    .isInstanceOf(IntegrationException.class)
+                    .extracting("code")
+                    .isEqualTo(ErrorCode.INTERNAL_ERROR));
     assertThat(rig.oauth.refreshCalls).hasValue(1);
 
     rig.oauth.onRefresh = c -> grant("fresh", null);
@@ -266,15 +315,22 @@ class CredentialsForTest {
   @Test
   void a_caller_waits_for_a_hanging_refresh_a_bounded_time() throws Exception {
     TestRig shortLeases = new TestRig(Duration.ofMillis(200));
-    shortLeases.tokens.put(ANN, GMAIL, new Credentials(
-        Secret.of("expired"), Secret.of("r1"), shortLeases.clock.instant().minusSeconds(1), FakeOAuthProvider.SCOPES));
+    shortLeases.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("expired"),
+            Secret.of("r1"),
+            shortLeases.clock.instant().minusSeconds(1),
+            FakeOAuthProvider.SCOPES));
     CountDownLatch leaderInside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    shortLeases.oauth.onRefresh = c -> {
-      leaderInside.countDown();
-      awaitQuietly(release);
-      return grant("late", null);
-    };
+    shortLeases.oauth.onRefresh =
+        c -> {
+          leaderInside.countDown();
+          awaitQuietly(release);
+          return grant("late", null);
+        };
     IntegrationService slow = shortLeases.integrations.connections();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -284,7 +340,9 @@ class CredentialsForTest {
 
       assertThatThrownBy(() -> waiter.get(10, TimeUnit.SECONDS))
           .hasCauseInstanceOf(ProviderException.class)
-          .cause().extracting("code").isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
+          .cause()
+          .extracting("code")
+          .isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
       release.countDown();
       assertThat(leader.get(30, TimeUnit.SECONDS).accessToken().reveal()).isEqualTo("late");
     } finally {
@@ -294,23 +352,28 @@ class CredentialsForTest {
   }
 
   /**
-   * Runs {@code callers} concurrent {@code credentialsFor} calls on threads recorded in {@code threads}
-   * (all of them recorded before any call starts) and returns how each one failed.
+   * Runs {@code callers} concurrent {@code credentialsFor} calls on threads recorded in {@code
+   * threads} (all of them recorded before any call starts) and returns how each one failed.
    */
   private List<Throwable> burst(int callers, List<Thread> threads) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(callers, task -> {
-      Thread thread = new Thread(task);
-      threads.add(thread);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            callers,
+            task -> {
+              Thread thread = new Thread(task);
+              threads.add(thread);
+              return thread;
+            });
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<Credentials>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return service.credentialsFor(ANN, GMAIL);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return service.credentialsFor(ANN, GMAIL);
+                }));
       }
       start.countDown();
       List<Throwable> failures = new ArrayList<>();
@@ -342,7 +405,8 @@ class CredentialsForTest {
   void bot_tokens_are_never_refreshed() {
     rig.tokens.put(ANN, IntegrationType.TELEGRAM, Credentials.ofToken(Secret.of("1:abc")));
 
-    assertThat(service.credentialsFor(ANN, IntegrationType.TELEGRAM).accessToken().reveal()).isEqualTo("1:abc");
+    assertThat(service.credentialsFor(ANN, IntegrationType.TELEGRAM).accessToken().reveal())
+        .isEqualTo("1:abc");
     assertThat(rig.oauth.refreshCalls).hasValue(0);
   }
 

@@ -43,11 +43,15 @@ class DisconnectAllTest {
 
   private static FakeOAuthProvider provider(IntegrationType type) {
     return new FakeOAuthProvider(
-        new Integration(type, type.value(), "A fake", "mail", AuthMethod.OAUTH2, Set.of("s"), "fake"));
+        new Integration(
+            type, type.value(), "A fake", "mail", AuthMethod.OAUTH2, Set.of("s"), "fake"));
   }
 
   private void connected(UserId user, IntegrationType type) {
-    tokens.put(user, type, new Credentials(Secret.of("access-" + type), Secret.of("refresh"), null, Set.of("s")));
+    tokens.put(
+        user,
+        type,
+        new Credentials(Secret.of("access-" + type), Secret.of("refresh"), null, Set.of("s")));
     connections.save(Connection.connected(user, type, TestRig.T0, null));
   }
 

@@ -22,7 +22,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Health transitions as in-process listeners see them: REFRESH_FAILED, RECOVERED, and the state recorded. */
+/**
+ * Health transitions as in-process listeners see them: REFRESH_FAILED, RECOVERED, and the state
+ * recorded.
+ */
 class HealthEventsTest {
   private static final UserId ANN = UserId.of("ann");
   private static final IntegrationType GMAIL = IntegrationType.GMAIL;
@@ -32,18 +35,28 @@ class HealthEventsTest {
 
   @BeforeEach
   void connectedWithAnExpiredToken() {
-    rig.tokens.put(ANN, GMAIL, new Credentials(
-        Secret.of("a1"), Secret.of("r1"), rig.clock.instant().minusSeconds(1), FakeOAuthProvider.SCOPES));
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("a1"),
+            Secret.of("r1"),
+            rig.clock.instant().minusSeconds(1),
+            FakeOAuthProvider.SCOPES));
     rig.connections.save(Connection.connected(ANN, GMAIL, rig.clock.instant(), null));
   }
 
   @Test
-  void a_failed_refresh_degrades_and_is_announced_once_and_the_next_success_announces_the_recovery() {
-    rig.oauth.onRefresh = c -> {
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "The provider is down.");
-    };
-    assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL)).isInstanceOf(ProviderException.class);
-    assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL)).isInstanceOf(ProviderException.class);
+  void
+      a_failed_refresh_degrades_and_is_announced_once_and_the_next_success_announces_the_recovery() {
+    rig.oauth.onRefresh =
+        c -> {
+          throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "The provider is down.");
+        };
+    assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL))
+        .isInstanceOf(ProviderException.class);
+    assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL))
+        .isInstanceOf(ProviderException.class);
 
     ConnectionHealth degraded = service.health(ANN, GMAIL);
     assertThat(degraded.state()).isEqualTo(HealthState.DEGRADED);
@@ -54,29 +67,34 @@ class HealthEventsTest {
     service.credentialsFor(ANN, GMAIL);
 
     assertThat(service.health(ANN, GMAIL).state()).isEqualTo(HealthState.HEALTHY);
-    assertThat(rig.events).extracting(ConnectionEvent::kind, ConnectionEvent::reason).containsExactly(
-        tuple(ConnectionEvent.Kind.REFRESH_FAILED, ErrorCode.PROVIDER_UNAVAILABLE),
-        tuple(ConnectionEvent.Kind.REFRESHED, null),
-        tuple(ConnectionEvent.Kind.RECOVERED, null));
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind, ConnectionEvent::reason)
+        .containsExactly(
+            tuple(ConnectionEvent.Kind.REFRESH_FAILED, ErrorCode.PROVIDER_UNAVAILABLE),
+            tuple(ConnectionEvent.Kind.REFRESHED, null),
+            tuple(ConnectionEvent.Kind.RECOVERED, null));
   }
 
   @Test
   void a_refused_grant_needs_reauthorization_and_is_not_announced_as_a_refresh_failure() {
-    rig.oauth.onRefresh = c -> {
-      throw new InvalidGrantException("Token has been expired or revoked.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          throw new InvalidGrantException("Token has been expired or revoked.");
+        };
     assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL));
 
     assertThat(service.health(ANN, GMAIL).state()).isEqualTo(HealthState.REAUTHORIZATION_REQUIRED);
-    assertThat(rig.events).extracting(ConnectionEvent::kind)
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
         .containsExactly(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
   }
 
   @Test
   void a_timeout_never_makes_a_connection_need_reauthorization() {
-    rig.oauth.onRefresh = c -> {
-      throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "Too slow.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "Too slow.");
+        };
     assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL));
 
     assertThat(service.health(ANN, GMAIL).state()).isEqualTo(HealthState.DEGRADED);

@@ -28,16 +28,31 @@ import org.junit.jupiter.api.Test;
 class ProxyUseCaseTest {
   private static final UserId ANN = UserId.of("ann");
   private static final IntegrationType GMAIL = IntegrationType.GMAIL;
-  private static final ProxyRequest PROFILE = new ProxyRequest("GET", "/gmail/v1/users/me/profile",
-      Map.of("Authorization", List.of("Bearer the-callers-own-jwt"), "Accept", List.of("application/json")), null, null);
+  private static final ProxyRequest PROFILE =
+      new ProxyRequest(
+          "GET",
+          "/gmail/v1/users/me/profile",
+          Map.of(
+              "Authorization",
+              List.of("Bearer the-callers-own-jwt"),
+              "Accept",
+              List.of("application/json")),
+          null,
+          null);
 
   private final TestRig rig = new TestRig();
   private final ActionService actions = rig.integrations.actions();
 
   @BeforeEach
   void annHasAnUnexpiredAccessToken() {
-    rig.tokens.put(ANN, GMAIL,
-        new Credentials(Secret.of("current"), Secret.of("r1"), TestRig.T0.plus(Duration.ofHours(1)), FakeOAuthProvider.SCOPES));
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("current"),
+            Secret.of("r1"),
+            TestRig.T0.plus(Duration.ofHours(1)),
+            FakeOAuthProvider.SCOPES));
     rig.connections.save(Connection.connected(ANN, GMAIL, TestRig.T0, null));
     rig.oauth.onRefresh = c -> new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
   }
@@ -49,7 +64,8 @@ class ProxyUseCaseTest {
     ProxyResponse response = actions.proxy(ANN, GMAIL, PROFILE);
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("GET /gmail/v1/users/me/profile");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo("GET /gmail/v1/users/me/profile");
     assertThat(rig.oauth.proxyCalls).containsExactly("GET /gmail/v1/users/me/profile with current");
     assertThat(rig.oauth.refreshCalls).hasValue(0);
   }
@@ -62,21 +78,30 @@ class ProxyUseCaseTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(rig.oauth.refreshCalls).hasValue(1);
-    assertThat(rig.oauth.proxyCalls).containsExactly(
-        "GET /gmail/v1/users/me/profile with current", "GET /gmail/v1/users/me/profile with fresh");
+    assertThat(rig.oauth.proxyCalls)
+        .containsExactly(
+            "GET /gmail/v1/users/me/profile with current",
+            "GET /gmail/v1/users/me/profile with fresh");
   }
 
   @Test
   void a_second_401_is_reported_and_never_loops() {
-    assertThatThrownBy(() -> actions.proxy(ANN, GMAIL, PROFILE)).isInstanceOf(CredentialsRejectedException.class);
+    assertThatThrownBy(() -> actions.proxy(ANN, GMAIL, PROFILE))
+        .isInstanceOf(CredentialsRejectedException.class);
     assertThat(rig.oauth.refreshCalls).hasValue(1);
     assertThat(rig.oauth.proxyCalls).hasSize(2);
   }
 
   @Test
   void expiring_credentials_are_refreshed_before_the_call() {
-    rig.tokens.put(ANN, GMAIL,
-        new Credentials(Secret.of("current"), Secret.of("r1"), TestRig.T0.plusSeconds(30), FakeOAuthProvider.SCOPES));
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("current"),
+            Secret.of("r1"),
+            TestRig.T0.plusSeconds(30),
+            FakeOAuthProvider.SCOPES));
     rig.oauth.acceptedTokens.add("fresh");
 
     actions.proxy(ANN, GMAIL, PROFILE);
@@ -89,12 +114,14 @@ class ProxyUseCaseTest {
     assertThatThrownBy(() -> actions.proxy(ANN, IntegrationType.TELEGRAM, PROFILE))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("Telegram has no proxy.")
-        .extracting("code").isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+        .extracting("code")
+        .isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
   }
 
   @Test
   void without_a_connection_it_says_not_connected_and_calls_nothing() {
-    assertThatThrownBy(() -> actions.proxy(UserId.of("bob"), GMAIL, PROFILE)).isInstanceOf(NotConnectedException.class);
+    assertThatThrownBy(() -> actions.proxy(UserId.of("bob"), GMAIL, PROFILE))
+        .isInstanceOf(NotConnectedException.class);
     assertThat(rig.oauth.proxyCalls).isEmpty();
   }
 }

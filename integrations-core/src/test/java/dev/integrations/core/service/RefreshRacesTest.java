@@ -38,7 +38,10 @@ class RefreshRacesTest {
 
   private Credentials expiringIn(Duration lifetime, String access, String refresh) {
     return new Credentials(
-        Secret.of(access), Secret.of(refresh), rig.clock.instant().plus(lifetime), FakeOAuthProvider.SCOPES);
+        Secret.of(access),
+        Secret.of(refresh),
+        rig.clock.instant().plus(lifetime),
+        FakeOAuthProvider.SCOPES);
   }
 
   private StoredCredentials connect(Credentials credentials) {
@@ -64,16 +67,19 @@ class RefreshRacesTest {
   void a_refresh_in_flight_across_a_disconnect_and_reconnect_does_not_overwrite_the_new_grant() {
     connect(expiringIn(Duration.ZERO, "old-access", "old-refresh"));
     List<Credentials> reconnected = new ArrayList<>();
-    rig.oauth.onRefresh = c -> {
-      reconnected.add(disconnectAndReconnect());
-      return grant("stale-access", "stale-refresh");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          reconnected.add(disconnectAndReconnect());
+          return grant("stale-access", "stale-refresh");
+        };
 
     Credentials handed = service.credentialsFor(ANN, GMAIL);
 
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials()).isEqualTo(reconnected.get(0));
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials())
+        .isEqualTo(reconnected.get(0));
     assertThat(handed).isEqualTo(reconnected.get(0));
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status()).isEqualTo(ConnectionStatus.CONNECTED);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.CONNECTED);
     assertThat(rig.events).isEmpty();
   }
 
@@ -81,16 +87,18 @@ class RefreshRacesTest {
   void a_refusal_of_the_old_grant_across_a_disconnect_and_reconnect_does_not_mark_the_new_one() {
     connect(expiringIn(Duration.ZERO, "old-access", "old-refresh"));
     List<Credentials> reconnected = new ArrayList<>();
-    rig.oauth.onRefresh = c -> {
-      // The disconnect revoked the old grant at the provider, so its refresh is refused.
-      reconnected.add(disconnectAndReconnect());
-      throw new InvalidGrantException("Token has been expired or revoked.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          // The disconnect revoked the old grant at the provider, so its refresh is refused.
+          reconnected.add(disconnectAndReconnect());
+          throw new InvalidGrantException("Token has been expired or revoked.");
+        };
 
     Credentials handed = service.credentialsFor(ANN, GMAIL);
 
     assertThat(handed).isEqualTo(reconnected.get(0));
-    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials()).isEqualTo(reconnected.get(0));
+    assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials())
+        .isEqualTo(reconnected.get(0));
     Connection connection = rig.connections.find(ANN, GMAIL).orElseThrow();
     assertThat(connection.status()).isEqualTo(ConnectionStatus.CONNECTED);
     assertThat(connection.lastError()).isNull();
@@ -100,13 +108,15 @@ class RefreshRacesTest {
   @Test
   void a_refusal_after_a_disconnect_ends_as_not_connected_and_brings_nothing_back() {
     connect(expiringIn(Duration.ZERO, "old-access", "old-refresh"));
-    rig.oauth.onRefresh = c -> {
-      service.disconnect(ANN, GMAIL);
-      rig.events.clear();
-      throw new InvalidGrantException("Token has been expired or revoked.");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          service.disconnect(ANN, GMAIL);
+          rig.events.clear();
+          throw new InvalidGrantException("Token has been expired or revoked.");
+        };
 
-    assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL)).isInstanceOf(NotConnectedException.class);
+    assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL))
+        .isInstanceOf(NotConnectedException.class);
 
     assertThat(rig.tokens.find(ANN, GMAIL)).isEmpty();
     assertThat(rig.connections.find(ANN, GMAIL)).isEmpty();
@@ -116,19 +126,26 @@ class RefreshRacesTest {
   @Test
   void a_write_race_lost_again_and_again_answers_concurrent_update_and_overwrites_nothing() {
     connect(expiringIn(Duration.ZERO, "a0", "r0"));
-    rig.oauth.onRefresh = c -> {
-      // Another writer replaces the credentials (with ones that need a refresh too) every time.
-      rig.tokens.put(ANN, GMAIL, expiringIn(Duration.ZERO, "theirs-" + rig.oauth.refreshCalls.get(), "r0"));
-      return grant("ours", "ours");
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          // Another writer replaces the credentials (with ones that need a refresh too) every time.
+          rig.tokens.put(
+              ANN,
+              GMAIL,
+              expiringIn(Duration.ZERO, "theirs-" + rig.oauth.refreshCalls.get(), "r0"));
+          return grant("ours", "ours");
+        };
 
     assertThatThrownBy(() -> service.credentialsFor(ANN, GMAIL))
         .isInstanceOf(ConcurrentUpdateException.class)
-        .extracting("code").isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        .extracting("code")
+        .isEqualTo(ErrorCode.CONCURRENT_UPDATE);
 
     assertThat(rig.tokens.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal())
         .isEqualTo("theirs-" + rig.oauth.refreshCalls.get());
-    assertThat(rig.events).extracting(ConnectionEvent::kind).doesNotContain(ConnectionEvent.Kind.REFRESHED);
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
+        .doesNotContain(ConnectionEvent.Kind.REFRESHED);
   }
 
   @Test
@@ -137,11 +154,13 @@ class RefreshRacesTest {
     StoredCredentials seen = connect(expiringIn(Duration.ofSeconds(-5), "expired", "r1"));
     int callers = 32;
     for (TestRig process : List.of(rig, otherProcess)) {
-      process.oauth.onRefresh = c -> {
-        // The provider answers once every caller, in either process, has read the expired token.
-        rig.tokens.awaitReaders(callers, Duration.ofSeconds(30));
-        return grant("fresh", "r2");
-      };
+      process.oauth.onRefresh =
+          c -> {
+            // The provider answers once every caller, in either process, has read the expired
+            // token.
+            rig.tokens.awaitReaders(callers, Duration.ofSeconds(30));
+            return grant("fresh", "r2");
+          };
     }
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     CountDownLatch start = new CountDownLatch(1);
@@ -149,10 +168,12 @@ class RefreshRacesTest {
       List<Future<Credentials>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
         IntegrationService process = (i % 2 == 0 ? rig : otherProcess).integrations.connections();
-        results.add(pool.submit(() -> {
-          start.await();
-          return process.credentialsFor(ANN, GMAIL);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return process.credentialsFor(ANN, GMAIL);
+                }));
       }
       start.countDown();
       for (Future<Credentials> result : results) {

@@ -27,13 +27,23 @@ class RefreshScopesTest {
   private final TestRig rig = new TestRig();
   private final IntegrationService service = rig.integrations.connections();
 
-  /** A grant stored with {@code uncheckedScope} unticked: the connection is in error, missing_scopes. */
+  /**
+   * A grant stored with {@code uncheckedScope} unticked: the connection is in error,
+   * missing_scopes.
+   */
   private void storeWithout(String uncheckedScope) {
-    Set<String> granted = Set.of("mail.send", "mail.read").stream()
-        .filter(s -> !s.equals(uncheckedScope)).collect(Collectors.toSet());
-    rig.tokens.put(ANN, GMAIL, new Credentials(Secret.of("a1"), Secret.of("r1"), rig.clock.instant(), granted));
-    rig.connections.save(Connection.connected(ANN, GMAIL, rig.clock.instant(), null)
-        .failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(Set.of(uncheckedScope))));
+    Set<String> granted =
+        Set.of("mail.send", "mail.read").stream()
+            .filter(s -> !s.equals(uncheckedScope))
+            .collect(Collectors.toSet());
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(Secret.of("a1"), Secret.of("r1"), rig.clock.instant(), granted));
+    rig.connections.save(
+        Connection.connected(ANN, GMAIL, rig.clock.instant(), null)
+            .failed(
+                ErrorCode.MISSING_SCOPES, MissingScopesException.describe(Set.of(uncheckedScope))));
   }
 
   private static TokenGrant grant(Set<String> scopes) {
@@ -51,7 +61,9 @@ class RefreshScopesTest {
     assertThat(connection.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(connection.lastError()).isEqualTo(ErrorCode.MISSING_SCOPES);
     assertThat(connection.lastErrorMessage()).contains("mail.send");
-    assertThat(rig.events).extracting(ConnectionEvent::kind).containsExactly(ConnectionEvent.Kind.REFRESHED);
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind)
+        .containsExactly(ConnectionEvent.Kind.REFRESHED);
   }
 
   @Test
@@ -61,7 +73,8 @@ class RefreshScopesTest {
 
     service.credentialsFor(ANN, GMAIL);
 
-    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().lastError()).isEqualTo(ErrorCode.MISSING_SCOPES);
+    assertThat(rig.connections.find(ANN, GMAIL).orElseThrow().lastError())
+        .isEqualTo(ErrorCode.MISSING_SCOPES);
   }
 
   @Test
@@ -78,8 +91,14 @@ class RefreshScopesTest {
 
   @Test
   void a_refresh_that_drops_a_scope_of_a_healthy_connection_marks_it_missing_scopes_and_says_so() {
-    rig.tokens.put(ANN, GMAIL, new Credentials(
-        Secret.of("a1"), Secret.of("r1"), rig.clock.instant(), Set.of("mail.read", "mail.send")));
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("a1"),
+            Secret.of("r1"),
+            rig.clock.instant(),
+            Set.of("mail.read", "mail.send")));
     rig.connections.save(Connection.connected(ANN, GMAIL, rig.clock.instant(), null));
     rig.oauth.onRefresh = c -> grant(Set.of("mail.read"));
 
@@ -88,8 +107,10 @@ class RefreshScopesTest {
     Connection connection = rig.connections.find(ANN, GMAIL).orElseThrow();
     assertThat(connection.lastError()).isEqualTo(ErrorCode.MISSING_SCOPES);
     assertThat(connection.lastErrorMessage()).contains("mail.send").doesNotContain("mail.read");
-    assertThat(rig.events).extracting(ConnectionEvent::kind, ConnectionEvent::reason).containsExactly(
-        tuple(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, ErrorCode.MISSING_SCOPES),
-        tuple(ConnectionEvent.Kind.REFRESHED, null));
+    assertThat(rig.events)
+        .extracting(ConnectionEvent::kind, ConnectionEvent::reason)
+        .containsExactly(
+            tuple(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, ErrorCode.MISSING_SCOPES),
+            tuple(ConnectionEvent.Kind.REFRESHED, null));
   }
 }

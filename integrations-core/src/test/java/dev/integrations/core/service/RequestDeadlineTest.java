@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class RequestDeadlineTest {
   private static final UserId ANN = UserId.of("ann");
   private static final IntegrationType GMAIL = IntegrationType.GMAIL;
-  private static final MailMessage MAIL = MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
+  private static final MailMessage MAIL =
+      MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
 
   private final InMemoryTokenStore tokens = new InMemoryTokenStore();
   private final FakeOAuthProvider oauth = new FakeOAuthProvider();
@@ -50,51 +51,67 @@ class RequestDeadlineTest {
   }
 
   private void annHasAnExpiringToken() {
-    tokens.put(ANN, GMAIL,
-        new Credentials(Secret.of("old"), Secret.of("r1"), TestRig.T0.plusSeconds(10), FakeOAuthProvider.SCOPES));
+    tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of("old"),
+            Secret.of("r1"),
+            TestRig.T0.plusSeconds(10),
+            FakeOAuthProvider.SCOPES));
   }
 
   @Test
   void one_deadline_spans_the_refresh_the_call_the_refresh_after_a_401_and_the_second_call() {
     annHasAnExpiringToken();
     List<Deadline> seenByRefreshes = new CopyOnWriteArrayList<>();
-    oauth.onRefresh = c -> {
-      seenByRefreshes.add(Deadline.current());
-      return new TokenGrant(Secret.of("fresh-" + seenByRefreshes.size()), null, Duration.ofHours(1), null);
-    };
+    oauth.onRefresh =
+        c -> {
+          seenByRefreshes.add(Deadline.current());
+          return new TokenGrant(
+              Secret.of("fresh-" + seenByRefreshes.size()), null, Duration.ofHours(1), null);
+        };
 
-    assertThatThrownBy(() -> integrations(Duration.ofSeconds(7)).actions().sendMail(ANN, GMAIL, MAIL))
+    assertThatThrownBy(
+            () -> integrations(Duration.ofSeconds(7)).actions().sendMail(ANN, GMAIL, MAIL))
         .isInstanceOf(CredentialsRejectedException.class);
 
     assertThat(seenByRefreshes).hasSize(2);
     assertThat(seenByRefreshes.get(0)).isSameAs(seenByRefreshes.get(1));
     assertThat(seenByRefreshes.get(0).timeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(oauth.sendCalls).hasValue(2);
-    assertThat(Deadline.current().isBounded()).as("nothing left behind on the caller's thread").isFalse();
+    assertThat(Deadline.current().isBounded())
+        .as("nothing left behind on the caller's thread")
+        .isFalse();
   }
 
   @Test
-  void a_caller_waiting_for_another_callers_refresh_gives_up_at_its_own_deadline() throws Exception {
+  void a_caller_waiting_for_another_callers_refresh_gives_up_at_its_own_deadline()
+      throws Exception {
     annHasAnExpiringToken();
     CountDownLatch refreshing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    oauth.onRefresh = c -> {
-      refreshing.countDown();
-      await(release);
-      return new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
-    };
+    oauth.onRefresh =
+        c -> {
+          refreshing.countDown();
+          await(release);
+          return new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
+        };
     Integrations integrations = integrations(Duration.ofMillis(300));
     CompletableFuture<Credentials> leader =
-        CompletableFuture.supplyAsync(() -> Deadline.none().run(() -> integrations.connections().credentialsFor(ANN, GMAIL)));
+        CompletableFuture.supplyAsync(
+            () -> Deadline.none().run(() -> integrations.connections().credentialsFor(ANN, GMAIL)));
     assertThat(refreshing.await(10, TimeUnit.SECONDS)).isTrue();
 
     CompletableFuture<Credentials> waiter =
         CompletableFuture.supplyAsync(() -> integrations.connections().credentialsFor(ANN, GMAIL));
     try {
-      assertThat(waiter).failsWithin(Duration.ofSeconds(10))
+      assertThat(waiter)
+          .failsWithin(Duration.ofSeconds(10))
           .withThrowableOfType(ExecutionException.class)
           .havingCause()
-          .isInstanceOfSatisfying(ProviderException.class,
+          .isInstanceOfSatisfying(
+              ProviderException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
     } finally {
       release.countDown();
@@ -107,10 +124,11 @@ class RequestDeadlineTest {
   void a_caller_may_set_a_shorter_deadline_around_a_call() {
     annHasAnExpiringToken();
     List<Deadline> seen = new CopyOnWriteArrayList<>();
-    oauth.onRefresh = c -> {
-      seen.add(Deadline.current());
-      return new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
-    };
+    oauth.onRefresh =
+        c -> {
+          seen.add(Deadline.current());
+          return new TokenGrant(Secret.of("fresh"), null, Duration.ofHours(1), null);
+        };
     Deadline mine = Deadline.after(Duration.ofSeconds(2));
 
     mine.run(() -> integrations(Duration.ofSeconds(15)).connections().credentialsFor(ANN, GMAIL));

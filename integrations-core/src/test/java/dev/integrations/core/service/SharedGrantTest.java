@@ -21,9 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two integrations on one provider client (Gmail and Drive on Google's) connected to one account share
- * one grant, and the provider's revoke ends the whole grant: disconnecting one must not revoke it while
- * the other still relies on it.
+ * Two integrations on one provider client (Gmail and Drive on Google's) connected to one account
+ * share one grant, and the provider's revoke ends the whole grant: disconnecting one must not
+ * revoke it while the other still relies on it.
  */
 class SharedGrantTest {
   private static final UserId ANN = UserId.of("ann");
@@ -50,11 +50,15 @@ class SharedGrantTest {
 
   private static FakeOAuthProvider provider(IntegrationType type, String group) {
     return new FakeOAuthProvider(
-        new Integration(type, type.value(), "A fake", "mail", AuthMethod.OAUTH2, Set.of("s"), group));
+        new Integration(
+            type, type.value(), "A fake", "mail", AuthMethod.OAUTH2, Set.of("s"), group));
   }
 
   private void connected(UserId user, IntegrationType type, Account account) {
-    tokens.put(user, type, new Credentials(Secret.of("access-" + type), Secret.of("refresh"), null, Set.of("s")));
+    tokens.put(
+        user,
+        type,
+        new Credentials(Secret.of("access-" + type), Secret.of("refresh"), null, Set.of("s")));
     connections.save(Connection.connected(user, type, T0, account));
   }
 
@@ -71,8 +75,9 @@ class SharedGrantTest {
     assertThat(result.revocation().revoked()).isFalse();
     assertThat(result.revocation().sharedWith()).containsExactly(FILES);
     assertThat(result.revocation().message())
-        .isEqualTo("Forgotten here, not revoked at the provider: fake_files still uses the same grant."
-            + " Disconnect it too to revoke it.");
+        .isEqualTo(
+            "Forgotten here, not revoked at the provider: fake_files still uses the same grant."
+                + " Disconnect it too to revoke it.");
     assertThat(tokens.find(ANN, MAIL)).isEmpty();
     assertThat(connections.find(ANN, MAIL)).isEmpty();
     assertThat(tokens.find(ANN, FILES)).isPresent();

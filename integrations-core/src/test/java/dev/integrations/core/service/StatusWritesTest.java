@@ -28,17 +28,26 @@ class StatusWritesTest {
   private final IntegrationService service = rig.integrations.connections();
 
   private void connectGmail(String accessToken) {
-    rig.tokens.put(ANN, GMAIL, new Credentials(Secret.of(accessToken), Secret.of("r"), null, Set.of("mail.send", "mail.read")));
+    rig.tokens.put(
+        ANN,
+        GMAIL,
+        new Credentials(
+            Secret.of(accessToken), Secret.of("r"), null, Set.of("mail.send", "mail.read")));
     rig.connections.save(Connection.connected(ANN, GMAIL, rig.clock.instant(), null));
     rig.oauth.acceptedTokens.add(accessToken);
   }
 
-  /** Holds the provider's test call until released, so a disconnect can happen while it is in flight. */
-  private CompletableFuture<TestResult> testHeldUntil(CountDownLatch entered, CountDownLatch release) {
-    rig.oauth.onTest = () -> {
-      entered.countDown();
-      await(release);
-    };
+  /**
+   * Holds the provider's test call until released, so a disconnect can happen while it is in
+   * flight.
+   */
+  private CompletableFuture<TestResult> testHeldUntil(
+      CountDownLatch entered, CountDownLatch release) {
+    rig.oauth.onTest =
+        () -> {
+          entered.countDown();
+          await(release);
+        };
     return CompletableFuture.supplyAsync(() -> service.test(ANN, GMAIL));
   }
 
@@ -61,7 +70,8 @@ class StatusWritesTest {
   }
 
   @Test
-  void a_test_that_fails_after_a_disconnect_records_nothing_and_announces_nothing() throws Exception {
+  void a_test_that_fails_after_a_disconnect_records_nothing_and_announces_nothing()
+      throws Exception {
     connectGmail("a1");
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

@@ -27,7 +27,12 @@ public final class FakeBotProvider implements BotTokenProviderPort, MessagingPor
 
   private final Integration integration =
       new Integration(
-          IntegrationType.TELEGRAM, "Telegram", "Messages", "message-circle", AuthMethod.BOT_TOKEN, Set.of())
+              IntegrationType.TELEGRAM,
+              "Telegram",
+              "Messages",
+              "message-circle",
+              AuthMethod.BOT_TOKEN,
+              Set.of())
           .withCapabilities(Set.of(Capability.MESSAGES));
 
   @Override
@@ -39,7 +44,8 @@ public final class FakeBotProvider implements BotTokenProviderPort, MessagingPor
   public Account validate(Secret token) {
     validateCalls.incrementAndGet();
     if (!validTokens.contains(token.reveal())) {
-      throw new InvalidRequestException(ErrorCode.INVALID_CREDENTIALS, "Telegram rejected the bot token.");
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_CREDENTIALS, "Telegram rejected the bot token.");
     }
     return new Account("42", "@fake_bot");
   }

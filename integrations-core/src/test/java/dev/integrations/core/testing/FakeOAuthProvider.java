@@ -4,8 +4,8 @@ import dev.integrations.core.error.CredentialsRejectedException;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.AuthMethod;
-import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.AuthorizationRequest;
+import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationType;
@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * An OAuth provider whose answers the test scripts. Records every call. Accepts an access token only
- * if it is in {@link #acceptedTokens}.
+ * An OAuth provider whose answers the test scripts. Records every call. Accepts an access token
+ * only if it is in {@link #acceptedTokens}.
  */
 public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, ProxyPort {
   public static final Set<String> SCOPES = Set.of("mail.send", "mail.read");
@@ -38,8 +38,10 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, Pro
   public final AtomicInteger refreshCalls = new AtomicInteger();
   public final AtomicInteger revokeCalls = new AtomicInteger();
   public final AtomicInteger sendCalls = new AtomicInteger();
+
   /** The proxied requests, in order, with the access token each one carried. */
   public final List<String> proxyCalls = new CopyOnWriteArrayList<>();
+
   public final List<AuthorizationRequest> exchanges = new CopyOnWriteArrayList<>();
   public final List<String> acceptedTokens = new CopyOnWriteArrayList<>();
   public volatile Function<Credentials, TokenGrant> onRefresh;
@@ -47,8 +49,10 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, Pro
   public volatile RuntimeException revokeFailure;
 
   public volatile Account account;
+
   /** Runs inside {@link #test} before it answers (to hold a test in flight). */
   public volatile Runnable onTest;
+
   /** When set, {@link #test} answers failed with this code (a provider "no" other than a 401). */
   public volatile ErrorCode failTest;
 
@@ -56,8 +60,9 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, Pro
 
   /** A provider for a Gmail-like integration whose grants are its own. */
   public FakeOAuthProvider() {
-    this(new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES)
-        .withCapabilities(Set.of(Capability.MAIL)));
+    this(
+        new Integration(IntegrationType.GMAIL, "Gmail", "Mail", "mail", AuthMethod.OAUTH2, SCOPES)
+            .withCapabilities(Set.of(Capability.MAIL)));
   }
 
   /** A provider for {@code integration} (which may share its credentials group with others). */
@@ -72,9 +77,13 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, Pro
 
   @Override
   public URI authorizationUrl(AuthorizationRequest request) {
-    return URI.create("https://auth.example/authorize?state=" + request.state().reveal()
-        + "&code_challenge=" + request.codeChallenge()
-        + "&redirect_uri=" + request.redirectUri());
+    return URI.create(
+        "https://auth.example/authorize?state="
+            + request.state().reveal()
+            + "&code_challenge="
+            + request.codeChallenge()
+            + "&redirect_uri="
+            + request.redirectUri());
   }
 
   @Override
@@ -127,10 +136,14 @@ public final class FakeOAuthProvider implements OAuthProviderPort, MailPort, Pro
   /** Answers 200 with {@code <method> <path>} as the body, when the token is accepted. */
   @Override
   public ProxyResponse call(Credentials credentials, ProxyRequest request) {
-    proxyCalls.add(request.method() + " " + request.path() + " with " + credentials.accessToken().reveal());
+    proxyCalls.add(
+        request.method() + " " + request.path() + " with " + credentials.accessToken().reveal());
     requireAccepted(credentials);
-    return new ProxyResponse(200, java.util.Map.of("Content-Type", List.of("text/plain")),
-        (request.method() + " " + request.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new ProxyResponse(
+        200,
+        java.util.Map.of("Content-Type", List.of("text/plain")),
+        (request.method() + " " + request.path())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private void requireAccepted(Credentials credentials) {

@@ -11,8 +11,8 @@ public final class Flights {
 
   /**
    * Waits until every one of {@code callers} is parked in the refresher, waiting for the flight of
-   * another caller (an AssertionError after {@code timeout}). This is a condition, not a guess of how
-   * long the callers need: it holds only once each of them has joined the flight.
+   * another caller (an AssertionError after {@code timeout}). This is a condition, not a guess of
+   * how long the callers need: it holds only once each of them has joined the flight.
    */
   public static void awaitAllWaiting(Collection<Thread> callers, Duration timeout) {
     long until = System.nanoTime() + timeout.toNanos();
@@ -28,7 +28,9 @@ public final class Flights {
     Thread.State state = thread.getState();
     return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
         && Arrays.stream(thread.getStackTrace())
-            .anyMatch(frame -> frame.getClassName().endsWith(".CredentialsRefresher")
-                && frame.getMethodName().equals("await"));
+            .anyMatch(
+                frame ->
+                    frame.getClassName().endsWith(".CredentialsRefresher")
+                        && frame.getMethodName().equals("await"));
   }
 }

@@ -12,21 +12,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An {@link InMemoryTokenStore} that remembers which threads have read from it, so that a test can hold
- * a refresh until every caller has read the credentials it is about to refresh. Thread-safe.
+ * An {@link InMemoryTokenStore} that remembers which threads have read from it, so that a test can
+ * hold a refresh until every caller has read the credentials it is about to refresh. Thread-safe.
  */
 public final class ReadRecordingTokenStore implements TokenStore {
   private final TokenStore store = new InMemoryTokenStore();
   private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
 
-  /** Waits until {@code count} distinct threads have read (an AssertionError after {@code timeout}). */
+  /**
+   * Waits until {@code count} distinct threads have read (an AssertionError after {@code timeout}).
+   */
   public synchronized void awaitReaders(int count, Duration timeout) {
     long until = System.nanoTime() + timeout.toNanos();
     try {
       while (readers.size() < count) {
         long left = until - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError(readers.size() + " of " + count + " callers read the credentials in time");
+          throw new AssertionError(
+              readers.size() + " of " + count + " callers read the credentials in time");
         }
         wait(Math.max(1, left / 1_000_000));
       }
@@ -53,7 +56,8 @@ public final class ReadRecordingTokenStore implements TokenStore {
   }
 
   @Override
-  public boolean compareAndSet(UserId user, IntegrationType type, long expectedVersion, Credentials next) {
+  public boolean compareAndSet(
+      UserId user, IntegrationType type, long expectedVersion, Credentials next) {
     return store.compareAndSet(user, type, expectedVersion, next);
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestRig {
   public static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
   public static final URI REDIRECT = URI.create("http://localhost:8000/api/integrations/callback");
+
   /** The refresh lease time the rigs use unless told otherwise (the library's default). */
   public static final Duration LEASE_TTL = Duration.ofSeconds(30);
 
@@ -28,8 +29,13 @@ public final class TestRig {
   public final FakeOAuthProvider oauth = new FakeOAuthProvider();
   public final FakeBotProvider bot = new FakeBotProvider();
   public final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
-  /** What the library told its {@link Telemetry}: "call TYPE ACTION OUTCOME" and "refresh TYPE OUTCOME". */
+
+  /**
+   * What the library told its {@link Telemetry}: "call TYPE ACTION OUTCOME" and "refresh TYPE
+   * OUTCOME".
+   */
   public final List<String> telemetry = new CopyOnWriteArrayList<>();
+
   public final Integrations integrations;
 
   public TestRig() {
@@ -38,13 +44,18 @@ public final class TestRig {
 
   /** A rig whose refresh leases last {@code leaseTtl} (and whose callers wait about as long). */
   public TestRig(Duration leaseTtl) {
-    this(new MutableClock(T0), new ReadRecordingTokenStore(), new InMemoryConnectionStore(), new InMemoryOAuthStateStore(),
-        null, leaseTtl);
+    this(
+        new MutableClock(T0),
+        new ReadRecordingTokenStore(),
+        new InMemoryConnectionStore(),
+        new InMemoryOAuthStateStore(),
+        null,
+        leaseTtl);
   }
 
   /**
-   * A second "process" sharing this rig's stores, refresh leases and clock (with its own single-flight
-   * map, providers and listeners), as two servers on one database do.
+   * A second "process" sharing this rig's stores, refresh leases and clock (with its own
+   * single-flight map, providers and listeners), as two servers on one database do.
    */
   public TestRig sharingStoresWith() {
     return new TestRig(clock, tokens, connections, states, leases, LEASE_TTL);
@@ -73,17 +84,19 @@ public final class TestRig {
             .clock(clock)
             .redirectUri(REDIRECT)
             .listener(events::add)
-            .telemetry(new Telemetry() {
-              @Override
-              public void providerCall(IntegrationType type, String action, String outcome, Duration took) {
-                telemetry.add("call " + type.value() + " " + action + " " + outcome);
-              }
+            .telemetry(
+                new Telemetry() {
+                  @Override
+                  public void providerCall(
+                      IntegrationType type, String action, String outcome, Duration took) {
+                    telemetry.add("call " + type.value() + " " + action + " " + outcome);
+                  }
 
-              @Override
-              public void refresh(IntegrationType type, RefreshOutcome outcome) {
-                telemetry.add("refresh " + type.value() + " " + outcome);
-              }
-            })
+                  @Override
+                  public void refresh(IntegrationType type, RefreshOutcome outcome) {
+                    telemetry.add("refresh " + type.value() + " " + outcome);
+                  }
+                })
             .build();
   }
 }

@@ -16,7 +16,8 @@ public interface ConnectionsDao {
       "user_id, integration_type, status, connected_at, last_sync, last_error, last_error_message,"
           + " account_id, account_name";
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE user_id = :user AND integration_type = :type")
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM connections WHERE user_id = :user AND integration_type = :type")
   /** One user's connection to one integration. */
   Optional<ConnectionRow> find(@Bind("user") String user, @Bind("type") String type);
 
@@ -32,7 +33,9 @@ public interface ConnectionsDao {
   List<ConnectionRow> findAll(@Bind("user") String user);
 
   @SqlUpdate(
-      "INSERT INTO connections (" + COLUMNS + ") VALUES (:c.userId, :c.integrationType, :c.status,"
+      "INSERT INTO connections ("
+          + COLUMNS
+          + ") VALUES (:c.userId, :c.integrationType, :c.status,"
           + " :c.connectedAt, :c.lastSync, :c.lastError, :c.lastErrorMessage, :c.accountId, :c.accountName)")
   /** Inserts a connection row. */
   void insert(@BindMethods("c") ConnectionRow c);
@@ -46,8 +49,8 @@ public interface ConnectionsDao {
   int update(@BindMethods("c") ConnectionRow c);
 
   /**
-   * Like {@link #update}, only while the stored row has the same {@code connected_at}, that is, while it
-   * is the same connection; returns the rows changed (0 or 1).
+   * Like {@link #update}, only while the stored row has the same {@code connected_at}, that is,
+   * while it is the same connection; returns the rows changed (0 or 1).
    */
   @SqlUpdate(
       "UPDATE connections SET status = :c.status, last_sync = :c.lastSync,"

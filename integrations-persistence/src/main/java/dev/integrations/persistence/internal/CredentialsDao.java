@@ -9,9 +9,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CredentialsDao {
   /** Selects one connection's row. */
   String ROW = " WHERE user_id = :user AND integration_type = :type";
-  /** One connection's sealed credentials, with positional parameters (user, type), for plain JDBC. */
-  String FIND = "SELECT access_token, refresh_token, expires_at, scopes, version FROM credentials"
-      + " WHERE user_id = ? AND integration_type = ?";
+
+  /**
+   * One connection's sealed credentials, with positional parameters (user, type), for plain JDBC.
+   */
+  String FIND =
+      "SELECT access_token, refresh_token, expires_at, scopes, version FROM credentials"
+          + " WHERE user_id = ? AND integration_type = ?";
+
   /** Assigns every sealed column. */
   String SET_VALUES =
       "access_token = :c.accessToken, refresh_token = :c.refreshToken, expires_at = :c.expiresAt,"
@@ -35,7 +40,8 @@ public interface CredentialsDao {
 
   /** Replaces the row's values and moves its version forward; returns the rows changed (0 or 1). */
   @SqlUpdate("UPDATE credentials SET " + SET_VALUES + ROW)
-  int replace(@Bind("user") String user, @Bind("type") String type, @BindMethods("c") SealedCredentials c);
+  int replace(
+      @Bind("user") String user, @Bind("type") String type, @BindMethods("c") SealedCredentials c);
 
   /** Like {@link #replace}, only while the version is still {@code expected}. */
   @SqlUpdate("UPDATE credentials SET " + SET_VALUES + ROW + " AND version = :expected")

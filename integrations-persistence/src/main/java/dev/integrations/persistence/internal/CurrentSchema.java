@@ -25,12 +25,13 @@ import java.util.zip.CRC32;
 import javax.sql.DataSource;
 
 /**
- * Whether a database already has exactly the migrations on the class path, so that starting a command
- * can skip Flyway (loading and configuring it is most of a warm {@code list}'s database time). The check
- * reads Flyway's history table once: every versioned migration in {@code db/migration} must be applied,
- * successfully, with the checksum Flyway computes (CRC32 of the file's lines), and nothing else. Any
- * doubt (no history table, a failed or unknown row, a repeatable migration, an unusual class path)
- * answers no, and Flyway does its usual work, validation included.
+ * Whether a database already has exactly the migrations on the class path, so that starting a
+ * command can skip Flyway (loading and configuring it is most of a warm {@code list}'s database
+ * time). The check reads Flyway's history table once: every versioned migration in {@code
+ * db/migration} must be applied, successfully, with the checksum Flyway computes (CRC32 of the
+ * file's lines), and nothing else. Any doubt (no history table, a failed or unknown row, a
+ * repeatable migration, an unusual class path) answers no, and Flyway does its usual work,
+ * validation included.
  */
 final class CurrentSchema {
   private static final String LOCATION = "db/migration";
@@ -50,9 +51,10 @@ final class CurrentSchema {
     Map<String, Integer> applied = new HashMap<>();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT \"version\", \"checksum\", \"success\" FROM \"flyway_schema_history\""
-                + " WHERE \"version\" IS NOT NULL")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT \"version\", \"checksum\", \"success\" FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" IS NOT NULL")) {
       while (rs.next()) {
         int checksum = rs.getInt(2);
         if (!rs.getBoolean(3) || rs.wasNull()) {
@@ -66,7 +68,9 @@ final class CurrentSchema {
     return applied.equals(available);
   }
 
-  /** Version → checksum of every migration in {@value #LOCATION}; null when they cannot be listed. */
+  /**
+   * Version → checksum of every migration in {@value #LOCATION}; null when they cannot be listed.
+   */
   private static Map<String, Integer> available() throws IOException, URISyntaxException {
     List<URL> roots = Collections.list(CurrentSchema.class.getClassLoader().getResources(LOCATION));
     if (roots.size() != 1) {
@@ -78,7 +82,8 @@ final class CurrentSchema {
       try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
         files.forEach(file -> names.add(file.getFileName().toString()));
       }
-    } else if (root.getProtocol().equals("jar") && root.openConnection() instanceof JarURLConnection jar) {
+    } else if (root.getProtocol().equals("jar")
+        && root.openConnection() instanceof JarURLConnection jar) {
       JarFile file = jar.getJarFile();
       file.stream()
           .map(entry -> entry.getName())
@@ -102,7 +107,10 @@ final class CurrentSchema {
     return migrations;
   }
 
-  /** Flyway's checksum of a migration: CRC32 over its lines' UTF-8 bytes, without line breaks or BOM. */
+  /**
+   * Flyway's checksum of a migration: CRC32 over its lines' UTF-8 bytes, without line breaks or
+   * BOM.
+   */
   static int checksum(String resource) throws IOException {
     CRC32 crc = new CRC32();
     try (InputStream in = CurrentSchema.class.getClassLoader().getResourceAsStream(resource)) {

@@ -11,14 +11,17 @@ import org.slf4j.LoggerFactory;
  * background thread up to {@code WRITE_DELAY} (500 ms) later, so a {@code kill -9} loses
  * acknowledged commits. With {@code WRITE_DELAY=0} H2 2.x stores the MVStore synchronously inside
  * every commit that changed something (in the committing thread, no background writer), so a commit
- * that returned is in the file: it survives the death of the process (the OS still holds the pages),
- * though not a power cut before the OS flushed them.
+ * that returned is in the file: it survives the death of the process (the OS still holds the
+ * pages), though not a power cut before the OS flushed them.
  */
 public final class H2Urls {
   private static final Logger LOG = LoggerFactory.getLogger(H2Urls.class);
   private static final String PREFIX = "jdbc:h2:";
 
-  /** Lock timeout added when the URL sets none: concurrent writers wait for a row instead of failing. */
+  /**
+   * Lock timeout added when the URL sets none: concurrent writers wait for a row instead of
+   * failing.
+   */
   static final String DEFAULT_LOCK_TIMEOUT_MS = "10000";
 
   private H2Urls() {}
@@ -53,9 +56,9 @@ public final class H2Urls {
   }
 
   /**
-   * {@code url} with {@code WRITE_DELAY=0} (and {@code LOCK_TIMEOUT=10000}) appended when it is an H2
-   * URL of a persistent database that does not set them itself; every other URL unchanged. A URL that
-   * sets another write delay keeps it, with a warning.
+   * {@code url} with {@code WRITE_DELAY=0} (and {@code LOCK_TIMEOUT=10000}) appended when it is an
+   * H2 URL of a persistent database that does not set them itself; every other URL unchanged. A URL
+   * that sets another write delay keeps it, with a warning.
    */
   public static String durable(String url) {
     if (!isH2(url)) {

@@ -13,10 +13,13 @@ public interface IdempotencyDao {
 
   /** Deletes the key's record when it was claimed longer than {@code :retentionMillis} ago. */
   @SqlUpdate(
-      "DELETE FROM idempotency_keys" + ROW
+      "DELETE FROM idempotency_keys"
+          + ROW
           + " AND claimed_at < CURRENT_TIMESTAMP - CAST(:retentionMillis AS BIGINT) * INTERVAL '0.001' SECOND")
   int deleteExpired(
-      @Bind("user") String user, @Bind("key") String key, @Bind("retentionMillis") long retentionMillis);
+      @Bind("user") String user,
+      @Bind("key") String key,
+      @Bind("retentionMillis") long retentionMillis);
 
   /** Claims a free key; fails with a unique violation when the key has a record. */
   @SqlUpdate(

@@ -15,7 +15,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * @param codeVerifier the sealed PKCE verifier
  * @param redirectUri the exact redirect URI
  * @param expiresAt when the request stops being accepted
- * @param completion how the person completing proves it: {@code browser}, {@code api} or {@code caller}
+ * @param completion how the person completing proves it: {@code browser}, {@code api} or {@code
+ *     caller}
  * @param bindingHash SHA-256 of the browser binding (browser completion only)
  * @param parkedCode the sealed authorization code of a parked API completion, or null
  */

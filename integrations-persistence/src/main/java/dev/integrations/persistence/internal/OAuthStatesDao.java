@@ -37,8 +37,9 @@ public interface OAuthStatesDao {
   int deleteExpiredAt(@Bind("now") Instant now);
 
   /** Deletes all but the {@code keep} latest-expiring requests of one user for one integration. */
-  @SqlUpdate("DELETE FROM oauth_states WHERE user_id = :user AND integration_type = :type"
-      + " AND state_hash NOT IN (SELECT state_hash FROM oauth_states WHERE user_id = :user"
-      + " AND integration_type = :type ORDER BY expires_at DESC, state_hash LIMIT :keep)")
+  @SqlUpdate(
+      "DELETE FROM oauth_states WHERE user_id = :user AND integration_type = :type"
+          + " AND state_hash NOT IN (SELECT state_hash FROM oauth_states WHERE user_id = :user"
+          + " AND integration_type = :type ORDER BY expires_at DESC, state_hash LIMIT :keep)")
   int keepNewest(@Bind("user") String user, @Bind("type") String type, @Bind("keep") int keep);
 }

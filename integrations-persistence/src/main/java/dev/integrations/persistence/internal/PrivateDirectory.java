@@ -19,8 +19,8 @@ public final class PrivateDirectory {
   private PrivateDirectory() {}
 
   /**
-   * Creates {@code directory} and its missing parents as {@code rwx------}; an existing directory is left
-   * as it is.
+   * Creates {@code directory} and its missing parents as {@code rwx------}; an existing directory
+   * is left as it is.
    *
    * @throws UncheckedIOException when it cannot be created
    */
@@ -35,10 +35,14 @@ public final class PrivateDirectory {
     }
   }
 
-  /** The file attributes of {@code permissions} (for example {@code rw-------}) where POSIX applies. */
+  /**
+   * The file attributes of {@code permissions} (for example {@code rw-------}) where POSIX applies.
+   */
   public static FileAttribute<?>[] ownerOnly(String permissions) {
     return POSIX
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+        }
         : new FileAttribute<?>[0];
   }
 }

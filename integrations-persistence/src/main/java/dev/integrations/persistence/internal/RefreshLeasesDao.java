@@ -7,13 +7,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface RefreshLeasesDao {
   /** Selects one connection's lease. */
   String ROW = " WHERE user_id = :user AND integration_type = :type";
+
   /** The database's now plus {@code :ttlMillis}, on H2 and PostgreSQL alike. */
   String EXPIRY = "CURRENT_TIMESTAMP + CAST(:ttlMillis AS BIGINT) * INTERVAL '0.001' SECOND";
 
   /** Takes a free lease; fails with a unique violation when the connection has a lease row. */
   @SqlUpdate(
       "INSERT INTO refresh_leases (user_id, integration_type, holder, expires_at)"
-          + " VALUES (:user, :type, :holder, " + EXPIRY + ")")
+          + " VALUES (:user, :type, :holder, "
+          + EXPIRY
+          + ")")
   void insert(
       @Bind("user") String user,
       @Bind("type") String type,
@@ -22,7 +25,9 @@ public interface RefreshLeasesDao {
 
   /** Takes over a lease that ran out; returns the rows changed (0 or 1). */
   @SqlUpdate(
-      "UPDATE refresh_leases SET holder = :holder, expires_at = " + EXPIRY + ROW
+      "UPDATE refresh_leases SET holder = :holder, expires_at = "
+          + EXPIRY
+          + ROW
           + " AND expires_at <= CURRENT_TIMESTAMP")
   int takeOver(
       @Bind("user") String user,

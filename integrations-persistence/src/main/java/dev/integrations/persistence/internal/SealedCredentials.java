@@ -10,4 +10,5 @@ import java.time.Instant;
  * @param expiresAt when the access token expires, null when it does not
  * @param scopes the granted scopes separated by single spaces, empty when none
  */
-public record SealedCredentials(String accessToken, String refreshToken, Instant expiresAt, String scopes) {}
+public record SealedCredentials(
+    String accessToken, String refreshToken, Instant expiresAt, String scopes) {}

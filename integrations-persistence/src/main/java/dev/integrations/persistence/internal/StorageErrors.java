@@ -10,9 +10,9 @@ import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Translates database failures into {@link StorageException} at the adapters' boundary. Messages name
- * the operation and the SQLState, never a statement or its arguments (Jdbi is configured to leave
- * both out of its own messages too, see {@code JdbiStores}).
+ * Translates database failures into {@link StorageException} at the adapters' boundary. Messages
+ * name the operation and the SQLState, never a statement or its arguments (Jdbi is configured to
+ * leave both out of its own messages too, see {@code JdbiStores}).
  */
 public final class StorageErrors {
   private static final String UNIQUE_VIOLATION = "23505";
@@ -35,7 +35,9 @@ public final class StorageErrors {
     T run() throws SQLException;
   }
 
-  /** Runs plain JDBC {@code work}, turning an {@link SQLException} into a {@link StorageException}. */
+  /**
+   * Runs plain JDBC {@code work}, turning an {@link SQLException} into a {@link StorageException}.
+   */
   public static <T> T jdbc(String operation, SqlWork<T> work) {
     try {
       return work.run();
@@ -81,26 +83,30 @@ public final class StorageErrors {
     String suffix = state == null ? "." : " (SQLState " + state + ").";
     if (isUnavailable(e, state)) {
       return new StorageException(
-          ErrorCode.STORAGE_UNAVAILABLE, "Could not " + operation + ": the database is unavailable" + suffix, e);
+          ErrorCode.STORAGE_UNAVAILABLE,
+          "Could not " + operation + ": the database is unavailable" + suffix,
+          e);
     }
     return new StorageException("Could not " + operation + ": the database failed" + suffix, e);
   }
 
   /**
    * Whether the failure is the database's absence rather than a problem with the statement: no
-   * connection could be had (SQLState class 08, a pool timeout), the server is shutting down or out of
-   * connections (57P, 53).
+   * connection could be had (SQLState class 08, a pool timeout), the server is shutting down or out
+   * of connections (57P, 53).
    */
   private static boolean isUnavailable(Exception e, String state) {
     if (e instanceof ConnectionException) {
       return true;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException) {
         return true;
       }
     }
-    return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
+    return state != null
+        && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
   }
 
   private static String sqlState(Throwable e) {

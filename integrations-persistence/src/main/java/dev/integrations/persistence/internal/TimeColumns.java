@@ -12,9 +12,9 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 
 /**
- * Binds and reads {@link Instant}s as {@code TIMESTAMP WITH TIME ZONE} through {@link OffsetDateTime}
- * in UTC ({@code setObject}/{@code getObject}, JDBC 4.2), so that no JVM default time zone takes part
- * and microseconds survive on H2 and PostgreSQL alike.
+ * Binds and reads {@link Instant}s as {@code TIMESTAMP WITH TIME ZONE} through {@link
+ * OffsetDateTime} in UTC ({@code setObject}/{@code getObject}, JDBC 4.2), so that no JVM default
+ * time zone takes part and microseconds survive on H2 and PostgreSQL alike.
  */
 public final class TimeColumns {
   private TimeColumns() {}

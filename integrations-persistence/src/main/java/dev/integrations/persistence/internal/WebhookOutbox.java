@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Appends webhook deliveries to the {@code webhook_deliveries} outbox on the caller's handle, so that
- * the row commits or rolls back with the change that caused the event. Off (appends nothing) when no
- * endpoint is configured. Thread-safe.
+ * Appends webhook deliveries to the {@code webhook_deliveries} outbox on the caller's handle, so
+ * that the row commits or rolls back with the change that caused the event. Off (appends nothing)
+ * when no endpoint is configured. Thread-safe.
  */
 public final class WebhookOutbox {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,19 +36,22 @@ public final class WebhookOutbox {
   }
 
   /**
-   * Appends the delivery of {@code event} on {@code handle} (inside the caller's transaction), unless
-   * the outbox is off or the event is not sent as a webhook.
+   * Appends the delivery of {@code event} on {@code handle} (inside the caller's transaction),
+   * unless the outbox is off or the event is not sent as a webhook.
    *
-   * @param replacedConnection whether a connect replaced an existing connection (reauthorized, not created)
+   * @param replacedConnection whether a connect replaced an existing connection (reauthorized, not
+   *     created)
    * @param status the connection's status after the change, as sent
    */
-  public void append(Handle handle, ConnectionEvent event, boolean replacedConnection, String status) {
+  public void append(
+      Handle handle, ConnectionEvent event, boolean replacedConnection, String status) {
     String type = eventType(event.kind(), replacedConnection);
     if (endpoint == null || type == null) {
       return;
     }
     String id = newId();
-    handle.createUpdate(INSERT)
+    handle
+        .createUpdate(INSERT)
         .bind("id", id)
         .bind("user", event.user().value())
         .bind("endpoint", endpoint)
@@ -74,13 +77,20 @@ public final class WebhookOutbox {
   /** The Standard Webhooks body: {@code {"type","timestamp","data":{...}}}; never a token. */
   static String payload(String id, String type, ConnectionEvent event, String status) {
     StringBuilder json = new StringBuilder(256);
-    json.append("{\"type\":").append(Json.quote(type))
+    json.append("{\"type\":")
+        .append(Json.quote(type))
         .append(",\"timestamp\":")
-        .append(Json.quote(DateTimeFormatter.ISO_INSTANT.format(event.at().truncatedTo(ChronoUnit.MILLIS))))
-        .append(",\"data\":{\"event_id\":").append(Json.quote(id))
-        .append(",\"user_id\":").append(Json.quote(event.user().value()))
-        .append(",\"integration_type\":").append(Json.quote(event.type().value()))
-        .append(",\"status\":").append(Json.quote(status));
+        .append(
+            Json.quote(
+                DateTimeFormatter.ISO_INSTANT.format(event.at().truncatedTo(ChronoUnit.MILLIS))))
+        .append(",\"data\":{\"event_id\":")
+        .append(Json.quote(id))
+        .append(",\"user_id\":")
+        .append(Json.quote(event.user().value()))
+        .append(",\"integration_type\":")
+        .append(Json.quote(event.type().value()))
+        .append(",\"status\":")
+        .append(Json.quote(status));
     if (event.reason() != null) {
       json.append(",\"error_code\":").append(Json.quote(event.reason().wireName()));
     }

@@ -9,7 +9,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Flyway is skipped only when its history shows exactly our migrations, with Flyway's own checksums. */
+/**
+ * Flyway is skipped only when its history shows exactly our migrations, with Flyway's own
+ * checksums.
+ */
 class CurrentSchemaTest {
   @TempDir Path directory;
 
@@ -25,11 +28,14 @@ class CurrentSchemaTest {
   }
 
   @Test
-  void a_migration_whose_checksum_differs_from_the_applied_one_leaves_the_check_to_flyway() throws Exception {
+  void a_migration_whose_checksum_differs_from_the_applied_one_leaves_the_check_to_flyway()
+      throws Exception {
     try (HikariDataSource pool = Database.pool(url(), "", "", 2)) {
       Database.migrate(pool);
-      try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-        statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1");
+      try (Connection connection = pool.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1");
       }
 
       assertThat(CurrentSchema.isCurrent(pool)).isFalse();

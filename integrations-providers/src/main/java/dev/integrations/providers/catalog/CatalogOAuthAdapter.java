@@ -17,10 +17,11 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * An OAuth 2.0 catalog entry served by the generic engine (connect, refresh, revoke, the verification
- * call and the proxy), with a plug-in's capability ports on top: a subclass implements {@link
- * dev.integrations.core.port.MailPort} or {@link dev.integrations.core.port.FilesPort} and declares it.
- * The plug-in supplies only the actions; everything the catalog describes stays the engine's.
+ * An OAuth 2.0 catalog entry served by the generic engine (connect, refresh, revoke, the
+ * verification call and the proxy), with a plug-in's capability ports on top: a subclass implements
+ * {@link dev.integrations.core.port.MailPort} or {@link dev.integrations.core.port.FilesPort} and
+ * declares it. The plug-in supplies only the actions; everything the catalog describes stays the
+ * engine's.
  *
  * <p>Subclasses are immutable and thread-safe, as this class is.
  */
@@ -29,11 +30,14 @@ public abstract class CatalogOAuthAdapter implements OAuthProviderPort, ProxyPor
   private final Integration integration;
 
   /**
-   * The engine's adapter of {@code spec} (placeholders filled), not configured when {@code client} is
-   * null, declaring {@code capabilities}.
+   * The engine's adapter of {@code spec} (placeholders filled), not configured when {@code client}
+   * is null, declaring {@code capabilities}.
    */
   protected CatalogOAuthAdapter(
-      ProviderSpec spec, ClientCredentials client, OkHttpClient http, Set<Capability> capabilities) {
+      ProviderSpec spec,
+      ClientCredentials client,
+      OkHttpClient http,
+      Set<Capability> capabilities) {
     this.engine = new CatalogOAuthProvider(spec, client, http);
     this.integration = engine.integration().withCapabilities(capabilities);
   }

@@ -18,14 +18,14 @@ import dev.integrations.providers.catalog.internal.Verification;
 import dev.integrations.providers.oauth2.ClientCredentials;
 import dev.integrations.providers.oauth2.OAuth2Client;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
  * Any OAuth 2.0 provider of the catalog, served by the generic engine: connect, refresh and revoke
- * through {@link OAuth2Client}, test through the entry's verification call, and the proxy to its API.
- * Without client credentials it is listed but answers {@code not_configured}.
+ * through {@link OAuth2Client}, test through the entry's verification call, and the proxy to its
+ * API. Without client credentials it is listed but answers {@code not_configured}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,9 +39,17 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
 
   CatalogOAuthProvider(ProviderSpec spec, ClientCredentials client, OkHttpClient http) {
     this.spec = spec;
-    this.integration = new Integration(
-        IntegrationType.of(spec.key()), spec.name(), spec.description(), spec.icon(), AuthMethod.OAUTH2,
-        new LinkedHashSet<>(spec.oauth().scopes()), spec.credentialsGroup(), Set.of(), client != null);
+    this.integration =
+        new Integration(
+            IntegrationType.of(spec.key()),
+            spec.name(),
+            spec.description(),
+            spec.icon(),
+            AuthMethod.OAUTH2,
+            new LinkedHashSet<>(spec.oauth().scopes()),
+            spec.credentialsGroup(),
+            Set.of(),
+            client != null);
     this.oauth = client == null ? null : OAuth2Client.of(spec, client, http);
     this.api = new ApiClient(spec, http);
     this.verification = new Verification(spec, api);
@@ -76,8 +84,12 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
   @Override
   public RevocationResult revoke(Credentials credentials) {
     if (oauth == null) {
-      return RevocationResult.failed(spec.name() + " is not configured here any more, so the grant could not be"
-          + " revoked; the tokens were forgotten here. Remove the app's access in your " + spec.name() + " account.");
+      return RevocationResult.failed(
+          spec.name()
+              + " is not configured here any more, so the grant could not be"
+              + " revoked; the tokens were forgotten here. Remove the app's access in your "
+              + spec.name()
+              + " account.");
     }
     return oauth.revoke(credentials);
   }
@@ -95,8 +107,13 @@ final class CatalogOAuthProvider implements OAuthProviderPort, ProxyPort {
   private OAuth2Client client() {
     if (oauth == null) {
       String group = spec.credentialsGroup().toUpperCase(Locale.ROOT);
-      throw new NotConfiguredException(spec.name() + " is not configured: set " + group + "_CLIENT_ID and "
-          + group + "_CLIENT_SECRET.");
+      throw new NotConfiguredException(
+          spec.name()
+              + " is not configured: set "
+              + group
+              + "_CLIENT_ID and "
+              + group
+              + "_CLIENT_SECRET.");
     }
     return oauth;
   }

@@ -8,9 +8,9 @@ import dev.integrations.providers.catalog.internal.ApiClient;
 import okhttp3.OkHttpClient;
 
 /**
- * The proxy to a catalog provider's API: the entry's {@code base_url} and no other host, the credential
- * where the entry puts it, and a redirect passed back to the caller rather than followed (a redirect may
- * lead to another host, which must not receive the credential).
+ * The proxy to a catalog provider's API: the entry's {@code base_url} and no other host, the
+ * credential where the entry puts it, and a redirect passed back to the caller rather than followed
+ * (a redirect may lead to another host, which must not receive the credential).
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,13 +19,22 @@ final class CatalogProxy implements ProxyPort {
 
   /** The proxy of {@code spec} (placeholders filled) on {@code http}'s connection pool. */
   CatalogProxy(ProviderSpec spec, OkHttpClient http) {
-    this.api = new ApiClient(spec, http.newBuilder().followRedirects(false).followSslRedirects(false).build());
+    this.api =
+        new ApiClient(
+            spec, http.newBuilder().followRedirects(false).followSslRedirects(false).build());
   }
 
   @Override
   public ProxyResponse call(Credentials credentials, ProxyRequest request) {
-    ApiClient.Answer answer = api.call(request.method(), request.path(), credentials.accessToken(),
-        request.headers(), request.body(), request.contentType(), request.idempotent());
+    ApiClient.Answer answer =
+        api.call(
+            request.method(),
+            request.path(),
+            credentials.accessToken(),
+            request.headers(),
+            request.body(),
+            request.contentType(),
+            request.idempotent());
     return ProxiedAnswers.toResponse(answer);
   }
 }

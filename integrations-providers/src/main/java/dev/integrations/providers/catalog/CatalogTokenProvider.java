@@ -26,10 +26,11 @@ import java.util.TreeSet;
 import okhttp3.OkHttpClient;
 
 /**
- * Any bot-token or API-key provider of the catalog: the token (with the connection's values, when the
- * entry's {@code connection_config} asks for some) is checked with the entry's verification call before
- * anything is stored, tested the same way, and used by the proxy. Such tokens are revoked
- * at the provider by their owner (Discord's developer portal, BotFather); disconnect forgets them here.
+ * Any bot-token or API-key provider of the catalog: the token (with the connection's values, when
+ * the entry's {@code connection_config} asks for some) is checked with the entry's verification
+ * call before anything is stored, tested the same way, and used by the proxy. Such tokens are
+ * revoked at the provider by their owner (Discord's developer portal, BotFather); disconnect
+ * forgets them here.
  *
  * <p>Immutable and thread-safe.
  */
@@ -44,8 +45,15 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
 
   CatalogTokenProvider(ProviderSpec spec, OkHttpClient http) {
     this.spec = spec;
-    this.integration = new Integration(IntegrationType.of(spec.key()), spec.name(), spec.description(),
-        spec.icon(), AuthMethod.BOT_TOKEN, Set.of(), spec.credentialsGroup());
+    this.integration =
+        new Integration(
+            IntegrationType.of(spec.key()),
+            spec.name(),
+            spec.description(),
+            spec.icon(),
+            AuthMethod.BOT_TOKEN,
+            Set.of(),
+            spec.credentialsGroup());
     this.api = new ApiClient(spec, http);
     this.verification = new Verification(spec, api);
     this.proxy = new CatalogProxy(spec, http);
@@ -59,15 +67,21 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
   @Override
   public Account validate(Secret token) {
     if (!spec.connectionConfig().isEmpty()) {
-      throw new InvalidRequestException(ErrorCode.INVALID_REQUEST, spec.name() + " needs its connection values"
-          + " with the token: " + new TreeSet<>(spec.connectionConfig().keySet()) + ".");
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_REQUEST,
+          spec.name()
+              + " needs its connection values"
+              + " with the token: "
+              + new TreeSet<>(spec.connectionConfig().keySet())
+              + ".");
     }
     checkShape(token);
     TestResult result;
     try {
       result = verification.verify(token);
     } catch (CredentialsRejectedException e) {
-      throw new InvalidRequestException(ErrorCode.INVALID_CREDENTIALS, spec.name() + " refused this token.");
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_CREDENTIALS, spec.name() + " refused this token.");
     }
     if (!result.success()) {
       throw new InvalidRequestException(ErrorCode.INVALID_CREDENTIALS, result.message());
@@ -76,10 +90,10 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
   }
 
   /**
-   * Checks the token and the connection's values the entry asks for ({@code connection_config}: each
-   * required one present, none unknown, each a plain identifier), verifies them together (the verification
-   * path may name the values, {@code /{phone_number_id}}), and returns the credentials to store: the token
-   * alone, or sealed with the values when the entry asks for some.
+   * Checks the token and the connection's values the entry asks for ({@code connection_config}:
+   * each required one present, none unknown, each a plain identifier), verifies them together (the
+   * verification path may name the values, {@code /{phone_number_id}}), and returns the credentials
+   * to store: the token alone, or sealed with the values when the entry asks for some.
    */
   @Override
   public TokenConnection validate(Secret token, Map<String, String> config) {
@@ -87,7 +101,8 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
       return BotTokenProviderPort.super.validate(token, config);
     }
     ConfiguredToken configured = new ConfiguredToken(token, checked(config));
-    return new TokenConnection(validated(token, configured), Credentials.ofToken(configured.seal()));
+    return new TokenConnection(
+        validated(token, configured), Credentials.ofToken(configured.seal()));
   }
 
   @Override
@@ -108,24 +123,40 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
     Map<String, String> values = new TreeMap<>();
     for (Map.Entry<String, String> value : config.entrySet()) {
       if (!spec.connectionConfig().containsKey(value.getKey())) {
-        throw new InvalidRequestException(ErrorCode.INVALID_REQUEST, spec.name() + " takes no connection value '"
-            + value.getKey() + "'; it takes " + new TreeSet<>(spec.connectionConfig().keySet()) + ".");
+        throw new InvalidRequestException(
+            ErrorCode.INVALID_REQUEST,
+            spec.name()
+                + " takes no connection value '"
+                + value.getKey()
+                + "'; it takes "
+                + new TreeSet<>(spec.connectionConfig().keySet())
+                + ".");
       }
       String text = value.getValue() == null ? "" : value.getValue().strip();
       if (!text.isEmpty() && !text.matches("[A-Za-z0-9._-]{1,128}")) {
-        throw new InvalidRequestException(ErrorCode.INVALID_REQUEST, "config." + value.getKey()
-            + " must be up to 128 letters, digits, '.', '_' or '-'.");
+        throw new InvalidRequestException(
+            ErrorCode.INVALID_REQUEST,
+            "config." + value.getKey() + " must be up to 128 letters, digits, '.', '_' or '-'.");
       }
       if (!text.isEmpty()) {
         values.put(value.getKey(), text);
       }
     }
-    spec.connectionConfig().forEach((name, field) -> {
-      if (field.required() && !values.containsKey(name)) {
-        throw new InvalidRequestException(ErrorCode.INVALID_REQUEST, "config." + name + " is required for "
-            + spec.name() + " (" + field.description() + ").");
-      }
-    });
+    spec.connectionConfig()
+        .forEach(
+            (name, field) -> {
+              if (field.required() && !values.containsKey(name)) {
+                throw new InvalidRequestException(
+                    ErrorCode.INVALID_REQUEST,
+                    "config."
+                        + name
+                        + " is required for "
+                        + spec.name()
+                        + " ("
+                        + field.description()
+                        + ").");
+              }
+            });
     return values;
   }
 
@@ -135,7 +166,8 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
     try {
       result = verification.verify(token, configured.fill(spec.verify().path()));
     } catch (CredentialsRejectedException e) {
-      throw new InvalidRequestException(ErrorCode.INVALID_CREDENTIALS, spec.name() + " refused this token.");
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_CREDENTIALS, spec.name() + " refused this token.");
     }
     if (!result.success()) {
       throw new InvalidRequestException(ErrorCode.INVALID_CREDENTIALS, result.message());
@@ -145,25 +177,41 @@ final class CatalogTokenProvider implements BotTokenProviderPort, ProxyPort {
 
   private void checkShape(Secret token) {
     String value = token.reveal();
-    if (value.isBlank() || value.length() > MAX_TOKEN_LENGTH || value.chars().anyMatch(c -> c <= ' ' || c == 127)) {
-      throw new InvalidRequestException(ErrorCode.INVALID_CREDENTIALS,
-          "This does not look like a " + spec.name() + " token: no spaces or control characters, at most "
-              + MAX_TOKEN_LENGTH + " characters.");
+    if (value.isBlank()
+        || value.length() > MAX_TOKEN_LENGTH
+        || value.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_CREDENTIALS,
+          "This does not look like a "
+              + spec.name()
+              + " token: no spaces or control characters, at most "
+              + MAX_TOKEN_LENGTH
+              + " characters.");
     }
   }
 
   @Override
   public RevocationResult revoke(Credentials credentials) {
-    return new RevocationResult(false, false, spec.name() + " tokens are revoked by their owner at " + spec.name()
-        + "; this one was forgotten here.");
+    return new RevocationResult(
+        false,
+        false,
+        spec.name()
+            + " tokens are revoked by their owner at "
+            + spec.name()
+            + "; this one was forgotten here.");
   }
 
-  /** Calls the provider's API with the token (unsealed from the connection's values, when it has some). */
+  /**
+   * Calls the provider's API with the token (unsealed from the connection's values, when it has
+   * some).
+   */
   @Override
   public ProxyResponse call(Credentials credentials, ProxyRequest request) {
     if (spec.connectionConfig().isEmpty()) {
       return proxy.call(credentials, request);
     }
-    return proxy.call(Credentials.ofToken(ConfiguredToken.open(credentials.accessToken(), spec.name()).token()), request);
+    return proxy.call(
+        Credentials.ofToken(ConfiguredToken.open(credentials.accessToken(), spec.name()).token()),
+        request);
   }
 }

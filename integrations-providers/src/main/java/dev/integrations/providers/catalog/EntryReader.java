@@ -21,20 +21,58 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Validates one catalog entry into a {@link ProviderSpec}; every message names the file, entry and field. */
+/**
+ * Validates one catalog entry into a {@link ProviderSpec}; every message names the file, entry and
+ * field.
+ */
 final class EntryReader {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
-  private static final Set<String> FIELDS = Set.of(
-      "name", "description", "icon", "auth", "credentials", "authorization_url", "token_url", "revocation_url",
-      "revocation_style", "pkce", "client_auth", "token_request_format", "scope_separator", "scope_param",
-      "scopes", "optional_scopes", "authorization_params",
-      "token_params", "url_params", "token_response", "credential", "base_url", "content_url", "api_headers", "verify",
-      "capabilities", "connection_config");
-  private static final Set<String> OAUTH_ONLY = Set.of(
-      "authorization_url", "token_url", "revocation_url", "revocation_style", "pkce", "client_auth",
-      "token_request_format", "scope_separator", "scope_param", "scopes", "optional_scopes",
-      "authorization_params", "token_params", "token_response");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "description",
+          "icon",
+          "auth",
+          "credentials",
+          "authorization_url",
+          "token_url",
+          "revocation_url",
+          "revocation_style",
+          "pkce",
+          "client_auth",
+          "token_request_format",
+          "scope_separator",
+          "scope_param",
+          "scopes",
+          "optional_scopes",
+          "authorization_params",
+          "token_params",
+          "url_params",
+          "token_response",
+          "credential",
+          "base_url",
+          "content_url",
+          "api_headers",
+          "verify",
+          "capabilities",
+          "connection_config");
+  private static final Set<String> OAUTH_ONLY =
+      Set.of(
+          "authorization_url",
+          "token_url",
+          "revocation_url",
+          "revocation_style",
+          "pkce",
+          "client_auth",
+          "token_request_format",
+          "scope_separator",
+          "scope_param",
+          "scopes",
+          "optional_scopes",
+          "authorization_params",
+          "token_params",
+          "token_response");
   private static final Set<String> CAPABILITIES = Set.of("mail", "files", "messages");
 
   private final String source;
@@ -49,19 +87,31 @@ final class EntryReader {
 
   ProviderSpec read() {
     if (!KEY.matcher(key).matches()) {
-      throw new CatalogException(source + ": provider '" + key + "': a key is lower_snake_case: a lower-case"
-          + " letter, then up to 63 lower-case letters, digits or underscores.");
+      throw new CatalogException(
+          source
+              + ": provider '"
+              + key
+              + "': a key is lower_snake_case: a lower-case"
+              + " letter, then up to 63 lower-case letters, digits or underscores.");
     }
     if (entry == null || !entry.isObject()) {
       throw fail(null, "an entry is a mapping of fields");
     }
-    entry.fieldNames().forEachRemaining(field -> {
-      if (!FIELDS.contains(field)) {
-        throw fail(field, "unknown field (known fields: " + String.join(", ", new TreeSet<>(FIELDS)) + ")");
-      }
-    });
-    AuthKind auth = AuthKind.of(requiredText("auth"))
-        .orElseThrow(() -> fail("auth", "must be one of oauth2, bot_token, api_key"));
+    entry
+        .fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!FIELDS.contains(field)) {
+                throw fail(
+                    field,
+                    "unknown field (known fields: "
+                        + String.join(", ", new TreeSet<>(FIELDS))
+                        + ")");
+              }
+            });
+    AuthKind auth =
+        AuthKind.of(requiredText("auth"))
+            .orElseThrow(() -> fail("auth", "must be one of oauth2, bot_token, api_key"));
     if (auth != AuthKind.OAUTH2) {
       for (String field : OAUTH_ONLY) {
         if (entry.has(field)) {
@@ -116,7 +166,10 @@ final class EntryReader {
       if (!Set.of("header", "query", "path").contains(in)) {
         throw fail("credential.in", "must be header, query or path");
       }
-      name = credential.has("name") ? credential.get("name").asText() : (in.equals("path") ? null : name);
+      name =
+          credential.has("name")
+              ? credential.get("name").asText()
+              : (in.equals("path") ? null : name);
       format = credential.has("format") ? credential.get("format").asText() : format;
       if (!in.equals("path") && (name == null || name.isBlank())) {
         throw fail("credential.name", "names the header or query parameter that carries the token");
@@ -126,17 +179,25 @@ final class EntryReader {
       }
     }
     String content = optionalText("content_url", null);
-    return new ApiSettings(url("base_url", requiredText("base_url"), urlParams), in, name, format, textMap("api_headers"),
+    return new ApiSettings(
+        url("base_url", requiredText("base_url"), urlParams),
+        in,
+        name,
+        format,
+        textMap("api_headers"),
         content == null ? null : url("content_url", content, urlParams));
   }
 
   private VerifyCall verify() {
     JsonNode verify = entry.get("verify");
     if (verify == null) {
-      throw fail("verify", "is required: the call that tests a connection (method, path, and the answer's"
-          + " success and account fields)");
+      throw fail(
+          "verify",
+          "is required: the call that tests a connection (method, path, and the answer's"
+              + " success and account fields)");
     }
-    requireObject("verify", verify, Set.of("method", "path", "success", "account_id", "account_name"));
+    requireObject(
+        "verify", verify, Set.of("method", "path", "success", "account_id", "account_name"));
     String method = verify.path("method").asText("GET").toUpperCase(Locale.ROOT);
     if (!method.equals("GET") && !method.equals("POST")) {
       throw fail("verify.method", "must be GET or POST");
@@ -145,7 +206,11 @@ final class EntryReader {
     if (!path.startsWith("/")) {
       throw fail("verify.path", "is required and starts with / (below base_url)");
     }
-    return new VerifyCall(method, path, nullableText(verify, "success"), nullableText(verify, "account_id"),
+    return new VerifyCall(
+        method,
+        path,
+        nullableText(verify, "success"),
+        nullableText(verify, "account_id"),
         nullableText(verify, "account_name"));
   }
 
@@ -154,7 +219,8 @@ final class EntryReader {
     if (paths == null) {
       return TokenResponsePaths.STANDARD;
     }
-    requireObject("token_response", paths, Set.of("access_token", "refresh_token", "expires_in", "scope"));
+    requireObject(
+        "token_response", paths, Set.of("access_token", "refresh_token", "expires_in", "scope"));
     TokenResponsePaths standard = TokenResponsePaths.STANDARD;
     return new TokenResponsePaths(
         paths.path("access_token").asText(standard.accessToken()),
@@ -167,7 +233,8 @@ final class EntryReader {
     Set<String> capabilities = new LinkedHashSet<>();
     for (String capability : textList("capabilities")) {
       if (!CAPABILITIES.contains(capability)) {
-        throw fail("capabilities", "'" + capability + "' is not a capability (mail, files, messages)");
+        throw fail(
+            "capabilities", "'" + capability + "' is not a capability (mail, files, messages)");
       }
       capabilities.add(capability);
     }
@@ -181,21 +248,30 @@ final class EntryReader {
       return fields;
     }
     if (!config.isObject()) {
-      throw fail("connection_config", "must be a mapping of value names to {required, description}");
+      throw fail(
+          "connection_config", "must be a mapping of value names to {required, description}");
     }
-    config.fields().forEachRemaining(field -> {
-      String where = "connection_config." + field.getKey();
-      if (!KEY.matcher(field.getKey()).matches()) {
-        throw fail(where, "a value name is lower_snake_case");
-      }
-      JsonNode value = field.getValue() == null || field.getValue().isNull() ? null : field.getValue();
-      if (value != null) {
-        requireObject(where, value, Set.of("required", "description"));
-      }
-      fields.put(field.getKey(), new ConfigField(
-          value != null && value.path("required").asBoolean(false),
-          value == null ? field.getKey() : value.path("description").asText(field.getKey())));
-    });
+    config
+        .fields()
+        .forEachRemaining(
+            field -> {
+              String where = "connection_config." + field.getKey();
+              if (!KEY.matcher(field.getKey()).matches()) {
+                throw fail(where, "a value name is lower_snake_case");
+              }
+              JsonNode value =
+                  field.getValue() == null || field.getValue().isNull() ? null : field.getValue();
+              if (value != null) {
+                requireObject(where, value, Set.of("required", "description"));
+              }
+              fields.put(
+                  field.getKey(),
+                  new ConfigField(
+                      value != null && value.path("required").asBoolean(false),
+                      value == null
+                          ? field.getKey()
+                          : value.path("description").asText(field.getKey())));
+            });
     return fields;
   }
 
@@ -226,8 +302,11 @@ final class EntryReader {
   private String identifier(String field, String fallback) {
     String value = optionalText(field, fallback);
     if (!KEY.matcher(value).matches()) {
-      throw fail(field, "is lower_snake_case (it names the " + value.toUpperCase(Locale.ROOT)
-          + "_CLIENT_ID / _CLIENT_SECRET settings)");
+      throw fail(
+          field,
+          "is lower_snake_case (it names the "
+              + value.toUpperCase(Locale.ROOT)
+              + "_CLIENT_ID / _CLIENT_SECRET settings)");
     }
     return value;
   }
@@ -306,12 +385,15 @@ final class EntryReader {
     if (!value.isObject()) {
       throw fail(field, "must be a mapping of names to strings");
     }
-    value.fields().forEachRemaining(item -> {
-      if (!item.getValue().isValueNode() || item.getValue().isNull()) {
-        throw fail(field + "." + item.getKey(), "must be a string");
-      }
-      map.put(item.getKey(), item.getValue().asText());
-    });
+    value
+        .fields()
+        .forEachRemaining(
+            item -> {
+              if (!item.getValue().isValueNode() || item.getValue().isNull()) {
+                throw fail(field + "." + item.getKey(), "must be a string");
+              }
+              map.put(item.getKey(), item.getValue().asText());
+            });
     return map;
   }
 
@@ -319,11 +401,16 @@ final class EntryReader {
     if (!value.isObject()) {
       throw fail(field, "must be a mapping");
     }
-    value.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        throw fail(field + "." + name, "unknown field (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-      }
-    });
+    value
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                throw fail(
+                    field + "." + name,
+                    "unknown field (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+              }
+            });
   }
 
   private static String nullableText(JsonNode parent, String field) {
@@ -333,6 +420,13 @@ final class EntryReader {
 
   private CatalogException fail(String field, String problem) {
     return new CatalogException(
-        source + ": provider '" + key + "'" + (field == null ? "" : ", field '" + field + "'") + ": " + problem + ".");
+        source
+            + ": provider '"
+            + key
+            + "'"
+            + (field == null ? "" : ", field '" + field + "'")
+            + ": "
+            + problem
+            + ".");
   }
 }

@@ -24,11 +24,12 @@ public final class GenericAdapters {
   }
 
   /**
-   * The generic engine's adapter of {@code spec} (as {@link #oauth} or {@link #token} build it) that also
-   * serves the {@code messages} capability through {@code messages}: a plug-in supplies only the sending,
-   * the engine keeps connect, refresh, test, revoke and the proxy.
+   * The generic engine's adapter of {@code spec} (as {@link #oauth} or {@link #token} build it)
+   * that also serves the {@code messages} capability through {@code messages}: a plug-in supplies
+   * only the sending, the engine keeps connect, refresh, test, revoke and the proxy.
    *
-   * @param client the OAuth client of an {@code oauth2} entry, null when not configured; unused otherwise
+   * @param client the OAuth client of an {@code oauth2} entry, null when not configured; unused
+   *     otherwise
    */
   public static ProviderPort withMessaging(
       ProviderSpec spec, ClientCredentials client, OkHttpClient http, MessagingPort messages) {
@@ -38,8 +39,9 @@ public final class GenericAdapters {
   }
 
   /**
-   * The token a stored credential of {@code spec} carries to the provider's API: the credential itself, or
-   * the token sealed with the connection's values when the entry asks for some ({@code connection_config}).
+   * The token a stored credential of {@code spec} carries to the provider's API: the credential
+   * itself, or the token sealed with the connection's values when the entry asks for some ({@code
+   * connection_config}).
    */
   public static Secret apiToken(ProviderSpec spec, Credentials credentials) {
     return spec.connectionConfig().isEmpty()
@@ -55,9 +57,9 @@ public final class GenericAdapters {
   }
 
   /**
-   * The proxy to the API of {@code spec} (placeholders filled), for a plug-in whose own adapter should
-   * also call the provider's API as the catalog describes it: {@code base_url}, credential placement,
-   * fixed headers, bounded answers.
+   * The proxy to the API of {@code spec} (placeholders filled), for a plug-in whose own adapter
+   * should also call the provider's API as the catalog describes it: {@code base_url}, credential
+   * placement, fixed headers, bounded answers.
    */
   public static ProxyPort proxy(ProviderSpec spec, OkHttpClient http) {
     return new CatalogProxy(spec, http);

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A bot-token or API-key provider of the generic engine (validate with the connection's values, test,
- * proxy) that also sends messages through a plug-in's {@link MessagingPort} (Discord, WhatsApp).
- * Immutable and thread-safe.
+ * A bot-token or API-key provider of the generic engine (validate with the connection's values,
+ * test, proxy) that also sends messages through a plug-in's {@link MessagingPort} (Discord,
+ * WhatsApp). Immutable and thread-safe.
  */
 final class MessagingTokenProvider implements BotTokenProviderPort, ProxyPort, MessagingPort {
   private final CatalogTokenProvider base;

@@ -23,28 +23,67 @@ public final class Placeholders {
     }
     OAuthSettings oauth = spec.oauth();
     Map<String, String> values = new LinkedHashMap<>();
-    oauth.urlParams().forEach((name, fallback) -> values.put(name,
-        settings.apply(spec.credentialsGroup().toUpperCase(Locale.ROOT) + "_" + name.toUpperCase(Locale.ROOT))
-            .filter(v -> !v.isBlank())
-            .map(String::strip)
-            .orElse(fallback)));
+    oauth
+        .urlParams()
+        .forEach(
+            (name, fallback) ->
+                values.put(
+                    name,
+                    settings
+                        .apply(
+                            spec.credentialsGroup().toUpperCase(Locale.ROOT)
+                                + "_"
+                                + name.toUpperCase(Locale.ROOT))
+                        .filter(v -> !v.isBlank())
+                        .map(String::strip)
+                        .orElse(fallback)));
     for (Map.Entry<String, String> value : values.entrySet()) {
       if (!value.getValue().matches("[A-Za-z0-9._-]+")) {
-        throw new CatalogException(spec.credentialsGroup().toUpperCase(Locale.ROOT) + "_"
-            + value.getKey().toUpperCase(Locale.ROOT) + " must be letters, digits, '.', '_' or '-'.");
+        throw new CatalogException(
+            spec.credentialsGroup().toUpperCase(Locale.ROOT)
+                + "_"
+                + value.getKey().toUpperCase(Locale.ROOT)
+                + " must be letters, digits, '.', '_' or '-'.");
       }
     }
-    OAuthSettings filled = new OAuthSettings(
-        fill(oauth.authorizationUrl(), values), fill(oauth.tokenUrl(), values),
-        oauth.revocationUrl() == null ? null : fill(oauth.revocationUrl(), values), oauth.revocationStyle(),
-        oauth.pkce(), oauth.clientAuth(), oauth.tokenRequestFormat(), oauth.scopeSeparator(), oauth.scopeParam(),
-        oauth.scopes(), oauth.optionalScopes(), oauth.authorizationParams(), oauth.tokenParams(), values,
-        oauth.tokenResponse());
+    OAuthSettings filled =
+        new OAuthSettings(
+            fill(oauth.authorizationUrl(), values),
+            fill(oauth.tokenUrl(), values),
+            oauth.revocationUrl() == null ? null : fill(oauth.revocationUrl(), values),
+            oauth.revocationStyle(),
+            oauth.pkce(),
+            oauth.clientAuth(),
+            oauth.tokenRequestFormat(),
+            oauth.scopeSeparator(),
+            oauth.scopeParam(),
+            oauth.scopes(),
+            oauth.optionalScopes(),
+            oauth.authorizationParams(),
+            oauth.tokenParams(),
+            values,
+            oauth.tokenResponse());
     ApiSettings api = spec.api();
-    ApiSettings filledApi = new ApiSettings(fill(api.baseUrl(), values), api.credentialIn(), api.credentialName(),
-        api.credentialFormat(), api.headers(), api.contentUrl() == null ? null : fill(api.contentUrl(), values));
-    return new ProviderSpec(spec.key(), spec.name(), spec.description(), spec.icon(), spec.auth(),
-        spec.credentialsGroup(), filled, filledApi, spec.verify(), spec.capabilities(), spec.connectionConfig());
+    ApiSettings filledApi =
+        new ApiSettings(
+            fill(api.baseUrl(), values),
+            api.credentialIn(),
+            api.credentialName(),
+            api.credentialFormat(),
+            api.headers(),
+            api.contentUrl() == null ? null : fill(api.contentUrl(), values));
+    return new ProviderSpec(
+        spec.key(),
+        spec.name(),
+        spec.description(),
+        spec.icon(),
+        spec.auth(),
+        spec.credentialsGroup(),
+        filled,
+        filledApi,
+        spec.verify(),
+        spec.capabilities(),
+        spec.connectionConfig());
   }
 
   private static String fill(String url, Map<String, String> values) {

@@ -17,10 +17,10 @@ import java.util.Optional;
 
 /**
  * Every provider the application knows: the bundled {@code providers.yaml}, plus a file that adds
- * providers or overrides fields of bundled ones ({@code INTEGRATIONS_PROVIDERS_FILE}). An override is
- * merged field by field into the bundled entry (nested mappings too; lists and values are replaced),
- * then every entry is validated strictly: an unknown field, a missing one or a malformed value stops
- * start-up with a message naming the file, the entry and the field.
+ * providers or overrides fields of bundled ones ({@code INTEGRATIONS_PROVIDERS_FILE}). An override
+ * is merged field by field into the bundled entry (nested mappings too; lists and values are
+ * replaced), then every entry is validated strictly: an unknown field, a missing one or a malformed
+ * value stops start-up with a message naming the file, the entry and the field.
  *
  * <p>Immutable and thread-safe.
  */
@@ -56,19 +56,29 @@ public final class ProviderCatalog {
       try (InputStream in = Files.newInputStream(overrides)) {
         extra = read(name, in);
       } catch (IOException e) {
-        throw new CatalogException("Cannot read the providers file " + name + ": " + e.getMessage(), e);
+        throw new CatalogException(
+            "Cannot read the providers file " + name + ": " + e.getMessage(), e);
       }
-      extra.fields().forEachRemaining(entry -> {
-        JsonNode bundled = merged.get(entry.getKey());
-        merged.set(entry.getKey(), bundled == null ? entry.getValue() : deepMerge(bundled.deepCopy(), entry.getValue()));
-        origin.put(entry.getKey(), bundled == null ? name : "providers.yaml + " + name);
-      });
+      extra
+          .fields()
+          .forEachRemaining(
+              entry -> {
+                JsonNode bundled = merged.get(entry.getKey());
+                merged.set(
+                    entry.getKey(),
+                    bundled == null
+                        ? entry.getValue()
+                        : deepMerge(bundled.deepCopy(), entry.getValue()));
+                origin.put(entry.getKey(), bundled == null ? name : "providers.yaml + " + name);
+              });
     }
     Map<String, ProviderSpec> providers = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> entries = merged.fields();
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
-      providers.put(entry.getKey(), new EntryReader(origin.get(entry.getKey()), entry.getKey(), entry.getValue()).read());
+      providers.put(
+          entry.getKey(),
+          new EntryReader(origin.get(entry.getKey()), entry.getKey(), entry.getValue()).read());
     }
     return new ProviderCatalog(providers);
   }
@@ -86,7 +96,8 @@ public final class ProviderCatalog {
   private static InputStream bundledYaml() {
     InputStream in = ProviderCatalog.class.getResourceAsStream(BUNDLED);
     if (in == null) {
-      throw new IllegalStateException("The bundled provider catalog is missing from the class path: " + BUNDLED);
+      throw new IllegalStateException(
+          "The bundled provider catalog is missing from the class path: " + BUNDLED);
     }
     return in;
   }
@@ -111,10 +122,15 @@ public final class ProviderCatalog {
     if (!(base instanceof ObjectNode target) || !override.isObject()) {
       return override;
     }
-    override.fields().forEachRemaining(field -> {
-      JsonNode existing = target.get(field.getKey());
-      target.set(field.getKey(), existing == null ? field.getValue() : deepMerge(existing, field.getValue()));
-    });
+    override
+        .fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode existing = target.get(field.getKey());
+              target.set(
+                  field.getKey(),
+                  existing == null ? field.getValue() : deepMerge(existing, field.getValue()));
+            });
     return target;
   }
 

@@ -6,16 +6,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One provider as the catalog describes it, validated: what the page shows, how a user connects, how
- * its API is called and verified, and what it can do. Immutable.
+ * One provider as the catalog describes it, validated: what the page shows, how a user connects,
+ * how its API is called and verified, and what it can do. Immutable.
  *
  * @param key the integration type ({@code lower_snake_case})
  * @param name the card title
  * @param description one sentence for the user
  * @param icon an icon name the page knows (unknown names get a generic one)
  * @param auth how a user connects
- * @param credentialsGroup the client credentials group: {@code <GROUP>_CLIENT_ID} / {@code _CLIENT_SECRET},
- *     shared by the entries of one provider client (Gmail and Drive: {@code google})
+ * @param credentialsGroup the client credentials group: {@code <GROUP>_CLIENT_ID} / {@code
+ *     _CLIENT_SECRET}, shared by the entries of one provider client (Gmail and Drive: {@code
+ *     google})
  * @param oauth the OAuth 2.0 settings; null unless {@code auth} is {@link AuthKind#OAUTH2}
  * @param api where and how the provider's API is called
  * @param verify the cheap call that tests a connection and names its account
@@ -56,50 +57,89 @@ public record ProviderSpec(
    * server, a self-hosted Bot API server), everything else as the catalog says.
    */
   public ProviderSpec withBaseUrl(String baseUrl) {
-    return new ProviderSpec(key, name, description, icon, auth, credentialsGroup, oauth,
-        new ApiSettings(baseUrl, api.credentialIn(), api.credentialName(), api.credentialFormat(), api.headers(),
+    return new ProviderSpec(
+        key,
+        name,
+        description,
+        icon,
+        auth,
+        credentialsGroup,
+        oauth,
+        new ApiSettings(
+            baseUrl,
+            api.credentialIn(),
+            api.credentialName(),
+            api.credentialFormat(),
+            api.headers(),
             api.contentUrl()),
-        verify, capabilities, connectionConfig);
+        verify,
+        capabilities,
+        connectionConfig);
   }
 
   /**
-   * This {@code oauth2} entry with other OAuth endpoints, each kept as the catalog says when null: a
-   * plug-in's own settings that move them ({@code GOOGLE_TOKEN_URI}…).
+   * This {@code oauth2} entry with other OAuth endpoints, each kept as the catalog says when null:
+   * a plug-in's own settings that move them ({@code GOOGLE_TOKEN_URI}…).
    */
-  public ProviderSpec withOAuthEndpoints(String authorizationUrl, String tokenUrl, String revocationUrl) {
+  public ProviderSpec withOAuthEndpoints(
+      String authorizationUrl, String tokenUrl, String revocationUrl) {
     if (oauth == null) {
       throw new IllegalStateException(key + " is not an OAuth 2.0 provider");
     }
-    OAuthSettings moved = new OAuthSettings(
-        authorizationUrl != null ? authorizationUrl : oauth.authorizationUrl(),
-        tokenUrl != null ? tokenUrl : oauth.tokenUrl(),
-        revocationUrl != null ? revocationUrl : oauth.revocationUrl(),
-        oauth.revocationStyle(), oauth.pkce(), oauth.clientAuth(), oauth.tokenRequestFormat(),
-        oauth.scopeSeparator(), oauth.scopeParam(), oauth.scopes(), oauth.optionalScopes(),
-        oauth.authorizationParams(), oauth.tokenParams(), oauth.urlParams(), oauth.tokenResponse());
-    return new ProviderSpec(key, name, description, icon, auth, credentialsGroup, moved, api, verify,
-        capabilities, connectionConfig);
+    OAuthSettings moved =
+        new OAuthSettings(
+            authorizationUrl != null ? authorizationUrl : oauth.authorizationUrl(),
+            tokenUrl != null ? tokenUrl : oauth.tokenUrl(),
+            revocationUrl != null ? revocationUrl : oauth.revocationUrl(),
+            oauth.revocationStyle(),
+            oauth.pkce(),
+            oauth.clientAuth(),
+            oauth.tokenRequestFormat(),
+            oauth.scopeSeparator(),
+            oauth.scopeParam(),
+            oauth.scopes(),
+            oauth.optionalScopes(),
+            oauth.authorizationParams(),
+            oauth.tokenParams(),
+            oauth.urlParams(),
+            oauth.tokenResponse());
+    return new ProviderSpec(
+        key,
+        name,
+        description,
+        icon,
+        auth,
+        credentialsGroup,
+        moved,
+        api,
+        verify,
+        capabilities,
+        connectionConfig);
   }
 
   /**
    * The OAuth 2.0 settings of an {@code oauth2} entry.
    *
-   * @param authorizationUrl the consent endpoint; may hold {@code {placeholders}} of {@code urlParams}
+   * @param authorizationUrl the consent endpoint; may hold {@code {placeholders}} of {@code
+   *     urlParams}
    * @param tokenUrl the token endpoint; may hold placeholders
    * @param revocationUrl the revocation endpoint, null when the provider has none
    * @param revocationStyle how the revocation endpoint is asked
    * @param pkce whether to send an S256 code challenge
    * @param clientAuth how the client authenticates at the token endpoint
    * @param tokenRequestFormat how token requests are encoded
-   * @param scopeSeparator what joins scopes in the consent URL (answers are split on it, commas and spaces)
-   * @param scopeParam the consent-URL parameter that carries the scopes ({@code scope}; Slack's user
-   *     token: {@code user_scope})
-   * @param scopes the scopes the integration needs: a grant without one of them is {@code missing_scopes}
-   * @param optionalScopes scopes requested too but never required (Microsoft's {@code offline_access},
-   *     which its token answers do not list)
+   * @param scopeSeparator what joins scopes in the consent URL (answers are split on it, commas and
+   *     spaces)
+   * @param scopeParam the consent-URL parameter that carries the scopes ({@code scope}; Slack's
+   *     user token: {@code user_scope})
+   * @param scopes the scopes the integration needs: a grant without one of them is {@code
+   *     missing_scopes}
+   * @param optionalScopes scopes requested too but never required (Microsoft's {@code
+   *     offline_access}, which its token answers do not list)
    * @param authorizationParams extra consent-URL parameters
    * @param tokenParams extra token-request fields
-   * @param urlParams placeholder defaults ({@code tenant: common}); {@code <GROUP>_<NAME>} overrides them
+   * @param urlParams placeholder defaults ({@code tenant: common}); {@code <GROUP>_<NAME>}
+   *     overrides them
    * @param tokenResponse where in the token answer each value is (dotted paths)
    */
   public record OAuthSettings(
@@ -139,15 +179,16 @@ public record ProviderSpec(
   /** How a provider's revocation endpoint is asked to end a grant. */
   public enum RevocationStyle {
     /**
-     * RFC 7009: a POST with {@code token} (the refresh token when there is one), client authentication
-     * and encoding as for the token endpoint.
+     * RFC 7009: a POST with {@code token} (the refresh token when there is one), client
+     * authentication and encoding as for the token endpoint.
      */
     RFC7009,
     /** A POST that carries the access token as {@code Authorization: Bearer} (Slack, Dropbox). */
     BEARER,
     /**
      * A form POST of {@code token} alone (the refresh token when there is one), without client
-     * authentication: Google's, which needs none, so the client secret is not sent where it is not needed.
+     * authentication: Google's, which needs none, so the client secret is not sent where it is not
+     * needed.
      */
     TOKEN
   }
@@ -171,12 +212,14 @@ public record ProviderSpec(
   /**
    * Dotted paths into the token answer.
    *
-   * @param accessToken the access token ({@code access_token}; Slack's user token: {@code authed_user.access_token})
+   * @param accessToken the access token ({@code access_token}; Slack's user token: {@code
+   *     authed_user.access_token})
    * @param refreshToken the refresh token ({@code refresh_token})
    * @param expiresIn the lifetime in seconds ({@code expires_in})
    * @param scope the granted scopes ({@code scope})
    */
-  public record TokenResponsePaths(String accessToken, String refreshToken, String expiresIn, String scope) {
+  public record TokenResponsePaths(
+      String accessToken, String refreshToken, String expiresIn, String scope) {
     /** RFC 6749 section 5.1's names. */
     public static final TokenResponsePaths STANDARD =
         new TokenResponsePaths("access_token", "refresh_token", "expires_in", "scope");
@@ -188,14 +231,20 @@ public record ProviderSpec(
    * @param baseUrl the root of the proxy and the actions; may hold placeholders
    * @param credentialIn where the credential goes: {@code header}, {@code query} or {@code path}
    * @param credentialName the header or query parameter name (unused for {@code path})
-   * @param credentialFormat the value, with {@code {token}} where the token goes ({@code Bearer {token}})
+   * @param credentialFormat the value, with {@code {token}} where the token goes ({@code Bearer
+   *     {token}})
    * @param headers headers every API request carries ({@code Notion-Version})
-   * @param contentUrl a second API root on another host, for providers that take file contents there
-   *     (Dropbox's {@code content.dropboxapi.com}); null when the provider has one host. May hold
-   *     placeholders. The proxy never calls it.
+   * @param contentUrl a second API root on another host, for providers that take file contents
+   *     there (Dropbox's {@code content.dropboxapi.com}); null when the provider has one host. May
+   *     hold placeholders. The proxy never calls it.
    */
-  public record ApiSettings(String baseUrl, String credentialIn, String credentialName, String credentialFormat,
-      Map<String, String> headers, String contentUrl) {
+  public record ApiSettings(
+      String baseUrl,
+      String credentialIn,
+      String credentialName,
+      String credentialFormat,
+      Map<String, String> headers,
+      String contentUrl) {
     /** Requires the base URL and the credential's placement; copies the headers. */
     public ApiSettings {
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -206,7 +255,11 @@ public record ProviderSpec(
 
     /** Settings of a provider whose API has one host. */
     public ApiSettings(
-        String baseUrl, String credentialIn, String credentialName, String credentialFormat, Map<String, String> headers) {
+        String baseUrl,
+        String credentialIn,
+        String credentialName,
+        String credentialFormat,
+        Map<String, String> headers) {
       this(baseUrl, credentialIn, credentialName, credentialFormat, headers, null);
     }
   }
@@ -220,7 +273,8 @@ public record ProviderSpec(
    * @param accountId a dotted path to the account's stable id, null when the answer has none
    * @param accountName a dotted path to a name a person recognises, null when the answer has none
    */
-  public record VerifyCall(String method, String path, String success, String accountId, String accountName) {
+  public record VerifyCall(
+      String method, String path, String success, String accountId, String accountName) {
     /** Requires the method and the path. */
     public VerifyCall {
       Objects.requireNonNull(method, "method");

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Discord: the generic engine's bot-token connection ({@code Authorization: Bot <token>}), plus messages
- * to channels paced by Discord's per-route rate-limit buckets ({@link DiscordMessages}). One plug-in per
- * process, so that its buckets see every send.
+ * Discord: the generic engine's bot-token connection ({@code Authorization: Bot <token>}), plus
+ * messages to channels paced by Discord's per-route rate-limit buckets ({@link DiscordMessages}).
+ * One plug-in per process, so that its buckets see every send.
  */
 public final class DiscordPlugin implements ProviderPlugin {
   private static final String DISCORD = "discord";
@@ -23,9 +23,11 @@ public final class DiscordPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderSpec spec = specs.get(DISCORD);
-    DiscordMessages messages = new DiscordMessages(spec, new ApiClient(spec, context.http()), new RateLimitBuckets());
+    DiscordMessages messages =
+        new DiscordMessages(spec, new ApiClient(spec, context.http()), new RateLimitBuckets());
     return Map.of(DISCORD, GenericAdapters.withMessaging(spec, null, context.http(), messages));
   }
 }

@@ -11,13 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Discord's rate limits as its answers describe them, so that a send waits for its bucket instead of
- * earning a 429: each answer's {@code X-RateLimit-Bucket}, {@code X-RateLimit-Remaining} and {@code
- * X-RateLimit-Reset-After} say how many requests the bucket of that route (per channel, its major
- * parameter) has left and when it refills; a 429 with {@code "global": true} stops every send of that bot
- * for its {@code retry_after}. A send to a bucket with nothing left reserves nothing and waits for the
- * refill, unless that is later than {@code maxWait} or the request's deadline: then it fails at once with
- * {@code rate_limited} and the wait. Buckets that refilled are forgotten, so memory stays bounded.
+ * Discord's rate limits as its answers describe them, so that a send waits for its bucket instead
+ * of earning a 429: each answer's {@code X-RateLimit-Bucket}, {@code X-RateLimit-Remaining} and
+ * {@code X-RateLimit-Reset-After} say how many requests the bucket of that route (per channel, its
+ * major parameter) has left and when it refills; a 429 with {@code "global": true} stops every send
+ * of that bot for its {@code retry_after}. A send to a bucket with nothing left reserves nothing
+ * and waits for the refill, unless that is later than {@code maxWait} or the request's deadline:
+ * then it fails at once with {@code rate_limited} and the wait. Buckets that refilled are
+ * forgotten, so memory stays bounded.
  *
  * <p>Thread-safe.
  *
@@ -80,44 +81,60 @@ final class RateLimitBuckets {
       long allowed = Math.min(maxWait.toNanos(), Deadline.current().remaining().toNanos());
       if (wait > allowed) {
         Duration asked = Duration.ofNanos(wait);
-        throw new ProviderException(ErrorCode.RATE_LIMITED, "Discord's rate limit for this channel is used up;"
-            + " nothing was sent. Try again in " + Math.max(1, (asked.toMillis() + 999) / 1000) + " s.", asked, null);
+        throw new ProviderException(
+            ErrorCode.RATE_LIMITED,
+            "Discord's rate limit for this channel is used up;"
+                + " nothing was sent. Try again in "
+                + Math.max(1, (asked.toMillis() + 999) / 1000)
+                + " s.",
+            asked,
+            null);
       }
       try {
         sleeper.sleepNanos(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while waiting for Discord's rate limit.");
+        throw new ProviderException(
+            ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while waiting for Discord's rate limit.");
       }
     }
   }
 
-  /** Takes one request of the route's bucket: 0 when taken, otherwise the nanoseconds until it refills. */
+  /**
+   * Takes one request of the route's bucket: 0 when taken, otherwise the nanoseconds until it
+   * refills.
+   */
   private long take(String bot, String channel, long now) {
     String bucket = bucketOfRoute.get(bot + "/" + channel);
     if (bucket == null) {
       return 0;
     }
     long[] wait = {0};
-    windows.computeIfPresent(bucket, (key, window) -> {
-      if (window.resetAt <= now) {
-        return null; // refilled: unknown again until the next answer says
-      }
-      if (window.remaining > 0) {
-        window.remaining--;
-      } else {
-        wait[0] = window.resetAt - now;
-      }
-      return window;
-    });
+    windows.computeIfPresent(
+        bucket,
+        (key, window) -> {
+          if (window.resetAt <= now) {
+            return null; // refilled: unknown again until the next answer says
+          }
+          if (window.remaining > 0) {
+            window.remaining--;
+          } else {
+            wait[0] = window.resetAt - now;
+          }
+          return window;
+        });
     return wait[0];
   }
 
   /**
-   * Learns from an answer's headers (names in lower case) what the route's bucket has left; a 429 with
-   * {@code global} stops the bot for {@code retryAfter}.
+   * Learns from an answer's headers (names in lower case) what the route's bucket has left; a 429
+   * with {@code global} stops the bot for {@code retryAfter}.
    */
-  void update(String bot, String channel, Map<String, java.util.List<String>> headers, boolean global,
+  void update(
+      String bot,
+      String channel,
+      Map<String, java.util.List<String>> headers,
+      boolean global,
       Duration retryAfter) {
     long now = clock.getAsLong();
     if (global && retryAfter != null) {

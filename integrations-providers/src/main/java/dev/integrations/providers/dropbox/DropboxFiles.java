@@ -26,19 +26,21 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * The Dropbox adapter: the catalog entry's OAuth, test and proxy, plus files through Dropbox's API v2.
- * Listing reads the root folder ({@code files/list_folder}) or searches ({@code files/search_v2}); the
- * page token is Dropbox's cursor. Uploads go to the content host in one request up to one chunk, in an
- * upload session beyond (Dropbox takes at most 150 MiB in one request; sessions are resumable), so memory
- * holds one chunk whatever the size.
+ * The Dropbox adapter: the catalog entry's OAuth, test and proxy, plus files through Dropbox's API
+ * v2. Listing reads the root folder ({@code files/list_folder}) or searches ({@code
+ * files/search_v2}); the page token is Dropbox's cursor. Uploads go to the content host in one
+ * request up to one chunk, in an upload session beyond (Dropbox takes at most 150 MiB in one
+ * request; sessions are resumable), so memory holds one chunk whatever the size.
  *
  * <p>Immutable and thread-safe.
  *
- * @see <a href="https://www.dropbox.com/developers/documentation/http/documentation">Dropbox HTTP API</a>
+ * @see <a href="https://www.dropbox.com/developers/documentation/http/documentation">Dropbox HTTP
+ *     API</a>
  */
 final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
   /** The default chunk: 8 MiB, a multiple of the 4 MiB Dropbox asks of session appends. */
   static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+
   /** The most bytes Dropbox takes in one request. */
   static final int MAX_REQUEST_BYTES = 150 * 1024 * 1024;
 
@@ -46,7 +48,12 @@ final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
   private final RetrySettings retries;
   private final int chunkSize;
 
-  DropboxFiles(ProviderSpec spec, ClientCredentials client, OkHttpClient http, RetrySettings retries, int chunkSize) {
+  DropboxFiles(
+      ProviderSpec spec,
+      ClientCredentials client,
+      OkHttpClient http,
+      RetrySettings retries,
+      int chunkSize) {
     super(spec, client, http, Set.of(Capability.FILES));
     if (chunkSize <= 0 || chunkSize > MAX_REQUEST_BYTES) {
       throw new IllegalArgumentException("a Dropbox chunk is 1 byte to 150 MiB");
@@ -81,7 +88,9 @@ final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
     JsonNode answer = api.rpc(function, arguments, credentials.accessToken(), Repeat.SAFE);
     List<RemoteFile> files = new ArrayList<>();
     if (search) {
-      answer.path("matches").forEach(match -> files.add(Entries.file(match.path("metadata").path("metadata"))));
+      answer
+          .path("matches")
+          .forEach(match -> files.add(Entries.file(match.path("metadata").path("metadata"))));
     } else {
       answer.path("entries").forEach(entry -> files.add(Entries.file(entry)));
     }
@@ -90,15 +99,17 @@ final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
   }
 
   /**
-   * Uploads into the root folder, or the folder {@code parentId} (a path such as {@code /Reports}, or a
-   * folder id {@code id:…}): https://www.dropbox.com/developers/documentation/http/documentation#files-upload
+   * Uploads into the root folder, or the folder {@code parentId} (a path such as {@code /Reports},
+   * or a folder id {@code id:…}):
+   * https://www.dropbox.com/developers/documentation/http/documentation#files-upload
    */
   @Override
   public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
     String path = Entries.path(upload.parentId(), upload.name());
     try (ChunkedSource source = ChunkedSource.of(upload, chunkSize)) {
-      JsonNode file = new DropboxUpload(api, credentials.accessToken(), retries)
-          .upload(upload, path, source, new ConfirmedProgress(progress, upload.size()));
+      JsonNode file =
+          new DropboxUpload(api, credentials.accessToken(), retries)
+              .upload(upload, path, source, new ConfirmedProgress(progress, upload.size()));
       return Entries.file(file);
     }
   }

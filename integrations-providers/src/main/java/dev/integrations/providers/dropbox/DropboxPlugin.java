@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Dropbox's files. The catalog entry describes everything else (OAuth, scopes, the API at {@code base_url}
- * and the content host at {@code content_url}), served by the generic engine; this plug-in adds only the
- * actions.
+ * Dropbox's files. The catalog entry describes everything else (OAuth, scopes, the API at {@code
+ * base_url} and the content host at {@code content_url}), served by the generic engine; this
+ * plug-in adds only the actions.
  */
 public final class DropboxPlugin implements ProviderPlugin {
   private static final String DROPBOX = "dropbox";
@@ -23,13 +23,21 @@ public final class DropboxPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderSpec spec = specs.get(DROPBOX);
     if (spec.api().contentUrl() == null) {
-      throw new CatalogException("provider 'dropbox', field 'content_url': is required: Dropbox takes file"
-          + " contents at its own host (https://content.dropboxapi.com/2).");
+      throw new CatalogException(
+          "provider 'dropbox', field 'content_url': is required: Dropbox takes file"
+              + " contents at its own host (https://content.dropboxapi.com/2).");
     }
-    return Map.of(DROPBOX, new DropboxFiles(spec, context.client(spec.credentialsGroup()).orElse(null),
-        context.http(), RetrySettings.defaults(), DropboxFiles.DEFAULT_CHUNK_SIZE));
+    return Map.of(
+        DROPBOX,
+        new DropboxFiles(
+            spec,
+            context.client(spec.credentialsGroup()).orElse(null),
+            context.http(),
+            RetrySettings.defaults(),
+            DropboxFiles.DEFAULT_CHUNK_SIZE));
   }
 }

@@ -14,21 +14,21 @@ import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.UploadProgress;
-import dev.integrations.core.port.ProxyPort;
-import dev.integrations.providers.oauth2.OAuth2Client;
 import dev.integrations.core.port.FilesPort;
+import dev.integrations.core.port.ProxyPort;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import dev.integrations.providers.google.internal.MonotonicProgress;
 import dev.integrations.providers.google.internal.UploadSourceException;
+import dev.integrations.providers.oauth2.OAuth2Client;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The Google Drive adapter: OAuth through Google, connection test with {@code about.get}, listing with
- * {@code files.list}, streaming upload with {@code files.create} (resumable, in chunks, for anything
- * larger than one chunk).
+ * The Google Drive adapter: OAuth through Google, connection test with {@code about.get}, listing
+ * with {@code files.list}, streaming upload with {@code files.create} (resumable, in chunks, for
+ * anything larger than one chunk).
  *
  * <p>Immutable and thread-safe.
  *
@@ -47,13 +47,17 @@ final class DriveClient extends GoogleOAuthClient implements FilesPort {
   public TestResult test(Credentials credentials) {
     Drive drive = setup.require().apis().drive(credentials);
     About about =
-        setup.calls().run(SERVICE, Repeat.SAFE, () -> drive.about().get().setFields("user").execute());
+        setup
+            .calls()
+            .run(SERVICE, Repeat.SAFE, () -> drive.about().get().setFields("user").execute());
     String email = about.getUser() == null ? null : about.getUser().getEmailAddress();
     String shown = Objects.requireNonNullElse(email, "unknown");
-    // The e-mail address, like Gmail's: one Google account has one id across the grant's integrations.
-    String id = email != null || about.getUser() == null || about.getUser().getPermissionId() == null
-        ? shown
-        : about.getUser().getPermissionId();
+    // The e-mail address, like Gmail's: one Google account has one id across the grant's
+    // integrations.
+    String id =
+        email != null || about.getUser() == null || about.getUser().getPermissionId() == null
+            ? shown
+            : about.getUser().getPermissionId();
     return TestResult.passed("Connected to Google Drive as " + shown + ".", new Account(id, shown));
   }
 
@@ -62,35 +66,44 @@ final class DriveClient extends GoogleOAuthClient implements FilesPort {
   public FilePage list(Credentials credentials, FileQuery query) {
     Drive drive = setup.require().apis().drive(credentials);
     FileList page =
-        setup.calls().run(SERVICE, Repeat.SAFE, () -> {
-          Drive.Files.List list =
-              drive.files().list()
-                  .setPageSize(query.pageSize())
-                  .setFields("nextPageToken,files(" + FILE_FIELDS + ")");
-          if (!query.query().isBlank()) {
-            list.setQ(query.query());
-          }
-          if (query.pageToken() != null && !query.pageToken().isBlank()) {
-            list.setPageToken(query.pageToken());
-          }
-          return list.execute();
-        });
+        setup
+            .calls()
+            .run(
+                SERVICE,
+                Repeat.SAFE,
+                () -> {
+                  Drive.Files.List list =
+                      drive
+                          .files()
+                          .list()
+                          .setPageSize(query.pageSize())
+                          .setFields("nextPageToken,files(" + FILE_FIELDS + ")");
+                  if (!query.query().isBlank()) {
+                    list.setQ(query.query());
+                  }
+                  if (query.pageToken() != null && !query.pageToken().isBlank()) {
+                    list.setPageToken(query.pageToken());
+                  }
+                  return list.execute();
+                });
     List<RemoteFile> files =
-        page.getFiles() == null ? List.of() : page.getFiles().stream().map(DriveClient::remote).toList();
+        page.getFiles() == null
+            ? List.of()
+            : page.getFiles().stream().map(DriveClient::remote).toList();
     return new FilePage(files, page.getNextPageToken());
   }
 
   /**
    * Uploads a file, streaming it: https://developers.google.com/drive/api/guides/manage-uploads. A
-   * file of at most one chunk goes in one multipart request, a larger one (or one of unknown size) in
-   * a resumable session, chunk by chunk, so memory use stays around one chunk. After a failure the
-   * upload starts again from the beginning only when Google proved it turned the request away (429, a
-   * rate-limit 403) or the request never left: never after a 5xx or a timeout, which may come after the
-   * file was created.
+   * file of at most one chunk goes in one multipart request, a larger one (or one of unknown size)
+   * in a resumable session, chunk by chunk, so memory use stays around one chunk. After a failure
+   * the upload starts again from the beginning only when Google proved it turned the request away
+   * (429, a rate-limit 403) or the request never left: never after a 5xx or a timeout, which may
+   * come after the file was created.
    *
-   * <p>The request deadline bounds waiting on Google (starting, each retry wait, each answer), not the
-   * steady flow of a large file: the transfer may go on past the deadline as long as no connect, write
-   * or wait for an answer stalls longer than the deadline's length.
+   * <p>The request deadline bounds waiting on Google (starting, each retry wait, each answer), not
+   * the steady flow of a large file: the transfer may go on past the deadline as long as no
+   * connect, write or wait for an answer stalls longer than the deadline's length.
    */
   @Override
   public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
@@ -102,19 +115,27 @@ final class DriveClient extends GoogleOAuthClient implements FilesPort {
     }
     MonotonicProgress reported = new MonotonicProgress(progress, upload.size());
     File created =
-        setup.calls().run(SERVICE, Repeat.UNSAFE, () -> {
-          try (InputStream in = UploadSourceException.guard(upload.content().open())) {
-            InputStreamContent media = new InputStreamContent(upload.mimeType(), in).setLength(upload.size());
-            Drive.Files.Create create = drive.files().create(metadata, media).setFields(FILE_FIELDS);
-            create.setDisableGZipContent(true);
-            create.getMediaHttpUploader()
-                .setDirectUploadEnabled(upload.size() >= 0 && upload.size() <= chunkSize)
-                .setChunkSize(chunkSize)
-                .setDisableGZipContent(true)
-                .setProgressListener(reported::report);
-            return create.execute();
-          }
-        });
+        setup
+            .calls()
+            .run(
+                SERVICE,
+                Repeat.UNSAFE,
+                () -> {
+                  try (InputStream in = UploadSourceException.guard(upload.content().open())) {
+                    InputStreamContent media =
+                        new InputStreamContent(upload.mimeType(), in).setLength(upload.size());
+                    Drive.Files.Create create =
+                        drive.files().create(metadata, media).setFields(FILE_FIELDS);
+                    create.setDisableGZipContent(true);
+                    create
+                        .getMediaHttpUploader()
+                        .setDirectUploadEnabled(upload.size() >= 0 && upload.size() <= chunkSize)
+                        .setChunkSize(chunkSize)
+                        .setDisableGZipContent(true)
+                        .setProgressListener(reported::report);
+                    return create.execute();
+                  }
+                });
     reported.complete();
     return remote(created);
   }

@@ -14,12 +14,12 @@ import dev.integrations.core.model.MailQuery;
 import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.TestResult;
-import dev.integrations.core.port.ProxyPort;
-import dev.integrations.providers.oauth2.OAuth2Client;
 import dev.integrations.core.port.MailPort;
+import dev.integrations.core.port.ProxyPort;
 import dev.integrations.providers.google.internal.BoundedParallel;
 import dev.integrations.providers.google.internal.GoogleCalls.Repeat;
 import dev.integrations.providers.google.internal.MimeMessages;
+import dev.integrations.providers.oauth2.OAuth2Client;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,26 +42,40 @@ final class GmailClient extends GoogleOAuthClient implements MailPort {
     super(setup, GoogleCatalog.GMAIL, oauth, proxy);
   }
 
-  /** Reads the mailbox profile: https://developers.google.com/gmail/api/reference/rest/v1/users/getProfile */
+  /**
+   * Reads the mailbox profile:
+   * https://developers.google.com/gmail/api/reference/rest/v1/users/getProfile
+   */
   @Override
   public TestResult test(Credentials credentials) {
     Gmail gmail = setup.require().apis().gmail(credentials);
     Profile profile =
-        setup.calls().run(SERVICE, Repeat.SAFE,
-            () -> gmail.users().getProfile(ME).setFields("emailAddress").execute());
+        setup
+            .calls()
+            .run(
+                SERVICE,
+                Repeat.SAFE,
+                () -> gmail.users().getProfile(ME).setFields("emailAddress").execute());
     String email = Objects.requireNonNullElse(profile.getEmailAddress(), "unknown");
     return TestResult.passed("Connected to Gmail as " + email + ".", new Account(email, email));
   }
 
-  /** Sends one message: https://developers.google.com/gmail/api/reference/rest/v1/users.messages/send */
+  /**
+   * Sends one message:
+   * https://developers.google.com/gmail/api/reference/rest/v1/users.messages/send
+   */
   @Override
   public SentMail send(Credentials credentials, MailMessage message) {
     Gmail gmail = setup.require().apis().gmail(credentials);
     Message raw = new Message().encodeRaw(MimeMessages.toBytes(message));
     // Never repeated once the request may have reached Gmail: a mail must not be sent twice.
     Message sent =
-        setup.calls().run(SERVICE, Repeat.UNSAFE,
-            () -> gmail.users().messages().send(ME, raw).setFields("id,threadId").execute());
+        setup
+            .calls()
+            .run(
+                SERVICE,
+                Repeat.UNSAFE,
+                () -> gmail.users().messages().send(ME, raw).setFields("id,threadId").execute());
     return new SentMail(sent.getId(), sent.getThreadId());
   }
 
@@ -73,16 +87,24 @@ final class GmailClient extends GoogleOAuthClient implements MailPort {
   public List<MailSummary> search(Credentials credentials, MailQuery query) {
     Gmail gmail = setup.require().apis().gmail(credentials);
     ListMessagesResponse listed =
-        setup.calls().run(SERVICE, Repeat.SAFE, () -> {
-          Gmail.Users.Messages.List list =
-              gmail.users().messages().list(ME)
-                  .setMaxResults((long) query.maxResults())
-                  .setFields("messages(id)");
-          if (!query.query().isBlank()) {
-            list.setQ(query.query());
-          }
-          return list.execute();
-        });
+        setup
+            .calls()
+            .run(
+                SERVICE,
+                Repeat.SAFE,
+                () -> {
+                  Gmail.Users.Messages.List list =
+                      gmail
+                          .users()
+                          .messages()
+                          .list(ME)
+                          .setMaxResults((long) query.maxResults())
+                          .setFields("messages(id)");
+                  if (!query.query().isBlank()) {
+                    list.setQ(query.query());
+                  }
+                  return list.execute();
+                });
     if (listed.getMessages() == null) {
       return List.of();
     }
@@ -97,11 +119,20 @@ final class GmailClient extends GoogleOAuthClient implements MailPort {
     Message message;
     try {
       message =
-          setup.calls().run(SERVICE, Repeat.SAFE, () -> gmail.users().messages().get(ME, id)
-              .setFormat("metadata")
-              .setMetadataHeaders(SUMMARY_HEADERS)
-              .setFields("id,threadId,snippet,internalDate,payload/headers")
-              .execute());
+          setup
+              .calls()
+              .run(
+                  SERVICE,
+                  Repeat.SAFE,
+                  () ->
+                      gmail
+                          .users()
+                          .messages()
+                          .get(ME, id)
+                          .setFormat("metadata")
+                          .setMetadataHeaders(SUMMARY_HEADERS)
+                          .setFields("id,threadId,snippet,internalDate,payload/headers")
+                          .execute());
     } catch (ProviderException e) {
       if (e.getCause() instanceof HttpResponseException answer && answer.getStatusCode() == 404) {
         return null;

@@ -11,7 +11,11 @@ final class GoogleCatalog {
   static final String GMAIL_SEND = "https://www.googleapis.com/auth/gmail.send";
   static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
   static final String DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
-  /** Gmail and Drive are two integrations on one Google OAuth client; one account's grant serves both. */
+
+  /**
+   * Gmail and Drive are two integrations on one Google OAuth client; one account's grant serves
+   * both.
+   */
   static final String CREDENTIALS_GROUP = "google";
 
   static final Integration GMAIL =

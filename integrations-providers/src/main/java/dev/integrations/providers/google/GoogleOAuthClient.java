@@ -14,10 +14,11 @@ import dev.integrations.providers.oauth2.OAuth2Client;
 import java.net.URI;
 
 /**
- * What every Google integration shares: the OAuth dance through the generic {@link OAuth2Client} with
- * the one Google client (consent URL with the integration's own scopes, {@code access_type=offline} and
- * {@code prompt=consent} from its catalog entry, code exchange, refresh, revocation), and the proxy to
- * the integration's REST API root. Subclasses add the test and the actions of their API.
+ * What every Google integration shares: the OAuth dance through the generic {@link OAuth2Client}
+ * with the one Google client (consent URL with the integration's own scopes, {@code
+ * access_type=offline} and {@code prompt=consent} from its catalog entry, code exchange, refresh,
+ * revocation), and the proxy to the integration's REST API root. Subclasses add the test and the
+ * actions of their API.
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,10 +29,11 @@ abstract class GoogleOAuthClient implements OAuthProviderPort, ProxyPort {
   private final ProxyPort proxy;
 
   /**
-   * {@code oauth} is the integration's flow and {@code proxy} calls its API root; both null when Google is
-   * not configured.
+   * {@code oauth} is the integration's flow and {@code proxy} calls its API root; both null when
+   * Google is not configured.
    */
-  GoogleOAuthClient(GoogleSetup setup, Integration integration, OAuth2Client oauth, ProxyPort proxy) {
+  GoogleOAuthClient(
+      GoogleSetup setup, Integration integration, OAuth2Client oauth, ProxyPort proxy) {
     this.setup = setup;
     this.oauth = oauth;
     this.integration = integration.withConfigured(setup.configured());
@@ -65,11 +67,17 @@ abstract class GoogleOAuthClient implements OAuthProviderPort, ProxyPort {
       return RevocationResult.failed(GoogleSetup.NOT_CONFIGURED_MESSAGE);
     }
     RevocationResult result = oauth.revoke(credentials);
-    return result.revoked() ? result : RevocationResult.failed(result.message()
-        + " Remove the access at https://myaccount.google.com/permissions if needed.");
+    return result.revoked()
+        ? result
+        : RevocationResult.failed(
+            result.message()
+                + " Remove the access at https://myaccount.google.com/permissions if needed.");
   }
 
-  /** Calls the integration's REST API (its catalog {@code base_url}, or {@code GOOGLE_API_ROOT_URL}). */
+  /**
+   * Calls the integration's REST API (its catalog {@code base_url}, or {@code
+   * GOOGLE_API_ROOT_URL}).
+   */
   @Override
   public final ProxyResponse call(Credentials credentials, ProxyRequest request) {
     if (proxy == null) {

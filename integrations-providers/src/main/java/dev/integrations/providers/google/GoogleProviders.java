@@ -3,8 +3,8 @@ package dev.integrations.providers.google;
 import com.google.api.client.googleapis.media.MediaHttpUploader;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.port.ProviderPort;
-import dev.integrations.providers.RetrySettings;
 import dev.integrations.core.port.ProxyPort;
+import dev.integrations.providers.RetrySettings;
 import dev.integrations.providers.catalog.GenericAdapters;
 import dev.integrations.providers.catalog.ProviderCatalog;
 import dev.integrations.providers.catalog.ProviderSpec;
@@ -19,9 +19,9 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * The Google integrations, {@code gmail} and {@code google_drive}: two provider adapters that share one
- * Google OAuth client, one HTTP client and one {@link RetrySettings}, each with its own connections and
- * tokens.
+ * The Google integrations, {@code gmail} and {@code google_drive}: two provider adapters that share
+ * one Google OAuth client, one HTTP client and one {@link RetrySettings}, each with its own
+ * connections and tokens.
  *
  * <pre>{@code
  * GoogleProviders google = GoogleProviders.builder()
@@ -44,10 +44,13 @@ public final class GoogleProviders {
   /** Google's authorization endpoint. */
   public static final URI DEFAULT_AUTHORIZATION_URI =
       URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+
   /** Google's token endpoint. */
   public static final URI DEFAULT_TOKEN_URI = URI.create("https://oauth2.googleapis.com/token");
+
   /** Google's revocation endpoint (RFC 7009, POST only). */
-  public static final URI DEFAULT_REVOCATION_URI = URI.create("https://oauth2.googleapis.com/revoke");
+  public static final URI DEFAULT_REVOCATION_URI =
+      URI.create("https://oauth2.googleapis.com/revoke");
 
   private final GmailClient gmail;
   private final DriveClient drive;
@@ -67,7 +70,9 @@ public final class GoogleProviders {
     return new Builder();
   }
 
-  /** Google integrations without an OAuth client: listed in the catalog, unusable until configured. */
+  /**
+   * Google integrations without an OAuth client: listed in the catalog, unusable until configured.
+   */
   public static GoogleProviders notConfigured() {
     return new GoogleProviders(GoogleSetup.NOT_CONFIGURED, Flow.NONE, Flow.NONE);
   }
@@ -78,16 +83,16 @@ public final class GoogleProviders {
   }
 
   /**
-   * The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort}, a {@link
-   * dev.integrations.core.port.MailPort} and a {@link ProxyPort} to the Gmail API.
+   * The {@code gmail} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort}, a
+   * {@link dev.integrations.core.port.MailPort} and a {@link ProxyPort} to the Gmail API.
    */
   public ProviderPort gmail() {
     return gmail;
   }
 
   /**
-   * The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort}, a
-   * {@link dev.integrations.core.port.FilesPort} and a {@link ProxyPort} to the Drive API.
+   * The {@code google_drive} adapter; also an {@link dev.integrations.core.port.OAuthProviderPort},
+   * a {@link dev.integrations.core.port.FilesPort} and a {@link ProxyPort} to the Drive API.
    */
   public ProviderPort drive() {
     return drive;
@@ -118,8 +123,8 @@ public final class GoogleProviders {
     private Builder() {}
 
     /**
-     * The catalog entries whose OAuth settings and API the adapters use (null: the bundled one); for the
-     * plug-in. An endpoint set on this builder replaces the entry's.
+     * The catalog entries whose OAuth settings and API the adapters use (null: the bundled one);
+     * for the plug-in. An endpoint set on this builder replaces the entry's.
      */
     Builder catalogEntries(ProviderSpec gmail, ProviderSpec drive) {
       this.gmailSpec = gmail;
@@ -127,7 +132,9 @@ public final class GoogleProviders {
       return this;
     }
 
-    /** The OAuth client id ({@code GOOGLE_CLIENT_ID}); null or blank leaves Google not configured. */
+    /**
+     * The OAuth client id ({@code GOOGLE_CLIENT_ID}); null or blank leaves Google not configured.
+     */
     public Builder clientId(String clientId) {
       this.clientId = clientId == null || clientId.isBlank() ? null : clientId.strip();
       return this;
@@ -148,7 +155,10 @@ public final class GoogleProviders {
       return this;
     }
 
-    /** The token endpoint ({@code GOOGLE_TOKEN_URI}); default the catalog entry's, {@link #DEFAULT_TOKEN_URI}. */
+    /**
+     * The token endpoint ({@code GOOGLE_TOKEN_URI}); default the catalog entry's, {@link
+     * #DEFAULT_TOKEN_URI}.
+     */
     public Builder tokenUri(URI uri) {
       this.tokenUri = Objects.requireNonNull(uri, "uri");
       return this;
@@ -168,13 +178,14 @@ public final class GoogleProviders {
      * server; null (the default) keeps each client library's own.
      */
     public Builder apiRootUrl(String rootUrl) {
-      this.apiRootUrl = rootUrl == null || rootUrl.isBlank() ? null : URI.create(rootUrl.strip()).toString();
+      this.apiRootUrl =
+          rootUrl == null || rootUrl.isBlank() ? null : URI.create(rootUrl.strip()).toString();
       return this;
     }
 
     /**
-     * The application's shared OkHttp client; its connection pool and dispatcher are reused, with this
-     * builder's timeouts. Default: a new client.
+     * The application's shared OkHttp client; its connection pool and dispatcher are reused, with
+     * this builder's timeouts. Default: a new client.
      */
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
@@ -190,9 +201,10 @@ public final class GoogleProviders {
     }
 
     /**
-     * How hard calls are retried, default {@link RetrySettings#defaults()}. Retried: 429, 5xx, Google's
-     * rate-limit 403 and I/O errors; a mail send or an upload only on 429 and the rate-limit 403, or
-     * when its request never left; a code exchange only on 429 or when its request never left.
+     * How hard calls are retried, default {@link RetrySettings#defaults()}. Retried: 429, 5xx,
+     * Google's rate-limit 403 and I/O errors; a mail send or an upload only on 429 and the
+     * rate-limit 403, or when its request never left; a code exchange only on 429 or when its
+     * request never left.
      */
     public Builder retries(RetrySettings retries) {
       this.retries = Objects.requireNonNull(retries, "retries");
@@ -200,12 +212,13 @@ public final class GoogleProviders {
     }
 
     /**
-     * The size of one resumable-upload chunk, also the largest file sent in a single request: a positive
-     * multiple of 256 KiB; default 8 MiB. An upload holds about one chunk in memory.
+     * The size of one resumable-upload chunk, also the largest file sent in a single request: a
+     * positive multiple of 256 KiB; default 8 MiB. An upload holds about one chunk in memory.
      */
     public Builder uploadChunkSize(int bytes) {
       if (bytes <= 0 || bytes % MediaHttpUploader.MINIMUM_CHUNK_SIZE != 0) {
-        throw new IllegalArgumentException("uploadChunkSize must be a positive multiple of 256 KiB");
+        throw new IllegalArgumentException(
+            "uploadChunkSize must be a positive multiple of 256 KiB");
       }
       this.uploadChunkSize = bytes;
       return this;
@@ -241,19 +254,25 @@ public final class GoogleProviders {
       ClientCredentials credentials = new ClientCredentials(clientId, clientSecret);
       return new GoogleProviders(
           new GoogleSetup(new GoogleApis(transport, uploads, apiRootUrl), calls, uploadChunkSize),
-          flow(gmailSpec, "gmail", credentials, client), flow(driveSpec, "google_drive", credentials, client));
+          flow(gmailSpec, "gmail", credentials, client),
+          flow(driveSpec, "google_drive", credentials, client));
     }
 
     /**
-     * The OAuth flow and API proxy of {@code spec} (the bundled entry {@code key} when null), with this
-     * builder's endpoints and API root where set. Google never rotates refresh tokens, so a refresh whose
-     * answer was lost may be asked again.
+     * The OAuth flow and API proxy of {@code spec} (the bundled entry {@code key} when null), with
+     * this builder's endpoints and API root where set. Google never rotates refresh tokens, so a
+     * refresh whose answer was lost may be asked again.
      */
-    private Flow flow(ProviderSpec spec, String key, ClientCredentials credentials, OkHttpClient client) {
+    private Flow flow(
+        ProviderSpec spec, String key, ClientCredentials credentials, OkHttpClient client) {
       ProviderSpec entry = spec != null ? spec : ProviderCatalog.bundled().find(key).orElseThrow();
-      ProviderSpec endpoints = entry.withOAuthEndpoints(text(authorizationUri), text(tokenUri), text(revocationUri));
+      ProviderSpec endpoints =
+          entry.withOAuthEndpoints(text(authorizationUri), text(tokenUri), text(revocationUri));
       OAuth2Client oauth = OAuth2Client.of(endpoints, credentials, client, retries, true);
-      return new Flow(oauth, GenericAdapters.proxy(apiRootUrl == null ? entry : entry.withBaseUrl(apiRootUrl), client));
+      return new Flow(
+          oauth,
+          GenericAdapters.proxy(
+              apiRootUrl == null ? entry : entry.withBaseUrl(apiRootUrl), client));
     }
 
     private static String text(URI uri) {

@@ -5,7 +5,8 @@ import dev.integrations.providers.google.internal.GoogleApis;
 import dev.integrations.providers.google.internal.GoogleCalls;
 
 /**
- * What a configured Google adapter calls its API with; {@link #NOT_CONFIGURED} when no OAuth client is set.
+ * What a configured Google adapter calls its API with; {@link #NOT_CONFIGURED} when no OAuth client
+ * is set.
  */
 record GoogleSetup(GoogleApis apis, GoogleCalls calls, int uploadChunkSize) {
   static final GoogleSetup NOT_CONFIGURED = new GoogleSetup(null, null, 0);

@@ -8,11 +8,11 @@ import java.util.function.DoubleSupplier;
 /**
  * The wait before a retry: exponential backoff with jitter, or the provider's {@code Retry-After}.
  *
- * <p>After the n-th failed attempt the base wait is {@code initialDelay · 2^(n-1)}, capped at {@code
- * maxDelay}, and the wait is the base scaled by a random factor in {@code [1 − jitter, 1 + jitter]}, so
- * that callers failing together do not come back together. When the provider said how long to wait,
- * the wait is that long stretched by a random factor in {@code [1, 1 + jitter]}: never shorter than
- * asked.
+ * <p>After the n-th failed attempt the base wait is {@code initialDelay · 2^(n-1)}, capped at
+ * {@code maxDelay}, and the wait is the base scaled by a random factor in {@code [1 − jitter, 1 +
+ * jitter]}, so that callers failing together do not come back together. When the provider said how
+ * long to wait, the wait is that long stretched by a random factor in {@code [1, 1 + jitter]}:
+ * never shorter than asked.
  *
  * <p>Immutable and thread-safe when its random source is.
  */
@@ -34,8 +34,8 @@ public final class Backoff {
   }
 
   /**
-   * The wait after {@code failedAttempts} failed attempts (1 after the first), or after the provider's
-   * {@code retryAfter} when it gave one (null otherwise).
+   * The wait after {@code failedAttempts} failed attempts (1 after the first), or after the
+   * provider's {@code retryAfter} when it gave one (null otherwise).
    */
   public Duration delay(int failedAttempts, Duration retryAfter) {
     double jitter = settings.jitter();
@@ -51,6 +51,8 @@ public final class Backoff {
 
   private static Duration scale(Duration duration, double factor) {
     double nanos = duration.toNanos() * factor;
-    return nanos >= Long.MAX_VALUE ? Duration.ofNanos(Long.MAX_VALUE) : Duration.ofNanos((long) Math.ceil(nanos));
+    return nanos >= Long.MAX_VALUE
+        ? Duration.ofNanos(Long.MAX_VALUE)
+        : Duration.ofNanos((long) Math.ceil(nanos));
   }
 }

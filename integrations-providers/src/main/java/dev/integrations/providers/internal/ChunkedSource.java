@@ -8,11 +8,12 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
 /**
- * The content of an upload, read chunk by chunk into one buffer, so that an upload holds one chunk in
- * memory whatever the file's size. A chunk may be asked for at any offset: the next one is read on, a
- * resumed one (the provider confirmed less or more than was sent) is served from the buffer where it
- * can, and an earlier one reopens the content ({@link FileUpload.Content#open()} may be called again).
- * Local read failures are the caller's problem, reported as {@link InvalidRequestException}s.
+ * The content of an upload, read chunk by chunk into one buffer, so that an upload holds one chunk
+ * in memory whatever the file's size. A chunk may be asked for at any offset: the next one is read
+ * on, a resumed one (the provider confirmed less or more than was sent) is served from the buffer
+ * where it can, and an earlier one reopens the content ({@link FileUpload.Content#open()} may be
+ * called again). Local read failures are the caller's problem, reported as {@link
+ * InvalidRequestException}s.
  *
  * <p>Used by one upload on one thread; not thread-safe.
  */
@@ -30,11 +31,12 @@ public final class ChunkedSource implements AutoCloseable {
   }
 
   /**
-   * Chunks of {@code upload}'s content: of {@code chunkSize} bytes, or of its whole size when that is known
-   * and smaller (a small file does not cost a whole chunk of memory).
+   * Chunks of {@code upload}'s content: of {@code chunkSize} bytes, or of its whole size when that
+   * is known and smaller (a small file does not cost a whole chunk of memory).
    */
   public static ChunkedSource of(FileUpload upload, int chunkSize) {
-    int size = upload.size() >= 0 ? (int) Math.max(1, Math.min(chunkSize, upload.size())) : chunkSize;
+    int size =
+        upload.size() >= 0 ? (int) Math.max(1, Math.min(chunkSize, upload.size())) : chunkSize;
     return new ChunkedSource(upload.content(), size);
   }
 
@@ -58,13 +60,16 @@ public final class ChunkedSource implements AutoCloseable {
     /** The chunk's first {@code count} bytes as a repeatable request body. */
     public RequestBody body(MediaType type, int count) {
       if (count < 0 || count > length) {
-        throw new IllegalArgumentException("a chunk of " + length + " bytes has no " + count + " first bytes");
+        throw new IllegalArgumentException(
+            "a chunk of " + length + " bytes has no " + count + " first bytes");
       }
       return RequestBody.create(bytes, type, 0, count);
     }
   }
 
-  /** The chunk that starts at {@code offset}: up to the chunk size, empty at the end of the content. */
+  /**
+   * The chunk that starts at {@code offset}: up to the chunk size, empty at the end of the content.
+   */
   public Chunk at(long offset) {
     try {
       long bufferEnd = bufferStart + bufferLength;
@@ -109,7 +114,9 @@ public final class ChunkedSource implements AutoCloseable {
     }
   }
 
-  /** Fills the buffer after its first {@code kept} bytes, up to its size or the end of the content. */
+  /**
+   * Fills the buffer after its first {@code kept} bytes, up to its size or the end of the content.
+   */
   private void fill(int kept) throws IOException {
     bufferLength = kept + in.readNBytes(buffer, kept, buffer.length - kept);
   }

@@ -20,12 +20,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Sends a plug-in's HTTP requests to a provider with the providers' one {@link Retrier}: any request is
- * repeated after a 429 (once its {@code Retry-After} is waited out) and when its connection failed before
- * it was sent; a {@link Repeat#SAFE} one also after a 5xx and any other network failure. A {@link
- * Repeat#UNSAFE} request (a sent mail, an upload's commit) is never repeated once the provider may have
- * acted on it. Answers are read up to {@link #MAX_ANSWER_BYTES}; request bodies must be repeatable (a
- * byte array), since a retry sends them again. URLs are never logged.
+ * Sends a plug-in's HTTP requests to a provider with the providers' one {@link Retrier}: any
+ * request is repeated after a 429 (once its {@code Retry-After} is waited out) and when its
+ * connection failed before it was sent; a {@link Repeat#SAFE} one also after a 5xx and any other
+ * network failure. A {@link Repeat#UNSAFE} request (a sent mail, an upload's commit) is never
+ * repeated once the provider may have acted on it. Answers are read up to {@link
+ * #MAX_ANSWER_BYTES}; request bodies must be repeatable (a byte array), since a retry sends them
+ * again. URLs are never logged.
  *
  * <p>Immutable and thread-safe.
  */
@@ -37,7 +38,10 @@ public final class HttpCalls {
   public enum Repeat {
     /** Reads, and writes whose repetition changes nothing. */
     SAFE,
-    /** Writes that must not happen twice: repeated only when the provider proved it turned them away. */
+    /**
+     * Writes that must not happen twice: repeated only when the provider proved it turned them
+     * away.
+     */
     UNSAFE
   }
 
@@ -82,19 +86,20 @@ public final class HttpCalls {
   }
 
   /**
-   * Sends {@code request} and returns the provider's last answer, whatever its status. Each attempt,
-   * and each wait between attempts, ends by the current request {@link Deadline}.
+   * Sends {@code request} and returns the provider's last answer, whatever its status. Each
+   * attempt, and each wait between attempts, ends by the current request {@link Deadline}.
    *
    * @throws ProviderException when the provider could not be reached or did not answer in time
    */
   public Reply send(Request request, Repeat repeat) {
-    return retrier.run(service, rule(repeat), () -> execute(http, request, Deadline.current(), repeat));
+    return retrier.run(
+        service, rule(repeat), () -> execute(http, request, Deadline.current(), repeat));
   }
 
   /**
-   * Sends one step of a long transfer (an upload's chunk): the bytes may flow past the request's deadline,
-   * but no connect, write, wait for the answer or retry wait may take longer than the deadline's whole
-   * length, counted from this step.
+   * Sends one step of a long transfer (an upload's chunk): the bytes may flow past the request's
+   * deadline, but no connect, write, wait for the answer or retry wait may take longer than the
+   * deadline's whole length, counted from this step.
    */
   public Reply transfer(Request request, Repeat repeat) {
     Deadline outer = Deadline.current();
@@ -102,12 +107,16 @@ public final class HttpCalls {
       return send(request, repeat);
     }
     Duration window = outer.timeout();
-    OkHttpClient stalling = http.newBuilder()
-        .connectTimeout(atMost(http.connectTimeoutMillis(), window))
-        .writeTimeout(atMost(http.writeTimeoutMillis(), window))
-        .readTimeout(atMost(http.readTimeoutMillis(), window))
-        .build();
-    return retrier.run(service, rule(repeat), () -> execute(stalling, request, Deadline.none(), repeat),
+    OkHttpClient stalling =
+        http.newBuilder()
+            .connectTimeout(atMost(http.connectTimeoutMillis(), window))
+            .writeTimeout(atMost(http.writeTimeoutMillis(), window))
+            .readTimeout(atMost(http.readTimeoutMillis(), window))
+            .build();
+    return retrier.run(
+        service,
+        rule(repeat),
+        () -> execute(stalling, request, Deadline.none(), repeat),
         Deadline.after(window));
   }
 
@@ -115,13 +124,17 @@ public final class HttpCalls {
     return new RetryRule<>() {
       @Override
       public Verdict afterFailure(Exception failure) {
-        boolean network = failure instanceof ProviderException && failure.getCause() instanceof IOException;
-        return network && (repeat == Repeat.SAFE || neverSent(failure.getCause())) ? Verdict.RETRY : Verdict.FINAL;
+        boolean network =
+            failure instanceof ProviderException && failure.getCause() instanceof IOException;
+        return network && (repeat == Repeat.SAFE || neverSent(failure.getCause()))
+            ? Verdict.RETRY
+            : Verdict.FINAL;
       }
 
       @Override
       public Verdict afterResult(Reply reply) {
-        boolean retryable = reply.status() == 429 || (repeat == Repeat.SAFE && reply.status() >= 500);
+        boolean retryable =
+            reply.status() == 429 || (repeat == Repeat.SAFE && reply.status() >= 500);
         return retryable ? Verdict.retryAfter(reply.retryAfter()) : Verdict.FINAL;
       }
     };
@@ -138,25 +151,31 @@ public final class HttpCalls {
     try (Response response = call.execute()) {
       return new Reply(response.code(), response.headers(), read(response));
     } catch (InterruptedIOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT,
-          service + " did not answer in time." + notRepeated(repeat, e), e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_TIMEOUT,
+          service + " did not answer in time." + notRepeated(repeat, e),
+          e);
     } catch (IOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE,
-          service + " could not be reached." + notRepeated(repeat, e), e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_UNAVAILABLE,
+          service + " could not be reached." + notRepeated(repeat, e),
+          e);
     }
   }
 
   /** The sentence that says an unsafe request was not sent again, or nothing. */
   public String notRepeated(Repeat repeat, Throwable failure) {
     return repeat == Repeat.UNSAFE && !neverSent(failure)
-        ? " It was not repeated, because " + service + " may have acted on it." : "";
+        ? " It was not repeated, because " + service + " may have acted on it."
+        : "";
   }
 
   private byte[] read(Response response) throws IOException {
     try (InputStream in = response.body().byteStream()) {
       byte[] body = in.readNBytes(MAX_ANSWER_BYTES + 1);
       if (body.length > MAX_ANSWER_BYTES) {
-        throw new ProviderException(ErrorCode.PROVIDER_ERROR,
+        throw new ProviderException(
+            ErrorCode.PROVIDER_ERROR,
             service + "'s answer is larger than " + (MAX_ANSWER_BYTES / (1024 * 1024)) + " MiB.");
       }
       return body;

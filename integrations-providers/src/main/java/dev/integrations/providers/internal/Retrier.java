@@ -15,16 +15,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a provider call with retries, the one retry loop of every provider: the provider's {@link
- * RetryRule} says what may be repeated, {@link RetrySettings} how often and how long, and the current
- * request {@link Deadline} how long there is. A retry is made only when its wait ({@link Backoff}, or
- * the provider's {@code Retry-After}) ends before both the deadline and {@code maxDuration}; otherwise,
- * as when the attempts run out or the provider asks for longer than {@code maxRetryAfter}, the last
- * attempt's answer or failure comes back at once, never after sleeping past the deadline.
+ * RetryRule} says what may be repeated, {@link RetrySettings} how often and how long, and the
+ * current request {@link Deadline} how long there is. A retry is made only when its wait ({@link
+ * Backoff}, or the provider's {@code Retry-After}) ends before both the deadline and {@code
+ * maxDuration}; otherwise, as when the attempts run out or the provider asks for longer than {@code
+ * maxRetryAfter}, the last attempt's answer or failure comes back at once, never after sleeping
+ * past the deadline.
  *
  * <p>Not Failsafe, although its policies inspired this: Failsafe shortens a wait to fit its {@code
  * maxDuration} (retrying before a {@code Retry-After} only earns another 429) and decides to abort
- * without seeing the wait, so the deadline rule needed its evaluation order; here the wait is decided,
- * checked and slept in one readable place, with the clock, random source and sleep injectable.
+ * without seeing the wait, so the deadline rule needed its evaluation order; here the wait is
+ * decided, checked and slept in one readable place, with the clock, random source and sleep
+ * injectable.
  *
  * <p>Immutable and thread-safe when its random source, clock and sleeper are (the defaults are).
  */
@@ -52,14 +54,16 @@ public final class Retrier {
 
   /** Retries as {@code settings} say, on the system's clock, random source and sleep. */
   public Retrier(RetrySettings settings) {
-    this(settings, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime, Retrier::sleep);
+    this(
+        settings, () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime, Retrier::sleep);
   }
 
   /**
    * Retries as {@code settings} say, with waits randomised by {@code random} (values in {@code [0,
    * 1)}), {@code maxDuration} measured on {@code nanoClock} and waits slept by {@code sleeper}.
    */
-  public Retrier(RetrySettings settings, DoubleSupplier random, LongSupplier nanoClock, Sleeper sleeper) {
+  public Retrier(
+      RetrySettings settings, DoubleSupplier random, LongSupplier nanoClock, Sleeper sleeper) {
     this.settings = settings;
     this.backoff = new Backoff(settings, random);
     this.nanoClock = nanoClock;
@@ -72,25 +76,27 @@ public final class Retrier {
   }
 
   /**
-   * Runs {@code attempt} until it returns an answer {@code rule} does not repeat, throws a failure it
-   * does not repeat, or no retry is left or fits; then returns that answer or throws that failure.
+   * Runs {@code attempt} until it returns an answer {@code rule} does not repeat, throws a failure
+   * it does not repeat, or no retry is left or fits; then returns that answer or throws that
+   * failure.
    *
    * @param service the provider, for the errors of this loop ("Gmail")
    * @throws E the last attempt's failure
    * @throws ProviderException {@code provider_timeout} when the deadline ran out before the first
    *     attempt, {@code provider_unavailable} when interrupted while waiting to retry
    */
-  public <T, E extends Exception> T run(String service, RetryRule<T> rule, Attempt<T, E> attempt) throws E {
+  public <T, E extends Exception> T run(String service, RetryRule<T> rule, Attempt<T, E> attempt)
+      throws E {
     return run(service, rule, attempt, Deadline.current());
   }
 
   /**
-   * As {@link #run(String, RetryRule, Attempt)}, with {@code deadline} in place of the current request's:
-   * for a step of a long transfer (an upload's chunk) whose waits are each bounded by a window of their
-   * own, while the bytes may flow past the request's deadline.
+   * As {@link #run(String, RetryRule, Attempt)}, with {@code deadline} in place of the current
+   * request's: for a step of a long transfer (an upload's chunk) whose waits are each bounded by a
+   * window of their own, while the bytes may flow past the request's deadline.
    */
-  public <T, E extends Exception> T run(String service, RetryRule<T> rule, Attempt<T, E> attempt, Deadline deadline)
-      throws E {
+  public <T, E extends Exception> T run(
+      String service, RetryRule<T> rule, Attempt<T, E> attempt, Deadline deadline) throws E {
     if (deadline.isExpired()) {
       throw deadline.exceeded(service);
     }
@@ -117,7 +123,10 @@ public final class Retrier {
     }
   }
 
-  /** The wait before the next attempt, or empty when there is none: not retryable, or no time for it. */
+  /**
+   * The wait before the next attempt, or empty when there is none: not retryable, or no time for
+   * it.
+   */
   private Optional<Duration> nextWait(int failedAttempts, Verdict verdict, Deadline budget) {
     if (!verdict.retry() || failedAttempts >= settings.maxAttempts()) {
       return Optional.empty();
@@ -131,8 +140,12 @@ public final class Retrier {
   }
 
   private void pause(String service, int failedAttempts, Duration wait) {
-    LOG.debug("{}: attempt {} of {} failed, retrying in {} ms",
-        service, failedAttempts, settings.maxAttempts(), wait.toMillis());
+    LOG.debug(
+        "{}: attempt {} of {} failed, retrying in {} ms",
+        service,
+        failedAttempts,
+        settings.maxAttempts(),
+        wait.toMillis());
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {

@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/**
- * Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): a number of seconds, or a date.
- */
+/** Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): a number of seconds, or a date. */
 public final class RetryAfter {
-  /** The longest wait read; longer ones (absurd, and past what a {@link Duration} in millis holds) are cut to it. */
+  /**
+   * The longest wait read; longer ones (absurd, and past what a {@link Duration} in millis holds)
+   * are cut to it.
+   */
   private static final Duration LONGEST = Duration.ofDays(365);
 
   private RetryAfter() {}

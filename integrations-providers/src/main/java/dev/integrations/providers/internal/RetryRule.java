@@ -13,7 +13,10 @@ public interface RetryRule<T> {
   /** Whether an attempt that threw {@code failure} may be repeated. */
   Verdict afterFailure(Exception failure);
 
-  /** Whether an attempt that returned {@code result} (an error answer, say) is repeated; default never. */
+  /**
+   * Whether an attempt that returned {@code result} (an error answer, say) is repeated; default
+   * never.
+   */
   default Verdict afterResult(T result) {
     return Verdict.FINAL;
   }
@@ -33,10 +36,14 @@ public interface RetryRule<T> {
   record Verdict(boolean retry, Duration retryAfter) {
     /** Not to be repeated: its result or failure is the call's. */
     public static final Verdict FINAL = new Verdict(false, null);
+
     /** To be repeated after the exponential backoff. */
     public static final Verdict RETRY = new Verdict(true, null);
 
-    /** To be repeated after {@code asked} (the provider's {@code Retry-After}), or the backoff when null. */
+    /**
+     * To be repeated after {@code asked} (the provider's {@code Retry-After}), or the backoff when
+     * null.
+     */
     public static Verdict retryAfter(Duration asked) {
       return new Verdict(true, asked);
     }
@@ -44,7 +51,8 @@ public interface RetryRule<T> {
     /** Rejects a wait without a retry and a negative wait. */
     public Verdict {
       if (retryAfter != null && (!retry || retryAfter.isNegative())) {
-        throw new IllegalArgumentException("a Retry-After belongs to a retry and is never negative");
+        throw new IllegalArgumentException(
+            "a Retry-After belongs to a retry and is never negative");
       }
     }
   }

@@ -35,12 +35,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
 /**
- * The OneDrive adapter: the catalog entry's OAuth, test and proxy, plus files through Microsoft Graph.
- * A file of at most {@value #SIMPLE_UPLOAD_LIMIT} bytes (Graph's limit for one request) goes in one
- * {@code PUT …/content}; a larger one through an upload session, in chunks of {@code chunkSize} bytes,
- * resumed from where the session says after a failed chunk. Memory holds one chunk whatever the size.
- * An upload never overwrites: a name already taken gets a new one ({@code conflictBehavior=rename}), so
- * an upload that may have happened is never repeated.
+ * The OneDrive adapter: the catalog entry's OAuth, test and proxy, plus files through Microsoft
+ * Graph. A file of at most {@value #SIMPLE_UPLOAD_LIMIT} bytes (Graph's limit for one request) goes
+ * in one {@code PUT …/content}; a larger one through an upload session, in chunks of {@code
+ * chunkSize} bytes, resumed from where the session says after a failed chunk. Memory holds one
+ * chunk whatever the size. An upload never overwrites: a name already taken gets a new one ({@code
+ * conflictBehavior=rename}), so an upload that may have happened is never repeated.
  *
  * <p>Immutable and thread-safe.
  *
@@ -49,15 +49,22 @@ import okhttp3.RequestBody;
 final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
   /** The largest file sent in one request: Graph's limit for a simple upload, 4 MiB. */
   static final int SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
+
   /** The default chunk of an upload session: 10 MiB, a multiple of 320 KiB as Graph requires. */
   static final int DEFAULT_CHUNK_SIZE = 32 * UploadSession.UNIT;
+
   private static final MediaType BYTES = MediaType.get("application/octet-stream");
 
   private final Graph graph;
   private final RetrySettings retries;
   private final int chunkSize;
 
-  OneDriveFiles(ProviderSpec spec, ClientCredentials client, OkHttpClient http, RetrySettings retries, int chunkSize) {
+  OneDriveFiles(
+      ProviderSpec spec,
+      ClientCredentials client,
+      OkHttpClient http,
+      RetrySettings retries,
+      int chunkSize) {
     super(spec, client, http, Set.of(Capability.FILES));
     if (chunkSize <= 0 || chunkSize % UploadSession.UNIT != 0) {
       throw new IllegalArgumentException("a OneDrive chunk is a positive multiple of 320 KiB");
@@ -68,8 +75,8 @@ final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
   }
 
   /**
-   * The root folder's children, or the items matching {@code query} (OneDrive's search, over names and
-   * contents); the next page's token is Graph's {@code @odata.nextLink}:
+   * The root folder's children, or the items matching {@code query} (OneDrive's search, over names
+   * and contents); the next page's token is Graph's {@code @odata.nextLink}:
    * https://learn.microsoft.com/graph/api/driveitem-list-children
    */
   @Override
@@ -78,11 +85,15 @@ final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
     if (query.pageToken() != null && !query.pageToken().isBlank()) {
       page = graph.nextLink(query.pageToken());
     } else {
-      HttpUrl.Builder url = query.query().isBlank()
-          ? graph.url("me", "drive", "root", "children")
-          : graph.url("me", "drive", "root", "search(q='" + query.query().replace("'", "''") + "')");
-      page = url.addQueryParameter("$top", String.valueOf(query.pageSize()))
-          .addQueryParameter("$select", DriveItems.FIELDS).build();
+      HttpUrl.Builder url =
+          query.query().isBlank()
+              ? graph.url("me", "drive", "root", "children")
+              : graph.url(
+                  "me", "drive", "root", "search(q='" + query.query().replace("'", "''") + "')");
+      page =
+          url.addQueryParameter("$top", String.valueOf(query.pageSize()))
+              .addQueryParameter("$select", DriveItems.FIELDS)
+              .build();
     }
     JsonNode answer = graph.get(page, credentials.accessToken());
     List<RemoteFile> files = new ArrayList<>();
@@ -102,45 +113,67 @@ final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
     ConfirmedProgress confirmed = new ConfirmedProgress(progress, upload.size());
     try (ChunkedSource source = ChunkedSource.of(upload, chunkSize)) {
       Chunk first = source.at(0);
-      boolean fits = upload.size() >= 0 ? upload.size() <= SIMPLE_UPLOAD_LIMIT : first.length() <= SIMPLE_UPLOAD_LIMIT;
+      boolean fits =
+          upload.size() >= 0
+              ? upload.size() <= SIMPLE_UPLOAD_LIMIT
+              : first.length() <= SIMPLE_UPLOAD_LIMIT;
       if (fits) {
         return simple(credentials, upload, name, first, confirmed);
       }
       if (upload.size() < 0) {
-        throw new InvalidRequestException("OneDrive needs the size of a file over 4 MiB before it is uploaded.");
+        throw new InvalidRequestException(
+            "OneDrive needs the size of a file over 4 MiB before it is uploaded.");
       }
       HttpUrl create = item(upload.parentId(), name, "createUploadSession").build();
-      JsonNode session = graph.json(graph.send("POST", create, credentials.accessToken(),
-          RequestBody.create(sessionRequest(name), Graph.JSON), Repeat.SAFE));
+      JsonNode session =
+          graph.json(
+              graph.send(
+                  "POST",
+                  create,
+                  credentials.accessToken(),
+                  RequestBody.create(sessionRequest(name), Graph.JSON),
+                  Repeat.SAFE));
       HttpUrl uploadUrl = HttpUrl.parse(session.path("uploadUrl").asText(""));
       if (uploadUrl == null) {
-        throw new ProviderException(ErrorCode.PROVIDER_ERROR, graph.service() + " opened an upload session without its URL.");
+        throw new ProviderException(
+            ErrorCode.PROVIDER_ERROR,
+            graph.service() + " opened an upload session without its URL.");
       }
-      JsonNode item = new UploadSession(graph, uploadUrl, upload.size(), retries).upload(source, confirmed);
+      JsonNode item =
+          new UploadSession(graph, uploadUrl, upload.size(), retries).upload(source, confirmed);
       return DriveItems.file(item);
     }
   }
 
-  private RemoteFile simple(Credentials credentials, FileUpload upload, String name, Chunk content,
+  private RemoteFile simple(
+      Credentials credentials,
+      FileUpload upload,
+      String name,
+      Chunk content,
       ConfirmedProgress progress) {
-    int length = upload.size() >= 0 ? (int) Math.min(upload.size(), content.length()) : content.length();
+    int length =
+        upload.size() >= 0 ? (int) Math.min(upload.size(), content.length()) : content.length();
     if (length < upload.size()) {
       throw new InvalidRequestException("The file to upload is shorter than its declared size.");
     }
-    HttpUrl url = item(upload.parentId(), name, "content")
-        .addQueryParameter("@microsoft.graph.conflictBehavior", "rename").build();
+    HttpUrl url =
+        item(upload.parentId(), name, "content")
+            .addQueryParameter("@microsoft.graph.conflictBehavior", "rename")
+            .build();
     MediaType type = upload.mimeType() == null ? BYTES : MediaType.parse(upload.mimeType());
     RequestBody body = RequestBody.create(content.bytes(), type == null ? BYTES : type, 0, length);
-    JsonNode item = graph.json(graph.send("PUT", url, credentials.accessToken(), body, Repeat.UNSAFE));
+    JsonNode item =
+        graph.json(graph.send("PUT", url, credentials.accessToken(), body, Repeat.UNSAFE));
     progress.confirmed(length);
     return DriveItems.file(item);
   }
 
   /** {@code /me/drive/root:/{name}:/{action}}, or below the folder {@code parentId}. */
   private HttpUrl.Builder item(String parentId, String name, String action) {
-    HttpUrl.Builder url = parentId == null || parentId.isBlank()
-        ? graph.url("me", "drive", "root:")
-        : graph.url("me", "drive", "items", parentId.strip() + ":");
+    HttpUrl.Builder url =
+        parentId == null || parentId.isBlank()
+            ? graph.url("me", "drive", "root:")
+            : graph.url("me", "drive", "items", parentId.strip() + ":");
     return url.addPathSegment(name + ":").addPathSegment(action);
   }
 

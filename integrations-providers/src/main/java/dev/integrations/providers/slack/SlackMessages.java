@@ -19,17 +19,18 @@ import java.util.Set;
 
 /**
  * Sends Slack messages with {@code chat.postMessage}, as the connected user (the OAuth grant's user
- * token, scope {@code chat:write}). The chat id is a channel id ({@code C0123ABCD}, a DM's {@code D…}) or
- * {@code #channel-name}; the text is Slack's {@code mrkdwn}, so a {@code parse_mode} is refused, and
- * Slack has no silent messages, so {@code disable_notification} changes nothing.
+ * token, scope {@code chat:write}). The chat id is a channel id ({@code C0123ABCD}, a DM's {@code
+ * D…}) or {@code #channel-name}; the text is Slack's {@code mrkdwn}, so a {@code parse_mode} is
+ * refused, and Slack has no silent messages, so {@code disable_notification} changes nothing.
  *
- * <p>Slack answers most errors with HTTP 200 and {@code {"ok": false, "error": …}}: {@code invalid_auth},
- * {@code not_authed}, {@code token_revoked}, {@code token_expired} and {@code account_inactive} are a refused
- * credential ({@code credentials_rejected}, then {@code reauthorization_required} when no refresh helps);
- * {@code channel_not_found}, {@code not_in_channel} and {@code is_archived} an invalid request naming the
- * channel; {@code ratelimited} (and HTTP 429) is waited out after {@code Retry-After} and sent again, since
- * Slack posted nothing. A 5xx, Slack's {@code fatal_error}, or a connection lost after the request left is
- * never sent again: the message may have been posted.
+ * <p>Slack answers most errors with HTTP 200 and {@code {"ok": false, "error": …}}: {@code
+ * invalid_auth}, {@code not_authed}, {@code token_revoked}, {@code token_expired} and {@code
+ * account_inactive} are a refused credential ({@code credentials_rejected}, then {@code
+ * reauthorization_required} when no refresh helps); {@code channel_not_found}, {@code
+ * not_in_channel} and {@code is_archived} an invalid request naming the channel; {@code
+ * ratelimited} (and HTTP 429) is waited out after {@code Retry-After} and sent again, since Slack
+ * posted nothing. A 5xx, Slack's {@code fatal_error}, or a connection lost after the request left
+ * is never sent again: the message may have been posted.
  *
  * <p>Immutable and thread-safe.
  *
@@ -54,15 +55,21 @@ final class SlackMessages implements MessagingPort {
   public SentMessage send(Credentials credentials, ChatMessage message) {
     String channel = message.chatId();
     if (!channel.matches("#?[A-Za-z0-9._-]{1,80}")) {
-      throw new InvalidRequestException("A Slack chat_id is a channel id (C0123ABCD) or #channel-name.");
+      throw new InvalidRequestException(
+          "A Slack chat_id is a channel id (C0123ABCD) or #channel-name.");
     }
     if (message.parseMode() != null) {
       throw new InvalidRequestException(
           "Slack formats text with its own mrkdwn: send the text without parse_mode.");
     }
     ObjectNode body = SendAnswers.object().put("channel", channel).put("text", message.text());
-    Answer answer = api.sendOnce("/chat.postMessage", credentials.accessToken(), Map.of(),
-        SendAnswers.bytes(body), SlackMessages::turnedAway);
+    Answer answer =
+        api.sendOnce(
+            "/chat.postMessage",
+            credentials.accessToken(),
+            Map.of(),
+            SendAnswers.bytes(body),
+            SlackMessages::turnedAway);
     JsonNode reply = SendAnswers.json(answer);
     String error = reply.path("error").asText("");
     if (answer.status() == 429 || error.equals("ratelimited")) {
@@ -77,34 +84,55 @@ final class SlackMessages implements MessagingPort {
     throw refusal(answer, error, channel);
   }
 
-  /** Slack posted nothing when it answered 429 or {@code ratelimited}: wait as it asks and send again. */
+  /**
+   * Slack posted nothing when it answered 429 or {@code ratelimited}: wait as it asks and send
+   * again.
+   */
   private static Verdict turnedAway(Answer answer) {
-    boolean limited = answer.status() == 429
-        || (answer.ok() && SendAnswers.json(answer).path("error").asText("").equals("ratelimited"));
+    boolean limited =
+        answer.status() == 429
+            || (answer.ok()
+                && SendAnswers.json(answer).path("error").asText("").equals("ratelimited"));
     return limited ? Verdict.retryAfter(ApiClient.retryAfterHeader(answer)) : Verdict.FINAL;
   }
 
   private RuntimeException refusal(Answer answer, String error, String channel) {
     if (TOKEN_REFUSED.contains(error)) {
-      return new CredentialsRejectedException(provider + " refused the credentials (" + error
-          + "); connect Slack again.");
+      return new CredentialsRejectedException(
+          provider + " refused the credentials (" + error + "); connect Slack again.");
     }
     if (FAILED_MIDWAY.contains(error)) {
       return SendAnswers.failedNotRepeated(provider, error);
     }
     return switch (error) {
-      case "channel_not_found" -> new InvalidRequestException("Slack has no channel '" + channel
-          + "' that this account can see (channel_not_found): check the channel id.");
-      case "not_in_channel" -> new InvalidRequestException("This Slack account is not a member of channel '"
-          + channel + "' (not_in_channel): join the channel, then send again.");
-      case "is_archived", "channel_is_archived" -> new InvalidRequestException(
-          "Slack channel '" + channel + "' is archived (" + error + ").");
-      case "msg_too_long", "no_text" -> new InvalidRequestException("Slack refused the text (" + error + ").");
-      case "missing_scope" -> new ProviderException(ErrorCode.PROVIDER_REJECTED,
-          "The Slack connection lacks the chat:write scope (missing_scope); connect Slack again to grant it.");
-      case "" -> new ProviderException(ErrorCode.PROVIDER_ERROR,
-          "Slack gave an unexpected answer to chat.postMessage (HTTP " + answer.status() + ").");
-      default -> new ProviderException(ErrorCode.PROVIDER_REJECTED, "Slack refused the message (" + error + ").");
+      case "channel_not_found" ->
+          new InvalidRequestException(
+              "Slack has no channel '"
+                  + channel
+                  + "' that this account can see (channel_not_found): check the channel id.");
+      case "not_in_channel" ->
+          new InvalidRequestException(
+              "This Slack account is not a member of channel '"
+                  + channel
+                  + "' (not_in_channel): join the channel, then send again.");
+      case "is_archived", "channel_is_archived" ->
+          new InvalidRequestException(
+              "Slack channel '" + channel + "' is archived (" + error + ").");
+      case "msg_too_long", "no_text" ->
+          new InvalidRequestException("Slack refused the text (" + error + ").");
+      case "missing_scope" ->
+          new ProviderException(
+              ErrorCode.PROVIDER_REJECTED,
+              "The Slack connection lacks the chat:write scope (missing_scope); connect Slack again to grant it.");
+      case "" ->
+          new ProviderException(
+              ErrorCode.PROVIDER_ERROR,
+              "Slack gave an unexpected answer to chat.postMessage (HTTP "
+                  + answer.status()
+                  + ").");
+      default ->
+          new ProviderException(
+              ErrorCode.PROVIDER_REJECTED, "Slack refused the message (" + error + ").");
     };
   }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Slack: the generic engine's OAuth connection (a user token, {@code chat:write}), plus messages through
- * {@code chat.postMessage} ({@link SlackMessages}).
+ * Slack: the generic engine's OAuth connection (a user token, {@code chat:write}), plus messages
+ * through {@code chat.postMessage} ({@link SlackMessages}).
  */
 public final class SlackPlugin implements ProviderPlugin {
   private static final String SLACK = "slack";
@@ -22,10 +22,13 @@ public final class SlackPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderSpec spec = specs.get(SLACK);
     SlackMessages messages = new SlackMessages(spec.name(), new ApiClient(spec, context.http()));
-    return Map.of(SLACK, GenericAdapters.withMessaging(
-        spec, context.client(spec.credentialsGroup()).orElse(null), context.http(), messages));
+    return Map.of(
+        SLACK,
+        GenericAdapters.withMessaging(
+            spec, context.client(spec.credentialsGroup()).orElse(null), context.http(), messages));
   }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Microsoft Teams: the generic engine's OAuth connection (the Microsoft client, {@code
- * ChannelMessage.Send} and {@code Chat.ReadWrite}), plus messages to channels and chats through Microsoft
- * Graph ({@link TeamsMessages}).
+ * ChannelMessage.Send} and {@code Chat.ReadWrite}), plus messages to channels and chats through
+ * Microsoft Graph ({@link TeamsMessages}).
  */
 public final class TeamsPlugin implements ProviderPlugin {
   private static final String TEAMS = "microsoft_teams";
@@ -23,10 +23,13 @@ public final class TeamsPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderSpec spec = specs.get(TEAMS);
     TeamsMessages messages = new TeamsMessages(spec.name(), new ApiClient(spec, context.http()));
-    return Map.of(TEAMS, GenericAdapters.withMessaging(
-        spec, context.client(spec.credentialsGroup()).orElse(null), context.http(), messages));
+    return Map.of(
+        TEAMS,
+        GenericAdapters.withMessaging(
+            spec, context.client(spec.credentialsGroup()).orElse(null), context.http(), messages));
   }
 }

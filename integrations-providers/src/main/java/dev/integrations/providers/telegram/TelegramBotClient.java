@@ -12,9 +12,9 @@ import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.ProxyRequest;
 import dev.integrations.core.model.ProxyResponse;
-import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.Secret;
 import dev.integrations.core.model.SentMessage;
@@ -109,10 +109,9 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort, Pr
   }
 
   /**
-   * Sends a message, after waiting for the chat's next free slot. The chat id is a numeric chat id or
-   * {@code @channelusername}. Text longer than 4096 characters
-   * after entity parsing is refused before any call. A request that may have reached Telegram is
-   * never repeated.
+   * Sends a message, after waiting for the chat's next free slot. The chat id is a numeric chat id
+   * or {@code @channelusername}. Text longer than 4096 characters after entity parsing is refused
+   * before any call. A request that may have reached Telegram is never repeated.
    *
    * @see <a href="https://core.telegram.org/bots/api#sendmessage">sendMessage</a>
    */
@@ -146,8 +145,9 @@ final class TelegramBotClient implements BotTokenProviderPort, MessagingPort, Pr
   }
 
   /**
-   * Calls any Bot API method, {@code /bot<token>/<method>}, with the stored token in the path. Not paced:
-   * a proxied {@code sendMessage} counts against Telegram's limits without waiting for a slot.
+   * Calls any Bot API method, {@code /bot<token>/<method>}, with the stored token in the path. Not
+   * paced: a proxied {@code sendMessage} counts against Telegram's limits without waiting for a
+   * slot.
    */
   @Override
   public ProxyResponse call(Credentials credentials, ProxyRequest request) {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Telegram's own adapter: bot-token checks, per-chat and per-bot pacing, {@code retry_after}. The Bot
- * API's root is the catalog's {@code base_url}, or {@code TELEGRAM_API_URL} (a self-hosted Bot API
- * server) as it always was.
+ * Telegram's own adapter: bot-token checks, per-chat and per-bot pacing, {@code retry_after}. The
+ * Bot API's root is the catalog's {@code base_url}, or {@code TELEGRAM_API_URL} (a self-hosted Bot
+ * API server) as it always was.
  */
 public final class TelegramPlugin implements ProviderPlugin {
   private static final String TELEGRAM = "telegram";
@@ -22,11 +22,20 @@ public final class TelegramPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
-    String apiUrl = HttpUrls.require("TELEGRAM_API_URL",
-        context.setting("TELEGRAM_API_URL").orElse(specs.get(TELEGRAM).api().baseUrl())).toString();
-    return Map.of(TELEGRAM,
-        TelegramProviders.builder().apiUrl(apiUrl).catalogEntry(specs.get(TELEGRAM)).httpClient(context.http())
-            .build().provider());
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
+    String apiUrl =
+        HttpUrls.require(
+                "TELEGRAM_API_URL",
+                context.setting("TELEGRAM_API_URL").orElse(specs.get(TELEGRAM).api().baseUrl()))
+            .toString();
+    return Map.of(
+        TELEGRAM,
+        TelegramProviders.builder()
+            .apiUrl(apiUrl)
+            .catalogEntry(specs.get(TELEGRAM))
+            .httpClient(context.http())
+            .build()
+            .provider());
   }
 }

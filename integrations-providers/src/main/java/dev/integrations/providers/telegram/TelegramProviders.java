@@ -32,8 +32,8 @@ public final class TelegramProviders {
   }
 
   /**
-   * A builder with Telegram's public API, its documented limits, moderate timeouts and the providers'
-   * {@linkplain RetrySettings#defaults() default retries}.
+   * A builder with Telegram's public API, its documented limits, moderate timeouts and the
+   * providers' {@linkplain RetrySettings#defaults() default retries}.
    */
   public static Builder builder() {
     return new Builder();
@@ -111,9 +111,9 @@ public final class TelegramProviders {
 
     /**
      * How hard Bot API calls are retried, default {@link RetrySettings#defaults()}. Retried: a 429
-     * after Telegram's {@code retry_after} (one longer than {@link RetrySettings#maxRetryAfter()} or
-     * than what is left fails at once with {@code rate_limited} and Telegram's wait); a 5xx or an I/O
-     * error only for a call that may be repeated, or when the request never left.
+     * after Telegram's {@code retry_after} (one longer than {@link RetrySettings#maxRetryAfter()}
+     * or than what is left fails at once with {@code rate_limited} and Telegram's wait); a 5xx or
+     * an I/O error only for a call that may be repeated, or when the request never left.
      */
     public Builder retries(RetrySettings retries) {
       this.retries = Objects.requireNonNull(retries, "retries");
@@ -179,9 +179,15 @@ public final class TelegramProviders {
               .followRedirects(false)
               .build();
       BotApi api = new BotApi(http, apiUrl, retries);
-      ProviderSpec entry = catalogEntry != null ? catalogEntry : ProviderCatalog.bundled().find("telegram").orElseThrow();
-      return new TelegramProviders(new TelegramBotClient(api, new ChatPacer(limits),
-          GenericAdapters.proxy(entry.withBaseUrl(apiUrl.toString()), http)));
+      ProviderSpec entry =
+          catalogEntry != null
+              ? catalogEntry
+              : ProviderCatalog.bundled().find("telegram").orElseThrow();
+      return new TelegramProviders(
+          new TelegramBotClient(
+              api,
+              new ChatPacer(limits),
+              GenericAdapters.proxy(entry.withBaseUrl(apiUrl.toString()), http)));
     }
 
     private static Duration positive(Duration duration, String name) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * WhatsApp Business (Cloud API): the generic engine's API-key connection (a system-user access token with
- * the connection's {@code phone_number_id}, verified with {@code GET /{phone_number_id}} before anything is
- * stored), plus text messages from that number ({@link WhatsAppMessages}).
+ * WhatsApp Business (Cloud API): the generic engine's API-key connection (a system-user access
+ * token with the connection's {@code phone_number_id}, verified with {@code GET /{phone_number_id}}
+ * before anything is stored), plus text messages from that number ({@link WhatsAppMessages}).
  */
 public final class WhatsAppPlugin implements ProviderPlugin {
   private static final String WHATSAPP = "whatsapp";
@@ -23,7 +23,8 @@ public final class WhatsAppPlugin implements ProviderPlugin {
   }
 
   @Override
-  public Map<String, ProviderPort> adapters(Map<String, ProviderSpec> specs, ProviderContext context) {
+  public Map<String, ProviderPort> adapters(
+      Map<String, ProviderSpec> specs, ProviderContext context) {
     ProviderSpec spec = specs.get(WHATSAPP);
     WhatsAppMessages messages = new WhatsAppMessages(spec, new ApiClient(spec, context.http()));
     return Map.of(WHATSAPP, GenericAdapters.withMessaging(spec, null, context.http(), messages));

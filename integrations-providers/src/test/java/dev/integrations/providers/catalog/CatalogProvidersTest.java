@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The generic adapters of catalog providers: verification, bot tokens, the proxy's bounds. */
 class CatalogProvidersTest {
-  private static final ClientCredentials CLIENT = new ClientCredentials("client-1", Secret.of("secret-1"));
+  private static final ClientCredentials CLIENT =
+      new ClientCredentials("client-1", Secret.of("secret-1"));
 
   @TempDir Path dir;
   private final MockWebServer api = new MockWebServer();
@@ -61,8 +62,11 @@ class CatalogProvidersTest {
   }
 
   private ProviderSpec spec(String key, String basePath) throws IOException {
-    Path file = Files.writeString(dir.resolve("p.yaml"), key + ":\n  base_url: " + api.url(basePath) + "\n");
-    return Placeholders.fill(ProviderCatalog.load(file).find(key).orElseThrow(), name -> Optional.empty());
+    Path file =
+        Files.writeString(
+            dir.resolve("p.yaml"), key + ":\n  base_url: " + api.url(basePath) + "\n");
+    return Placeholders.fill(
+        ProviderCatalog.load(file).find(key).orElseThrow(), name -> Optional.empty());
   }
 
   private static MockResponse json(int code, String body) {
@@ -75,8 +79,11 @@ class CatalogProvidersTest {
 
   @Test
   void slack_is_verified_by_auth_test_and_names_the_user() throws Exception {
-    api.enqueue(json(200, "{\"ok\": true, \"url\": \"https://acme.slack.com/\", \"team\": \"Acme\", \"user\": \"ann\","
-        + " \"team_id\": \"T1\", \"user_id\": \"U1\"}"));
+    api.enqueue(
+        json(
+            200,
+            "{\"ok\": true, \"url\": \"https://acme.slack.com/\", \"team\": \"Acme\", \"user\": \"ann\","
+                + " \"team_id\": \"T1\", \"user_id\": \"U1\"}"));
     CatalogOAuthProvider slack = new CatalogOAuthProvider(spec("slack", "/api"), CLIENT, http);
 
     TestResult result = slack.test(token("xoxp-1"));
@@ -84,7 +91,8 @@ class CatalogProvidersTest {
     RecordedRequest sent = api.takeRequest();
     assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/auth.test");
     assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer xoxp-1");
-    assertThat(result).isEqualTo(TestResult.passed("Connected to Slack as ann.", new Account("U1", "ann")));
+    assertThat(result)
+        .isEqualTo(TestResult.passed("Connected to Slack as ann.", new Account("U1", "ann")));
   }
 
   @Test
@@ -98,9 +106,14 @@ class CatalogProvidersTest {
   }
 
   @Test
-  void telegram_carries_its_token_in_the_path_and_a_401_is_a_rejected_credential() throws Exception {
-    api.enqueue(json(200, "{\"ok\": true, \"result\": {\"id\": 42, \"is_bot\": true, \"username\": \"alerts_bot\"}}"));
-    api.enqueue(json(401, "{\"ok\": false, \"error_code\": 401, \"description\": \"Unauthorized\"}"));
+  void telegram_carries_its_token_in_the_path_and_a_401_is_a_rejected_credential()
+      throws Exception {
+    api.enqueue(
+        json(
+            200,
+            "{\"ok\": true, \"result\": {\"id\": 42, \"is_bot\": true, \"username\": \"alerts_bot\"}}"));
+    api.enqueue(
+        json(401, "{\"ok\": false, \"error_code\": 401, \"description\": \"Unauthorized\"}"));
     CatalogTokenProvider telegram = new CatalogTokenProvider(spec("telegram", "/"), http);
 
     assertThat(telegram.validate(Secret.of("123:abc"))).isEqualTo(new Account("42", "alerts_bot"));
@@ -108,7 +121,8 @@ class CatalogProvidersTest {
     assertThatThrownBy(() -> telegram.validate(Secret.of("123:revoked")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("Telegram refused this token.")
-        .extracting("code").isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
   }
 
   @Test
@@ -117,19 +131,26 @@ class CatalogProvidersTest {
 
     assertThatThrownBy(() -> discord.validate(Secret.of("has space")))
         .isInstanceOf(InvalidRequestException.class)
-        .extracting("code").isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
     assertThat(api.getRequestCount()).isZero();
   }
 
   @Test
   void discord_bots_authenticate_with_the_bot_scheme() throws Exception {
-    api.enqueue(json(200, "{\"id\": \"80351110224678912\", \"username\": \"Nelly\", \"bot\": true}"));
+    api.enqueue(
+        json(200, "{\"id\": \"80351110224678912\", \"username\": \"Nelly\", \"bot\": true}"));
     CatalogTokenProvider discord = new CatalogTokenProvider(spec("discord", "/api/v10"), http);
 
-    assertThat(discord.validate(Secret.of("MTk4NjIy.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs")).displayName()).isEqualTo("Nelly");
+    assertThat(
+            discord
+                .validate(Secret.of("MTk4NjIy.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs"))
+                .displayName())
+        .isEqualTo("Nelly");
     RecordedRequest sent = api.takeRequest();
     assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/v10/users/@me");
-    assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bot MTk4NjIy.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs");
+    assertThat(sent.getHeaders().get("Authorization"))
+        .isEqualTo("Bot MTk4NjIy.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs");
   }
 
   @Test
@@ -137,7 +158,8 @@ class CatalogProvidersTest {
     api.enqueue(json(200, "{\"account_id\": \"dbid:AAH4f99\", \"email\": \"ann@example.com\"}"));
     CatalogOAuthProvider dropbox = new CatalogOAuthProvider(spec("dropbox", "/2"), CLIENT, http);
 
-    assertThat(dropbox.test(token("sl.1")).account()).isEqualTo(new Account("dbid:AAH4f99", "ann@example.com"));
+    assertThat(dropbox.test(token("sl.1")).account())
+        .isEqualTo(new Account("dbid:AAH4f99", "ann@example.com"));
     RecordedRequest sent = api.takeRequest();
     assertThat(sent.getMethod()).isEqualTo("POST");
     assertThat(sent.getUrl().encodedPath()).isEqualTo("/2/users/get_current_account");
@@ -147,7 +169,10 @@ class CatalogProvidersTest {
 
   @Test
   void notion_sends_its_version_header_on_every_call() throws Exception {
-    api.enqueue(json(200, "{\"object\": \"user\", \"id\": \"u-1\", \"name\": \"Acme bot\", \"type\": \"bot\"}"));
+    api.enqueue(
+        json(
+            200,
+            "{\"object\": \"user\", \"id\": \"u-1\", \"name\": \"Acme bot\", \"type\": \"bot\"}"));
     CatalogOAuthProvider notion = new CatalogOAuthProvider(spec("notion", "/v1"), CLIENT, http);
 
     notion.test(token("secret_1"));
@@ -157,25 +182,42 @@ class CatalogProvidersTest {
 
   @Test
   void without_client_credentials_connect_says_what_to_set() throws IOException {
-    CatalogOAuthProvider teams = new CatalogOAuthProvider(spec("microsoft_teams", "/v1.0"), null, http);
-    AuthorizationRequest request = new AuthorizationRequest(Secret.of("s"), UserId.of("ann"),
-        IntegrationType.of("microsoft_teams"), Secret.of("v".repeat(43)), URI.create("http://localhost/cb"),
-        Instant.now().plusSeconds(60));
+    CatalogOAuthProvider teams =
+        new CatalogOAuthProvider(spec("microsoft_teams", "/v1.0"), null, http);
+    AuthorizationRequest request =
+        new AuthorizationRequest(
+            Secret.of("s"),
+            UserId.of("ann"),
+            IntegrationType.of("microsoft_teams"),
+            Secret.of("v".repeat(43)),
+            URI.create("http://localhost/cb"),
+            Instant.now().plusSeconds(60));
 
     assertThat(teams.isConfigured()).isFalse();
     assertThatThrownBy(() -> teams.authorizationUrl(request))
         .isInstanceOf(NotConfiguredException.class)
-        .hasMessage("Microsoft Teams is not configured: set MICROSOFT_CLIENT_ID and MICROSOFT_CLIENT_SECRET.");
+        .hasMessage(
+            "Microsoft Teams is not configured: set MICROSOFT_CLIENT_ID and MICROSOFT_CLIENT_SECRET.");
   }
 
   @Test
-  void the_proxy_calls_the_providers_api_with_our_credential_and_never_the_callers() throws Exception {
+  void the_proxy_calls_the_providers_api_with_our_credential_and_never_the_callers()
+      throws Exception {
     api.enqueue(json(200, "{\"ok\": true, \"channel\": \"C1\", \"ts\": \"1.2\"}"));
     CatalogOAuthProvider slack = new CatalogOAuthProvider(spec("slack", "/api"), CLIENT, http);
-    ProxyRequest request = new ProxyRequest("POST", "/chat.postMessage?pretty=1",
-        Map.of("Authorization", List.of("Bearer callers-jwt"), "Cookie", List.of("session=1"),
-            "X-Custom", List.of("kept")),
-        "{\"channel\":\"C1\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+    ProxyRequest request =
+        new ProxyRequest(
+            "POST",
+            "/chat.postMessage?pretty=1",
+            Map.of(
+                "Authorization",
+                List.of("Bearer callers-jwt"),
+                "Cookie",
+                List.of("session=1"),
+                "X-Custom",
+                List.of("kept")),
+            "{\"channel\":\"C1\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8),
+            "application/json");
 
     ProxyResponse response = slack.call(token("xoxp-1"), request);
 
@@ -195,11 +237,15 @@ class CatalogProvidersTest {
   void the_proxy_never_leaves_the_providers_api_root() throws IOException {
     CatalogOAuthProvider slack = new CatalogOAuthProvider(spec("slack", "/api"), CLIENT, http);
 
-    for (String path : List.of("//evil.example/x", "/../admin", "/a/%2e%2e/b", "/a/./b", "/a%2Fb", "\\\\evil")) {
-      assertThatThrownBy(() -> slack.call(token("xoxp-1"), new ProxyRequest("GET", path, Map.of(), null, null)))
+    for (String path :
+        List.of("//evil.example/x", "/../admin", "/a/%2e%2e/b", "/a/./b", "/a%2Fb", "\\\\evil")) {
+      assertThatThrownBy(
+              () ->
+                  slack.call(token("xoxp-1"), new ProxyRequest("GET", path, Map.of(), null, null)))
           .as(path)
           .isInstanceOf(InvalidRequestException.class)
-          .hasMessage("The path must stay below Slack's API root: no scheme, host, '..' or '.' segments.");
+          .hasMessage(
+              "The path must stay below Slack's API root: no scheme, host, '..' or '.' segments.");
     }
     assertThat(api.getRequestCount()).isZero();
   }
@@ -211,10 +257,20 @@ class CatalogProvidersTest {
     api.enqueue(json(503, "{}"));
     CatalogOAuthProvider slack = new CatalogOAuthProvider(spec("slack", "/api"), CLIENT, http);
 
-    assertThat(slack.call(token("x"), new ProxyRequest("GET", "/conversations.list", Map.of(), null, null)).status())
+    assertThat(
+            slack
+                .call(
+                    token("x"),
+                    new ProxyRequest("GET", "/conversations.list", Map.of(), null, null))
+                .status())
         .isEqualTo(200);
     assertThat(api.getRequestCount()).isEqualTo(2);
-    assertThat(slack.call(token("x"), new ProxyRequest("POST", "/chat.postMessage", Map.of(), new byte[0], null)).status())
+    assertThat(
+            slack
+                .call(
+                    token("x"),
+                    new ProxyRequest("POST", "/chat.postMessage", Map.of(), new byte[0], null))
+                .status())
         .isEqualTo(503);
     assertThat(api.getRequestCount()).isEqualTo(3);
   }
@@ -225,7 +281,9 @@ class CatalogProvidersTest {
     api.enqueue(json(200, "{\"ok\": true}"));
     CatalogOAuthProvider slack = new CatalogOAuthProvider(spec("slack", "/api"), CLIENT, http);
 
-    ProxyResponse response = slack.call(token("x"), new ProxyRequest("POST", "/chat.postMessage", Map.of(), new byte[0], null));
+    ProxyResponse response =
+        slack.call(
+            token("x"), new ProxyRequest("POST", "/chat.postMessage", Map.of(), new byte[0], null));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(api.getRequestCount()).isEqualTo(2);
@@ -233,24 +291,37 @@ class CatalogProvidersTest {
 
   @Test
   void the_request_deadline_bounds_a_proxied_call_that_hangs() throws IOException {
-    api.enqueue(new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).body("{}").build());
+    api.enqueue(
+        new MockResponse.Builder().code(200).headersDelay(5, TimeUnit.SECONDS).body("{}").build());
     CatalogOAuthProvider github = new CatalogOAuthProvider(spec("github", "/"), CLIENT, http);
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> Deadline.after(Duration.ofMillis(300)).run(() ->
-            github.call(token("gho_1"), new ProxyRequest("GET", "/user", Map.of(), null, null))))
+    assertThatThrownBy(
+            () ->
+                Deadline.after(Duration.ofMillis(300))
+                    .run(
+                        () ->
+                            github.call(
+                                token("gho_1"),
+                                new ProxyRequest("GET", "/user", Map.of(), null, null))))
         .isInstanceOf(ProviderException.class)
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
   }
 
   @Test
   void a_retry_wait_that_would_end_after_the_deadline_is_not_slept() throws IOException {
-    api.enqueue(new MockResponse(429, Headers.of("Retry-After", "2"), "{\"message\": \"slow down\"}"));
+    api.enqueue(
+        new MockResponse(429, Headers.of("Retry-After", "2"), "{\"message\": \"slow down\"}"));
     CatalogOAuthProvider github = new CatalogOAuthProvider(spec("github", "/"), CLIENT, http);
 
-    ProxyResponse response = Deadline.after(Duration.ofSeconds(1)).run(() ->
-        github.call(token("gho_1"), new ProxyRequest("GET", "/user", Map.of(), null, null)));
+    ProxyResponse response =
+        Deadline.after(Duration.ofSeconds(1))
+            .run(
+                () ->
+                    github.call(
+                        token("gho_1"), new ProxyRequest("GET", "/user", Map.of(), null, null)));
 
     assertThat(response.status()).isEqualTo(429);
     assertThat(response.headers().get("Retry-After")).containsExactly("2");
@@ -262,19 +333,31 @@ class CatalogProvidersTest {
     api.enqueue(json(401, "{\"message\": \"Bad credentials\"}"));
     CatalogOAuthProvider github = new CatalogOAuthProvider(spec("github", "/"), CLIENT, http);
 
-    assertThatThrownBy(() -> github.call(token("gho_1"), new ProxyRequest("GET", "/user/repos", Map.of(), null, null)))
+    assertThatThrownBy(
+            () ->
+                github.call(
+                    token("gho_1"), new ProxyRequest("GET", "/user/repos", Map.of(), null, null)))
         .isInstanceOf(CredentialsRejectedException.class);
   }
 
   @Test
-  void the_tenant_placeholder_is_filled_from_the_groups_setting_or_its_default() throws IOException {
+  void the_tenant_placeholder_is_filled_from_the_groups_setting_or_its_default()
+      throws IOException {
     ProviderSpec outlook = ProviderCatalog.bundled().find("outlook").orElseThrow();
 
     assertThat(Placeholders.fill(outlook, name -> Optional.empty()).oauth().tokenUrl())
         .isEqualTo("https://login.microsoftonline.com/common/oauth2/v2.0/token");
-    assertThat(Placeholders.fill(outlook, name -> name.equals("MICROSOFT_TENANT") ? Optional.of("contoso.onmicrosoft.com")
-        : Optional.empty()).oauth().authorizationUrl())
-        .isEqualTo("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize");
+    assertThat(
+            Placeholders.fill(
+                    outlook,
+                    name ->
+                        name.equals("MICROSOFT_TENANT")
+                            ? Optional.of("contoso.onmicrosoft.com")
+                            : Optional.empty())
+                .oauth()
+                .authorizationUrl())
+        .isEqualTo(
+            "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize");
     assertThatThrownBy(() -> Placeholders.fill(outlook, name -> Optional.of("evil.com/x?")))
         .isInstanceOf(CatalogException.class)
         .hasMessage("MICROSOFT_TENANT must be letters, digits, '.', '_' or '-'.");

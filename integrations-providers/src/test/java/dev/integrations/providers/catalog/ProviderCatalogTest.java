@@ -25,9 +25,21 @@ class ProviderCatalogTest {
 
   @Test
   void the_bundled_catalog_lists_every_provider_out_of_the_box_in_file_order() {
-    assertThat(ProviderCatalog.bundled().providers()).extracting(ProviderSpec::key).containsExactly(
-        "gmail", "google_drive", "telegram", "slack", "github", "outlook", "onedrive", "microsoft_teams",
-        "notion", "discord", "dropbox", "whatsapp");
+    assertThat(ProviderCatalog.bundled().providers())
+        .extracting(ProviderSpec::key)
+        .containsExactly(
+            "gmail",
+            "google_drive",
+            "telegram",
+            "slack",
+            "github",
+            "outlook",
+            "onedrive",
+            "microsoft_teams",
+            "notion",
+            "discord",
+            "dropbox",
+            "whatsapp");
   }
 
   @Test
@@ -49,7 +61,8 @@ class ProviderCatalogTest {
     assertThat(catalog.find("gmail").orElseThrow().credentialsGroup()).isEqualTo("google");
     assertThat(catalog.find("google_drive").orElseThrow().credentialsGroup()).isEqualTo("google");
     assertThat(catalog.find("outlook").orElseThrow().credentialsGroup()).isEqualTo("microsoft");
-    assertThat(catalog.find("microsoft_teams").orElseThrow().credentialsGroup()).isEqualTo("microsoft");
+    assertThat(catalog.find("microsoft_teams").orElseThrow().credentialsGroup())
+        .isEqualTo("microsoft");
     assertThat(catalog.find("slack").orElseThrow().credentialsGroup()).isEqualTo("slack");
   }
 
@@ -77,7 +90,8 @@ class ProviderCatalogTest {
     assertThat(notion.authorizationParams()).containsEntry("owner", "user");
 
     ProviderSpec.OAuthSettings outlook = catalog.find("outlook").orElseThrow().oauth();
-    assertThat(outlook.authorizationUrl()).isEqualTo("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize");
+    assertThat(outlook.authorizationUrl())
+        .isEqualTo("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize");
     assertThat(outlook.urlParams()).containsEntry("tenant", "common");
     assertThat(outlook.optionalScopes()).containsExactly("offline_access");
 
@@ -89,7 +103,9 @@ class ProviderCatalogTest {
 
   @Test
   void a_providers_file_adds_a_provider_with_no_code() throws IOException {
-    ProviderCatalog catalog = load("""
+    ProviderCatalog catalog =
+        load(
+            """
         acme_crm:
           name: Acme CRM
           description: Contacts in Acme
@@ -110,8 +126,11 @@ class ProviderCatalogTest {
   }
 
   @Test
-  void a_providers_file_overrides_single_fields_of_a_bundled_entry_and_keeps_the_rest() throws IOException {
-    ProviderCatalog catalog = load("""
+  void a_providers_file_overrides_single_fields_of_a_bundled_entry_and_keeps_the_rest()
+      throws IOException {
+    ProviderCatalog catalog =
+        load(
+            """
         gmail:
           token_url: http://127.0.0.1:9999/token
           verify: {path: /profile}
@@ -119,7 +138,8 @@ class ProviderCatalogTest {
 
     ProviderSpec gmail = catalog.find("gmail").orElseThrow();
     assertThat(gmail.oauth().tokenUrl()).isEqualTo("http://127.0.0.1:9999/token");
-    assertThat(gmail.oauth().authorizationUrl()).isEqualTo("https://accounts.google.com/o/oauth2/v2/auth");
+    assertThat(gmail.oauth().authorizationUrl())
+        .isEqualTo("https://accounts.google.com/o/oauth2/v2/auth");
     assertThat(gmail.verify().path()).isEqualTo("/profile");
     assertThat(gmail.verify().accountId()).isEqualTo("emailAddress");
     assertThat(catalog.providers()).hasSize(12);
@@ -131,13 +151,19 @@ class ProviderCatalogTest {
 
     assertThatThrownBy(() -> ProviderCatalog.load(file))
         .isInstanceOf(CatalogException.class)
-        .hasMessageStartingWith("providers.yaml + " + file + ": provider 'slack', field 'scope_seperator':"
-            + " unknown field (known fields: ");
+        .hasMessageStartingWith(
+            "providers.yaml + "
+                + file
+                + ": provider 'slack', field 'scope_seperator':"
+                + " unknown field (known fields: ");
   }
 
   @Test
   void a_new_entry_without_a_verify_call_is_refused() throws IOException {
-    assertThatThrownBy(() -> load("""
+    assertThatThrownBy(
+            () ->
+                load(
+                    """
         acme:
           name: Acme
           description: Acme
@@ -150,44 +176,58 @@ class ProviderCatalogTest {
   @Test
   void malformed_values_are_refused_naming_the_field() throws IOException {
     assertThatThrownBy(() -> load("gmail:\n  token_url: ftp://example.com/token\n"))
-        .hasMessageEndingWith("provider 'gmail', field 'token_url': must be an http(s) URL, not 'ftp://example.com/token'.");
+        .hasMessageEndingWith(
+            "provider 'gmail', field 'token_url': must be an http(s) URL, not 'ftp://example.com/token'.");
     assertThatThrownBy(() -> load("gmail:\n  auth: password\n"))
-        .hasMessageEndingWith("provider 'gmail', field 'auth': must be one of oauth2, bot_token, api_key.");
+        .hasMessageEndingWith(
+            "provider 'gmail', field 'auth': must be one of oauth2, bot_token, api_key.");
     assertThatThrownBy(() -> load("gmail:\n  pkce: sometimes\n"))
         .hasMessageEndingWith("provider 'gmail', field 'pkce': must be true or false.");
     assertThatThrownBy(() -> load("gmail:\n  client_auth: jwt\n"))
         .hasMessageEndingWith("provider 'gmail', field 'client_auth': must be one of body, basic.");
     assertThatThrownBy(() -> load("outlook:\n  token_url: https://login.example/{tennant}/token\n"))
-        .hasMessageEndingWith("provider 'outlook', field 'token_url': uses {tennant}, which url_params does not define.");
+        .hasMessageEndingWith(
+            "provider 'outlook', field 'token_url': uses {tennant}, which url_params does not define.");
     assertThatThrownBy(() -> load("telegram:\n  token_url: https://example.com/token\n"))
-        .hasMessageEndingWith("provider 'telegram', field 'token_url': applies to auth: oauth2 only.");
+        .hasMessageEndingWith(
+            "provider 'telegram', field 'token_url': applies to auth: oauth2 only.");
     assertThatThrownBy(() -> load("dropbox:\n  capabilities: [files, calendar]\n"))
-        .hasMessageEndingWith("provider 'dropbox', field 'capabilities': 'calendar' is not a capability (mail, files, messages).");
+        .hasMessageEndingWith(
+            "provider 'dropbox', field 'capabilities': 'calendar' is not a capability (mail, files, messages).");
     assertThatThrownBy(() -> load("telegram:\n  credential: {format: \"bot\"}\n"))
-        .hasMessageEndingWith("provider 'telegram', field 'credential.format': must contain {token} where the token goes.");
+        .hasMessageEndingWith(
+            "provider 'telegram', field 'credential.format': must contain {token} where the token goes.");
     assertThatThrownBy(() -> load("Bad-Key:\n  name: x\n"))
         .hasMessageContaining("provider 'Bad-Key': a key is lower_snake_case");
   }
 
   @Test
-  void dropbox_names_its_content_host_which_an_override_moves_and_a_malformed_one_is_refused() throws IOException {
+  void dropbox_names_its_content_host_which_an_override_moves_and_a_malformed_one_is_refused()
+      throws IOException {
     assertThat(ProviderCatalog.bundled().find("dropbox").orElseThrow().api().contentUrl())
         .isEqualTo("https://content.dropboxapi.com/2");
-    assertThat(load("dropbox:\n  content_url: http://127.0.0.1:9999/2\n").find("dropbox").orElseThrow().api().contentUrl())
+    assertThat(
+            load("dropbox:\n  content_url: http://127.0.0.1:9999/2\n")
+                .find("dropbox")
+                .orElseThrow()
+                .api()
+                .contentUrl())
         .isEqualTo("http://127.0.0.1:9999/2");
-    assertThat(ProviderCatalog.bundled().find("onedrive").orElseThrow().api().contentUrl()).isNull();
+    assertThat(ProviderCatalog.bundled().find("onedrive").orElseThrow().api().contentUrl())
+        .isNull();
     assertThatThrownBy(() -> load("dropbox:\n  content_url: content.dropboxapi.com\n"))
-        .hasMessageEndingWith("provider 'dropbox', field 'content_url': must be an http(s) URL, not 'content.dropboxapi.com'.");
+        .hasMessageEndingWith(
+            "provider 'dropbox', field 'content_url': must be an http(s) URL, not 'content.dropboxapi.com'.");
     assertThatThrownBy(() -> load("dropbox:\n  content_url: https://{region}.dropboxapi.com\n"))
-        .hasMessageEndingWith("provider 'dropbox', field 'content_url': uses {region}, which url_params does not define.");
+        .hasMessageEndingWith(
+            "provider 'dropbox', field 'content_url': uses {region}, which url_params does not define.");
   }
 
   @Test
   void a_file_that_is_not_a_mapping_or_not_yaml_is_refused() throws IOException {
     assertThatThrownBy(() -> load("- gmail\n- slack\n"))
         .hasMessageEndingWith("must be a mapping from provider keys to their entries.");
-    assertThatThrownBy(() -> load("gmail: [unclosed\n"))
-        .hasMessageContaining("is not valid YAML");
+    assertThatThrownBy(() -> load("gmail: [unclosed\n")).hasMessageContaining("is not valid YAML");
     assertThatThrownBy(() -> ProviderCatalog.load(dir.resolve("missing.yaml")))
         .hasMessageStartingWith("Cannot read the providers file");
   }

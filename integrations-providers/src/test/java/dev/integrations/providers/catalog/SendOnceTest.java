@@ -32,8 +32,11 @@ class SendOnceTest {
   @BeforeEach
   void start() throws IOException {
     api.start(InetAddress.getLoopbackAddress(), 0);
-    Path file = Files.writeString(dir.resolve("p.yaml"), "slack:\n  base_url: " + api.url("/api") + "\n");
-    ProviderSpec spec = Placeholders.fill(ProviderCatalog.load(file).find("slack").orElseThrow(), n -> Optional.empty());
+    Path file =
+        Files.writeString(dir.resolve("p.yaml"), "slack:\n  base_url: " + api.url("/api") + "\n");
+    ProviderSpec spec =
+        Placeholders.fill(
+            ProviderCatalog.load(file).find("slack").orElseThrow(), n -> Optional.empty());
     client = new ApiClient(spec, new OkHttpClient());
   }
 
@@ -43,13 +46,23 @@ class SendOnceTest {
   }
 
   private ApiClient.Answer send() {
-    return client.sendOnce("/chat.postMessage", Secret.of("xoxp-1"), Map.of(), "{\"text\":\"hi\"}".getBytes(),
-        answer -> answer.status() == 429 ? Verdict.retryAfter(ApiClient.retryAfterHeader(answer)) : Verdict.FINAL);
+    return client.sendOnce(
+        "/chat.postMessage",
+        Secret.of("xoxp-1"),
+        Map.of(),
+        "{\"text\":\"hi\"}".getBytes(),
+        answer ->
+            answer.status() == 429
+                ? Verdict.retryAfter(ApiClient.retryAfterHeader(answer))
+                : Verdict.FINAL);
   }
 
   @Test
   void a_connection_lost_after_the_request_was_written_is_not_sent_again() {
-    api.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    api.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     api.enqueue(new MockResponse(200, okhttp3.Headers.of(), "{\"ok\":true}"));
 
     ProviderException failure = catchThrowableOfType(ProviderException.class, this::send);
@@ -62,7 +75,10 @@ class SendOnceTest {
   @Test
   void a_pooled_connection_lost_after_the_request_was_written_is_not_retried_by_okhttp_either() {
     api.enqueue(new MockResponse(200, okhttp3.Headers.of(), "{\"ok\":true}"));
-    api.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    api.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     api.enqueue(new MockResponse(200, okhttp3.Headers.of(), "{\"ok\":true}"));
     assertThat(send().status()).isEqualTo(200);
 
@@ -83,7 +99,11 @@ class SendOnceTest {
 
   @Test
   void a_429_is_sent_again_after_its_retry_after() {
-    api.enqueue(new MockResponse(429, okhttp3.Headers.of("Retry-After", "0"), "{\"ok\":false,\"error\":\"ratelimited\"}"));
+    api.enqueue(
+        new MockResponse(
+            429,
+            okhttp3.Headers.of("Retry-After", "0"),
+            "{\"ok\":false,\"error\":\"ratelimited\"}"));
     api.enqueue(new MockResponse(200, okhttp3.Headers.of(), "{\"ok\":true}"));
 
     assertThat(send().status()).isEqualTo(200);

@@ -16,14 +16,23 @@ import org.junit.jupiter.api.Test;
 class RateLimitBucketsTest {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
   private final List<Long> slept = new ArrayList<>();
-  private final RateLimitBuckets buckets = new RateLimitBuckets(now::get, nanos -> {
-    slept.add(nanos);
-    now.addAndGet(nanos);
-  }, Duration.ofSeconds(10));
+  private final RateLimitBuckets buckets =
+      new RateLimitBuckets(
+          now::get,
+          nanos -> {
+            slept.add(nanos);
+            now.addAndGet(nanos);
+          },
+          Duration.ofSeconds(10));
 
   private static Map<String, List<String>> headers(String remaining, String resetAfter) {
-    return Map.of("x-ratelimit-bucket", List.of("abcd"), "x-ratelimit-remaining", List.of(remaining),
-        "x-ratelimit-reset-after", List.of(resetAfter));
+    return Map.of(
+        "x-ratelimit-bucket",
+        List.of("abcd"),
+        "x-ratelimit-remaining",
+        List.of(remaining),
+        "x-ratelimit-reset-after",
+        List.of(resetAfter));
   }
 
   @Test
@@ -77,7 +86,8 @@ class RateLimitBucketsTest {
   void a_wait_longer_than_allowed_fails_at_once_with_the_wait() {
     buckets.update("bot", "1", headers("0", "30"), false, null);
 
-    ProviderException failure = catchThrowableOfType(ProviderException.class, () -> buckets.awaitTurn("bot", "1"));
+    ProviderException failure =
+        catchThrowableOfType(ProviderException.class, () -> buckets.awaitTurn("bot", "1"));
 
     assertThat(failure.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(failure.retryAfter()).contains(Duration.ofSeconds(30));

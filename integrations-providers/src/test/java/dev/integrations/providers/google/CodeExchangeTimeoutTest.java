@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Completing a consent whose code exchange hangs at Google's token endpoint: the read timeout (700 ms
- * here) ends it as a timeout, the code (single-use, perhaps consumed) is not sent again, and nothing is
- * connected.
+ * Completing a consent whose code exchange hangs at Google's token endpoint: the read timeout (700
+ * ms here) ends it as a timeout, the code (single-use, perhaps consumed) is not sent again, and
+ * nothing is connected.
  */
 class CodeExchangeTimeoutTest {
   private static final UserId ANN = UserId.of("ann");
@@ -43,13 +43,14 @@ class CodeExchangeTimeoutTest {
   void start() throws IOException {
     server.start();
     GoogleProviders google = GoogleTestSupport.against(server).build();
-    integrations = Integrations.builder()
-        .tokenStore(tokens)
-        .connectionStore(connections)
-        .stateStore(new InMemoryOAuthStateStore())
-        .provider(google.gmail(), google.drive())
-        .redirectUri(REDIRECT_URI)
-        .build();
+    integrations =
+        Integrations.builder()
+            .tokenStore(tokens)
+            .connectionStore(connections)
+            .stateStore(new InMemoryOAuthStateStore())
+            .provider(google.gmail(), google.drive())
+            .redirectUri(REDIRECT_URI)
+            .build();
   }
 
   @AfterEach
@@ -59,27 +60,44 @@ class CodeExchangeTimeoutTest {
 
   @Test
   void a_hanging_code_exchange_times_out_once_and_connects_nothing() {
-    ConnectResult.AuthorizationPending pending = (ConnectResult.AuthorizationPending)
-        integrations.connections().connect(ConnectCommand.oauth(ANN, IntegrationType.GMAIL));
+    ConnectResult.AuthorizationPending pending =
+        (ConnectResult.AuthorizationPending)
+            integrations.connections().connect(ConnectCommand.oauth(ANN, IntegrationType.GMAIL));
     String state = HttpUrl.get(pending.authorizationUrl()).queryParameter("state");
-    server.enqueue(new MockResponse.Builder(json(200, "{\"access_token\": \"ya29.late\", \"expires_in\": 3599}"))
-        .headersDelay(5, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder(
+                json(200, "{\"access_token\": \"ya29.late\", \"expires_in\": 3599}"))
+            .headersDelay(5, TimeUnit.SECONDS)
+            .build());
     server.enqueue(json(200, "{\"access_token\": \"ya29.second\", \"expires_in\": 3599}"));
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> integrations.connections().completeAuthorization(new AuthorizationCallback(state, "4/0code", null, ANN)))
-        .isInstanceOfSatisfying(AuthorizationFailedException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
-          assertThat(e.integrationType()).contains(IntegrationType.GMAIL);
-        });
+    assertThatThrownBy(
+            () ->
+                integrations
+                    .connections()
+                    .completeAuthorization(new AuthorizationCallback(state, "4/0code", null, ANN)))
+        .isInstanceOfSatisfying(
+            AuthorizationFailedException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
+              assertThat(e.integrationType()).contains(IntegrationType.GMAIL);
+            });
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(took).as("the 700 ms read timeout, not the 5 s the endpoint hangs").isLessThan(Duration.ofSeconds(4));
+    assertThat(took)
+        .as("the 700 ms read timeout, not the 5 s the endpoint hangs")
+        .isLessThan(Duration.ofSeconds(4));
     assertThat(server.getRequestCount()).as("the code is sent once").isEqualTo(1);
     assertThat(tokens.find(ANN, IntegrationType.GMAIL)).isEmpty();
     assertThat(connections.find(ANN, IntegrationType.GMAIL)).isEmpty();
-    assertThatThrownBy(() -> integrations.connections().completeAuthorization(new AuthorizationCallback(state, "4/0code", null, ANN)))
-        .isInstanceOfSatisfying(AuthorizationFailedException.class,
+    assertThatThrownBy(
+            () ->
+                integrations
+                    .connections()
+                    .completeAuthorization(new AuthorizationCallback(state, "4/0code", null, ANN)))
+        .isInstanceOfSatisfying(
+            AuthorizationFailedException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
   }
 }

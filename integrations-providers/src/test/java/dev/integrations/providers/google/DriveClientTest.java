@@ -55,7 +55,10 @@ class DriveClientTest {
   @Test
   void test_asks_about_the_user_and_reports_the_account_by_its_address_as_gmail_does()
       throws InterruptedException {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"user": {"kind": "drive#user", "displayName": "Ann", "emailAddress": "ann@example.com",
                   "permissionId": "0123456789", "me": true}}
         """));
@@ -71,8 +74,12 @@ class DriveClientTest {
   }
 
   @Test
-  void list_sends_query_page_size_token_and_fields_and_maps_the_files() throws InterruptedException {
-    server.enqueue(json(200, """
+  void list_sends_query_page_size_token_and_fields_and_maps_the_files()
+      throws InterruptedException {
+    server.enqueue(
+        json(
+            200,
+            """
         {"nextPageToken": "page-2", "files": [
           {"id": "f1", "name": "report.pdf", "mimeType": "application/pdf", "size": "2048",
            "modifiedTime": "2026-01-02T03:04:05.678Z"},
@@ -80,7 +87,11 @@ class DriveClientTest {
            "modifiedTime": "2025-12-31T23:59:59Z"}]}
         """));
 
-    FilePage page = files().list(GoogleTestSupport.credentials(), new FileQuery("name contains 'report'", 50, "page-1"));
+    FilePage page =
+        files()
+            .list(
+                GoogleTestSupport.credentials(),
+                new FileQuery("name contains 'report'", 50, "page-1"));
 
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getMethod()).isEqualTo("GET");
@@ -91,43 +102,67 @@ class DriveClientTest {
     assertThat(sent.getUrl().queryParameter("fields"))
         .isEqualTo("nextPageToken,files(id,name,mimeType,size,modifiedTime)");
     assertThat(page.nextPageToken()).isEqualTo("page-2");
-    assertThat(page.files()).containsExactly(
-        new RemoteFile("f1", "report.pdf", "application/pdf", 2048L, Instant.parse("2026-01-02T03:04:05.678Z")),
-        new RemoteFile("d1", "Folder", "application/vnd.google-apps.folder", null, Instant.parse("2025-12-31T23:59:59Z")));
+    assertThat(page.files())
+        .containsExactly(
+            new RemoteFile(
+                "f1",
+                "report.pdf",
+                "application/pdf",
+                2048L,
+                Instant.parse("2026-01-02T03:04:05.678Z")),
+            new RemoteFile(
+                "d1",
+                "Folder",
+                "application/vnd.google-apps.folder",
+                null,
+                Instant.parse("2025-12-31T23:59:59Z")));
   }
 
   @Test
-  void a_file_larger_than_a_chunk_goes_up_in_chunks_byte_for_byte_with_growing_progress() throws Exception {
+  void a_file_larger_than_a_chunk_goes_up_in_chunks_byte_for_byte_with_growing_progress()
+      throws Exception {
     ResumableUploadDispatcher upload = new ResumableUploadDispatcher(server, true);
     server.setDispatcher(upload);
     byte[] content = new byte[3 * CHUNK + 12_345];
     new Random(42).nextBytes(content);
     List<long[]> progress = new CopyOnWriteArrayList<>();
 
-    RemoteFile created = files().upload(
-        GoogleTestSupport.credentials(),
-        new FileUpload("data.bin", "application/octet-stream", "folder-7", content.length,
-            () -> new ByteArrayInputStream(content)),
-        (sent, total) -> progress.add(new long[] {sent, total}));
+    RemoteFile created =
+        files()
+            .upload(
+                GoogleTestSupport.credentials(),
+                new FileUpload(
+                    "data.bin",
+                    "application/octet-stream",
+                    "folder-7",
+                    content.length,
+                    () -> new ByteArrayInputStream(content)),
+                (sent, total) -> progress.add(new long[] {sent, total}));
 
     assertThat(created.id()).isEqualTo("file-1");
     assertThat(upload.keptBytes()).isEqualTo(content);
-    assertThat(upload.contentRanges()).containsExactly(
-        "bytes 0-262143/798777", "bytes 262144-524287/798777", "bytes 524288-786431/798777",
-        "bytes 786432-798776/798777");
+    assertThat(upload.contentRanges())
+        .containsExactly(
+            "bytes 0-262143/798777",
+            "bytes 262144-524287/798777",
+            "bytes 524288-786431/798777",
+            "bytes 786432-798776/798777");
     RecordedRequest initiation = upload.requests().get(0);
     assertThat(initiation.getMethod()).isEqualTo("POST");
     assertThat(initiation.getUrl().encodedPath()).isEqualTo("/upload/drive/v3/files");
     assertThat(initiation.getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1");
-    assertThat(initiation.getHeaders().get("X-Upload-Content-Length")).isEqualTo(String.valueOf(content.length));
-    JsonNode metadata = new ObjectMapper().readTree(initiation.getBody().string(StandardCharsets.UTF_8));
+    assertThat(initiation.getHeaders().get("X-Upload-Content-Length"))
+        .isEqualTo(String.valueOf(content.length));
+    JsonNode metadata =
+        new ObjectMapper().readTree(initiation.getBody().string(StandardCharsets.UTF_8));
     assertThat(metadata.get("name").asText()).isEqualTo("data.bin");
     assertThat(metadata.get("parents").get(0).asText()).isEqualTo("folder-7");
     assertThat(progress).isNotEmpty();
     assertThat(progress).allSatisfy(p -> assertThat(p[1]).isEqualTo(content.length));
     assertThat(progress.stream().mapToLong(p -> p[0]).toArray()).isSorted().doesNotHaveDuplicates();
     assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(content.length);
-    assertThat(progress.stream().filter(p -> p[0] > 0 && p[0] < content.length)).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(progress.stream().filter(p -> p[0] > 0 && p[0] < content.length))
+        .hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -137,10 +172,13 @@ class DriveClientTest {
     byte[] content = new byte[2 * CHUNK + 7];
     new Random(7).nextBytes(content);
 
-    RemoteFile created = files().upload(
-        GoogleTestSupport.credentials(),
-        new FileUpload("stream.bin", null, null, -1, () -> new ByteArrayInputStream(content)),
-        null);
+    RemoteFile created =
+        files()
+            .upload(
+                GoogleTestSupport.credentials(),
+                new FileUpload(
+                    "stream.bin", null, null, -1, () -> new ByteArrayInputStream(content)),
+                null);
 
     assertThat(created.size()).isEqualTo(content.length);
     assertThat(upload.keptBytes()).isEqualTo(content);
@@ -153,10 +191,16 @@ class DriveClientTest {
     byte[] content = "hello, drive".getBytes(StandardCharsets.UTF_8);
     List<long[]> progress = new CopyOnWriteArrayList<>();
 
-    files().upload(
-        GoogleTestSupport.credentials(),
-        new FileUpload("hello.txt", "text/plain", null, content.length, () -> new ByteArrayInputStream(content)),
-        (sent, total) -> progress.add(new long[] {sent, total}));
+    files()
+        .upload(
+            GoogleTestSupport.credentials(),
+            new FileUpload(
+                "hello.txt",
+                "text/plain",
+                null,
+                content.length,
+                () -> new ByteArrayInputStream(content)),
+            (sent, total) -> progress.add(new long[] {sent, total}));
 
     assertThat(upload.requests()).hasSize(1);
     RecordedRequest sent = upload.requests().get(0);
@@ -170,19 +214,27 @@ class DriveClientTest {
   void a_source_that_fails_to_read_is_the_callers_error_and_is_not_retried() {
     ResumableUploadDispatcher upload = new ResumableUploadDispatcher(server, true);
     server.setDispatcher(upload);
-    FileUpload broken = new FileUpload("broken.bin", null, null, 2L * CHUNK, () -> new InputStream() {
-      private int left = CHUNK / 2;
+    FileUpload broken =
+        new FileUpload(
+            "broken.bin",
+            null,
+            null,
+            2L * CHUNK,
+            () ->
+                new InputStream() {
+                  private int left = CHUNK / 2;
 
-      @Override
-      public int read() throws IOException {
-        if (left-- == 0) {
-          throw new IOException("disk gone");
-        }
-        return 1;
-      }
-    });
+                  @Override
+                  public int read() throws IOException {
+                    if (left-- == 0) {
+                      throw new IOException("disk gone");
+                    }
+                    return 1;
+                  }
+                });
 
-    assertThatThrownBy(() -> files().upload(GoogleTestSupport.credentials(), broken, UploadProgress.NONE))
+    assertThatThrownBy(
+            () -> files().upload(GoogleTestSupport.credentials(), broken, UploadProgress.NONE))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("could not be read");
     assertThat(upload.requests().stream().filter(r -> r.getMethod().equals("POST"))).hasSize(1);

@@ -27,13 +27,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An upload that may have created the file is never sent again blindly: Google may hold the file after
- * a 500 or a timeout that came once every byte was sent, and a second upload would make a second file.
- * An upload Google turned away (429) is sent again.
+ * An upload that may have created the file is never sent again blindly: Google may hold the file
+ * after a 500 or a timeout that came once every byte was sent, and a second upload would make a
+ * second file. An upload Google turned away (429) is sent again.
  */
 class DriveUploadRepeatTest {
   private static final int CHUNK = 256 * 1024;
-  private static final String FILE = """
+  private static final String FILE =
+      """
       {"id": "file-1", "name": "a.bin", "mimeType": "application/octet-stream", "size": "5",
        "modifiedTime": "2026-01-02T03:04:05Z"}""";
 
@@ -52,8 +53,13 @@ class DriveUploadRepeatTest {
   }
 
   private RemoteFile upload(byte[] content) {
-    return drive.upload(GoogleTestSupport.credentials(),
-        new FileUpload("a.bin", "application/octet-stream", null, content.length,
+    return drive.upload(
+        GoogleTestSupport.credentials(),
+        new FileUpload(
+            "a.bin",
+            "application/octet-stream",
+            null,
+            content.length,
             () -> new ByteArrayInputStream(content)),
         UploadProgress.NONE);
   }
@@ -64,26 +70,33 @@ class DriveUploadRepeatTest {
     server.enqueue(json(200, FILE));
 
     assertThatThrownBy(() -> upload("hello".getBytes()))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR));
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void a_one_request_upload_whose_answer_never_comes_is_not_sent_again() {
-    server.enqueue(new MockResponse.Builder(json(200, FILE)).headersDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder(json(200, FILE)).headersDelay(2, TimeUnit.SECONDS).build());
     server.enqueue(json(200, FILE));
 
     assertThatThrownBy(() -> upload("hello".getBytes()))
-        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void a_one_request_upload_turned_away_with_429_is_sent_again_and_succeeds() {
-    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
-        .addHeader("Retry-After", "0").build());
+    server.enqueue(
+        new MockResponse.Builder(
+                googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
+            .addHeader("Retry-After", "0")
+            .build());
     server.enqueue(json(200, FILE));
 
     RemoteFile created = upload("hello".getBytes());
@@ -99,22 +112,27 @@ class DriveUploadRepeatTest {
     ResumableUploadDispatcher drive = new ResumableUploadDispatcher(server, true);
     String lastChunk = "bytes " + 2 * CHUNK + "-" + (content.length - 1) + "/" + content.length;
     List<String> sent = new CopyOnWriteArrayList<>();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        sent.add(request.getMethod() + " " + request.getHeaders().get("Content-Range"));
-        if (lastChunk.equals(request.getHeaders().get("Content-Range"))) {
-          return googleError(500, "INTERNAL", "backendError", "Backend Error");
-        }
-        return drive.dispatch(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            sent.add(request.getMethod() + " " + request.getHeaders().get("Content-Range"));
+            if (lastChunk.equals(request.getHeaders().get("Content-Range"))) {
+              return googleError(500, "INTERNAL", "backendError", "Backend Error");
+            }
+            return drive.dispatch(request);
+          }
+        });
 
     assertThatThrownBy(() -> upload(content)).isInstanceOf(ProviderException.class);
 
     assertThat(sent)
-        .as("one session, every chunk sent once; after the 500 only a status query (bytes */total) may follow")
-        .startsWith("POST null", "PUT bytes 0-262143/" + content.length, "PUT bytes 262144-524287/" + content.length,
+        .as(
+            "one session, every chunk sent once; after the 500 only a status query (bytes */total) may follow")
+        .startsWith(
+            "POST null",
+            "PUT bytes 0-262143/" + content.length,
+            "PUT bytes 262144-524287/" + content.length,
             "PUT " + lastChunk)
         .filteredOn(request -> !request.startsWith("PUT bytes */"))
         .hasSize(4);

@@ -57,8 +57,12 @@ class GmailClientTest {
   }
 
   @Test
-  void test_reads_the_profile_with_the_access_token_and_reports_the_account() throws InterruptedException {
-    server.enqueue(json(200, """
+  void test_reads_the_profile_with_the_access_token_and_reports_the_account()
+      throws InterruptedException {
+    server.enqueue(
+        json(
+            200,
+            """
         {"emailAddress": "ann@example.com", "messagesTotal": 12, "threadsTotal": 10, "historyId": "123"}
         """));
 
@@ -75,12 +79,20 @@ class GmailClientTest {
 
   @Test
   void sends_a_utf8_message_as_base64url_raw_mime() throws Exception {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"id": "18c0a", "threadId": "18c0b", "labelIds": ["SENT"]}
         """));
-    MailMessage message = new MailMessage(
-        List.of("Ann Müller <ann@example.com>"), List.of("cc@example.com"), List.of("hidden@example.com"),
-        "Grüße – 你好 ✓", "Hallo Ann,\nschöne Grüße – 你好.\n", null);
+    MailMessage message =
+        new MailMessage(
+            List.of("Ann Müller <ann@example.com>"),
+            List.of("cc@example.com"),
+            List.of("hidden@example.com"),
+            "Grüße – 你好 ✓",
+            "Hallo Ann,\nschöne Grüße – 你好.\n",
+            null);
 
     SentMail sent = mail().send(GoogleTestSupport.credentials(), message);
 
@@ -92,20 +104,32 @@ class GmailClientTest {
     assertThat(received.getSubject()).isEqualTo("Grüße – 你好 ✓");
     assertThat(received.getRecipients(RecipientType.TO))
         .containsExactly(new InternetAddress("ann@example.com", "Ann Müller", "UTF-8"));
-    assertThat(((InternetAddress) received.getRecipients(RecipientType.TO)[0]).getPersonal()).isEqualTo("Ann Müller");
-    assertThat(received.getRecipients(RecipientType.CC)).containsExactly(new InternetAddress("cc@example.com"));
-    assertThat(received.getRecipients(RecipientType.BCC)).containsExactly(new InternetAddress("hidden@example.com"));
-    assertThat(received.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
+    assertThat(((InternetAddress) received.getRecipients(RecipientType.TO)[0]).getPersonal())
+        .isEqualTo("Ann Müller");
+    assertThat(received.getRecipients(RecipientType.CC))
+        .containsExactly(new InternetAddress("cc@example.com"));
+    assertThat(received.getRecipients(RecipientType.BCC))
+        .containsExactly(new InternetAddress("hidden@example.com"));
+    assertThat(received.getContentType())
+        .contains("text/plain")
+        .containsIgnoringCase("charset=UTF-8");
     // MIME text travels with CRLF line ends (RFC 5322); the words arrive intact.
-    assertThat(((String) received.getContent()).replace("\r\n", "\n")).isEqualTo("Hallo Ann,\nschöne Grüße – 你好.\n");
+    assertThat(((String) received.getContent()).replace("\r\n", "\n"))
+        .isEqualTo("Hallo Ann,\nschöne Grüße – 你好.\n");
     assertThat(received.getHeader("Subject")[0]).doesNotContain("ü").startsWith("=?UTF-8?");
   }
 
   @Test
   void an_html_body_makes_a_multipart_alternative_with_the_text_first() throws Exception {
     server.enqueue(json(200, "{\"id\": \"1\", \"threadId\": \"2\"}"));
-    MailMessage message = new MailMessage(
-        List.of("ann@example.com"), List.of(), List.of(), "Report", "Plain – text", "<p>Grüße <b>HTML</b></p>");
+    MailMessage message =
+        new MailMessage(
+            List.of("ann@example.com"),
+            List.of(),
+            List.of(),
+            "Report",
+            "Plain – text",
+            "<p>Grüße <b>HTML</b></p>");
 
     mail().send(GoogleTestSupport.credentials(), message);
 
@@ -121,21 +145,36 @@ class GmailClientTest {
 
   @Test
   void a_header_injection_attempt_is_refused_before_any_request() {
-    assertThatThrownBy(() -> mail().send(GoogleTestSupport.credentials(),
-            MailMessage.text(List.of("ann@example.com"), "Hi\r\nBcc: victim@example.com", "body")))
+    assertThatThrownBy(
+            () ->
+                mail()
+                    .send(
+                        GoogleTestSupport.credentials(),
+                        MailMessage.text(
+                            List.of("ann@example.com"), "Hi\r\nBcc: victim@example.com", "body")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("line breaks");
-    assertThatThrownBy(() -> mail().send(GoogleTestSupport.credentials(),
-            MailMessage.text(List.of("ann@example.com\nBcc: victim@example.com"), "Hi", "body")))
+    assertThatThrownBy(
+            () ->
+                mail()
+                    .send(
+                        GoogleTestSupport.credentials(),
+                        MailMessage.text(
+                            List.of("ann@example.com\nBcc: victim@example.com"), "Hi", "body")))
         .isInstanceOf(InvalidRequestException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void a_malformed_address_is_refused_with_a_clear_sentence_before_any_request() {
-    for (String bad : List.of("not an address", "ann@@example.com", "ann@example.com, bob@example.com")) {
-      assertThatThrownBy(() -> mail().send(GoogleTestSupport.credentials(),
-              MailMessage.text(List.of(bad), "Hi", "body")))
+    for (String bad :
+        List.of("not an address", "ann@@example.com", "ann@example.com, bob@example.com")) {
+      assertThatThrownBy(
+              () ->
+                  mail()
+                      .send(
+                          GoogleTestSupport.credentials(),
+                          MailMessage.text(List.of(bad), "Hi", "body")))
           .isInstanceOf(InvalidRequestException.class)
           .hasMessage("The to address \"" + bad + "\" is not a valid e-mail address.");
     }
@@ -145,43 +184,64 @@ class GmailClientTest {
   @Test
   void search_lists_then_reads_each_messages_metadata_in_list_order() throws InterruptedException {
     List<RecordedRequest> seen = Collections.synchronizedList(new ArrayList<>());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        seen.add(request);
-        String path = request.getUrl().encodedPath();
-        if (path.equals("/gmail/v1/users/me/messages")) {
-          return json(200, """
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            seen.add(request);
+            String path = request.getUrl().encodedPath();
+            if (path.equals("/gmail/v1/users/me/messages")) {
+              return json(
+                  200,
+                  """
               {"messages": [{"id": "m1", "threadId": "t1"}, {"id": "m2", "threadId": "t2"}],
                "resultSizeEstimate": 2}
               """);
-        }
-        String id = path.substring(path.lastIndexOf('/') + 1);
-        return json(200, """
+            }
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            return json(
+                200,
+                """
             {"id": "%s", "threadId": "t-%s", "snippet": "Snippet of %s", "internalDate": "1700000000000",
              "payload": {"headers": [
                {"name": "From", "value": "Bob <bob@example.com>"},
                {"name": "Subject", "value": "Subject %s"},
                {"name": "Date", "value": "Tue, 14 Nov 2023 22:13:20 +0000"}]}}
-            """.formatted(id, id, id, id));
-      }
-    });
+            """
+                    .formatted(id, id, id, id));
+          }
+        });
 
     List<MailSummary> found =
         mail().search(GoogleTestSupport.credentials(), new MailQuery("from:bob is:unread", 2));
 
-    assertThat(found).containsExactly(
-        new MailSummary("m1", "t-m1", "Bob <bob@example.com>", "Subject m1", "Snippet of m1",
-            Instant.ofEpochMilli(1_700_000_000_000L)),
-        new MailSummary("m2", "t-m2", "Bob <bob@example.com>", "Subject m2", "Snippet of m2",
-            Instant.ofEpochMilli(1_700_000_000_000L)));
+    assertThat(found)
+        .containsExactly(
+            new MailSummary(
+                "m1",
+                "t-m1",
+                "Bob <bob@example.com>",
+                "Subject m1",
+                "Snippet of m1",
+                Instant.ofEpochMilli(1_700_000_000_000L)),
+            new MailSummary(
+                "m2",
+                "t-m2",
+                "Bob <bob@example.com>",
+                "Subject m2",
+                "Snippet of m2",
+                Instant.ofEpochMilli(1_700_000_000_000L)));
     RecordedRequest list = seen.get(0);
     assertThat(list.getUrl().queryParameter("q")).isEqualTo("from:bob is:unread");
     assertThat(list.getUrl().queryParameter("maxResults")).isEqualTo("2");
     RecordedRequest get = seen.get(1);
     assertThat(get.getUrl().queryParameter("format")).isEqualTo("metadata");
-    assertThat(get.getUrl().queryParameterValues("metadataHeaders")).containsExactly("From", "Subject", "Date");
-    assertThat(seen).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1"));
+    assertThat(get.getUrl().queryParameterValues("metadataHeaders"))
+        .containsExactly("From", "Subject", "Date");
+    assertThat(seen)
+        .allSatisfy(
+            r ->
+                assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1"));
   }
 
   @Test

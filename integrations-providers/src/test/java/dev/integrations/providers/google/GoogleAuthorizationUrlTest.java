@@ -31,18 +31,22 @@ class GoogleAuthorizationUrlTest {
     assertThat(url.queryParameter("response_type")).isEqualTo("code");
     assertThat(Set.of(url.queryParameter("scope").split(" ")))
         .containsExactlyInAnyOrder(
-            "https://www.googleapis.com/auth/gmail.send", "https://www.googleapis.com/auth/gmail.readonly");
+            "https://www.googleapis.com/auth/gmail.send",
+            "https://www.googleapis.com/auth/gmail.readonly");
     assertThat(url.queryParameter("state")).isEqualTo(request.state().reveal());
     assertThat(url.queryParameter("code_challenge")).isEqualTo(request.codeChallenge());
     assertThat(url.queryParameter("code_challenge_method")).isEqualTo("S256");
     assertThat(url.queryParameter("access_type")).isEqualTo("offline");
     assertThat(url.queryParameter("prompt")).isEqualTo("consent");
-    assertThat(uri.toString()).doesNotContain(request.codeVerifier().reveal()).doesNotContain("s3cret");
+    assertThat(uri.toString())
+        .doesNotContain(request.codeVerifier().reveal())
+        .doesNotContain("s3cret");
   }
 
   @Test
   void drive_consent_url_asks_for_drive_file_only() {
-    AuthorizationRequest request = GoogleTestSupport.authorizationRequest(IntegrationType.GOOGLE_DRIVE);
+    AuthorizationRequest request =
+        GoogleTestSupport.authorizationRequest(IntegrationType.GOOGLE_DRIVE);
 
     HttpUrl url = HttpUrl.get(((OAuthProviderPort) google.drive()).authorizationUrl(request));
 
@@ -58,8 +62,9 @@ class GoogleAuthorizationUrlTest {
             .authorizationUri(URI.create("http://127.0.0.1:9/authorize"))
             .build();
 
-    URI uri = ((OAuthProviderPort) local.gmail())
-        .authorizationUrl(GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL));
+    URI uri =
+        ((OAuthProviderPort) local.gmail())
+            .authorizationUrl(GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL));
 
     assertThat(uri.toString()).startsWith("http://127.0.0.1:9/authorize?");
   }

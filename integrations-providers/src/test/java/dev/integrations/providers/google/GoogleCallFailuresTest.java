@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** How calls to Google fail, retry and give up; read timeout 700 ms, 4 attempts, 2 s of retries. */
 class GoogleCallFailuresTest {
   private static final String FILES = "{\"files\": [{\"id\": \"f1\", \"name\": \"a.txt\"}]}";
-  private static final MailMessage MAIL = MailMessage.text(List.of("ann@example.com"), "Hi", "Hello");
+  private static final MailMessage MAIL =
+      MailMessage.text(List.of("ann@example.com"), "Hi", "Hello");
 
   private final MockWebServer server = new MockWebServer();
   private FilesPort drive;
@@ -53,21 +54,31 @@ class GoogleCallFailuresTest {
 
   @Test
   void a_401_is_a_credentials_rejection_and_is_not_retried() {
-    server.enqueue(googleError(401, "UNAUTHENTICATED", "authError",
-        "Request had invalid authentication credentials."));
+    server.enqueue(
+        googleError(
+            401,
+            "UNAUTHENTICATED",
+            "authError",
+            "Request had invalid authentication credentials."));
     server.enqueue(json(200, FILES));
 
-    CredentialsRejectedException e = catchThrowableOfType(CredentialsRejectedException.class, this::listFiles);
+    CredentialsRejectedException e =
+        catchThrowableOfType(CredentialsRejectedException.class, this::listFiles);
 
-    assertThat(e).hasMessageContaining("Request had invalid authentication credentials.")
+    assertThat(e)
+        .hasMessageContaining("Request had invalid authentication credentials.")
         .hasMessageNotContaining("access-token-1");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void a_403_for_missing_permissions_is_a_refusal_with_googles_message() {
-    server.enqueue(googleError(403, "PERMISSION_DENIED", "insufficientPermissions",
-        "Request had insufficient authentication scopes."));
+    server.enqueue(
+        googleError(
+            403,
+            "PERMISSION_DENIED",
+            "insufficientPermissions",
+            "Request had insufficient authentication scopes."));
 
     ProviderException e = catchThrowableOfType(ProviderException.class, this::listFiles);
 
@@ -88,8 +99,11 @@ class GoogleCallFailuresTest {
 
   @Test
   void a_429_is_retried_after_the_wait_google_asked_for() {
-    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
-        .addHeader("Retry-After", "1").build());
+    server.enqueue(
+        new MockResponse.Builder(
+                googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
+            .addHeader("Retry-After", "1")
+            .build());
     server.enqueue(json(200, FILES));
 
     long start = System.nanoTime();
@@ -98,13 +112,18 @@ class GoogleCallFailuresTest {
 
     assertThat(page.files()).hasSize(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(RETRY_BUDGET.plusSeconds(1));
+    assertThat(waited)
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+        .isLessThan(RETRY_BUDGET.plusSeconds(1));
   }
 
   @Test
   void a_retry_after_beyond_the_retry_budget_gives_up_at_once_as_rate_limited() {
-    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Quota."))
-        .addHeader("Retry-After", "3600").build());
+    server.enqueue(
+        new MockResponse.Builder(
+                googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Quota."))
+            .addHeader("Retry-After", "3600")
+            .build());
 
     ProviderException e = catchThrowableOfType(ProviderException.class, this::listFiles);
 
@@ -115,7 +134,9 @@ class GoogleCallFailuresTest {
 
   @Test
   void googles_403_rate_limit_is_retried_like_a_429() {
-    server.enqueue(googleError(403, "PERMISSION_DENIED", "userRateLimitExceeded", "User rate limit exceeded."));
+    server.enqueue(
+        googleError(
+            403, "PERMISSION_DENIED", "userRateLimitExceeded", "User rate limit exceeded."));
     server.enqueue(json(200, FILES));
 
     assertThat(listFiles().files()).hasSize(1);
@@ -125,7 +146,8 @@ class GoogleCallFailuresTest {
   @Test
   void a_burst_of_503s_then_success_succeeds() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(googleError(503, "UNAVAILABLE", "backendError", "The service is currently unavailable."));
+      server.enqueue(
+          googleError(503, "UNAVAILABLE", "backendError", "The service is currently unavailable."));
     }
     server.enqueue(json(200, FILES));
 
@@ -136,7 +158,8 @@ class GoogleCallFailuresTest {
   @Test
   void only_503s_give_up_as_unavailable_within_the_retry_budget() {
     for (int i = 0; i < 20; i++) {
-      server.enqueue(googleError(503, "UNAVAILABLE", "backendError", "The service is currently unavailable."));
+      server.enqueue(
+          googleError(503, "UNAVAILABLE", "backendError", "The service is currently unavailable."));
     }
 
     long start = System.nanoTime();
@@ -163,7 +186,8 @@ class GoogleCallFailuresTest {
   @Test
   void answers_that_never_come_are_a_timeout() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(new MockResponse.Builder(json(200, FILES)).headersDelay(2, TimeUnit.SECONDS).build());
+      server.enqueue(
+          new MockResponse.Builder(json(200, FILES)).headersDelay(2, TimeUnit.SECONDS).build());
     }
 
     ProviderException e = catchThrowableOfType(ProviderException.class, this::listFiles);
@@ -173,7 +197,8 @@ class GoogleCallFailuresTest {
 
   @Test
   void a_body_that_stalls_is_a_timeout_and_a_read_is_retried() {
-    server.enqueue(new MockResponse.Builder(json(200, FILES)).bodyDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder(json(200, FILES)).bodyDelay(2, TimeUnit.SECONDS).build());
     server.enqueue(json(200, FILES));
 
     assertThat(listFiles().files()).hasSize(1);
@@ -182,12 +207,15 @@ class GoogleCallFailuresTest {
 
   @Test
   void a_send_that_timed_out_after_its_request_was_written_is_not_retried() {
-    server.enqueue(new MockResponse.Builder(json(200, "{\"id\": \"1\", \"threadId\": \"1\"}"))
-        .headersDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder(json(200, "{\"id\": \"1\", \"threadId\": \"1\"}"))
+            .headersDelay(2, TimeUnit.SECONDS)
+            .build());
     server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
 
     ProviderException e =
-        catchThrowableOfType(ProviderException.class, () -> gmail.send(GoogleTestSupport.credentials(), MAIL));
+        catchThrowableOfType(
+            ProviderException.class, () -> gmail.send(GoogleTestSupport.credentials(), MAIL));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -199,7 +227,8 @@ class GoogleCallFailuresTest {
     server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
 
     ProviderException e =
-        catchThrowableOfType(ProviderException.class, () -> gmail.send(GoogleTestSupport.credentials(), MAIL));
+        catchThrowableOfType(
+            ProviderException.class, () -> gmail.send(GoogleTestSupport.credentials(), MAIL));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -207,8 +236,11 @@ class GoogleCallFailuresTest {
 
   @Test
   void a_send_turned_away_with_429_is_retried_after_the_wait_google_asked_for() {
-    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
-        .addHeader("Retry-After", "1").build());
+    server.enqueue(
+        new MockResponse.Builder(
+                googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
+            .addHeader("Retry-After", "1")
+            .build());
     server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
 
     SentMail sent = gmail.send(GoogleTestSupport.credentials(), MAIL);
@@ -219,7 +251,9 @@ class GoogleCallFailuresTest {
 
   @Test
   void a_send_turned_away_by_a_rate_limit_403_is_retried() {
-    server.enqueue(googleError(403, "PERMISSION_DENIED", "userRateLimitExceeded", "User rate limit exceeded."));
+    server.enqueue(
+        googleError(
+            403, "PERMISSION_DENIED", "userRateLimitExceeded", "User rate limit exceeded."));
     server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
 
     assertThat(gmail.send(GoogleTestSupport.credentials(), MAIL).id()).isEqualTo("2");

@@ -43,18 +43,21 @@ class GoogleCodeExchangeTest {
     @BeforeEach
     void start() {
       oauth.start();
-      gmail = (OAuthProviderPort) GoogleProviders.builder()
-          .clientId(CLIENT_ID)
-          .clientSecret(Secret.of(CLIENT_SECRET))
-          .authorizationUri(oauth.authorizationEndpointUrl("google").uri())
-          .tokenUri(oauth.tokenEndpointUrl("google").uri())
-          .retries(RetrySettings.builder()
-              .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
-              .maxAttempts(2)
-              .maxDuration(Duration.ofSeconds(1))
-              .build())
-          .build()
-          .gmail();
+      gmail =
+          (OAuthProviderPort)
+              GoogleProviders.builder()
+                  .clientId(CLIENT_ID)
+                  .clientSecret(Secret.of(CLIENT_SECRET))
+                  .authorizationUri(oauth.authorizationEndpointUrl("google").uri())
+                  .tokenUri(oauth.tokenEndpointUrl("google").uri())
+                  .retries(
+                      RetrySettings.builder()
+                          .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                          .maxAttempts(2)
+                          .maxDuration(Duration.ofSeconds(1))
+                          .build())
+                  .build()
+                  .gmail();
     }
 
     @AfterEach
@@ -63,7 +66,8 @@ class GoogleCodeExchangeTest {
     }
 
     @Test
-    void exchanges_a_code_obtained_from_the_consent_url_with_the_requests_own_verifier() throws IOException {
+    void exchanges_a_code_obtained_from_the_consent_url_with_the_requests_own_verifier()
+        throws IOException {
       AuthorizationRequest request = GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL);
       String code = followConsent(gmail.authorizationUrl(request), request);
 
@@ -74,46 +78,63 @@ class GoogleCodeExchangeTest {
       try {
         claims = com.nimbusds.jwt.SignedJWT.parse(grant.accessToken().reveal()).getJWTClaimsSet();
       } catch (java.text.ParseException e) {
-        throw new AssertionError("not a JWT: the exchange did not return the server's access token", e);
+        throw new AssertionError(
+            "not a JWT: the exchange did not return the server's access token", e);
       }
       assertThat(claims.getSubject()).isEqualTo("ann");
       assertThat(claims.getIssuer()).isEqualTo(oauth.issuerUrl("google").toString());
       assertThat(grant.refreshToken()).isNotNull();
       assertThat(grant.refreshToken().reveal()).isNotEqualTo(grant.accessToken().reveal());
-      // The server's expires_in is the JWT's remaining hour, which its clock may already have rounded down.
-      assertThat(grant.expiresIn()).isIn(java.time.Duration.ofSeconds(3599), java.time.Duration.ofSeconds(3600));
+      // The server's expires_in is the JWT's remaining hour, which its clock may already have
+      // rounded down.
+      assertThat(grant.expiresIn())
+          .isIn(java.time.Duration.ofSeconds(3599), java.time.Duration.ofSeconds(3600));
     }
 
     @Test
     void a_wrong_verifier_is_refused_as_a_failed_authorization() throws IOException {
       AuthorizationRequest request = GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL);
       String code = followConsent(gmail.authorizationUrl(request), request);
-      AuthorizationRequest forged = new AuthorizationRequest(
-          request.state(), request.user(), request.type(),
-          Secret.of("another-verifier-0123456789-0123456789-0123456789"),
-          request.redirectUri(), request.expiresAt());
+      AuthorizationRequest forged =
+          new AuthorizationRequest(
+              request.state(),
+              request.user(),
+              request.type(),
+              Secret.of("another-verifier-0123456789-0123456789-0123456789"),
+              request.redirectUri(),
+              request.expiresAt());
 
       assertThatThrownBy(() -> gmail.exchange(forged, code))
           .isInstanceOf(AuthorizationFailedException.class)
-          .satisfies(e -> assertThat(((AuthorizationFailedException) e).code()).isEqualTo(ErrorCode.PROVIDER_REJECTED))
+          .satisfies(
+              e ->
+                  assertThat(((AuthorizationFailedException) e).code())
+                      .isEqualTo(ErrorCode.PROVIDER_REJECTED))
           .hasMessageContaining("invalid_grant")
           .hasMessageNotContaining(code)
           .hasMessageNotContaining(CLIENT_SECRET);
     }
 
     /**
-     * What a browser does: opens the consent URL (with {@code prompt=consent} the server shows its login
-     * page), submits it, and is redirected back with the code. mock-oauth2-server only speaks OpenID
-     * Connect, so {@code openid} is added to Google's scopes.
+     * What a browser does: opens the consent URL (with {@code prompt=consent} the server shows its
+     * login page), submits it, and is redirected back with the code. mock-oauth2-server only speaks
+     * OpenID Connect, so {@code openid} is added to Google's scopes.
      */
     private String followConsent(URI consentUrl, AuthorizationRequest request) throws IOException {
       HttpUrl url = HttpUrl.get(consentUrl);
-      HttpUrl oidc = url.newBuilder().setQueryParameter("scope", "openid " + url.queryParameter("scope")).build();
+      HttpUrl oidc =
+          url.newBuilder()
+              .setQueryParameter("scope", "openid " + url.queryParameter("scope"))
+              .build();
       OkHttpClient browser = new OkHttpClient.Builder().followRedirects(false).build();
       try (Response page = browser.newCall(new Request.Builder().url(oidc).build()).execute()) {
         assertThat(page.code()).isEqualTo(200);
       }
-      Request submit = new Request.Builder().url(oidc).post(new FormBody.Builder().add("username", "ann").build()).build();
+      Request submit =
+          new Request.Builder()
+              .url(oidc)
+              .post(new FormBody.Builder().add("username", "ann").build())
+              .build();
       try (Response response = browser.newCall(submit).execute()) {
         assertThat(response.code()).as(() -> bodyOf(response)).isEqualTo(302);
         HttpUrl back = HttpUrl.get(response.header("Location"));
@@ -132,7 +153,9 @@ class GoogleCodeExchangeTest {
     }
   }
 
-  /** Against a scripted token endpoint, to see exactly what the client sends and how answers parse. */
+  /**
+   * Against a scripted token endpoint, to see exactly what the client sends and how answers parse.
+   */
   @Nested
   class WithScriptedTokenEndpoint {
     private final MockWebServer server = new MockWebServer();
@@ -152,8 +175,12 @@ class GoogleCodeExchangeTest {
     }
 
     @Test
-    void sends_code_redirect_uri_verifier_and_client_credentials_in_a_form_post() throws InterruptedException {
-      server.enqueue(json(200, """
+    void sends_code_redirect_uri_verifier_and_client_credentials_in_a_form_post()
+        throws InterruptedException {
+      server.enqueue(
+          json(
+              200,
+              """
           {"access_token": "ya29.a", "expires_in": 3599, "refresh_token": "1//r", "token_type": "Bearer",
            "scope": "https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/gmail.readonly"}
           """));
@@ -163,7 +190,8 @@ class GoogleCodeExchangeTest {
       RecordedRequest sent = server.takeRequest();
       assertThat(sent.getMethod()).isEqualTo("POST");
       assertThat(sent.getUrl().encodedPath()).isEqualTo("/token");
-      assertThat(sent.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+      assertThat(sent.getHeaders().get("Content-Type"))
+          .startsWith("application/x-www-form-urlencoded");
       Map<String, String> form = GoogleTestSupport.form(sent);
       assertThat(form)
           .containsEntry("grant_type", "authorization_code")
@@ -176,7 +204,10 @@ class GoogleCodeExchangeTest {
 
     @Test
     void parses_token_lifetime_refresh_token_and_granted_scopes() {
-      server.enqueue(json(200, """
+      server.enqueue(
+          json(
+              200,
+              """
           {"access_token": "ya29.a", "expires_in": 3599, "refresh_token": "1//r", "token_type": "Bearer",
            "scope": "https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/gmail.readonly"}
           """));
@@ -186,14 +217,17 @@ class GoogleCodeExchangeTest {
       assertThat(grant.accessToken().reveal()).isEqualTo("ya29.a");
       assertThat(grant.refreshToken().reveal()).isEqualTo("1//r");
       assertThat(grant.expiresIn()).isEqualTo(Duration.ofSeconds(3599));
-      assertThat(grant.scopes()).containsExactlyInAnyOrder(
-          GoogleCatalog.GMAIL_SEND, GoogleCatalog.GMAIL_READONLY);
+      assertThat(grant.scopes())
+          .containsExactlyInAnyOrder(GoogleCatalog.GMAIL_SEND, GoogleCatalog.GMAIL_READONLY);
       assertThat(grant.toString()).doesNotContain("ya29.a").doesNotContain("1//r");
     }
 
     @Test
     void a_scope_unticked_on_the_consent_screen_is_missing_from_the_grant() {
-      server.enqueue(json(200, """
+      server.enqueue(
+          json(
+              200,
+              """
           {"access_token": "ya29.a", "expires_in": 3599, "refresh_token": "1//r", "token_type": "Bearer",
            "scope": "https://www.googleapis.com/auth/gmail.readonly"}
           """));
@@ -206,7 +240,10 @@ class GoogleCodeExchangeTest {
 
     @Test
     void an_answer_without_scope_means_the_requested_scopes_so_scopes_are_null() {
-      server.enqueue(json(200, """
+      server.enqueue(
+          json(
+              200,
+              """
           {"access_token": "ya29.a", "expires_in": 3599, "token_type": "Bearer"}
           """));
 
@@ -218,7 +255,10 @@ class GoogleCodeExchangeTest {
 
     @Test
     void a_refused_code_is_a_failed_authorization_with_googles_reason_and_is_not_retried() {
-      server.enqueue(json(400, """
+      server.enqueue(
+          json(
+              400,
+              """
           {"error": "invalid_grant", "error_description": "Malformed auth code."}
           """));
 

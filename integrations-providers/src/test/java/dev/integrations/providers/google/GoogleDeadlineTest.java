@@ -33,16 +33,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calls to Google end by the request deadline however long the client's own timeouts and retry budget
- * are (here 30 s each, so only the deadline can end them), and retries of a call that must not repeat
- * happen only after an answer that proves Google turned it away.
+ * Calls to Google end by the request deadline however long the client's own timeouts and retry
+ * budget are (here 30 s each, so only the deadline can end them), and retries of a call that must
+ * not repeat happen only after an answer that proves Google turned it away.
  */
 class GoogleDeadlineTest {
   private static final Duration DEADLINE = Duration.ofSeconds(1);
+
   /** Room for a loaded two-core machine; the point is "not the 30 s the timeouts would allow". */
   private static final Duration SLACK = Duration.ofSeconds(4);
-  private static final MailMessage MAIL = MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
-  private static final MockResponse HANG = new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+
+  private static final MailMessage MAIL =
+      MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
+  private static final MockResponse HANG =
+      new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
 
   private final MockWebServer server = new MockWebServer();
   private GoogleProviders google;
@@ -50,14 +54,16 @@ class GoogleDeadlineTest {
   @BeforeEach
   void start() throws IOException {
     server.start();
-    google = GoogleTestSupport.against(server)
-        .timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30))
-        .retries(RetrySettings.builder()
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-            .maxAttempts(5)
-            .maxDuration(Duration.ofSeconds(30))
-            .build())
-        .build();
+    google =
+        GoogleTestSupport.against(server)
+            .timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30))
+            .retries(
+                RetrySettings.builder()
+                    .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                    .maxAttempts(5)
+                    .maxDuration(Duration.ofSeconds(30))
+                    .build())
+            .build();
   }
 
   @AfterEach
@@ -75,7 +81,8 @@ class GoogleDeadlineTest {
 
   private <T> ProviderException failsWithin(Duration deadline, Supplier<T> call) {
     long start = System.nanoTime();
-    ProviderException e = catchThrowableOfType(ProviderException.class, () -> Deadline.after(deadline).run(call));
+    ProviderException e =
+        catchThrowableOfType(ProviderException.class, () -> Deadline.after(deadline).run(call));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plus(SLACK));
     return e;
   }
@@ -85,11 +92,14 @@ class GoogleDeadlineTest {
     server.enqueue(HANG);
     server.enqueue(json(200, "{\"id\": \"2\", \"threadId\": \"2\"}"));
 
-    ProviderException e = failsWithin(DEADLINE, () -> gmail().send(GoogleTestSupport.credentials(), MAIL));
+    ProviderException e =
+        failsWithin(DEADLINE, () -> gmail().send(GoogleTestSupport.credentials(), MAIL));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
-    assertThat(e).hasMessage("Gmail did not answer in time: the request's deadline of 1 s ran out."
-        + " It was not repeated, because Gmail may have received it.");
+    assertThat(e)
+        .hasMessage(
+            "Gmail did not answer in time: the request's deadline of 1 s ran out."
+                + " It was not repeated, because Gmail may have received it.");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -99,7 +109,10 @@ class GoogleDeadlineTest {
       server.enqueue(HANG);
     }
 
-    ProviderException e = failsWithin(DEADLINE, () -> drive().list(GoogleTestSupport.credentials(), new FileQuery("", 10, null)));
+    ProviderException e =
+        failsWithin(
+            DEADLINE,
+            () -> drive().list(GoogleTestSupport.credentials(), new FileQuery("", 10, null)));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
     assertThat(e).hasMessageContaining("deadline of 1 s");
@@ -111,8 +124,10 @@ class GoogleDeadlineTest {
       server.enqueue(HANG);
     }
 
-    ProviderException e = failsWithin(DEADLINE,
-        () -> ((OAuthProviderPort) google.gmail()).refresh(GoogleTestSupport.credentials()));
+    ProviderException e =
+        failsWithin(
+            DEADLINE,
+            () -> ((OAuthProviderPort) google.gmail()).refresh(GoogleTestSupport.credentials()));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/token");
@@ -120,12 +135,17 @@ class GoogleDeadlineTest {
 
   @Test
   void a_retry_after_the_deadline_cannot_fit_is_not_waited_for() {
-    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
-        .addHeader("Retry-After", "20").build());
+    server.enqueue(
+        new MockResponse.Builder(
+                googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
+            .addHeader("Retry-After", "20")
+            .build());
     server.enqueue(json(200, "{\"files\": []}"));
 
-    ProviderException e = failsWithin(Duration.ofSeconds(3),
-        () -> drive().list(GoogleTestSupport.credentials(), new FileQuery("", 10, null)));
+    ProviderException e =
+        failsWithin(
+            Duration.ofSeconds(3),
+            () -> drive().list(GoogleTestSupport.credentials(), new FileQuery("", 10, null)));
 
     assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(20));
@@ -136,8 +156,10 @@ class GoogleDeadlineTest {
   void an_attempt_is_not_started_once_the_deadline_has_run_out() {
     Deadline spent = Deadline.after(Duration.ofNanos(1));
 
-    ProviderException e = catchThrowableOfType(ProviderException.class,
-        () -> spent.run(() -> gmail().send(GoogleTestSupport.credentials(), MAIL)));
+    ProviderException e =
+        catchThrowableOfType(
+            ProviderException.class,
+            () -> spent.run(() -> gmail().send(GoogleTestSupport.credentials(), MAIL)));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
     assertThat(server.getRequestCount()).isZero();
@@ -156,8 +178,11 @@ class GoogleDeadlineTest {
 
   @Test
   void an_upload_turned_away_with_429_is_retried_after_the_wait_and_succeeds() {
-    server.enqueue(new MockResponse.Builder(googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
-        .addHeader("Retry-After", "1").build());
+    server.enqueue(
+        new MockResponse.Builder(
+                googleError(429, "RESOURCE_EXHAUSTED", "rateLimitExceeded", "Slow down."))
+            .addHeader("Retry-After", "1")
+            .build());
     server.enqueue(json(200, "{\"id\": \"f1\", \"name\": \"a.txt\"}"));
 
     RemoteFile created = upload(small());
@@ -170,8 +195,13 @@ class GoogleDeadlineTest {
   void an_upload_that_keeps_flowing_may_outlast_the_deadline() {
     server.enqueue(json(200, "{\"id\": \"f1\", \"name\": \"slow.bin\"}"));
     int pieces = 6;
-    FileUpload slow = new FileUpload("slow.bin", "application/octet-stream", null, pieces * 1024L,
-        () -> new SlowSource(pieces, 1024, Duration.ofMillis(300)));
+    FileUpload slow =
+        new FileUpload(
+            "slow.bin",
+            "application/octet-stream",
+            null,
+            pieces * 1024L,
+            () -> new SlowSource(pieces, 1024, Duration.ofMillis(300)));
 
     RemoteFile created = Deadline.after(DEADLINE).run(() -> upload(slow));
 
@@ -195,10 +225,14 @@ class GoogleDeadlineTest {
 
   private static FileUpload small() {
     byte[] content = "hello, drive".getBytes(StandardCharsets.UTF_8);
-    return new FileUpload("a.txt", "text/plain", null, content.length, () -> new ByteArrayInputStream(content));
+    return new FileUpload(
+        "a.txt", "text/plain", null, content.length, () -> new ByteArrayInputStream(content));
   }
 
-  /** A file on a slow disk or link: {@code pieces} pieces of {@code size} bytes, one per {@code every}. */
+  /**
+   * A file on a slow disk or link: {@code pieces} pieces of {@code size} bytes, one per {@code
+   * every}.
+   */
   private static final class SlowSource extends InputStream {
     private final int size;
     private final long everyMillis;
@@ -224,7 +258,8 @@ class GoogleDeadlineTest {
           return -1;
         }
         try {
-          TimeUnit.MILLISECONDS.sleep(everyMillis); // the slowness being simulated, not a wait for overlap
+          TimeUnit.MILLISECONDS.sleep(
+              everyMillis); // the slowness being simulated, not a wait for overlap
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException(e);

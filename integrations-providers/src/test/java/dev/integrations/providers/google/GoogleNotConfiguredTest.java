@@ -22,21 +22,26 @@ class GoogleNotConfiguredTest {
   private static final String MESSAGE =
       "Google integrations are not configured: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET.";
 
-  private final GoogleProviders google = GoogleProviders.builder().clientId(null).clientSecret(null).build();
+  private final GoogleProviders google =
+      GoogleProviders.builder().clientId(null).clientSecret(null).build();
 
   @Test
   void without_client_id_and_secret_the_catalog_entries_are_still_there() {
     assertThat(google.isConfigured()).isFalse();
     assertThat(google.gmail().integration().type()).isEqualTo(IntegrationType.GMAIL);
     assertThat(google.gmail().integration().name()).isEqualTo("Gmail");
-    assertThat(google.gmail().integration().description()).isEqualTo("Send and receive emails via Gmail API");
+    assertThat(google.gmail().integration().description())
+        .isEqualTo("Send and receive emails via Gmail API");
     assertThat(google.gmail().integration().icon()).isEqualTo("mail");
     assertThat(google.gmail().integration().authMethod()).isEqualTo(AuthMethod.OAUTH2);
-    assertThat(google.gmail().integration().requiredScopes()).containsExactlyInAnyOrder(
-        "https://www.googleapis.com/auth/gmail.send", "https://www.googleapis.com/auth/gmail.readonly");
+    assertThat(google.gmail().integration().requiredScopes())
+        .containsExactlyInAnyOrder(
+            "https://www.googleapis.com/auth/gmail.send",
+            "https://www.googleapis.com/auth/gmail.readonly");
     assertThat(google.drive().integration().type()).isEqualTo(IntegrationType.GOOGLE_DRIVE);
     assertThat(google.drive().integration().name()).isEqualTo("Google Drive");
-    assertThat(google.drive().integration().description()).isEqualTo("Upload and manage files in Google Drive");
+    assertThat(google.drive().integration().description())
+        .isEqualTo("Upload and manage files in Google Drive");
     assertThat(google.drive().integration().icon()).isEqualTo("hard-drive");
     assertThat(google.drive().integration().requiredScopes())
         .containsExactly("https://www.googleapis.com/auth/drive.file");
@@ -47,21 +52,37 @@ class GoogleNotConfiguredTest {
     OAuthProviderPort gmail = (OAuthProviderPort) google.gmail();
     OAuthProviderPort drive = (OAuthProviderPort) GoogleProviders.notConfigured().drive();
 
-    List<Runnable> calls = List.of(
-        () -> gmail.authorizationUrl(GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL)),
-        () -> gmail.exchange(GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL), "code"),
-        () -> gmail.refresh(GoogleTestSupport.credentials()),
-        () -> gmail.test(GoogleTestSupport.credentials()),
-        () -> ((MailPort) gmail).send(GoogleTestSupport.credentials(),
-            MailMessage.text(List.of("ann@example.com"), "s", "b")),
-        () -> ((MailPort) gmail).search(GoogleTestSupport.credentials(), new MailQuery("", 1)),
-        () -> drive.test(GoogleTestSupport.credentials()),
-        () -> ((FilesPort) drive).list(GoogleTestSupport.credentials(), new FileQuery("", 1, null)));
+    List<Runnable> calls =
+        List.of(
+            () ->
+                gmail.authorizationUrl(
+                    GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL)),
+            () ->
+                gmail.exchange(
+                    GoogleTestSupport.authorizationRequest(IntegrationType.GMAIL), "code"),
+            () -> gmail.refresh(GoogleTestSupport.credentials()),
+            () -> gmail.test(GoogleTestSupport.credentials()),
+            () ->
+                ((MailPort) gmail)
+                    .send(
+                        GoogleTestSupport.credentials(),
+                        MailMessage.text(List.of("ann@example.com"), "s", "b")),
+            () -> ((MailPort) gmail).search(GoogleTestSupport.credentials(), new MailQuery("", 1)),
+            () -> drive.test(GoogleTestSupport.credentials()),
+            () ->
+                ((FilesPort) drive)
+                    .list(GoogleTestSupport.credentials(), new FileQuery("", 1, null)));
 
-    assertThat(calls).allSatisfy(call -> assertThatThrownBy(call::run)
-        .isInstanceOf(NotConfiguredException.class)
-        .hasMessage(MESSAGE)
-        .satisfies(e -> assertThat(((NotConfiguredException) e).code()).isEqualTo(ErrorCode.NOT_CONFIGURED)));
+    assertThat(calls)
+        .allSatisfy(
+            call ->
+                assertThatThrownBy(call::run)
+                    .isInstanceOf(NotConfiguredException.class)
+                    .hasMessage(MESSAGE)
+                    .satisfies(
+                        e ->
+                            assertThat(((NotConfiguredException) e).code())
+                                .isEqualTo(ErrorCode.NOT_CONFIGURED)));
   }
 
   @Test

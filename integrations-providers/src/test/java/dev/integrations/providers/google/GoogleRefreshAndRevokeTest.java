@@ -44,7 +44,10 @@ class GoogleRefreshAndRevokeTest {
 
   @Test
   void refresh_posts_the_refresh_token_with_client_credentials() throws InterruptedException {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"access_token": "ya29.new", "expires_in": 3599, "token_type": "Bearer",
          "scope": "https://www.googleapis.com/auth/drive.file"}
         """));
@@ -65,7 +68,10 @@ class GoogleRefreshAndRevokeTest {
 
   @Test
   void a_refresh_answer_without_refresh_token_keeps_the_stored_one() {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"access_token": "ya29.new", "expires_in": 3599, "token_type": "Bearer"}
         """));
     Credentials stored = GoogleTestSupport.credentials();
@@ -81,7 +87,10 @@ class GoogleRefreshAndRevokeTest {
 
   @Test
   void a_rotated_refresh_token_is_returned_to_be_saved() {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"access_token": "ya29.new", "expires_in": 3599, "refresh_token": "1//rotated", "token_type": "Bearer"}
         """));
 
@@ -92,7 +101,10 @@ class GoogleRefreshAndRevokeTest {
 
   @Test
   void invalid_grant_is_the_cores_reauthorization_signal_and_is_not_retried() {
-    server.enqueue(json(400, """
+    server.enqueue(
+        json(
+            400,
+            """
         {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}
         """));
 
@@ -105,7 +117,10 @@ class GoogleRefreshAndRevokeTest {
 
   @Test
   void an_unknown_client_is_a_provider_refusal_not_a_credentials_rejection() {
-    server.enqueue(json(401, """
+    server.enqueue(
+        json(
+            401,
+            """
         {"error": "invalid_client", "error_description": "The OAuth client was not found."}
         """));
 
@@ -113,14 +128,18 @@ class GoogleRefreshAndRevokeTest {
         .isInstanceOf(ProviderException.class)
         .hasMessageContaining("invalid_client")
         .hasMessageNotContaining(CLIENT_SECRET)
-        .satisfies(e -> assertThat(((IntegrationException) e).code()).isEqualTo(ErrorCode.PROVIDER_REJECTED));
+        .satisfies(
+            e ->
+                assertThat(((IntegrationException) e).code())
+                    .isEqualTo(ErrorCode.PROVIDER_REJECTED));
   }
 
   @Test
   void refresh_without_a_stored_refresh_token_asks_for_reauthorization_without_calling_google() {
     Credentials accessOnly = new Credentials(Secret.of("a"), null, Instant.now(), Set.of());
 
-    assertThatThrownBy(() -> drive.refresh(accessOnly)).isInstanceOf(ReauthorizationRequiredException.class);
+    assertThatThrownBy(() -> drive.refresh(accessOnly))
+        .isInstanceOf(ReauthorizationRequiredException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -133,13 +152,16 @@ class GoogleRefreshAndRevokeTest {
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getMethod()).isEqualTo("POST");
     assertThat(sent.getUrl().encodedPath()).isEqualTo("/revoke");
-    assertThat(sent.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-    assertThat(GoogleTestSupport.form(sent)).containsExactly(java.util.Map.entry("token", "refresh-token-1"));
+    assertThat(sent.getHeaders().get("Content-Type"))
+        .startsWith("application/x-www-form-urlencoded");
+    assertThat(GoogleTestSupport.form(sent))
+        .containsExactly(java.util.Map.entry("token", "refresh-token-1"));
     assertThat(result.revoked()).isTrue();
   }
 
   @Test
-  void revoke_falls_back_to_the_access_token_when_there_is_no_refresh_token() throws InterruptedException {
+  void revoke_falls_back_to_the_access_token_when_there_is_no_refresh_token()
+      throws InterruptedException {
     server.enqueue(new MockResponse.Builder().code(200).build());
 
     drive.revoke(new Credentials(Secret.of("access-only"), null, null, Set.of()));
@@ -149,7 +171,10 @@ class GoogleRefreshAndRevokeTest {
 
   @Test
   void a_refused_revocation_is_reported_not_thrown() {
-    server.enqueue(json(400, """
+    server.enqueue(
+        json(
+            400,
+            """
         {"error": "invalid_token", "error_description": "Token expired or revoked"}
         """));
 

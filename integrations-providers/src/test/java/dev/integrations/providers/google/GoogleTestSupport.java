@@ -37,11 +37,12 @@ final class GoogleTestSupport {
         .revocationUri(server.url("/revoke").uri())
         .apiRootUrl(server.url("/").toString())
         .timeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(2))
-        .retries(RetrySettings.builder()
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-            .maxAttempts(4)
-            .maxDuration(RETRY_BUDGET)
-            .build());
+        .retries(
+            RetrySettings.builder()
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .maxAttempts(4)
+                .maxDuration(RETRY_BUDGET)
+                .build());
   }
 
   static Credentials credentials() {
@@ -72,10 +73,13 @@ final class GoogleTestSupport {
 
   /** A Google API error answer in the shape of https://cloud.google.com/apis/design/errors. */
   static MockResponse googleError(int code, String status, String reason, String message) {
-    return json(code, """
+    return json(
+        code,
+        """
         {"error": {"code": %d, "message": "%s", "status": "%s",
           "errors": [{"message": "%s", "domain": "global", "reason": "%s"}]}}
-        """.formatted(code, message, status, message, reason));
+        """
+            .formatted(code, message, status, message, reason));
   }
 
   /** The form fields of an {@code application/x-www-form-urlencoded} request body. */

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /** The Google adapters under the core's use cases, as an application wires them. */
 class GoogleThroughCoreTest {
   private static final UserId ANN = UserId.of("ann");
-  private static final MailMessage MAIL = MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
+  private static final MailMessage MAIL =
+      MailMessage.text(List.of("bob@example.com"), "Hi", "Hello");
 
   private final MockWebServer server = new MockWebServer();
   private final InMemoryTokenStore tokens = new InMemoryTokenStore();
@@ -51,13 +52,14 @@ class GoogleThroughCoreTest {
   void start() throws IOException {
     server.start();
     GoogleProviders google = GoogleTestSupport.against(server).build();
-    integrations = Integrations.builder()
-        .tokenStore(tokens)
-        .connectionStore(connectionStore)
-        .stateStore(new InMemoryOAuthStateStore())
-        .provider(google.gmail(), google.drive())
-        .redirectUri(REDIRECT_URI)
-        .build();
+    integrations =
+        Integrations.builder()
+            .tokenStore(tokens)
+            .connectionStore(connectionStore)
+            .stateStore(new InMemoryOAuthStateStore())
+            .provider(google.gmail(), google.drive())
+            .redirectUri(REDIRECT_URI)
+            .build();
   }
 
   @AfterEach
@@ -72,16 +74,25 @@ class GoogleThroughCoreTest {
 
   @Test
   void a_consent_without_gmail_send_is_stored_but_reported_with_the_missing_scope() {
-    ConnectResult.AuthorizationPending pending = (ConnectResult.AuthorizationPending)
-        integrations.connections().connect(ConnectCommand.oauth(ANN, IntegrationType.GMAIL));
+    ConnectResult.AuthorizationPending pending =
+        (ConnectResult.AuthorizationPending)
+            integrations.connections().connect(ConnectCommand.oauth(ANN, IntegrationType.GMAIL));
     String state = HttpUrl.get(pending.authorizationUrl()).queryParameter("state");
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"access_token": "ya29.a", "expires_in": 3599, "refresh_token": "1//r", "token_type": "Bearer",
          "scope": "https://www.googleapis.com/auth/gmail.readonly"}
         """));
 
-    MissingScopesException e = catchThrowableOfType(MissingScopesException.class,
-        () -> integrations.connections().completeAuthorization(new AuthorizationCallback(state, "code", null, ANN)));
+    MissingScopesException e =
+        catchThrowableOfType(
+            MissingScopesException.class,
+            () ->
+                integrations
+                    .connections()
+                    .completeAuthorization(new AuthorizationCallback(state, "code", null, ANN)));
 
     assertThat(e).as("the completion throws").isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.MISSING_SCOPES);
@@ -104,9 +115,11 @@ class GoogleThroughCoreTest {
     SentMail sent = integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL);
 
     assertThat(sent).isEqualTo(new SentMail("m1", "t1"));
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer access-token-1");
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/token");
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ya29.fresh");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ya29.fresh");
     Credentials stored = tokens.find(ANN, IntegrationType.GMAIL).orElseThrow().credentials();
     assertThat(stored.accessToken()).isEqualTo(Secret.of("ya29.fresh"));
     assertThat(stored.refreshToken()).isEqualTo(Secret.of("refresh-token-1"));
@@ -120,8 +133,10 @@ class GoogleThroughCoreTest {
     server.enqueue(googleError(401, "UNAUTHENTICATED", "authError", "Invalid Credentials"));
     server.enqueue(json(200, "{\"id\": \"never\", \"threadId\": \"never\"}"));
 
-    CredentialsRejectedException e = catchThrowableOfType(CredentialsRejectedException.class,
-        () -> integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL));
+    CredentialsRejectedException e =
+        catchThrowableOfType(
+            CredentialsRejectedException.class,
+            () -> integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL));
 
     assertThat(e).as("the send throws").isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS_REJECTED);
@@ -130,12 +145,21 @@ class GoogleThroughCoreTest {
 
   @Test
   void invalid_grant_marks_the_connection_for_reauthorization_and_keeps_it() {
-    storeCredentials(new Credentials(Secret.of("old"), Secret.of("revoked"), Instant.now().minusSeconds(5),
-        Set.of(GoogleCatalog.GMAIL_SEND, GoogleCatalog.GMAIL_READONLY)));
-    server.enqueue(json(400, "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"));
+    storeCredentials(
+        new Credentials(
+            Secret.of("old"),
+            Secret.of("revoked"),
+            Instant.now().minusSeconds(5),
+            Set.of(GoogleCatalog.GMAIL_SEND, GoogleCatalog.GMAIL_READONLY)));
+    server.enqueue(
+        json(
+            400,
+            "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"));
 
-    ReauthorizationRequiredException e = catchThrowableOfType(ReauthorizationRequiredException.class,
-        () -> integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL));
+    ReauthorizationRequiredException e =
+        catchThrowableOfType(
+            ReauthorizationRequiredException.class,
+            () -> integrations.actions().sendMail(ANN, IntegrationType.GMAIL, MAIL));
 
     assertThat(e).as("the send throws").isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);

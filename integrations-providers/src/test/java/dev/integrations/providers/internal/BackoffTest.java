@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /** The retry waits, with the random source pinned to its extremes. */
 class BackoffTest {
-  private static final RetrySettings SETTINGS = RetrySettings.builder()
-      .backoff(Duration.ofMillis(500), Duration.ofSeconds(8))
-      .jitter(0.25)
-      .maxAttempts(10)
-      .build();
+  private static final RetrySettings SETTINGS =
+      RetrySettings.builder()
+          .backoff(Duration.ofMillis(500), Duration.ofSeconds(8))
+          .jitter(0.25)
+          .maxAttempts(10)
+          .build();
   private static final double LOWEST = 0.0;
   private static final double HIGHEST = Math.nextDown(1.0);
 
@@ -25,9 +26,11 @@ class BackoffTest {
     long[] baseMillis = {500, 1000, 2000, 4000, 8000, 8000, 8000};
     for (int attempt = 1; attempt <= baseMillis.length; attempt++) {
       Duration base = Duration.ofMillis(baseMillis[attempt - 1]);
-      assertThat(delay(LOWEST, attempt, null)).as("attempt %d, lowest", attempt)
+      assertThat(delay(LOWEST, attempt, null))
+          .as("attempt %d, lowest", attempt)
           .isEqualTo(base.multipliedBy(3).dividedBy(4));
-      assertThat(delay(HIGHEST, attempt, null)).as("attempt %d, highest", attempt)
+      assertThat(delay(HIGHEST, attempt, null))
+          .as("attempt %d, highest", attempt)
           .isLessThanOrEqualTo(base.multipliedBy(5).dividedBy(4))
           .isGreaterThan(base.multipliedBy(5).dividedBy(4).minusMillis(1));
       assertThat(delay(0.5, attempt, null)).as("attempt %d, middle", attempt).isEqualTo(base);
@@ -39,7 +42,9 @@ class BackoffTest {
     Duration asked = Duration.ofSeconds(3);
 
     assertThat(delay(LOWEST, 1, asked)).isEqualTo(asked);
-    assertThat(delay(HIGHEST, 4, asked)).isGreaterThanOrEqualTo(asked).isLessThanOrEqualTo(Duration.ofMillis(3750));
+    assertThat(delay(HIGHEST, 4, asked))
+        .isGreaterThanOrEqualTo(asked)
+        .isLessThanOrEqualTo(Duration.ofMillis(3750));
   }
 
   @Test

@@ -36,30 +36,42 @@ class RetrierTest {
   private record Answer(int status, Duration retryAfter) {}
 
   /** Repeats 429 after its Retry-After and 503 after the backoff. */
-  private static final RetryRule<Answer> RULE = new RetryRule<>() {
-    @Override
-    public Verdict afterFailure(Exception failure) {
-      return Verdict.RETRY;
-    }
+  private static final RetryRule<Answer> RULE =
+      new RetryRule<>() {
+        @Override
+        public Verdict afterFailure(Exception failure) {
+          return Verdict.RETRY;
+        }
 
-    @Override
-    public Verdict afterResult(Answer answer) {
-      return answer.status() == 429 || answer.status() == 503 ? Verdict.retryAfter(answer.retryAfter()) : Verdict.FINAL;
-    }
-  };
+        @Override
+        public Verdict afterResult(Answer answer) {
+          return answer.status() == 429 || answer.status() == 503
+              ? Verdict.retryAfter(answer.retryAfter())
+              : Verdict.FINAL;
+        }
+      };
 
   private Retrier retrier(RetrySettings settings) {
-    return new Retrier(settings, () -> random, nanos::get, wait -> {
-      slept.add(wait);
-      nanos.addAndGet(wait.toNanos());
-    });
+    return new Retrier(
+        settings,
+        () -> random,
+        nanos::get,
+        wait -> {
+          slept.add(wait);
+          nanos.addAndGet(wait.toNanos());
+        });
   }
 
   private static RetrySettings.Builder settings() {
-    return RetrySettings.builder().maxDuration(Duration.ofHours(1)).maxRetryAfter(Duration.ofMinutes(1));
+    return RetrySettings.builder()
+        .maxDuration(Duration.ofHours(1))
+        .maxRetryAfter(Duration.ofMinutes(1));
   }
 
-  /** An attempt that answers {@code answers} in turn, the last one for ever, each taking {@code took}. */
+  /**
+   * An attempt that answers {@code answers} in turn, the last one for ever, each taking {@code
+   * took}.
+   */
   private Retrier.Attempt<Answer, RuntimeException> answering(Duration took, Answer... answers) {
     return () -> {
       int attempt = attempts.incrementAndGet();
@@ -83,7 +95,12 @@ class RetrierTest {
   @Test
   void waits_double_from_the_initial_delay_up_to_the_cap_less_a_quarter_at_the_lowest_draw() {
     random = LOWEST;
-    Retrier retrier = retrier(settings().maxAttempts(5).backoff(Duration.ofMillis(100), Duration.ofMillis(400)).build());
+    Retrier retrier =
+        retrier(
+            settings()
+                .maxAttempts(5)
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(400))
+                .build());
 
     Answer answer = retrier.run("Slack", RULE, answering(Duration.ZERO, UNAVAILABLE));
 
@@ -94,14 +111,20 @@ class RetrierTest {
   @Test
   void waits_are_at_most_a_quarter_longer_at_the_highest_draw() {
     random = HIGHEST;
-    Retrier retrier = retrier(settings().maxAttempts(5).backoff(Duration.ofMillis(100), Duration.ofMillis(400)).build());
+    Retrier retrier =
+        retrier(
+            settings()
+                .maxAttempts(5)
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(400))
+                .build());
 
     retrier.run("Slack", RULE, answering(Duration.ZERO, UNAVAILABLE));
 
     List<Duration> highest = millis(125, 250, 500, 500);
     assertThat(slept).hasSize(4);
     for (int i = 0; i < 4; i++) {
-      assertThat(slept.get(i)).as("wait %d", i + 1)
+      assertThat(slept.get(i))
+          .as("wait %d", i + 1)
           .isLessThanOrEqualTo(highest.get(i))
           .isGreaterThan(highest.get(i).minusMillis(1));
     }
@@ -111,9 +134,16 @@ class RetrierTest {
   void attempts_are_bounded_and_the_last_failure_is_thrown() {
     Retrier retrier = retrier(settings().maxAttempts(3).build());
 
-    IOException last = catchThrowableOfType(IOException.class, () -> retrier.run("Slack", RULE, () -> {
-      throw new IOException("attempt " + attempts.incrementAndGet());
-    }));
+    IOException last =
+        catchThrowableOfType(
+            IOException.class,
+            () ->
+                retrier.run(
+                    "Slack",
+                    RULE,
+                    () -> {
+                      throw new IOException("attempt " + attempts.incrementAndGet());
+                    }));
 
     assertThat(last).hasMessage("attempt 3");
     assertThat(slept).hasSize(2);
@@ -142,7 +172,9 @@ class RetrierTest {
     assertThat(retrier.run("Slack", RULE, answering(Duration.ZERO, tooMany, OK))).isEqualTo(OK);
 
     assertThat(slept.get(0)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(slept.get(1)).isGreaterThan(Duration.ofMillis(2499)).isLessThanOrEqualTo(Duration.ofMillis(2500));
+    assertThat(slept.get(1))
+        .isGreaterThan(Duration.ofMillis(2499))
+        .isLessThanOrEqualTo(Duration.ofMillis(2500));
   }
 
   @Test
@@ -162,7 +194,9 @@ class RetrierTest {
     Retrier retrier = retrier(settings().build());
     Answer tooMany = new Answer(429, Duration.ofSeconds(4));
 
-    Answer answer = deadline(Duration.ofSeconds(3)).run(() -> retrier.run("Slack", RULE, answering(Duration.ZERO, tooMany, OK)));
+    Answer answer =
+        deadline(Duration.ofSeconds(3))
+            .run(() -> retrier.run("Slack", RULE, answering(Duration.ZERO, tooMany, OK)));
 
     assertThat(answer).isEqualTo(tooMany);
     assertThat(attempts).hasValue(1);
@@ -172,11 +206,20 @@ class RetrierTest {
   @Test
   void no_wait_is_slept_past_the_deadline() {
     long start = nanos.get();
-    Retrier retrier = retrier(settings().maxAttempts(100).jitter(0).backoff(Duration.ofMillis(200), Duration.ofMillis(200)).build());
+    Retrier retrier =
+        retrier(
+            settings()
+                .maxAttempts(100)
+                .jitter(0)
+                .backoff(Duration.ofMillis(200), Duration.ofMillis(200))
+                .build());
 
-    // Each attempt takes 100 ms, each wait 200 ms: attempts end at 100, 400, 700 and 1000 ms; a fifth
+    // Each attempt takes 100 ms, each wait 200 ms: attempts end at 100, 400, 700 and 1000 ms; a
+    // fifth
     // wait would end at 1200 ms, after the deadline.
-    Answer answer = deadline(Duration.ofSeconds(1)).run(() -> retrier.run("Slack", RULE, answering(Duration.ofMillis(100), UNAVAILABLE)));
+    Answer answer =
+        deadline(Duration.ofSeconds(1))
+            .run(() -> retrier.run("Slack", RULE, answering(Duration.ofMillis(100), UNAVAILABLE)));
 
     assertThat(answer).isEqualTo(UNAVAILABLE);
     assertThat(attempts).hasValue(4);
@@ -186,12 +229,14 @@ class RetrierTest {
 
   @Test
   void max_duration_ends_the_retries_without_a_deadline() {
-    Retrier retrier = retrier(settings()
-        .maxAttempts(100)
-        .jitter(0)
-        .backoff(Duration.ofMillis(200), Duration.ofMillis(200))
-        .maxDuration(Duration.ofMillis(500))
-        .build());
+    Retrier retrier =
+        retrier(
+            settings()
+                .maxAttempts(100)
+                .jitter(0)
+                .backoff(Duration.ofMillis(200), Duration.ofMillis(200))
+                .maxDuration(Duration.ofMillis(500))
+                .build());
 
     Answer answer = retrier.run("Slack", RULE, answering(Duration.ZERO, UNAVAILABLE));
 
@@ -206,8 +251,10 @@ class RetrierTest {
     Deadline deadline = deadline(Duration.ofSeconds(1));
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 
-    ProviderException e = catchThrowableOfType(ProviderException.class,
-        () -> deadline.run(() -> retrier.run("Slack", RULE, answering(Duration.ZERO, OK))));
+    ProviderException e =
+        catchThrowableOfType(
+            ProviderException.class,
+            () -> deadline.run(() -> retrier.run("Slack", RULE, answering(Duration.ZERO, OK))));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_TIMEOUT);
     assertThat(attempts).hasValue(0);
@@ -217,38 +264,66 @@ class RetrierTest {
   void the_rule_hears_of_each_retry_with_its_failure_and_wait_before_the_wait() {
     random = LOWEST;
     List<String> heard = new ArrayList<>();
-    RetryRule<Answer> listening = new RetryRule<>() {
-      @Override
-      public Verdict afterFailure(Exception failure) {
-        return Verdict.RETRY;
-      }
+    RetryRule<Answer> listening =
+        new RetryRule<>() {
+          @Override
+          public Verdict afterFailure(Exception failure) {
+            return Verdict.RETRY;
+          }
 
-      @Override
-      public void retrying(int failedAttempts, Duration wait, Answer result, Exception failure) {
-        heard.add(failedAttempts + " " + failure.getMessage() + " " + wait.toMillis() + " slept " + slept.size());
-      }
-    };
-    Retrier retrier = retrier(settings().maxAttempts(3).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build());
+          @Override
+          public void retrying(
+              int failedAttempts, Duration wait, Answer result, Exception failure) {
+            heard.add(
+                failedAttempts
+                    + " "
+                    + failure.getMessage()
+                    + " "
+                    + wait.toMillis()
+                    + " slept "
+                    + slept.size());
+          }
+        };
+    Retrier retrier =
+        retrier(
+            settings()
+                .maxAttempts(3)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .build());
 
-    Answer answer = retrier.run("Slack", listening, () -> {
-      if (attempts.incrementAndGet() < 3) {
-        throw new UncheckedIOException(new IOException("reset " + attempts.get()));
-      }
-      return OK;
-    });
+    Answer answer =
+        retrier.run(
+            "Slack",
+            listening,
+            () -> {
+              if (attempts.incrementAndGet() < 3) {
+                throw new UncheckedIOException(new IOException("reset " + attempts.get()));
+              }
+              return OK;
+            });
 
     assertThat(answer).isEqualTo(OK);
-    assertThat(heard).containsExactly("1 java.io.IOException: reset 1 75 slept 0", "2 java.io.IOException: reset 2 150 slept 1");
+    assertThat(heard)
+        .containsExactly(
+            "1 java.io.IOException: reset 1 75 slept 0",
+            "2 java.io.IOException: reset 2 150 slept 1");
   }
 
   @Test
   void an_interrupted_wait_ends_the_call_as_unavailable_and_keeps_the_interrupt() {
-    Retrier retrier = new Retrier(settings().build(), () -> random, nanos::get, wait -> {
-      throw new InterruptedException();
-    });
+    Retrier retrier =
+        new Retrier(
+            settings().build(),
+            () -> random,
+            nanos::get,
+            wait -> {
+              throw new InterruptedException();
+            });
 
-    ProviderException e = catchThrowableOfType(ProviderException.class,
-        () -> retrier.run("Slack", RULE, answering(Duration.ZERO, UNAVAILABLE, OK)));
+    ProviderException e =
+        catchThrowableOfType(
+            ProviderException.class,
+            () -> retrier.run("Slack", RULE, answering(Duration.ZERO, UNAVAILABLE, OK)));
 
     assertThat(Thread.interrupted()).as("the interrupt is kept (and cleared here)").isTrue();
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);

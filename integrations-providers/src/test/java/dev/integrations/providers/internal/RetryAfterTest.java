@@ -18,7 +18,8 @@ class RetryAfterTest {
 
   @Test
   void a_date_is_read_as_the_time_until_it_and_a_past_one_as_no_wait() {
-    assertThat(RetryAfter.parse("Sun, 01 Mar 2026 10:00:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Sun, 01 Mar 2026 10:00:30 GMT", NOW))
+        .isEqualTo(Duration.ofSeconds(30));
     assertThat(RetryAfter.parse("Sun, 01 Mar 2026 09:59:00 GMT", NOW)).isEqualTo(Duration.ZERO);
   }
 
@@ -34,6 +35,7 @@ class RetryAfterTest {
   void an_absurdly_long_wait_is_cut_to_a_year_not_an_error() {
     assertThat(RetryAfter.parse("99999999999999999999999", NOW)).isEqualTo(Duration.ofDays(365));
     assertThat(RetryAfter.parse("9223372036854775807", NOW)).isEqualTo(Duration.ofDays(365));
-    assertThat(RetryAfter.parse("Fri, 01 Mar 2126 10:00:00 GMT", NOW)).isEqualTo(Duration.ofDays(365));
+    assertThat(RetryAfter.parse("Fri, 01 Mar 2126 10:00:00 GMT", NOW))
+        .isEqualTo(Duration.ofDays(365));
   }
 }

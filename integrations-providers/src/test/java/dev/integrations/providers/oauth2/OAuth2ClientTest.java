@@ -43,16 +43,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generic engine against a real OAuth server, and against scripted token endpoints with real providers' quirks. */
+/**
+ * The generic engine against a real OAuth server, and against scripted token endpoints with real
+ * providers' quirks.
+ */
 class OAuth2ClientTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:8000/api/integrations/callback");
-  private static final ClientCredentials CLIENT = new ClientCredentials("client-1", Secret.of("secret:1"));
+  private static final ClientCredentials CLIENT =
+      new ClientCredentials("client-1", Secret.of("secret:1"));
 
   @TempDir Path dir;
   private final MockWebServer server = new MockWebServer();
   private static final RetrySettings ONE_ATTEMPT = RetrySettings.builder().maxAttempts(1).build();
 
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeEach
   void start() throws IOException {
@@ -75,8 +80,12 @@ class OAuth2ClientTest {
 
   private static AuthorizationRequest request(String type) {
     return new AuthorizationRequest(
-        Secret.of("state-" + type), UserId.of("ann"), IntegrationType.of(type),
-        Secret.of("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), REDIRECT, Instant.now().plusSeconds(600));
+        Secret.of("state-" + type),
+        UserId.of("ann"),
+        IntegrationType.of(type),
+        Secret.of("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+        REDIRECT,
+        Instant.now().plusSeconds(600));
   }
 
   private static MockResponse json(int code, String body) {
@@ -88,7 +97,8 @@ class OAuth2ClientTest {
   }
 
   @Test
-  void the_consent_url_carries_the_client_redirect_scopes_state_challenge_and_extra_parameters() throws IOException {
+  void the_consent_url_carries_the_client_redirect_scopes_state_challenge_and_extra_parameters()
+      throws IOException {
     OAuth2Client gmail = OAuth2Client.of(spec("gmail", ""), CLIENT, http);
 
     HttpUrl url = HttpUrl.get(gmail.authorizationUrl(request("gmail")));
@@ -98,10 +108,12 @@ class OAuth2ClientTest {
     assertThat(url.queryParameter("client_id")).isEqualTo("client-1");
     assertThat(url.queryParameter("redirect_uri")).isEqualTo(REDIRECT.toString());
     assertThat(url.queryParameter("state")).isEqualTo("state-gmail");
-    assertThat(url.queryParameter("scope")).isEqualTo(
-        "https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/gmail.readonly");
+    assertThat(url.queryParameter("scope"))
+        .isEqualTo(
+            "https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/gmail.readonly");
     // RFC 7636 appendix B: the challenge of this verifier.
-    assertThat(url.queryParameter("code_challenge")).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    assertThat(url.queryParameter("code_challenge"))
+        .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     assertThat(url.queryParameter("code_challenge_method")).isEqualTo("S256");
     assertThat(url.queryParameter("access_type")).isEqualTo("offline");
     assertThat(url.queryParameter("prompt")).isEqualTo("consent");
@@ -109,7 +121,9 @@ class OAuth2ClientTest {
 
   @Test
   void slack_asks_for_user_scopes_joined_by_commas() throws IOException {
-    HttpUrl url = HttpUrl.get(OAuth2Client.of(spec("slack", ""), CLIENT, http).authorizationUrl(request("slack")));
+    HttpUrl url =
+        HttpUrl.get(
+            OAuth2Client.of(spec("slack", ""), CLIENT, http).authorizationUrl(request("slack")));
 
     assertThat(url.queryParameter("user_scope")).isEqualTo("chat:write,channels:read");
     assertThat(url.queryParameter("scope")).isNull();
@@ -120,7 +134,10 @@ class OAuth2ClientTest {
     MockOAuth2Server oauth = new MockOAuth2Server();
     oauth.start(InetAddress.getLoopbackAddress(), 0);
     try {
-      ProviderSpec spec = spec("acme", """
+      ProviderSpec spec =
+          spec(
+              "acme",
+              """
           acme:
             name: Acme
             description: Acme
@@ -130,7 +147,9 @@ class OAuth2ClientTest {
             scopes: [openid, contacts]
             base_url: https://api.acme.test
             verify: {path: /me}
-          """.formatted(oauth.authorizationEndpointUrl("acme"), oauth.tokenEndpointUrl("acme")));
+          """
+                  .formatted(
+                      oauth.authorizationEndpointUrl("acme"), oauth.tokenEndpointUrl("acme")));
       OAuth2Client acme = OAuth2Client.of(spec, CLIENT, http);
       AuthorizationRequest request = request("acme");
 
@@ -140,15 +159,23 @@ class OAuth2ClientTest {
       assertThat(grant.accessToken().reveal()).isNotBlank();
       assertThat(grant.refreshToken()).isNotNull();
       assertThat(grant.expiresIn()).isPositive();
-      TokenGrant refreshed = acme.refresh(new Credentials(grant.accessToken(), grant.refreshToken(), null, Set.of()));
+      TokenGrant refreshed =
+          acme.refresh(new Credentials(grant.accessToken(), grant.refreshToken(), null, Set.of()));
       assertThat(refreshed.accessToken().reveal()).isNotEqualTo(grant.accessToken().reveal());
 
-      AuthorizationRequest forged = new AuthorizationRequest(request.state(), request.user(), request.type(),
-          Secret.of("another-verifier-0123456789-0123456789-0123456789"), REDIRECT, request.expiresAt());
+      AuthorizationRequest forged =
+          new AuthorizationRequest(
+              request.state(),
+              request.user(),
+              request.type(),
+              Secret.of("another-verifier-0123456789-0123456789-0123456789"),
+              REDIRECT,
+              request.expiresAt());
       String second = consent(acme.authorizationUrl(request));
       assertThatThrownBy(() -> acme.exchange(forged, second))
           .isInstanceOf(AuthorizationFailedException.class)
-          .extracting("code").isEqualTo(ErrorCode.PROVIDER_REJECTED);
+          .extracting("code")
+          .isEqualTo(ErrorCode.PROVIDER_REJECTED);
     } finally {
       oauth.shutdown();
     }
@@ -156,20 +183,32 @@ class OAuth2ClientTest {
 
   @Test
   void notion_authenticates_by_basic_and_sends_json_and_its_tokens_never_expire() throws Exception {
-    server.enqueue(json(200, """
+    server.enqueue(
+        json(
+            200,
+            """
         {"access_token": "secret_notion", "token_type": "bearer", "bot_id": "b1",
          "owner": {"type": "user", "user": {"id": "u1"}}}
         """));
-    OAuth2Client notion = OAuth2Client.of(spec("notion", "notion:\n  token_url: " + url("/v1/oauth/token") + "\n"), CLIENT, http);
+    OAuth2Client notion =
+        OAuth2Client.of(
+            spec("notion", "notion:\n  token_url: " + url("/v1/oauth/token") + "\n"), CLIENT, http);
 
     TokenGrant grant = notion.exchange(request("notion"), "code-1");
 
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getHeaders().get("Authorization"))
-        .isEqualTo("Basic " + Base64.getEncoder().encodeToString("client-1:secret%3A1".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("client-1:secret%3A1".getBytes(StandardCharsets.UTF_8)));
     assertThat(sent.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertThat(form(sent)).contains("\"grant_type\":\"authorization_code\"", "\"code\":\"code-1\"",
-        "\"redirect_uri\":\"" + REDIRECT + "\"", "\"code_verifier\":\"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk\"");
+    assertThat(form(sent))
+        .contains(
+            "\"grant_type\":\"authorization_code\"",
+            "\"code\":\"code-1\"",
+            "\"redirect_uri\":\"" + REDIRECT + "\"",
+            "\"code_verifier\":\"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk\"");
     assertThat(form(sent)).doesNotContain("client_secret");
     assertThat(grant.accessToken().reveal()).isEqualTo("secret_notion");
     assertThat(grant.refreshToken()).isNull();
@@ -177,17 +216,26 @@ class OAuth2ClientTest {
   }
 
   @Test
-  void slacks_user_token_is_read_at_its_nested_path_and_its_scopes_split_on_commas() throws Exception {
-    server.enqueue(json(200, """
+  void slacks_user_token_is_read_at_its_nested_path_and_its_scopes_split_on_commas()
+      throws Exception {
+    server.enqueue(
+        json(
+            200,
+            """
         {"ok": true, "access_token": "xoxb-bot", "scope": "commands",
          "authed_user": {"id": "U1", "access_token": "xoxp-user", "refresh_token": "xoxe-1", "expires_in": 43200,
                          "scope": "chat:write,channels:read"}}
         """));
-    OAuth2Client slack = OAuth2Client.of(spec("slack", "slack:\n  token_url: " + url("/api/oauth.v2.access") + "\n"), CLIENT, http);
+    OAuth2Client slack =
+        OAuth2Client.of(
+            spec("slack", "slack:\n  token_url: " + url("/api/oauth.v2.access") + "\n"),
+            CLIENT,
+            http);
 
     TokenGrant grant = slack.exchange(request("slack"), "code-1");
 
-    assertThat(form(server.takeRequest())).contains("client_id=client-1", "client_secret=secret%3A1");
+    assertThat(form(server.takeRequest()))
+        .contains("client_id=client-1", "client_secret=secret%3A1");
     assertThat(grant.accessToken().reveal()).isEqualTo("xoxp-user");
     assertThat(grant.refreshToken().reveal()).isEqualTo("xoxe-1");
     assertThat(grant.expiresIn()).isEqualTo(Duration.ofHours(12));
@@ -197,19 +245,27 @@ class OAuth2ClientTest {
   @Test
   void slacks_http_200_error_is_a_refused_code() throws IOException {
     server.enqueue(json(200, "{\"ok\": false, \"error\": \"invalid_code\"}"));
-    OAuth2Client slack = OAuth2Client.of(spec("slack", "slack:\n  token_url: " + url("/token") + "\n"), CLIENT, http);
+    OAuth2Client slack =
+        OAuth2Client.of(
+            spec("slack", "slack:\n  token_url: " + url("/token") + "\n"), CLIENT, http);
 
     assertThatThrownBy(() -> slack.exchange(request("slack"), "stale"))
         .isInstanceOf(AuthorizationFailedException.class)
         .hasMessage("Slack refused the authorization code: invalid_code.")
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_REJECTED);
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_REJECTED);
   }
 
   @Test
   void a_form_encoded_answer_is_read_and_a_token_without_expiry_never_expires() throws IOException {
-    server.enqueue(new MockResponse(200, Headers.of("Content-Type", "application/x-www-form-urlencoded"),
-        "access_token=gho_abc&scope=read%3Auser%2Crepo&token_type=bearer"));
-    OAuth2Client github = OAuth2Client.of(spec("github", "github:\n  token_url: " + url("/token") + "\n"), CLIENT, http);
+    server.enqueue(
+        new MockResponse(
+            200,
+            Headers.of("Content-Type", "application/x-www-form-urlencoded"),
+            "access_token=gho_abc&scope=read%3Auser%2Crepo&token_type=bearer"));
+    OAuth2Client github =
+        OAuth2Client.of(
+            spec("github", "github:\n  token_url: " + url("/token") + "\n"), CLIENT, http);
 
     TokenGrant grant = github.exchange(request("github"), "code-1");
 
@@ -220,18 +276,29 @@ class OAuth2ClientTest {
   }
 
   @Test
-  void a_refresh_without_a_new_refresh_token_says_so_and_sends_the_extra_token_parameters() throws Exception {
-    server.enqueue(json(200, "{\"access_token\": \"a2\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}"));
-    OAuth2Client acme = OAuth2Client.of(spec("dropbox", """
+  void a_refresh_without_a_new_refresh_token_says_so_and_sends_the_extra_token_parameters()
+      throws Exception {
+    server.enqueue(
+        json(200, "{\"access_token\": \"a2\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}"));
+    OAuth2Client acme =
+        OAuth2Client.of(
+            spec(
+                "dropbox",
+                """
         dropbox:
           token_url: %s
           token_params: {token_access_type: offline}
-        """.formatted(url("/oauth2/token"))), CLIENT, http);
+        """
+                    .formatted(url("/oauth2/token"))),
+            CLIENT,
+            http);
 
-    TokenGrant grant = acme.refresh(new Credentials(Secret.of("a1"), Secret.of("r1"), Instant.now(), Set.of()));
+    TokenGrant grant =
+        acme.refresh(new Credentials(Secret.of("a1"), Secret.of("r1"), Instant.now(), Set.of()));
 
     String sent = form(server.takeRequest());
-    assertThat(sent).contains("grant_type=refresh_token", "refresh_token=r1", "token_access_type=offline");
+    assertThat(sent)
+        .contains("grant_type=refresh_token", "refresh_token=r1", "token_access_type=offline");
     assertThat(grant.accessToken().reveal()).isEqualTo("a2");
     assertThat(grant.refreshToken()).as("kept by the caller").isNull();
     assertThat(grant.scopes()).as("absent: the ones asked for").isNull();
@@ -239,59 +306,103 @@ class OAuth2ClientTest {
 
   @Test
   void a_refused_grant_is_invalid_grant_whatever_the_provider_calls_it() throws IOException {
-    server.enqueue(json(400, "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"));
+    server.enqueue(
+        json(
+            400,
+            "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"));
     server.enqueue(json(200, "{\"ok\": false, \"error\": \"invalid_refresh_token\"}"));
-    OAuth2Client dropbox = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
-    OAuth2Client slack = OAuth2Client.of(spec("slack", "slack:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
-    Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
+    OAuth2Client dropbox =
+        OAuth2Client.of(
+            spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    OAuth2Client slack =
+        OAuth2Client.of(spec("slack", "slack:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    Credentials credentials =
+        new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
 
-    assertThatThrownBy(() -> dropbox.refresh(credentials)).isInstanceOf(InvalidGrantException.class)
-        .hasMessage("Dropbox no longer accepts this connection (invalid_grant: Token has been expired or revoked.).");
-    assertThatThrownBy(() -> slack.refresh(credentials)).isInstanceOf(InvalidGrantException.class)
+    assertThatThrownBy(() -> dropbox.refresh(credentials))
+        .isInstanceOf(InvalidGrantException.class)
+        .hasMessage(
+            "Dropbox no longer accepts this connection (invalid_grant: Token has been expired or revoked.).");
+    assertThatThrownBy(() -> slack.refresh(credentials))
+        .isInstanceOf(InvalidGrantException.class)
         .hasMessage("Slack no longer accepts this connection (invalid_refresh_token).");
   }
 
   @Test
-  void a_failing_token_endpoint_is_a_provider_error_and_a_429_says_how_long_to_wait() throws IOException {
+  void a_failing_token_endpoint_is_a_provider_error_and_a_429_says_how_long_to_wait()
+      throws IOException {
     server.enqueue(json(503, "{\"error\": \"temporarily_unavailable\"}"));
     server.enqueue(new MockResponse(429, Headers.of("Retry-After", "7"), ""));
-    OAuth2Client dropbox = OAuth2Client.of(
-        spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http, ONE_ATTEMPT, false);
-    Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
+    OAuth2Client dropbox =
+        OAuth2Client.of(
+            spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"),
+            CLIENT,
+            http,
+            ONE_ATTEMPT,
+            false);
+    Credentials credentials =
+        new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
 
-    assertThatThrownBy(() -> dropbox.refresh(credentials)).isInstanceOf(ProviderException.class)
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
-    ProviderException limited = (ProviderException) org.assertj.core.api.Assertions.catchThrowable(() -> dropbox.refresh(credentials));
+    assertThatThrownBy(() -> dropbox.refresh(credentials))
+        .isInstanceOf(ProviderException.class)
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_ERROR);
+    ProviderException limited =
+        (ProviderException)
+            org.assertj.core.api.Assertions.catchThrowable(() -> dropbox.refresh(credentials));
     assertThat(limited.code()).isEqualTo(ErrorCode.RATE_LIMITED);
     assertThat(limited.retryAfter()).contains(Duration.ofSeconds(7));
   }
 
   @Test
-  void a_refresh_answered_with_a_5xx_or_a_429_is_asked_again_after_the_wait_it_was_told() throws IOException {
+  void a_refresh_answered_with_a_5xx_or_a_429_is_asked_again_after_the_wait_it_was_told()
+      throws IOException {
     server.enqueue(json(503, "{\"error\": \"temporarily_unavailable\"}"));
     server.enqueue(new MockResponse(429, Headers.of("Retry-After", "0"), ""));
     server.enqueue(json(200, "{\"access_token\": \"a2\", \"token_type\": \"bearer\"}"));
-    OAuth2Client dropbox = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    OAuth2Client dropbox =
+        OAuth2Client.of(
+            spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
 
-    TokenGrant grant = dropbox.refresh(new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of()));
+    TokenGrant grant =
+        dropbox.refresh(new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of()));
 
     assertThat(grant.accessToken().reveal()).isEqualTo("a2");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test
-  void a_refresh_whose_answer_was_lost_is_asked_again_only_where_refresh_tokens_do_not_rotate() throws IOException {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+  void a_refresh_whose_answer_was_lost_is_asked_again_only_where_refresh_tokens_do_not_rotate()
+      throws IOException {
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(json(200, "{\"access_token\": \"g2\", \"token_type\": \"bearer\"}"));
-    Credentials credentials = new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
-    OAuth2Client rotating = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
-    OAuth2Client google = OAuth2Client.of(
-        spec("gmail", "gmail:\n  token_url: " + url("/t") + "\n"), CLIENT, http, RetrySettings.defaults(), true);
+    Credentials credentials =
+        new Credentials(Secret.of("a"), Secret.of("r"), Instant.now(), Set.of());
+    OAuth2Client rotating =
+        OAuth2Client.of(
+            spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    OAuth2Client google =
+        OAuth2Client.of(
+            spec("gmail", "gmail:\n  token_url: " + url("/t") + "\n"),
+            CLIENT,
+            http,
+            RetrySettings.defaults(),
+            true);
 
-    assertThatThrownBy(() -> rotating.refresh(credentials)).isInstanceOf(ProviderException.class)
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
-    assertThat(server.getRequestCount()).as("the old refresh token may be spent: not presented again").isEqualTo(1);
+    assertThatThrownBy(() -> rotating.refresh(credentials))
+        .isInstanceOf(ProviderException.class)
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+    assertThat(server.getRequestCount())
+        .as("the old refresh token may be spent: not presented again")
+        .isEqualTo(1);
     assertThat(google.refresh(credentials).accessToken().reveal()).isEqualTo("g2");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -299,19 +410,26 @@ class OAuth2ClientTest {
   @Test
   void a_code_exchange_refused_with_a_5xx_is_not_repeated() throws IOException {
     server.enqueue(json(503, "{\"error\": \"temporarily_unavailable\"}"));
-    OAuth2Client dropbox = OAuth2Client.of(spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
+    OAuth2Client dropbox =
+        OAuth2Client.of(
+            spec("dropbox", "dropbox:\n  token_url: " + url("/t") + "\n"), CLIENT, http);
 
-    assertThatThrownBy(() -> dropbox.exchange(request("dropbox"), "code-1")).isInstanceOf(AuthorizationFailedException.class)
-        .extracting("code").isEqualTo(ErrorCode.PROVIDER_ERROR);
+    assertThatThrownBy(() -> dropbox.exchange(request("dropbox"), "code-1"))
+        .isInstanceOf(AuthorizationFailedException.class)
+        .extracting("code")
+        .isEqualTo(ErrorCode.PROVIDER_ERROR);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void google_revocation_posts_the_token_alone_without_the_client_secret() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).build());
-    OAuth2Client gmail = OAuth2Client.of(spec("gmail", "gmail:\n  revocation_url: " + url("/revoke") + "\n"), CLIENT, http);
+    OAuth2Client gmail =
+        OAuth2Client.of(
+            spec("gmail", "gmail:\n  revocation_url: " + url("/revoke") + "\n"), CLIENT, http);
 
-    RevocationResult result = gmail.revoke(new Credentials(Secret.of("a1"), Secret.of("r1"), null, Set.of()));
+    RevocationResult result =
+        gmail.revoke(new Credentials(Secret.of("a1"), Secret.of("r1"), null, Set.of()));
 
     assertThat(form(server.takeRequest())).isEqualTo("token=r1");
     assertThat(result).isEqualTo(RevocationResult.succeeded());
@@ -320,9 +438,12 @@ class OAuth2ClientTest {
   @Test
   void rfc7009_revocation_posts_the_refresh_token_with_client_authentication() throws Exception {
     server.enqueue(json(200, "{}"));
-    OAuth2Client outlook = OAuth2Client.of(spec("outlook", "outlook:\n  revocation_url: " + url("/revoke") + "\n"), CLIENT, http);
+    OAuth2Client outlook =
+        OAuth2Client.of(
+            spec("outlook", "outlook:\n  revocation_url: " + url("/revoke") + "\n"), CLIENT, http);
 
-    RevocationResult result = outlook.revoke(new Credentials(Secret.of("a1"), Secret.of("r1"), null, Set.of()));
+    RevocationResult result =
+        outlook.revoke(new Credentials(Secret.of("a1"), Secret.of("r1"), null, Set.of()));
 
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getMethod()).isEqualTo("POST");
@@ -331,10 +452,13 @@ class OAuth2ClientTest {
   }
 
   @Test
-  void bearer_revocation_carries_the_access_token_and_a_refusal_is_reported_not_thrown() throws Exception {
+  void bearer_revocation_carries_the_access_token_and_a_refusal_is_reported_not_thrown()
+      throws Exception {
     server.enqueue(json(200, "{\"ok\": true, \"revoked\": true}"));
     server.enqueue(json(200, "{\"ok\": false, \"error\": \"invalid_auth\"}"));
-    OAuth2Client slack = OAuth2Client.of(spec("slack", "slack:\n  revocation_url: " + url("/auth.revoke") + "\n"), CLIENT, http);
+    OAuth2Client slack =
+        OAuth2Client.of(
+            spec("slack", "slack:\n  revocation_url: " + url("/auth.revoke") + "\n"), CLIENT, http);
     Credentials credentials = new Credentials(Secret.of("xoxp-1"), null, null, Set.of());
 
     assertThat(slack.revoke(credentials).revoked()).isTrue();
@@ -347,12 +471,15 @@ class OAuth2ClientTest {
 
   @Test
   void a_provider_without_revocation_forgets_locally_and_says_so() throws IOException {
-    RevocationResult result = OAuth2Client.of(spec("github", ""), CLIENT, http)
-        .revoke(new Credentials(Secret.of("gho_1"), null, null, Set.of()));
+    RevocationResult result =
+        OAuth2Client.of(spec("github", ""), CLIENT, http)
+            .revoke(new Credentials(Secret.of("gho_1"), null, null, Set.of()));
 
     assertThat(result.attempted()).isFalse();
-    assertThat(result.message()).isEqualTo("GitHub offers no revocation: the tokens were forgotten here, not revoked."
-        + " Remove the app's access in your GitHub account settings if needed.");
+    assertThat(result.message())
+        .isEqualTo(
+            "GitHub offers no revocation: the tokens were forgotten here, not revoked."
+                + " Remove the app's access in your GitHub account settings if needed.");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -364,8 +491,11 @@ class OAuth2ClientTest {
   /** Plays the browser at mock-oauth2-server's consent page and returns the code it sends back. */
   private static String consent(URI consentUrl) throws IOException {
     OkHttpClient browser = new OkHttpClient.Builder().followRedirects(false).build();
-    Request signIn = new Request.Builder().url(consentUrl.toString())
-        .post(new FormBody.Builder().add("username", "ann").build()).build();
+    Request signIn =
+        new Request.Builder()
+            .url(consentUrl.toString())
+            .post(new FormBody.Builder().add("username", "ann").build())
+            .build();
     try (Response redirect = browser.newCall(signIn).execute()) {
       assertThat(redirect.code()).isEqualTo(302);
       return HttpUrl.get(redirect.header("Location")).queryParameter("code");

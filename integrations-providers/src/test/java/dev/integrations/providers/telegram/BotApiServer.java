@@ -83,7 +83,10 @@ final class BotApiServer {
       return sent(ids.incrementAndGet());
     }
 
-    /** Blocks until {@code count} requests whose body matches {@code body} arrived; fails after 30 s. */
+    /**
+     * Blocks until {@code count} requests whose body matches {@code body} arrived; fails after 30
+     * s.
+     */
     synchronized void awaitArrivals(java.util.function.Predicate<String> body, int count)
         throws InterruptedException {
       long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);

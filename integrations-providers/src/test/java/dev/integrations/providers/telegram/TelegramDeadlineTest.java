@@ -35,7 +35,8 @@ class TelegramDeadlineTest {
   private static final Credentials STORED = Credentials.ofToken(Secret.of(TOKEN));
   private static final Duration DEADLINE = Duration.ofSeconds(1);
   private static final Duration SLACK = Duration.ofSeconds(4);
-  private static final MockResponse HANG = new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+  private static final MockResponse HANG =
+      new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
 
   private MockWebServer server;
   private ProviderPort telegram;
@@ -43,12 +44,14 @@ class TelegramDeadlineTest {
   @BeforeEach
   void start() throws IOException {
     server = BotApiServer.start();
-    telegram = TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server))
-        .readTimeout(Duration.ofSeconds(30))
-        .retries(RetrySettings.builder().maxAttempts(4).maxDuration(Duration.ofSeconds(60)).build())
-        .build()
-        .provider();
+    telegram =
+        TelegramProviders.builder()
+            .apiUrl(BotApiServer.url(server))
+            .readTimeout(Duration.ofSeconds(30))
+            .retries(
+                RetrySettings.builder().maxAttempts(4).maxDuration(Duration.ofSeconds(60)).build())
+            .build()
+            .provider();
   }
 
   @AfterEach
@@ -62,7 +65,8 @@ class TelegramDeadlineTest {
 
   private <T> ProviderException failsWithin(Duration deadline, Supplier<T> call) {
     long start = System.nanoTime();
-    ProviderException e = catchThrowableOfType(ProviderException.class, () -> Deadline.after(deadline).run(call));
+    ProviderException e =
+        catchThrowableOfType(ProviderException.class, () -> Deadline.after(deadline).run(call));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plus(SLACK));
     return e;
   }
@@ -126,18 +130,21 @@ class TelegramDeadlineTest {
 
   @Test
   void a_backoff_that_would_overrun_the_deadline_is_not_slept_and_the_last_answer_comes_at_once() {
-    TelegramProviders slowBackoff = TelegramProviders.builder()
-        .apiUrl(BotApiServer.url(server))
-        .retries(RetrySettings.builder()
-            .maxAttempts(4)
-            .maxDuration(Duration.ofSeconds(60))
-            .backoff(Duration.ofSeconds(20), Duration.ofSeconds(20))
-            .build())
-        .build();
+    TelegramProviders slowBackoff =
+        TelegramProviders.builder()
+            .apiUrl(BotApiServer.url(server))
+            .retries(
+                RetrySettings.builder()
+                    .maxAttempts(4)
+                    .maxDuration(Duration.ofSeconds(60))
+                    .backoff(Duration.ofSeconds(20), Duration.ofSeconds(20))
+                    .build())
+            .build();
     server.enqueue(error(502, "Bad Gateway"));
     server.enqueue(me());
 
-    ProviderException e = failsWithin(Duration.ofSeconds(3), () -> slowBackoff.provider().test(STORED));
+    ProviderException e =
+        failsWithin(Duration.ofSeconds(3), () -> slowBackoff.provider().test(STORED));
 
     assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
     assertThat(server.getRequestCount()).isEqualTo(1);

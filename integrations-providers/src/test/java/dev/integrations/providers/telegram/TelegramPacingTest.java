@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * Only lower bounds on spacing (and generous upper bounds on totals) are asserted.
  *
  * <p>These run on the real clock on purpose: the pacer's clock and sleeper are injected in {@code
- * ChatPacerTest} (exact slots on a fake clock), but {@link TelegramProviders.Builder} offers no clock, so
- * through the whole client only what arrives at the socket, and when, can be measured.
+ * ChatPacerTest} (exact slots on a fake clock), but {@link TelegramProviders.Builder} offers no
+ * clock, so through the whole client only what arrives at the socket, and when, can be measured.
  */
 class TelegramPacingTest {
   private static final Credentials STORED = Credentials.ofToken(Secret.of(TOKEN));
@@ -158,7 +158,8 @@ class TelegramPacingTest {
   void a_busy_chat_does_not_delay_another_chat() throws Exception {
     MessagingPort telegram = messaging(builder().perChatRate(1, Duration.ofMillis(500)));
     List<Future<?>> busy = sendAll(telegram, List.of("42", "42", "42", "42", "42"));
-    // The second message of the busy chat has arrived: its pacing is under way, three more are waiting.
+    // The second message of the busy chat has arrived: its pacing is under way, three more are
+    // waiting.
     arrivals.awaitArrivals(body -> chatOf(body).equals("42"), 2);
 
     long start = System.nanoTime();

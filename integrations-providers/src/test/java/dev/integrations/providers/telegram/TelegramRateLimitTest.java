@@ -40,7 +40,11 @@ class TelegramRateLimitTest {
     return (MessagingPort)
         TelegramProviders.builder()
             .apiUrl(BotApiServer.url(server))
-            .retries(RetrySettings.builder().maxAttempts(maxRetries + 1).maxDuration(maxRetryTime).build())
+            .retries(
+                RetrySettings.builder()
+                    .maxAttempts(maxRetries + 1)
+                    .maxDuration(maxRetryTime)
+                    .build())
             .build()
             .provider();
   }
@@ -91,8 +95,10 @@ class TelegramRateLimitTest {
     for (int i = 0; i < 10; i++) {
       server.enqueue(tooManyRequests(1));
     }
-    // A retry is made only when elapsed + retry_after (1 s) + the largest jitter (250 ms) fits in 3 s: the
-    // second attempt starts at 1.0-1.25 s (fits: at most 2.5 s + overhead), the third at 2.0-2.5 s (cannot:
+    // A retry is made only when elapsed + retry_after (1 s) + the largest jitter (250 ms) fits in 3
+    // s: the
+    // second attempt starts at 1.0-1.25 s (fits: at most 2.5 s + overhead), the third at 2.0-2.5 s
+    // (cannot:
     // at least 3.25 s). Exactly three attempts, with up to 0.5 s of scheduling overhead.
     MessagingPort telegram = telegram(10, Duration.ofMillis(3_000));
 

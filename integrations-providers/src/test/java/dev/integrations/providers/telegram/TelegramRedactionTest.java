@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The bot token sits in every Bot API URL; it must not reach exceptions, toString or logs.
  *
- * <p>Each test uses a bot of its own (a random id and secret): the log it reads back is the lines of
- * that bot in the providers' test log (configured in {@code simplelogger.properties}, so the level does
- * not depend on which test created the loggers first), and no other test can have put its secret there.
+ * <p>Each test uses a bot of its own (a random id and secret): the log it reads back is the lines
+ * of that bot in the providers' test log (configured in {@code simplelogger.properties}, so the
+ * level does not depend on which test created the loggers first), and no other test can have put
+ * its secret there.
  */
 class TelegramRedactionTest {
   private static final Path LOG = Path.of("target", "integrations-providers-test.log");
@@ -60,7 +61,9 @@ class TelegramRedactionTest {
   /** The lines this test's bot caused in the log. */
   private String logged() throws IOException {
     try (Stream<String> lines = Files.lines(LOG, StandardCharsets.UTF_8)) {
-      return lines.filter(line -> line.contains(" bot " + botId + " ")).collect(Collectors.joining("\n"));
+      return lines
+          .filter(line -> line.contains(" bot " + botId + " "))
+          .collect(Collectors.joining("\n"));
     }
   }
 
@@ -87,13 +90,15 @@ class TelegramRedactionTest {
   private ProviderPort telegram(String apiUrl) {
     return TelegramProviders.builder()
         .apiUrl(apiUrl)
-        .retries(RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())
+        .retries(
+            RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())
         .build()
         .provider();
   }
 
   @Test
-  void a_description_that_echoes_the_url_is_redacted_in_the_exception_and_the_retry_log() throws IOException {
+  void a_description_that_echoes_the_url_is_redacted_in_the_exception_and_the_retry_log()
+      throws IOException {
     server.enqueue(
         json(
             429,
@@ -107,8 +112,10 @@ class TelegramRedactionTest {
 
     assertThat(failure).hasMessageContaining("no such chat for /bot" + botId + ":***/sendMessage");
     assertThat(printed(failure)).doesNotContain(secretPart);
-    assertThat(logged()).as("the retry was logged")
-        .contains("Telegram sendMessage for bot " + botId + " failed: ").contains("Retrying");
+    assertThat(logged())
+        .as("the retry was logged")
+        .contains("Telegram sendMessage for bot " + botId + " failed: ")
+        .contains("Retrying");
     assertThat(wholeLog()).doesNotContain(secretPart);
   }
 
@@ -130,7 +137,8 @@ class TelegramRedactionTest {
         .hasCauseInstanceOf(Exception.class);
     assertThat(printed(testFailure)).doesNotContain(secretPart);
     assertThat(printed(sendFailure)).doesNotContain(secretPart);
-    assertThat(logged()).as("the retries were logged")
+    assertThat(logged())
+        .as("the retries were logged")
         .contains("Telegram getMe for bot " + botId + " failed")
         .contains("Telegram sendMessage for bot " + botId + " failed");
     assertThat(wholeLog()).doesNotContain(secretPart);
@@ -148,7 +156,9 @@ class TelegramRedactionTest {
 
     assertThat(failure).isInstanceOf(ProviderException.class);
     assertThat(printed(failure)).doesNotContain(secretPart);
-    assertThat(logged()).as("the drop was logged").contains("Telegram sendMessage for bot " + botId + " failed");
+    assertThat(logged())
+        .as("the drop was logged")
+        .contains("Telegram sendMessage for bot " + botId + " failed");
     assertThat(wholeLog()).doesNotContain(secretPart);
   }
 

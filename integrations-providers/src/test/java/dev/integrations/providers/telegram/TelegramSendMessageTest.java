@@ -54,8 +54,7 @@ class TelegramSendMessageTest {
       RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
 
   private static MessagingPort messaging(TelegramProviders.Builder builder) {
-    return (MessagingPort)
-        builder.retries(FAST_RETRIES).build().provider();
+    return (MessagingPort) builder.retries(FAST_RETRIES).build().provider();
   }
 
   @Test

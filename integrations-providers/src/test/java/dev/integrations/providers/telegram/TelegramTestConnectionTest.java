@@ -43,7 +43,10 @@ class TelegramTestConnectionTest {
     telegram =
         TelegramProviders.builder()
             .apiUrl(BotApiServer.url(server))
-            .retries(RetrySettings.builder().backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())
+            .retries(
+                RetrySettings.builder()
+                    .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                    .build())
             .build()
             .provider();
   }

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A stand-in for a catalog provider: what to merge into the catalog ({@code INTEGRATIONS_PROVIDERS_FILE})
- * and which settings ({@code <GROUP>_CLIENT_ID}…) point an application at it.
+ * A stand-in for a catalog provider: what to merge into the catalog ({@code
+ * INTEGRATIONS_PROVIDERS_FILE}) and which settings ({@code <GROUP>_CLIENT_ID}…) point an
+ * application at it.
  */
 public interface CatalogStandIn extends AutoCloseable {
   /** YAML that overrides the entry's URLs (endpoints and {@code base_url}) to this stand-in. */
@@ -22,8 +23,8 @@ public interface CatalogStandIn extends AutoCloseable {
   void close();
 
   /**
-   * Writes the overrides of {@code standIns} (and {@code extraYaml}, which may be empty) into {@code
-   * file} and returns the settings that point an application at all of them, {@code
+   * Writes the overrides of {@code standIns} (and {@code extraYaml}, which may be empty) into
+   * {@code file} and returns the settings that point an application at all of them, {@code
    * INTEGRATIONS_PROVIDERS_FILE} included.
    */
   static Map<String, String> settings(Path file, String extraYaml, CatalogStandIn... standIns) {

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A provider's host for file contents (Dropbox's {@code content.dropboxapi.com}, OneDrive's upload-session
- * URLs) on a loopback port: request bodies are streamed through, counted and digested, never kept, so that
- * a test can upload more than its own heap holds. A JDK {@code HttpServer}, not a MockWebServer, because
- * MockWebServer keeps every request body it received.
+ * A provider's host for file contents (Dropbox's {@code content.dropboxapi.com}, OneDrive's
+ * upload-session URLs) on a loopback port: request bodies are streamed through, counted and
+ * digested, never kept, so that a test can upload more than its own heap holds. A JDK {@code
+ * HttpServer}, not a MockWebServer, because MockWebServer keeps every request body it received.
  *
  * <p>Thread-safe: requests are handled one at a time; the recorded requests are a concurrent list.
  */
@@ -114,6 +114,7 @@ public final class ContentHost implements AutoCloseable {
 
   /** Every request received, in order. */
   public final List<Received> received = new CopyOnWriteArrayList<>();
+
   private final HttpServer server;
 
   /** Starts the host on a loopback port, answering with {@code handler}. */
@@ -123,34 +124,44 @@ public final class ContentHost implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      Map<String, String> headers = new java.util.HashMap<>();
-      exchange.getRequestHeaders().forEach((name, values) ->
-          headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
-      Request request = new Request(exchange, headers);
-      Reply reply;
-      try {
-        reply = handler.handle(request);
-      } catch (IOException | RuntimeException e) {
-        reply = Reply.text(500, "stand-in failure: " + e);
-      }
-      try (InputStream rest = exchange.getRequestBody()) {
-        request.read += rest.transferTo(OutputStream.nullOutputStream());
-      }
-      received.add(new Received(request.method(), request.path(), Map.copyOf(headers), request.read));
-      byte[] body = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
-      reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-      exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          Map<String, String> headers = new java.util.HashMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach(
+                  (name, values) ->
+                      headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+          Request request = new Request(exchange, headers);
+          Reply reply;
+          try {
+            reply = handler.handle(request);
+          } catch (IOException | RuntimeException e) {
+            reply = Reply.text(500, "stand-in failure: " + e);
+          }
+          try (InputStream rest = exchange.getRequestBody()) {
+            request.read += rest.transferTo(OutputStream.nullOutputStream());
+          }
+          received.add(
+              new Received(request.method(), request.path(), Map.copyOf(headers), request.read));
+          byte[] body =
+              reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+          reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+          exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
   /** The base URL of this host, without a trailing slash. */
   public String url() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort();
   }
 
   /** The requests received for {@code path}, in order. */

@@ -10,14 +10,15 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 
 /**
- * GitHub as an OAuth app sees it (<a href="https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps">authorizing
- * OAuth apps</a>): {@code /login/oauth/authorize}; {@code /login/oauth/access_token}, which takes the
- * client credentials in the body, answers form-encoded unless asked for {@code Accept: application/json},
- * words its errors as HTTP 200 {@code error=bad_verification_code}…, and issues tokens that never expire
- * and no refresh token; and the REST API's {@code GET /user} and {@code GET /user/repos}, which want a
- * {@code User-Agent} and answer 401 {@code Bad credentials}, and a tarball download that redirects to
- * another host ({@code codeload.github.com}), as GitHub's does. OAuth apps have no revocation endpoint for
- * a user's token.
+ * GitHub as an OAuth app sees it (<a
+ * href="https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps">authorizing
+ * OAuth apps</a>): {@code /login/oauth/authorize}; {@code /login/oauth/access_token}, which takes
+ * the client credentials in the body, answers form-encoded unless asked for {@code Accept:
+ * application/json}, words its errors as HTTP 200 {@code error=bad_verification_code}…, and issues
+ * tokens that never expire and no refresh token; and the REST API's {@code GET /user} and {@code
+ * GET /user/repos}, which want a {@code User-Agent} and answer 401 {@code Bad credentials}, and a
+ * tarball download that redirects to another host ({@code codeload.github.com}), as GitHub's does.
+ * OAuth apps have no revocation endpoint for a user's token.
  */
 public final class GitHubStandIn extends OAuthStandIn {
   /** Whether the token request being answered (on this dispatcher thread) asked for JSON. */
@@ -35,7 +36,8 @@ public final class GitHubStandIn extends OAuthStandIn {
           authorization_url: %1$s/login/oauth/authorize
           token_url: %1$s/login/oauth/access_token
           base_url: %1$s
-        """.formatted(url());
+        """
+        .formatted(url());
   }
 
   @Override
@@ -60,7 +62,9 @@ public final class GitHubStandIn extends OAuthStandIn {
     }
     String userAgent = request.getHeaders().get("User-Agent");
     if (userAgent == null || userAgent.isBlank()) {
-      return new MockResponse(403, Headers.of("Content-Type", "text/plain"),
+      return new MockResponse(
+          403,
+          Headers.of("Content-Type", "text/plain"),
           "Request forbidden by administrative rules. Please make sure your request has a User-Agent header.");
     }
     Grant grant = grant(request, "Bearer");
@@ -68,25 +72,54 @@ public final class GitHubStandIn extends OAuthStandIn {
       grant = grant(request, "token");
     }
     if (grant == null) {
-      return json(401, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
-          + "\"status\":\"401\"}");
+      return json(
+          401,
+          "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
+              + "\"status\":\"401\"}");
     }
     String scopes = String.join(", ", grant.scopes());
     return switch (path) {
-      case "/user" -> json(200, """
+      case "/user" ->
+          json(
+              200,
+              """
           {"login": "%s", "id": %d, "type": "User", "name": "%s", "html_url": "https://github.com/%s"}
-          """.formatted(grant.account(), userId(grant.account()), grant.account(), grant.account()),
-          "X-OAuth-Scopes", scopes, "X-RateLimit-Limit", "5000", "X-RateLimit-Remaining", "4999");
-      case "/user/repos" -> json(200, """
+          """
+                  .formatted(
+                      grant.account(), userId(grant.account()), grant.account(), grant.account()),
+              "X-OAuth-Scopes",
+              scopes,
+              "X-RateLimit-Limit",
+              "5000",
+              "X-RateLimit-Remaining",
+              "4999");
+      case "/user/repos" ->
+          json(
+              200,
+              """
           [{"id": 1296269, "name": "hello-world", "full_name": "%s/hello-world", "private": false}]
-          """.formatted(grant.account()),
-          "X-OAuth-Scopes", scopes, "X-RateLimit-Limit", "5000", "X-RateLimit-Remaining", "4998",
-          "Link", "<" + url() + "/user/repos?page=2>; rel=\"next\"");
-      case "/repos/octo/hello-world/tarball" -> new MockResponse(302, Headers.of(
-          "Location", "https://codeload.github.com/octo/hello-world/legacy.tar.gz/refs/heads/main?token=short-lived"),
-          "");
-      default -> json(404, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
-          + "\"status\":\"404\"}");
+          """
+                  .formatted(grant.account()),
+              "X-OAuth-Scopes",
+              scopes,
+              "X-RateLimit-Limit",
+              "5000",
+              "X-RateLimit-Remaining",
+              "4998",
+              "Link",
+              "<" + url() + "/user/repos?page=2>; rel=\"next\"");
+      case "/repos/octo/hello-world/tarball" ->
+          new MockResponse(
+              302,
+              Headers.of(
+                  "Location",
+                  "https://codeload.github.com/octo/hello-world/legacy.tar.gz/refs/heads/main?token=short-lived"),
+              "");
+      default ->
+          json(
+              404,
+              "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
+                  + "\"status\":\"404\"}");
     };
   }
 
@@ -101,16 +134,19 @@ public final class GitHubStandIn extends OAuthStandIn {
 
   @Override
   protected MockResponse refusal(Refusal refusal, String detail) {
-    String error = switch (refusal) {
-      case INVALID_CLIENT -> "incorrect_client_credentials";
-      case INVALID_GRANT, PKCE_MISMATCH -> "bad_verification_code";
-      case REDIRECT_URI_MISMATCH -> "redirect_uri_mismatch";
-      case INVALID_REQUEST -> "unsupported_grant_type";
-    };
+    String error =
+        switch (refusal) {
+          case INVALID_CLIENT -> "incorrect_client_credentials";
+          case INVALID_GRANT, PKCE_MISMATCH -> "bad_verification_code";
+          case REDIRECT_URI_MISMATCH -> "redirect_uri_mismatch";
+          case INVALID_REQUEST -> "unsupported_grant_type";
+        };
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("error", error);
     fields.put("error_description", detail);
-    fields.put("error_uri", "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors");
+    fields.put(
+        "error_uri",
+        "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors");
     return encoded(fields); // HTTP 200, as GitHub answers its errors
   }
 
@@ -130,9 +166,15 @@ public final class GitHubStandIn extends OAuthStandIn {
       return json(200, JSON.valueToTree(fields).toString());
     }
     StringBuilder form = new StringBuilder();
-    fields.forEach((name, value) -> form.append(form.length() == 0 ? "" : "&").append(name).append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    return new MockResponse(200, Headers.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+    fields.forEach(
+        (name, value) ->
+            form.append(form.length() == 0 ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    return new MockResponse(
+        200,
+        Headers.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
         form.toString());
   }
 }

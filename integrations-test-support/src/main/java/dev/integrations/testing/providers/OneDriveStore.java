@@ -22,22 +22,26 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * OneDrive in Microsoft Graph, for {@link MicrosoftStandIn}: the root's children and search ({@code $top},
- * {@code $skiptoken} paging), simple uploads ({@code PUT …:/content}, at most 4 MiB) and upload sessions
- * ({@code createUploadSession}; chunks {@code PUT} to the session's URL on the {@link ContentHost}, without
- * a token, in order, with {@code Content-Range}, each a multiple of 320 KiB but the last; {@code GET} on
- * the URL tells the {@code nextExpectedRanges}; 404 once the file is created). {@code conflictBehavior}
- * {@code rename} / {@code replace} (default) / {@code fail}. Files are kept as digests.
+ * OneDrive in Microsoft Graph, for {@link MicrosoftStandIn}: the root's children and search ({@code
+ * $top}, {@code $skiptoken} paging), simple uploads ({@code PUT …:/content}, at most 4 MiB) and
+ * upload sessions ({@code createUploadSession}; chunks {@code PUT} to the session's URL on the
+ * {@link ContentHost}, without a token, in order, with {@code Content-Range}, each a multiple of
+ * 320 KiB but the last; {@code GET} on the URL tells the {@code nextExpectedRanges}; 404 once the
+ * file is created). {@code conflictBehavior} {@code rename} / {@code replace} (default) / {@code
+ * fail}. Files are kept as digests.
  *
- * @see <a href="https://learn.microsoft.com/graph/api/driveitem-createuploadsession">upload sessions</a>
+ * @see <a href="https://learn.microsoft.com/graph/api/driveitem-createuploadsession">upload
+ *     sessions</a>
  */
 final class OneDriveStore {
   static final int SIMPLE_LIMIT = 4 * 1024 * 1024;
   static final int UNIT = 320 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ITEM_ACTION =
-      Pattern.compile("/v1\\.0/me/drive/(?:root|items/([^/:]+)):/([^/]+):/(content|createUploadSession)");
-  private static final Pattern SEARCH = Pattern.compile("/v1\\.0/me/drive/root/search\\(q='(.*)'\\)");
+      Pattern.compile(
+          "/v1\\.0/me/drive/(?:root|items/([^/:]+)):/([^/]+):/(content|createUploadSession)");
+  private static final Pattern SEARCH =
+      Pattern.compile("/v1\\.0/me/drive/root/search\\(q='(.*)'\\)");
   private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
   private static final class Session {
@@ -58,6 +62,7 @@ final class OneDriveStore {
 
   /** Every stored file by account, in upload order. */
   final Map<String, List<StoredFile>> files = new ConcurrentHashMap<>();
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final PlannedFailures failures;
   final ContentHost uploads;
@@ -83,23 +88,38 @@ final class OneDriveStore {
     }
     Matcher action = ITEM_ACTION.matcher(decodedPath);
     if (!action.matches()) {
-      return new String[] {"404", OutlookMailbox.error("itemNotFound", "The resource could not be found.")};
+      return new String[] {
+        "404", OutlookMailbox.error("itemNotFound", "The resource could not be found.")
+      };
     }
     String parent = action.group(1);
     String name = action.group(2);
     if (action.group(3).equals("content") && request.getMethod().equals("PUT")) {
       if (request.getBodySize() > SIMPLE_LIMIT) {
-        return new String[] {"413", OutlookMailbox.error("requestBodyTooLarge",
-            "The request body is larger than 4 MB; use an upload session.")};
+        return new String[] {
+          "413",
+          OutlookMailbox.error(
+              "requestBodyTooLarge", "The request body is larger than 4 MB; use an upload session.")
+        };
       }
       MessageDigest digest = ContentHost.sha256();
       digest.update(request.getBody().toByteArray());
       String conflict = request.getUrl().queryParameter("@microsoft.graph.conflictBehavior");
-      return store(account, parent, name, conflict, request.getBodySize(), digest, request.getHeaders().get("Content-Type"));
+      return store(
+          account,
+          parent,
+          name,
+          conflict,
+          request.getBodySize(),
+          digest,
+          request.getHeaders().get("Content-Type"));
     }
     if (action.group(3).equals("createUploadSession") && request.getMethod().equals("POST")) {
       var body = OAuthStandIn.jsonBody(request);
-      String conflict = body == null ? null : body.path("item").path("@microsoft.graph.conflictBehavior").asText(null);
+      String conflict =
+          body == null
+              ? null
+              : body.path("item").path("@microsoft.graph.conflictBehavior").asText(null);
       String id = UUID.randomUUID().toString();
       sessions.put(id, new Session(account, parent, name, conflict));
       ObjectNode answer = JSON.createObjectNode();
@@ -108,7 +128,9 @@ final class OneDriveStore {
       answer.putArray("nextExpectedRanges").add("0-");
       return new String[] {"200", answer.toString()};
     }
-    return new String[] {"405", OutlookMailbox.error("invalidRequest", "The method is not allowed here.")};
+    return new String[] {
+      "405", OutlookMailbox.error("invalidRequest", "The method is not allowed here.")
+    };
   }
 
   private Reply chunk(ContentHost.Request request) throws IOException {
@@ -116,7 +138,8 @@ final class OneDriveStore {
     synchronized (this) {
       Session session = sessions.get(id);
       if (session == null) {
-        return Reply.json(404, OutlookMailbox.error("itemNotFound", "The upload session was not found."));
+        return Reply.json(
+            404, OutlookMailbox.error("itemNotFound", "The upload session was not found."));
       }
       switch (request.method()) {
         case "GET":
@@ -127,28 +150,49 @@ final class OneDriveStore {
         case "PUT":
           break;
         default:
-          return Reply.json(405, OutlookMailbox.error("invalidRequest", "The method is not allowed here."));
+          return Reply.json(
+              405, OutlookMailbox.error("invalidRequest", "The method is not allowed here."));
       }
       if (request.header("Authorization") != null) {
-        return Reply.json(401, OutlookMailbox.error("unauthenticated",
-            "An upload URL is pre-authenticated: do not send an Authorization header."));
+        return Reply.json(
+            401,
+            OutlookMailbox.error(
+                "unauthenticated",
+                "An upload URL is pre-authenticated: do not send an Authorization header."));
       }
       Matcher range = RANGE.matcher(String.valueOf(request.header("Content-Range")));
-      long length = request.header("Content-Length") == null ? -1 : Long.parseLong(request.header("Content-Length"));
-      if (!range.matches() || length != Long.parseLong(range.group(2)) - Long.parseLong(range.group(1)) + 1) {
-        return Reply.json(400, OutlookMailbox.error("invalidRequest", "The Content-Range header is missing or does"
-            + " not match the length of the body."));
+      long length =
+          request.header("Content-Length") == null
+              ? -1
+              : Long.parseLong(request.header("Content-Length"));
+      if (!range.matches()
+          || length != Long.parseLong(range.group(2)) - Long.parseLong(range.group(1)) + 1) {
+        return Reply.json(
+            400,
+            OutlookMailbox.error(
+                "invalidRequest",
+                "The Content-Range header is missing or does"
+                    + " not match the length of the body."));
       }
       long first = Long.parseLong(range.group(1));
       long total = Long.parseLong(range.group(3));
       boolean last = Long.parseLong(range.group(2)) + 1 == total;
       if (first != session.next) {
-        return Reply.json(416, OutlookMailbox.error("invalidRange", "The uploaded fragment does not start at the"
-            + " next expected byte, " + session.next + "."));
+        return Reply.json(
+            416,
+            OutlookMailbox.error(
+                "invalidRange",
+                "The uploaded fragment does not start at the"
+                    + " next expected byte, "
+                    + session.next
+                    + "."));
       }
       if (!last && length % UNIT != 0) {
-        return Reply.json(400, OutlookMailbox.error("invalidRequest", "A fragment other than the last must be a"
-            + " multiple of 320 KiB."));
+        return Reply.json(
+            400,
+            OutlookMailbox.error(
+                "invalidRequest",
+                "A fragment other than the last must be a" + " multiple of 320 KiB."));
       }
       Failure failure = failures.take("chunk");
       if (failure != null && !failure.afterActing()) {
@@ -164,8 +208,15 @@ final class OneDriveStore {
       Reply done;
       if (last) {
         sessions.remove(id);
-        String[] stored = store(session.account, session.parent, session.name, session.conflict, total,
-            session.digest, null);
+        String[] stored =
+            store(
+                session.account,
+                session.parent,
+                session.name,
+                session.conflict,
+                total,
+                session.digest,
+                null);
         done = Reply.json(Integer.parseInt(stored[0]), stored[1]);
       } else {
         done = Reply.json(202, status(session));
@@ -176,9 +227,14 @@ final class OneDriveStore {
 
   private static Reply failed(Failure failure) {
     return failure.retryAfter() == null
-        ? Reply.json(failure.status(), OutlookMailbox.error("serviceNotAvailable", "The service is not available."))
-        : Reply.json(failure.status(), OutlookMailbox.error("TooManyRequests", "Too many requests."),
-            "Retry-After", failure.retryAfter());
+        ? Reply.json(
+            failure.status(),
+            OutlookMailbox.error("serviceNotAvailable", "The service is not available."))
+        : Reply.json(
+            failure.status(),
+            OutlookMailbox.error("TooManyRequests", "Too many requests."),
+            "Retry-After",
+            failure.retryAfter());
   }
 
   private static MessageDigest clone(MessageDigest digest) {
@@ -196,13 +252,24 @@ final class OneDriveStore {
     return answer.toString();
   }
 
-  private String[] store(String account, String parent, String name, String conflict, long size, MessageDigest digest,
+  private String[] store(
+      String account,
+      String parent,
+      String name,
+      String conflict,
+      long size,
+      MessageDigest digest,
       String mimeType) {
-    List<StoredFile> mine = files.computeIfAbsent(account, a -> new java.util.concurrent.CopyOnWriteArrayList<>());
+    List<StoredFile> mine =
+        files.computeIfAbsent(account, a -> new java.util.concurrent.CopyOnWriteArrayList<>());
     String finalName = name;
-    boolean taken = mine.stream().anyMatch(f -> f.name().equals(name) && java.util.Objects.equals(f.parent(), parent));
+    boolean taken =
+        mine.stream()
+            .anyMatch(f -> f.name().equals(name) && java.util.Objects.equals(f.parent(), parent));
     if (taken && "fail".equals(conflict)) {
-      return new String[] {"409", OutlookMailbox.error("nameAlreadyExists", "The specified item name already exists.")};
+      return new String[] {
+        "409", OutlookMailbox.error("nameAlreadyExists", "The specified item name already exists.")
+      };
     }
     if (taken && "rename".equals(conflict)) {
       int dot = name.lastIndexOf('.');
@@ -210,7 +277,9 @@ final class OneDriveStore {
       String ext = dot > 0 ? name.substring(dot) : "";
       for (int i = 1; ; i++) {
         String candidate = base + " " + i + ext;
-        if (mine.stream().noneMatch(f -> f.name().equals(candidate) && java.util.Objects.equals(f.parent(), parent))) {
+        if (mine.stream()
+            .noneMatch(
+                f -> f.name().equals(candidate) && java.util.Objects.equals(f.parent(), parent))) {
           finalName = candidate;
           break;
         }
@@ -218,8 +287,20 @@ final class OneDriveStore {
     } else if (taken) {
       mine.removeIf(f -> f.name().equals(name) && java.util.Objects.equals(f.parent(), parent));
     }
-    StoredFile file = new StoredFile("01" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase(Locale.ROOT),
-        finalName, parent, size, ContentHost.hex(digest), mimeType, Instant.now());
+    StoredFile file =
+        new StoredFile(
+            "01"
+                + UUID.randomUUID()
+                    .toString()
+                    .replace("-", "")
+                    .substring(0, 14)
+                    .toUpperCase(Locale.ROOT),
+            finalName,
+            parent,
+            size,
+            ContentHost.hex(digest),
+            mimeType,
+            Instant.now());
     mine.add(file);
     return new String[] {"201", item(file).toString()};
   }
@@ -227,8 +308,13 @@ final class OneDriveStore {
   private List<ObjectNode> root(String account, String query) {
     List<ObjectNode> items = new ArrayList<>();
     ObjectNode seeded = JSON.createObjectNode();
-    seeded.put("id", "01BYE5RZ").put("name", "report.pdf").put("size", 2048)
-        .put("lastModifiedDateTime", "2026-01-01T10:00:00Z").putObject("file").put("mimeType", "application/pdf");
+    seeded
+        .put("id", "01BYE5RZ")
+        .put("name", "report.pdf")
+        .put("size", 2048)
+        .put("lastModifiedDateTime", "2026-01-01T10:00:00Z")
+        .putObject("file")
+        .put("mimeType", "application/pdf");
     items.add(seeded);
     for (StoredFile file : files.getOrDefault(account, List.of())) {
       if (file.parent() == null) {
@@ -236,7 +322,9 @@ final class OneDriveStore {
       }
     }
     String term = query.toLowerCase(Locale.ROOT);
-    return items.stream().filter(i -> i.path("name").asText().toLowerCase(Locale.ROOT).contains(term)).toList();
+    return items.stream()
+        .filter(i -> i.path("name").asText().toLowerCase(Locale.ROOT).contains(term))
+        .toList();
   }
 
   private static String[] page(HttpUrl url, List<ObjectNode> items) {
@@ -244,26 +332,43 @@ final class OneDriveStore {
     int skip;
     try {
       top = url.queryParameter("$top") == null ? 200 : Integer.parseInt(url.queryParameter("$top"));
-      skip = url.queryParameter("$skiptoken") == null ? 0 : Integer.parseInt(url.queryParameter("$skiptoken"));
+      skip =
+          url.queryParameter("$skiptoken") == null
+              ? 0
+              : Integer.parseInt(url.queryParameter("$skiptoken"));
     } catch (NumberFormatException e) {
-      return new String[] {"400", OutlookMailbox.error("invalidRequest", "Invalid $top or $skiptoken.")};
+      return new String[] {
+        "400", OutlookMailbox.error("invalidRequest", "Invalid $top or $skiptoken.")
+      };
     }
     if (top < 1 || top > 999) {
-      return new String[] {"400", OutlookMailbox.error("invalidRequest", "$top must be between 1 and 999.")};
+      return new String[] {
+        "400", OutlookMailbox.error("invalidRequest", "$top must be between 1 and 999.")
+      };
     }
     ObjectNode answer = JSON.createObjectNode();
     ArrayNode value = answer.putArray("value");
-    items.subList(Math.min(skip, items.size()), Math.min(skip + top, items.size())).forEach(value::add);
+    items
+        .subList(Math.min(skip, items.size()), Math.min(skip + top, items.size()))
+        .forEach(value::add);
     if (skip + top < items.size()) {
-      answer.put("@odata.nextLink", url.newBuilder().setQueryParameter("$skiptoken", String.valueOf(skip + top)).build().toString());
+      answer.put(
+          "@odata.nextLink",
+          url.newBuilder()
+              .setQueryParameter("$skiptoken", String.valueOf(skip + top))
+              .build()
+              .toString());
     }
     return new String[] {"200", answer.toString()};
   }
 
   private static ObjectNode item(StoredFile file) {
     ObjectNode item = JSON.createObjectNode();
-    item.put("id", file.id()).put("name", file.name()).put("size", file.size())
-        .put("createdDateTime", file.modified().toString()).put("lastModifiedDateTime", file.modified().toString());
+    item.put("id", file.id())
+        .put("name", file.name())
+        .put("size", file.size())
+        .put("createdDateTime", file.modified().toString())
+        .put("lastModifiedDateTime", file.modified().toString());
     ObjectNode meta = item.putObject("file");
     meta.put("mimeType", file.mimeType() == null ? "application/octet-stream" : file.mimeType());
     meta.putObject("hashes").put("sha256Hash", file.sha256().toUpperCase(Locale.ROOT));

@@ -13,9 +13,9 @@ import okhttp3.HttpUrl;
 
 /**
  * Outlook mail in Microsoft Graph, for {@link MicrosoftStandIn}: {@code POST /me/sendMail} (a JSON
- * {@code message} with at least one recipient, 202 and no body) and {@code GET /me/messages} with {@code
- * $search} (its value in double quotes, never with {@code $orderby}), {@code $top} (1 to 1000), {@code
- * $select} and {@code $skip} paging through {@code @odata.nextLink}.
+ * {@code message} with at least one recipient, 202 and no body) and {@code GET /me/messages} with
+ * {@code $search} (its value in double quotes, never with {@code $orderby}), {@code $top} (1 to
+ * 1000), {@code $select} and {@code $skip} paging through {@code @odata.nextLink}.
  *
  * @see <a href="https://learn.microsoft.com/graph/search-query-parameter">$search on messages</a>
  */
@@ -29,15 +29,36 @@ final class OutlookMailbox {
   private final List<ObjectNode> inbox = new ArrayList<>();
 
   OutlookMailbox() {
-    inbox.add(message("AAMkAGI2TG93AAA=", "Quarterly report", "Ann Example", "ann@contoso.com",
-        "The numbers for Q3 are in.", "2026-01-03T09:00:00Z"));
-    inbox.add(message("AAMkAGI2TG94AAA=", "Réunion lundi", "Zoë Müller", "zoe@contoso.com",
-        "On se voit à 10 h ?", "2026-01-02T08:30:00Z"));
-    inbox.add(message("AAMkAGI2TG95AAA=", "Invoice 42", "Billing", "billing@fabrikam.com",
-        "Your invoice is attached.", "2026-01-01T12:00:00Z"));
+    inbox.add(
+        message(
+            "AAMkAGI2TG93AAA=",
+            "Quarterly report",
+            "Ann Example",
+            "ann@contoso.com",
+            "The numbers for Q3 are in.",
+            "2026-01-03T09:00:00Z"));
+    inbox.add(
+        message(
+            "AAMkAGI2TG94AAA=",
+            "Réunion lundi",
+            "Zoë Müller",
+            "zoe@contoso.com",
+            "On se voit à 10 h ?",
+            "2026-01-02T08:30:00Z"));
+    inbox.add(
+        message(
+            "AAMkAGI2TG95AAA=",
+            "Invoice 42",
+            "Billing",
+            "billing@fabrikam.com",
+            "Your invoice is attached.",
+            "2026-01-01T12:00:00Z"));
   }
 
-  /** {@code POST /me/sendMail}: null when accepted, otherwise Graph's complaint (status, code, message). */
+  /**
+   * {@code POST /me/sendMail}: null when accepted, otherwise Graph's complaint (status, code,
+   * message).
+   */
   String[] send(String account, RecordedRequest request) {
     String type = request.getHeaders().get("Content-Type");
     if (type == null || !type.startsWith("application/json")) {
@@ -56,13 +77,17 @@ final class OutlookMailbox {
       for (JsonNode recipient : message.path(list)) {
         String address = recipient.path("emailAddress").path("address").asText("");
         if (!address.matches("[^@\\s]+@[^@\\s]+")) {
-          return new String[] {"400", "ErrorInvalidRecipients", "At least one recipient is not valid."};
+          return new String[] {
+            "400", "ErrorInvalidRecipients", "At least one recipient is not valid."
+          };
         }
       }
     }
     String contentType = message.path("body").path("contentType").asText("Text");
     if (!contentType.equalsIgnoreCase("Text") && !contentType.equalsIgnoreCase("HTML")) {
-      return new String[] {"400", "RequestBodyRead", "Requested value '" + contentType + "' was not found."};
+      return new String[] {
+        "400", "RequestBodyRead", "Requested value '" + contentType + "' was not found."
+      };
     }
     sent.add(new Sent(account, message));
     return null;
@@ -73,29 +98,65 @@ final class OutlookMailbox {
     HttpUrl url = request.getUrl();
     String search = url.queryParameter("$search");
     if (search != null && url.queryParameter("$orderby") != null) {
-      return new String[] {"400", error("ErrorInvalidUrlQuery", "The query parameter '$orderby' is not supported with '$search'.")};
+      return new String[] {
+        "400",
+        error(
+            "ErrorInvalidUrlQuery",
+            "The query parameter '$orderby' is not supported with '$search'.")
+      };
     }
-    if (search != null && (search.length() < 2 || !search.startsWith("\"") || !search.endsWith("\""))) {
-      return new String[] {"400", error("BadRequest", "Syntax error: character '" + (search.isEmpty() ? "" : search.substring(0, 1))
-          + "' is not valid at position 0 in '" + search + "'.")};
+    if (search != null
+        && (search.length() < 2 || !search.startsWith("\"") || !search.endsWith("\""))) {
+      return new String[] {
+        "400",
+        error(
+            "BadRequest",
+            "Syntax error: character '"
+                + (search.isEmpty() ? "" : search.substring(0, 1))
+                + "' is not valid at position 0 in '"
+                + search
+                + "'.")
+      };
     }
     int top = intParam(url, "$top", 10);
     int skip = intParam(url, "$skip", 0);
     if (top < 1 || top > 1000) {
-      return new String[] {"400", error("ErrorInvalidUrlQueryParameterValue", "The value of $top must be between 1 and 1000.")};
+      return new String[] {
+        "400",
+        error("ErrorInvalidUrlQueryParameterValue", "The value of $top must be between 1 and 1000.")
+      };
     }
-    String term = search == null ? "" : search.substring(1, search.length() - 1).replace("\\\"", "\"").toLowerCase(Locale.ROOT);
-    List<ObjectNode> matching = inbox.stream().filter(m -> term.isEmpty() || m.toString().toLowerCase(Locale.ROOT)
-        .contains(term.replaceFirst("^(subject|from|body):", ""))).toList();
+    String term =
+        search == null
+            ? ""
+            : search
+                .substring(1, search.length() - 1)
+                .replace("\\\"", "\"")
+                .toLowerCase(Locale.ROOT);
+    List<ObjectNode> matching =
+        inbox.stream()
+            .filter(
+                m ->
+                    term.isEmpty()
+                        || m.toString()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(term.replaceFirst("^(subject|from|body):", "")))
+            .toList();
     ObjectNode answer = JSON.createObjectNode();
     answer.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages");
     ArrayNode value = answer.putArray("value");
     String select = url.queryParameter("$select");
-    for (ObjectNode message : matching.subList(Math.min(skip, matching.size()), Math.min(skip + top, matching.size()))) {
+    for (ObjectNode message :
+        matching.subList(Math.min(skip, matching.size()), Math.min(skip + top, matching.size()))) {
       value.add(selected(message, select));
     }
     if (skip + top < matching.size()) {
-      answer.put("@odata.nextLink", url.newBuilder().setQueryParameter("$skip", String.valueOf(skip + top)).build().toString());
+      answer.put(
+          "@odata.nextLink",
+          url.newBuilder()
+              .setQueryParameter("$skip", String.valueOf(skip + top))
+              .build()
+              .toString());
     }
     return new String[] {"200", answer.toString()};
   }
@@ -115,8 +176,8 @@ final class OutlookMailbox {
     return chosen;
   }
 
-  private static ObjectNode message(String id, String subject, String name, String address, String preview,
-      String received) {
+  private static ObjectNode message(
+      String id, String subject, String name, String address, String preview, String received) {
     ObjectNode message = JSON.createObjectNode();
     message.put("id", id);
     message.put("conversationId", "AAQkAGI2-" + id.substring(8, 12));
@@ -139,8 +200,13 @@ final class OutlookMailbox {
 
   static String error(String code, String message) {
     ObjectNode error = JSON.createObjectNode();
-    error.putObject("error").put("code", code).put("message", message).putObject("innerError")
-        .put("date", "2026-01-01T00:00:00").put("request-id", java.util.UUID.randomUUID().toString());
+    error
+        .putObject("error")
+        .put("code", code)
+        .put("message", message)
+        .putObject("innerError")
+        .put("date", "2026-01-01T00:00:00")
+        .put("request-id", java.util.UUID.randomUUID().toString());
     return error.toString();
   }
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Failures a test plans for a stand-in's next calls of one endpoint: a status (429, 500, 503), how many
- * times, and the {@code Retry-After} to send with it. Thread-safe.
+ * Failures a test plans for a stand-in's next calls of one endpoint: a status (429, 500, 503), how
+ * many times, and the {@code Retry-After} to send with it. Thread-safe.
  */
 public final class PlannedFailures {
   /**
@@ -14,8 +14,8 @@ public final class PlannedFailures {
    *
    * @param status the HTTP status to answer
    * @param retryAfter the {@code Retry-After} value, or null
-   * @param afterActing whether the stand-in does the work first (the mail is sent, the chunk stored) and
-   *     then fails: the failure a client must not answer by repeating
+   * @param afterActing whether the stand-in does the work first (the mail is sent, the chunk
+   *     stored) and then fails: the failure a client must not answer by repeating
    */
   public record Failure(int status, String retryAfter, boolean afterActing) {}
 

@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 
 /**
- * What a stand-in's message endpoint received and delivered, and the answers queued to come before its
- * normal ones (a 429 with its wait, a 5xx, a refusal), each used by one send. Thread-safe.
+ * What a stand-in's message endpoint received and delivered, and the answers queued to come before
+ * its normal ones (a 429 with its wait, a 5xx, a refusal), each used by one send. Thread-safe.
  */
 public final class SendFaults {
   private final Queue<MockResponse> next = new ConcurrentLinkedQueue<>();

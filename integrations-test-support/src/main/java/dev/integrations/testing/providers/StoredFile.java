@@ -3,8 +3,8 @@ package dev.integrations.testing.providers;
 import java.time.Instant;
 
 /**
- * A file a stand-in stores: its digest and length rather than its bytes, so that a large upload does not
- * fill the test's heap.
+ * A file a stand-in stores: its digest and length rather than its bytes, so that a large upload
+ * does not fill the test's heap.
  *
  * @param id the provider's id
  * @param name the name
@@ -14,5 +14,11 @@ import java.time.Instant;
  * @param mimeType the media type the upload declared, or null
  * @param modified when it was stored
  */
-public record StoredFile(String id, String name, String parent, long size, String sha256, String mimeType,
+public record StoredFile(
+    String id,
+    String name,
+    String parent,
+    long size,
+    String sha256,
+    String mimeType,
     Instant modified) {}

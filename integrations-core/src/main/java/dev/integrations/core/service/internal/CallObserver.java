@@ -5,9 +5,9 @@ import dev.integrations.core.error.NotConnectedException;
 import java.util.function.Supplier;
 
 /**
- * Runs one call through a connection and, after it, counts it ({@link UsageCounter}) and records what
- * it says about the connection's health ({@link HealthRecorder}). Neither ever fails the call or changes
- * its outcome. Thread-safe.
+ * Runs one call through a connection and, after it, counts it ({@link UsageCounter}) and records
+ * what it says about the connection's health ({@link HealthRecorder}). Neither ever fails the call
+ * or changes its outcome. Thread-safe.
  */
 public final class CallObserver {
   private final UsageCounter usage;
@@ -19,7 +19,10 @@ public final class CallObserver {
     this.health = health;
   }
 
-  /** Runs {@code call}, the action {@code action} through the connection {@code key}, and records it. */
+  /**
+   * Runs {@code call}, the action {@code action} through the connection {@code key}, and records
+   * it.
+   */
   public <T> T observe(ConnectionKey key, String action, Supplier<T> call) {
     T result;
     try {

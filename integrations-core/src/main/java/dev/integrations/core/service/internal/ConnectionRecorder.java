@@ -24,8 +24,8 @@ public final class ConnectionRecorder {
   }
 
   /**
-   * Marks the connection healthy as of now, with the account the provider reported (if any). Changes
-   * nothing when the connection is gone (disconnected meanwhile).
+   * Marks the connection healthy as of now, with the account the provider reported (if any).
+   * Changes nothing when the connection is gone (disconnected meanwhile).
    *
    * @return the connection as recorded, empty when there was none to record on
    */
@@ -34,8 +34,8 @@ public final class ConnectionRecorder {
   }
 
   /**
-   * Like {@link #recordSuccess(ConnectionKey, Account)} for the connection as {@code seen} when the call
-   * began: nothing changes if it was disconnected, or replaced by a new connect, since.
+   * Like {@link #recordSuccess(ConnectionKey, Account)} for the connection as {@code seen} when the
+   * call began: nothing changes if it was disconnected, or replaced by a new connect, since.
    */
   public Optional<Connection> recordSuccess(Connection seen, Account account) {
     Connection next = seen.synced(clock.instant());
@@ -43,8 +43,8 @@ public final class ConnectionRecorder {
   }
 
   /**
-   * Marks the connection unusable for {@code reason} and tells the listeners with {@code kind}. Changes
-   * nothing and tells nobody when the connection is gone.
+   * Marks the connection unusable for {@code reason} and tells the listeners with {@code kind}.
+   * Changes nothing and tells nobody when the connection is gone.
    *
    * @return the connection as recorded, empty when there was none to record on
    */
@@ -55,9 +55,9 @@ public final class ConnectionRecorder {
 
   /**
    * Records a refresh the provider granted. A refresh proves the grant is alive, not that it covers
-   * what the integration needs: while the refreshed grant still lacks required scopes the connection
-   * stays (or becomes) {@code missing_scopes}, naming only the scopes still missing; once it has them
-   * all, the connection is healthy. Changes nothing when the connection is gone.
+   * what the integration needs: while the refreshed grant still lacks required scopes the
+   * connection stays (or becomes) {@code missing_scopes}, naming only the scopes still missing;
+   * once it has them all, the connection is healthy. Changes nothing when the connection is gone.
    *
    * @param missingScopes the required scopes the refreshed grant lacks
    * @return the connection as recorded, empty when there was none to record on
@@ -66,14 +66,22 @@ public final class ConnectionRecorder {
     if (missingScopes.isEmpty()) {
       return recordSuccess(key, null);
     }
-    return find(key).flatMap(current -> {
-      Connection next = current.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missingScopes));
-      if (current.lastError() == ErrorCode.MISSING_SCOPES) {
-        return update(next);
-      }
-      return updateAndPublish(
-          next, events.event(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES));
-    });
+    return find(key)
+        .flatMap(
+            current -> {
+              Connection next =
+                  current.failed(
+                      ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missingScopes));
+              if (current.lastError() == ErrorCode.MISSING_SCOPES) {
+                return update(next);
+              }
+              return updateAndPublish(
+                  next,
+                  events.event(
+                      ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED,
+                      key,
+                      ErrorCode.MISSING_SCOPES));
+            });
   }
 
   /**
@@ -84,10 +92,14 @@ public final class ConnectionRecorder {
   public Optional<Connection> recordFailure(
       Connection seen, ErrorCode reason, String message, ConnectionEvent.Kind kind) {
     return updateAndPublish(
-        seen.failed(reason, message), events.event(kind, new ConnectionKey(seen.user(), seen.type()), reason));
+        seen.failed(reason, message),
+        events.event(kind, new ConnectionKey(seen.user(), seen.type()), reason));
   }
 
-  /** Writes {@code next} with {@code event} in one store write, then tells the listeners if it was written. */
+  /**
+   * Writes {@code next} with {@code event} in one store write, then tells the listeners if it was
+   * written.
+   */
   private Optional<Connection> updateAndPublish(Connection next, ConnectionEvent event) {
     if (!connections.update(next, event)) {
       return Optional.empty();

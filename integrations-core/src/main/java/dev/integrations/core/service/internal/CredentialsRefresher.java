@@ -2,7 +2,6 @@ package dev.integrations.core.service.internal;
 
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.IntegrationException;
-import dev.integrations.core.error.ProviderException;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.Deadline;
 import dev.integrations.core.port.OAuthProviderPort;
@@ -10,9 +9,9 @@ import dev.integrations.core.port.StoredCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
@@ -35,7 +34,8 @@ public final class CredentialsRefresher {
    * Refreshes through {@code refresh} within {@code margin} of expiry. Callers wait at most {@code
    * waitLimit} for a refresh that another thread of this process leads.
    */
-  public CredentialsRefresher(LeasedRefresh refresh, Clock clock, Duration margin, Duration waitLimit) {
+  public CredentialsRefresher(
+      LeasedRefresh refresh, Clock clock, Duration margin, Duration waitLimit) {
     this.refresh = refresh;
     this.clock = clock;
     this.margin = margin;
@@ -48,20 +48,27 @@ public final class CredentialsRefresher {
   }
 
   /**
-   * Credentials that do not expire within the margin: the stored ones if they are still good (another
-   * caller or process may have refreshed them), otherwise freshly refreshed ones. When the provider is
-   * unavailable but the stored access token has not expired yet, that token is handed out.
+   * Credentials that do not expire within the margin: the stored ones if they are still good
+   * (another caller or process may have refreshed them), otherwise freshly refreshed ones. When the
+   * provider is unavailable but the stored access token has not expired yet, that token is handed
+   * out.
    */
   public Credentials refreshExpiring(ConnectionKey key, OAuthProviderPort provider) {
     return fly(key, provider, stored -> isExpiring(stored.credentials()), true);
   }
 
   /**
-   * Credentials that do not expire within {@code horizon}: refreshed now when the stored ones do, for the
-   * background maintenance. A provider that fails is reported, even while the stored token still works.
+   * Credentials that do not expire within {@code horizon}: refreshed now when the stored ones do,
+   * for the background maintenance. A provider that fails is reported, even while the stored token
+   * still works.
    */
-  public Credentials refreshExpiringWithin(ConnectionKey key, OAuthProviderPort provider, Duration horizon) {
-    return fly(key, provider, stored -> stored.credentials().expiresWithin(horizon, clock.instant()), false);
+  public Credentials refreshExpiringWithin(
+      ConnectionKey key, OAuthProviderPort provider, Duration horizon) {
+    return fly(
+        key,
+        provider,
+        stored -> stored.credentials().expiresWithin(horizon, clock.instant()),
+        false);
   }
 
   /** Credentials other than {@code rejected}, which the provider just refused with a 401. */
@@ -70,8 +77,9 @@ public final class CredentialsRefresher {
     return fly(
         key,
         provider,
-        stored -> stored.credentials().accessToken().equals(rejected.accessToken())
-            || isExpiring(stored.credentials()),
+        stored ->
+            stored.credentials().accessToken().equals(rejected.accessToken())
+                || isExpiring(stored.credentials()),
         false);
   }
 
@@ -108,7 +116,9 @@ public final class CredentialsRefresher {
         throw cause;
       }
       throw new IntegrationException(
-          ErrorCode.INTERNAL_ERROR, "Refreshing the credentials failed unexpectedly; try again.", e.getCause());
+          ErrorCode.INTERNAL_ERROR,
+          "Refreshing the credentials failed unexpectedly; try again.",
+          e.getCause());
     }
   }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands connection events to the host's listeners; a failing listener is logged, never rethrown. */
+/**
+ * Hands connection events to the host's listeners; a failing listener is logged, never rethrown.
+ */
 public final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
@@ -26,12 +28,18 @@ public final class EventPublisher {
     publish(event(kind, key, reason));
   }
 
-  /** The event of {@code kind} on {@code key}, stamped now: to record with a store write, then publish. */
+  /**
+   * The event of {@code kind} on {@code key}, stamped now: to record with a store write, then
+   * publish.
+   */
   public ConnectionEvent event(ConnectionEvent.Kind kind, ConnectionKey key, ErrorCode reason) {
     return new ConnectionEvent(kind, key.user(), key.type(), reason, clock.instant());
   }
 
-  /** Tells every listener of {@code event} (recorded by the store write before); failures are logged. */
+  /**
+   * Tells every listener of {@code event} (recorded by the store write before); failures are
+   * logged.
+   */
   public void publish(ConnectionEvent event) {
     ConnectionEvent.Kind kind = event.kind();
     ConnectionKey key = new ConnectionKey(event.user(), event.type());
@@ -39,7 +47,12 @@ public final class EventPublisher {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
-        LOG.warn("Connection listener {} failed on {} of {}", listener.getClass().getName(), kind, key, e);
+        LOG.warn(
+            "Connection listener {} failed on {} of {}",
+            listener.getClass().getName(),
+            kind,
+            key,
+            e);
       }
     }
   }

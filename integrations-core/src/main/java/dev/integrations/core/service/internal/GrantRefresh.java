@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One refresh of a grant at its provider, written with a compare-and-set and recorded on the
- * connection: healthy (or still {@code missing_scopes}), or {@code reauthorization_required} when the
- * provider refuses a grant that is still the stored one. Callers serialize it with a lease ({@link
- * LeasedRefresh}). Thread-safe.
+ * connection: healthy (or still {@code missing_scopes}), or {@code reauthorization_required} when
+ * the provider refuses a grant that is still the stored one. Callers serialize it with a lease
+ * ({@link LeasedRefresh}). Thread-safe.
  */
 final class GrantRefresh {
   private static final Logger LOG = LoggerFactory.getLogger(GrantRefresh.class);
@@ -52,8 +52,8 @@ final class GrantRefresh {
   }
 
   /**
-   * Reads the credentials and, when {@code needsRefresh} still says so, refreshes them at the provider
-   * and writes them with a compare-and-set on the version read.
+   * Reads the credentials and, when {@code needsRefresh} still says so, refreshes them at the
+   * provider and writes them with a compare-and-set on the version read.
    *
    * @return the credentials to hand out, or null when another writer changed them first (try again)
    */
@@ -73,17 +73,24 @@ final class GrantRefresh {
       telemetry.refresh(key.type(), Telemetry.RefreshOutcome.FAILED);
       return afterInvalidGrant(key, stored, needsRefresh);
     } catch (ReauthorizationRequiredException noRefreshToken) {
-      // A grant without a refresh token (Slack's and GitHub's user tokens) whose access token the provider
+      // A grant without a refresh token (Slack's and GitHub's user tokens) whose access token the
+      // provider
       // refused: only a new consent mends it, so the connection says so, as after an invalid_grant.
-      recorder.recordFailure(key, ErrorCode.REAUTHORIZATION_REQUIRED, noRefreshToken.getMessage(),
+      recorder.recordFailure(
+          key,
+          ErrorCode.REAUTHORIZATION_REQUIRED,
+          noRefreshToken.getMessage(),
           ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
       throw noRefreshToken;
     } catch (ProviderException e) {
       telemetry.refresh(key.type(), Telemetry.RefreshOutcome.FAILED);
       Credentials current = stored.credentials();
       if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
-        LOG.warn("Refresh of {} failed ({}); using the access token until it expires at {}",
-            key, e.code(), current.expiresAt());
+        LOG.warn(
+            "Refresh of {} failed ({}); using the access token until it expires at {}",
+            key,
+            e.code(),
+            current.expiresAt());
         return current;
       }
       if (health != null) {
@@ -111,20 +118,25 @@ final class GrantRefresh {
   }
 
   /**
-   * The provider refused the grant. Before judging, reads again: when the row was replaced meanwhile
-   * (another writer refreshed, or the user reconnected; versions are never reused), the refusal was
-   * about credentials that no longer matter; when it is gone, the user disconnected.
+   * The provider refused the grant. Before judging, reads again: when the row was replaced
+   * meanwhile (another writer refreshed, or the user reconnected; versions are never reused), the
+   * refusal was about credentials that no longer matter; when it is gone, the user disconnected.
    */
   private Credentials afterInvalidGrant(
       ConnectionKey key, StoredCredentials refused, Predicate<StoredCredentials> needsRefresh) {
     StoredCredentials now = read(key);
     if (now.version() != refused.version()) {
-      LOG.info("Refresh of {} was refused, but another writer had already replaced the credentials", key);
+      LOG.info(
+          "Refresh of {} was refused, but another writer had already replaced the credentials",
+          key);
       return needsRefresh.test(now) ? null : now.credentials();
     }
     String message = "The provider no longer accepts this connection. Connect it again.";
     recorder.recordFailure(
-        key, ErrorCode.REAUTHORIZATION_REQUIRED, message, ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
+        key,
+        ErrorCode.REAUTHORIZATION_REQUIRED,
+        message,
+        ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
     ReauthorizationRequiredException reauthorize = new ReauthorizationRequiredException(message);
     if (health != null) {
       health.refreshFailed(key, reauthorize);

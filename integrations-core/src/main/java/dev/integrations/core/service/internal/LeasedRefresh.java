@@ -9,8 +9,8 @@ import dev.integrations.core.model.Deadline;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.RefreshLease;
 import dev.integrations.core.port.RefreshLeases;
-import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.StoredCredentials;
+import dev.integrations.core.port.Telemetry;
 import dev.integrations.core.port.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One refresh of one connection's credentials, coordinated between processes. It reads the stored
- * credentials; when they need a refresh it takes the connection's {@link RefreshLeases lease}, reads
- * again, calls the provider and writes with a compare-and-set on the version read. When another
- * process holds the lease it waits, reading the store again now and then, until that process has
- * written, its lease is released or has run out (then it takes the lease itself), or its wait limit
- * has passed. No database transaction or connection is held across the provider call.
+ * credentials; when they need a refresh it takes the connection's {@link RefreshLeases lease},
+ * reads again, calls the provider and writes with a compare-and-set on the version read. When
+ * another process holds the lease it waits, reading the store again now and then, until that
+ * process has written, its lease is released or has run out (then it takes the lease itself), or
+ * its wait limit has passed. No database transaction or connection is held across the provider
+ * call.
  *
  * <p>Thread-safe.
  */
@@ -78,15 +79,16 @@ public final class LeasedRefresh {
   /**
    * Credentials that {@code needsRefresh} accepts: stored ones, or refreshed ones.
    *
-   * @param tolerateOutageWhileValid hand out the stored access token when the provider is unavailable
-   *     (or another process's refresh is late) and the token has not expired yet
+   * @param tolerateOutageWhileValid hand out the stored access token when the provider is
+   *     unavailable (or another process's refresh is late) and the token has not expired yet
    */
   Credentials run(
       ConnectionKey key,
       OAuthProviderPort provider,
       Predicate<StoredCredentials> needsRefresh,
       boolean tolerateOutageWhileValid) {
-    // Waiting for another process is bounded by the wait limit, and by the caller's request deadline.
+    // Waiting for another process is bounded by the wait limit, and by the caller's request
+    // deadline.
     Deadline wait = Deadline.after(waitLimit()).sooner(Deadline.current());
     Duration pause = FIRST_PAUSE;
     int lostWrites = 0;
@@ -115,20 +117,27 @@ public final class LeasedRefresh {
         return waitedTooLong(key, stored, tolerateOutageWhileValid);
       } else {
         pause(wait.limit(pause));
-        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        pause =
+            pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                ? LONGEST_PAUSE
+                : pause.multipliedBy(2);
       }
     }
   }
 
-  private Credentials waitedTooLong(ConnectionKey key, StoredCredentials stored, boolean tolerateOutageWhileValid) {
+  private Credentials waitedTooLong(
+      ConnectionKey key, StoredCredentials stored, boolean tolerateOutageWhileValid) {
     Credentials current = stored.credentials();
     if (tolerateOutageWhileValid && !current.expiresWithin(Duration.ZERO, clock.instant())) {
-      LOG.warn("Another process's refresh of {} is late; using the access token until it expires at {}",
-          key, current.expiresAt());
+      LOG.warn(
+          "Another process's refresh of {} is late; using the access token until it expires at {}",
+          key,
+          current.expiresAt());
       return current;
     }
     throw new ProviderException(
-        ErrorCode.PROVIDER_TIMEOUT, "Another server has been refreshing this connection for too long; try again.");
+        ErrorCode.PROVIDER_TIMEOUT,
+        "Another server has been refreshing this connection for too long; try again.");
   }
 
   /** Gives the lease back; when that fails, the lease runs out by itself, so the refresh stands. */

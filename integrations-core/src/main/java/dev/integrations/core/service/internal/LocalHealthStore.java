@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The default {@link HealthStore}: in this process's memory, for a library that is given none (and for
- * tests). Thread-safe: every call holds the store's lock.
+ * The default {@link HealthStore}: in this process's memory, for a library that is given none (and
+ * for tests). Thread-safe: every call holds the store's lock.
  */
 public final class LocalHealthStore implements HealthStore {
   private final Map<Key, Row> rows = new HashMap<>();
@@ -40,17 +40,21 @@ public final class LocalHealthStore implements HealthStore {
   public synchronized void save(ConnectionHealth health) {
     Key key = new Key(health.user(), health.type());
     Row old = rows.get(key);
-    rows.put(key, old == null
-        ? new Row(health, health.nextCheck() == null ? Instant.now() : health.nextCheck(), null)
-        : new Row(health, old.nextCheck(), old.claimedUntil()));
+    rows.put(
+        key,
+        old == null
+            ? new Row(health, health.nextCheck() == null ? Instant.now() : health.nextCheck(), null)
+            : new Row(health, old.nextCheck(), old.claimedUntil()));
   }
 
   @Override
-  public synchronized List<ConnectionHealth> claimDue(Instant now, Instant claimedUntil, int limit) {
+  public synchronized List<ConnectionHealth> claimDue(
+      Instant now, Instant claimedUntil, int limit) {
     List<Map.Entry<Key, Row>> due = new ArrayList<>();
     for (Map.Entry<Key, Row> e : rows.entrySet()) {
       Row row = e.getValue();
-      if (!row.nextCheck().isAfter(now) && (row.claimedUntil() == null || !row.claimedUntil().isAfter(now))) {
+      if (!row.nextCheck().isAfter(now)
+          && (row.claimedUntil() == null || !row.claimedUntil().isAfter(now))) {
         due.add(e);
       }
     }

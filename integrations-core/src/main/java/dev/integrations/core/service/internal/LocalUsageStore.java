@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default {@link UsageStore}: in this process's memory, for a library that is given none (and for
- * tests). Thread-safe.
+ * The default {@link UsageStore}: in this process's memory, for a library that is given none (and
+ * for tests). Thread-safe.
  */
 public final class LocalUsageStore implements UsageStore {
   private final Map<Key, UsageBucket> buckets = new HashMap<>();
@@ -21,13 +21,18 @@ public final class LocalUsageStore implements UsageStore {
   private record Key(UserId user, IntegrationType type, String action, Instant hour) {}
 
   @Override
-  public synchronized void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
+  public synchronized void add(
+      UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
     Instant hour = at.truncatedTo(ChronoUnit.HOURS);
     buckets.merge(
         new Key(user, type, action, hour),
         new UsageBucket(action, hour, count, at),
-        (old, add) -> new UsageBucket(
-            action, hour, old.count().plus(count), old.lastUse().isAfter(at) ? old.lastUse() : at));
+        (old, add) ->
+            new UsageBucket(
+                action,
+                hour,
+                old.count().plus(count),
+                old.lastUse().isAfter(at) ? old.lastUse() : at));
   }
 
   @Override
@@ -42,11 +47,12 @@ public final class LocalUsageStore implements UsageStore {
   @Override
   public synchronized Map<IntegrationType, UsageCount> totalsSince(UserId user, Instant from) {
     Map<IntegrationType, UsageCount> totals = new HashMap<>();
-    buckets.forEach((key, bucket) -> {
-      if (key.user().equals(user) && !key.hour().isBefore(from)) {
-        totals.merge(key.type(), bucket.count(), UsageCount::plus);
-      }
-    });
+    buckets.forEach(
+        (key, bucket) -> {
+          if (key.user().equals(user) && !key.hour().isBefore(from)) {
+            totals.merge(key.type(), bucket.count(), UsageCount::plus);
+          }
+        });
     return totals;
   }
 

@@ -32,8 +32,8 @@ import java.util.Set;
  * confirm a parked one with the user's identity.
  *
  * <p>Every pending request is consumed by the first callback that names it, whatever the outcome: a
- * consent that came back to the wrong person burns its PKCE verifier, so the code it carried can never
- * be redeemed afterwards, by anyone.
+ * consent that came back to the wrong person burns its PKCE verifier, so the code it carried can
+ * never be redeemed afterwards, by anyone.
  */
 public final class OAuthFlow {
   private final ProviderRegistry providers;
@@ -73,7 +73,8 @@ public final class OAuthFlow {
   public static final int MAX_PENDING_PER_INTEGRATION = 5;
 
   /** Stores a new single-use authorization request and returns it with its consent URL. */
-  public Started start(UserId user, OAuthProviderPort provider, URI redirectUri, Completion completion) {
+  public Started start(
+      UserId user, OAuthProviderPort provider, URI redirectUri, Completion completion) {
     URI redirect = redirectUri != null ? redirectUri : defaultRedirectUri;
     if (redirect == null) {
       throw new NotConfiguredException("No OAuth redirect URI is configured.");
@@ -83,8 +84,15 @@ public final class OAuthFlow {
     Secret binding = completion == Completion.BROWSER ? random.next() : null;
     AuthorizationRequest request =
         new AuthorizationRequest(
-            random.next(), user, provider.integration().type(), random.next(), redirect, now.plus(ttl),
-            completion, binding == null ? null : AuthorizationRequest.bindingHashOf(binding), null);
+            random.next(),
+            user,
+            provider.integration().type(),
+            random.next(),
+            redirect,
+            now.plus(ttl),
+            completion,
+            binding == null ? null : AuthorizationRequest.bindingHashOf(binding),
+            null);
     URI url = provider.authorizationUrl(request);
     states.save(request);
     states.keepNewest(user, request.type(), MAX_PENDING_PER_INTEGRATION);
@@ -92,7 +100,8 @@ public final class OAuthFlow {
   }
 
   /** A stored request, the URL the user must open, and the browser binding secret (or null). */
-  public record Started(AuthorizationRequest request, URI authorizationUrl, Secret browserBinding) {}
+  public record Started(
+      AuthorizationRequest request, URI authorizationUrl, Secret browserBinding) {}
 
   /** Consumes the state and completes or parks the request; see {@code IntegrationService}. */
   public AuthorizationOutcome receive(AuthorizationCallback callback) {
@@ -108,33 +117,45 @@ public final class OAuthFlow {
     if (!proved) {
       AuthorizationRequest parked = request.parked(random.next(), Secret.of(callback.code()));
       states.save(parked);
-      return new AuthorizationOutcome.AwaitingUser(parked.type(), parked.state(), parked.expiresAt());
+      return new AuthorizationOutcome.AwaitingUser(
+          parked.type(), parked.state(), parked.expiresAt());
     }
     return new AuthorizationOutcome.Completed(exchangeAndStore(request, callback.code()));
   }
 
-  /** Consumes a parked request and completes it when {@code user} started it; see {@code IntegrationService}. */
+  /**
+   * Consumes a parked request and completes it when {@code user} started it; see {@code
+   * IntegrationService}.
+   */
   public Connection confirm(UserId user, String handle) {
     AuthorizationRequest request = consumeLive(handle, true);
     if (!request.user().equals(user)) {
       throw ConsentProof.mismatch(
           "This consent was started by another user, so nothing was connected. Connect again while signed in "
-              + "as yourself.", request);
+              + "as yourself.",
+          request);
     }
     return exchangeAndStore(request, request.parkedCode().reveal());
   }
 
-  /** Takes the request stored under {@code key}: a state ({@code parked} false) or a completion handle. */
+  /**
+   * Takes the request stored under {@code key}: a state ({@code parked} false) or a completion
+   * handle.
+   */
   private AuthorizationRequest consumeLive(String key, boolean parked) {
     String what = parked ? "completion handle" : "authorization link";
     if (key == null || key.isBlank()) {
       throw ConsentProof.invalidState("The " + what + " is missing.", null);
     }
     AuthorizationRequest request =
-        states.consume(Secret.of(key))
+        states
+            .consume(Secret.of(key))
             .filter(found -> found.isParked() == parked)
-            .orElseThrow(() -> ConsentProof.invalidState(
-                "This " + what + " is unknown, expired or already used. Connect again.", null));
+            .orElseThrow(
+                () ->
+                    ConsentProof.invalidState(
+                        "This " + what + " is unknown, expired or already used. Connect again.",
+                        null));
     if (request.isExpiredAt(clock.instant())) {
       throw ConsentProof.invalidState("This " + what + " expired. Connect again.", request);
     }
@@ -154,7 +175,8 @@ public final class OAuthFlow {
     return store(request, provider.integration(), grant);
   }
 
-  private Connection store(AuthorizationRequest request, Integration integration, TokenGrant grant) {
+  private Connection store(
+      AuthorizationRequest request, Integration integration, TokenGrant grant) {
     Instant now = clock.instant();
     Credentials credentials = grant.toCredentials(now, integration.requiredScopes());
     ConnectionKey key = new ConnectionKey(request.user(), request.type());
@@ -167,8 +189,11 @@ public final class OAuthFlow {
       events.publish(connected);
       return connection;
     }
-    ConnectionEvent lacking = events.event(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
-    connections.save(connection.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing)), lacking);
+    ConnectionEvent lacking =
+        events.event(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED, key, ErrorCode.MISSING_SCOPES);
+    connections.save(
+        connection.failed(ErrorCode.MISSING_SCOPES, MissingScopesException.describe(missing)),
+        lacking);
     events.publish(lacking);
     throw new MissingScopesException(key.type(), missing);
   }

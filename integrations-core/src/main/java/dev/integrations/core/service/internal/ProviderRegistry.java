@@ -23,7 +23,13 @@ public final class ProviderRegistry {
 
   /** The port that serves each capability. */
   private static final Map<Capability, Class<?>> PORTS =
-      Map.of(Capability.MAIL, MailPort.class, Capability.FILES, FilesPort.class, Capability.MESSAGES, MessagingPort.class);
+      Map.of(
+          Capability.MAIL,
+          MailPort.class,
+          Capability.FILES,
+          FilesPort.class,
+          Capability.MESSAGES,
+          MessagingPort.class);
 
   /**
    * The providers in catalog order. A type registered twice is refused, and so is a provider that
@@ -38,8 +44,13 @@ public final class ProviderRegistry {
       }
       for (Capability capability : provider.integration().capabilities()) {
         if (!PORTS.get(capability).isInstance(provider)) {
-          throw new IllegalArgumentException("the provider of " + type + " declares " + capability.wireName()
-              + " but does not implement " + PORTS.get(capability).getSimpleName());
+          throw new IllegalArgumentException(
+              "the provider of "
+                  + type
+                  + " declares "
+                  + capability.wireName()
+                  + " but does not implement "
+                  + PORTS.get(capability).getSimpleName());
         }
       }
     }
@@ -56,18 +67,21 @@ public final class ProviderRegistry {
   public ProviderPort provider(IntegrationType type) {
     ProviderPort provider = providers.get(type);
     if (provider == null) {
-      throw new InvalidRequestException(ErrorCode.INVALID_INTEGRATION_TYPE, "Invalid integration type");
+      throw new InvalidRequestException(
+          ErrorCode.INVALID_INTEGRATION_TYPE, "Invalid integration type");
     }
     return provider;
   }
 
   /**
-   * The provider of {@code type} as the port of {@code capability}, when it declares it; otherwise an
-   * {@code unsupported_capability} error naming what it offers.
+   * The provider of {@code type} as the port of {@code capability}, when it declares it; otherwise
+   * an {@code unsupported_capability} error naming what it offers.
    */
-  public <T> T capability(IntegrationType type, Capability capability, Class<T> port, String operation) {
+  public <T> T capability(
+      IntegrationType type, Capability capability, Class<T> port, String operation) {
     if (PORTS.get(capability) != port) {
-      throw new IllegalArgumentException(port.getSimpleName() + " does not serve " + capability.wireName());
+      throw new IllegalArgumentException(
+          port.getSimpleName() + " does not serve " + capability.wireName());
     }
     ProviderPort provider = provider(type);
     if (!provider.integration().can(capability)) {
@@ -77,8 +91,9 @@ public final class ProviderRegistry {
   }
 
   /**
-   * What {@code type} offers, by wire name: its capabilities in declaration order ({@code mail}, {@code
-   * files}, {@code messages}), then {@code proxy} when its adapter calls the provider's own API.
+   * What {@code type} offers, by wire name: its capabilities in declaration order ({@code mail},
+   * {@code files}, {@code messages}), then {@code proxy} when its adapter calls the provider's own
+   * API.
    */
   public List<String> offered(IntegrationType type) {
     ProviderPort provider = provider(type);
@@ -94,19 +109,23 @@ public final class ProviderRegistry {
     return List.copyOf(offered);
   }
 
-  /** The {@code unsupported_capability} error of {@code type} for {@code operation} ("send messages"). */
+  /**
+   * The {@code unsupported_capability} error of {@code type} for {@code operation} ("send
+   * messages").
+   */
   public UnsupportedCapabilityException unsupported(IntegrationType type, String operation) {
     return unsupported(provider(type), operation);
   }
 
   private UnsupportedCapabilityException unsupported(ProviderPort provider, String operation) {
     Integration integration = provider.integration();
-    return new UnsupportedCapabilityException(integration.name(), operation, offered(integration.type()));
+    return new UnsupportedCapabilityException(
+        integration.name(), operation, offered(integration.type()));
   }
 
   /**
-   * The provider of {@code type} as a {@link ProxyPort}, when its adapter calls the provider's own API;
-   * otherwise an unsupported-operation error ("X has no proxy.").
+   * The provider of {@code type} as a {@link ProxyPort}, when its adapter calls the provider's own
+   * API; otherwise an unsupported-operation error ("X has no proxy.").
    */
   public ProxyPort proxy(IntegrationType type) {
     ProviderPort provider = provider(type);

@@ -14,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts each call through a connection in the {@link UsageStore} without making the call wait: a count
- * goes into an in-memory tally (per connection, action and hour), and a daemon thread writes the tally
- * every second, one upsert per action and hour however many calls it holds. A durable upsert costs a
- * commit (3 ms on an H2 file, 8 ms on PostgreSQL, measured on a loaded test machine), which a call no
- * longer pays. Readers call {@link #flush(UserId)} first, so a process reads its own counts; a failure of the
- * store is logged and the tally it held is dropped. At most {@value #MAX_PENDING} tallies wait; beyond
- * that (a database down for long) counts are dropped, with a warning.
+ * Counts each call through a connection in the {@link UsageStore} without making the call wait: a
+ * count goes into an in-memory tally (per connection, action and hour), and a daemon thread writes
+ * the tally every second, one upsert per action and hour however many calls it holds. A durable
+ * upsert costs a commit (3 ms on an H2 file, 8 ms on PostgreSQL, measured on a loaded test
+ * machine), which a call no longer pays. Readers call {@link #flush(UserId)} first, so a process
+ * reads its own counts; a failure of the store is logged and the tally it held is dropped. At most
+ * {@value #MAX_PENDING} tallies wait; beyond that (a database down for long) counts are dropped,
+ * with a warning.
  *
- * <p>Thread-safe. {@link #close()} writes what is pending and stops the thread; counts of a process that
- * dies are lost for at most one second.
+ * <p>Thread-safe. {@link #close()} writes what is pending and stops the thread; counts of a process
+ * that dies are lost for at most one second.
  */
 public final class UsageCounter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UsageCounter.class);
@@ -62,7 +63,8 @@ public final class UsageCounter implements AutoCloseable {
         if (pending.size() >= MAX_PENDING) {
           if (!droppedWarned) {
             droppedWarned = true;
-            LOG.warn("Usage counts are not being written (is the database down?); new counts are dropped");
+            LOG.warn(
+                "Usage counts are not being written (is the database down?); new counts are dropped");
           }
           return;
         }
@@ -90,17 +92,23 @@ public final class UsageCounter implements AutoCloseable {
     write(taken);
   }
 
-  /** Writes the counts taken so far of {@code user}'s connections, on this thread: before reading them. */
+  /**
+   * Writes the counts taken so far of {@code user}'s connections, on this thread: before reading
+   * them.
+   */
   public void flush(UserId user) {
     Map<Key, Tally> taken = new HashMap<>();
     synchronized (lock) {
-      pending.entrySet().removeIf(entry -> {
-        if (entry.getKey().user().equals(user)) {
-          taken.put(entry.getKey(), entry.getValue());
-          return true;
-        }
-        return false;
-      });
+      pending
+          .entrySet()
+          .removeIf(
+              entry -> {
+                if (entry.getKey().user().equals(user)) {
+                  taken.put(entry.getKey(), entry.getValue());
+                  return true;
+                }
+                return false;
+              });
     }
     write(taken);
   }
@@ -110,10 +118,20 @@ public final class UsageCounter implements AutoCloseable {
       Key key = entry.getKey();
       Tally tally = entry.getValue();
       try {
-        usage.add(key.user(), key.type(), key.action(), tally.lastUse, new UsageCount(tally.calls, tally.failures));
+        usage.add(
+            key.user(),
+            key.type(),
+            key.action(),
+            tally.lastUse,
+            new UsageCount(tally.calls, tally.failures));
       } catch (RuntimeException e) {
-        LOG.warn("Could not count {} call(s) of {} through {} of user {}", tally.calls, key.action(), key.type(),
-            key.user(), e);
+        LOG.warn(
+            "Could not count {} call(s) of {} through {} of user {}",
+            tally.calls,
+            key.action(),
+            key.type(),
+            key.user(),
+            e);
       }
     }
   }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link ConnectionStore} adapter must do. Extend it and supply a fresh, empty store. */
+/**
+ * What every {@link ConnectionStore} adapter must do. Extend it and supply a fresh, empty store.
+ */
 public abstract class ConnectionStoreContract {
   private static final UserId ANN = UserId.of("ann");
   private static final UserId BOB = UserId.of("bob");
@@ -48,7 +50,8 @@ public abstract class ConnectionStoreContract {
   void returns_a_failed_connection_with_its_reason() {
     Connection failed =
         Connection.connected(ANN, IntegrationType.GMAIL, T0, null)
-            .failed(ErrorCode.REAUTHORIZATION_REQUIRED, "Google no longer accepts this connection.");
+            .failed(
+                ErrorCode.REAUTHORIZATION_REQUIRED, "Google no longer accepts this connection.");
     store.save(failed);
 
     Connection read = store.find(ANN, IntegrationType.GMAIL).orElseThrow();
@@ -124,7 +127,8 @@ public abstract class ConnectionStoreContract {
   void update_of_an_older_connection_leaves_a_newer_connect_alone() {
     Connection old = Connection.connected(ANN, IntegrationType.GMAIL, T0, null);
     store.save(old);
-    Connection reconnected = Connection.connected(ANN, IntegrationType.GMAIL, T0.plusSeconds(60), null);
+    Connection reconnected =
+        Connection.connected(ANN, IntegrationType.GMAIL, T0.plusSeconds(60), null);
     store.save(reconnected);
 
     assertThat(store.update(old.failed(ErrorCode.REAUTHORIZATION_REQUIRED, "Stale."))).isFalse();

@@ -45,10 +45,13 @@ public abstract class HealthStoreContract {
 
   @Test
   void returns_a_degraded_record_with_every_field() {
-    ConnectionHealth degraded = ConnectionHealth.healthy(ANN, IntegrationType.GMAIL, T0, T0.plusSeconds(600))
-        .succeeded(T0.plusSeconds(1))
-        .failedTransiently(ErrorCode.PROVIDER_UNAVAILABLE, "Google did not answer.", T0.plusSeconds(2))
-        .failedTransiently(ErrorCode.PROVIDER_TIMEOUT, "Google was too slow.", T0.plusSeconds(3));
+    ConnectionHealth degraded =
+        ConnectionHealth.healthy(ANN, IntegrationType.GMAIL, T0, T0.plusSeconds(600))
+            .succeeded(T0.plusSeconds(1))
+            .failedTransiently(
+                ErrorCode.PROVIDER_UNAVAILABLE, "Google did not answer.", T0.plusSeconds(2))
+            .failedTransiently(
+                ErrorCode.PROVIDER_TIMEOUT, "Google was too slow.", T0.plusSeconds(3));
     store.save(degraded);
 
     ConnectionHealth read = store.find(ANN, IntegrationType.GMAIL).orElseThrow();
@@ -60,10 +63,13 @@ public abstract class HealthStoreContract {
 
   @Test
   void save_replaces_the_health_but_keeps_the_schedule() {
-    ConnectionHealth first = ConnectionHealth.healthy(ANN, IntegrationType.GMAIL, T0, T0.plusSeconds(600));
+    ConnectionHealth first =
+        ConnectionHealth.healthy(ANN, IntegrationType.GMAIL, T0, T0.plusSeconds(600));
     store.save(first);
-    ConnectionHealth refused = first.refused(ErrorCode.REAUTHORIZATION_REQUIRED, "Connect again.", T0.plusSeconds(5))
-        .withNextCheck(T0.plusSeconds(9_999));
+    ConnectionHealth refused =
+        first
+            .refused(ErrorCode.REAUTHORIZATION_REQUIRED, "Connect again.", T0.plusSeconds(5))
+            .withNextCheck(T0.plusSeconds(9_999));
     store.save(refused);
 
     ConnectionHealth read = store.find(ANN, IntegrationType.GMAIL).orElseThrow();
@@ -92,9 +98,11 @@ public abstract class HealthStoreContract {
 
     List<ConnectionHealth> claimed = store.claimDue(T0.plusSeconds(60), T0.plusSeconds(120), 2);
 
-    assertThat(claimed).extracting(ConnectionHealth::user, ConnectionHealth::type).containsExactly(
-        org.assertj.core.api.Assertions.tuple(ANN, IntegrationType.GOOGLE_DRIVE),
-        org.assertj.core.api.Assertions.tuple(BOB, IntegrationType.GMAIL));
+    assertThat(claimed)
+        .extracting(ConnectionHealth::user, ConnectionHealth::type)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(ANN, IntegrationType.GOOGLE_DRIVE),
+            org.assertj.core.api.Assertions.tuple(BOB, IntegrationType.GMAIL));
   }
 
   @Test
@@ -113,7 +121,8 @@ public abstract class HealthStoreContract {
 
     store.release(ANN, IntegrationType.GMAIL, T0.plusSeconds(30));
 
-    assertThat(store.find(ANN, IntegrationType.GMAIL).orElseThrow().nextCheck()).isEqualTo(T0.plusSeconds(30));
+    assertThat(store.find(ANN, IntegrationType.GMAIL).orElseThrow().nextCheck())
+        .isEqualTo(T0.plusSeconds(30));
     assertThat(store.claimDue(T0.plusSeconds(29), T0.plusSeconds(90), 10)).isEmpty();
     assertThat(store.claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10)).hasSize(1);
   }
@@ -139,15 +148,17 @@ public abstract class HealthStoreContract {
     try {
       List<Future<List<ConnectionHealth>>> results = new ArrayList<>();
       for (int c = 0; c < claimers; c++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          List<ConnectionHealth> mine = new ArrayList<>();
-          List<ConnectionHealth> batch;
-          while (!(batch = store.claimDue(T0, T0.plusSeconds(600), 3)).isEmpty()) {
-            mine.addAll(batch);
-          }
-          return mine;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<ConnectionHealth> mine = new ArrayList<>();
+                  List<ConnectionHealth> batch;
+                  while (!(batch = store.claimDue(T0, T0.plusSeconds(600), 3)).isEmpty()) {
+                    mine.addAll(batch);
+                  }
+                  return mine;
+                }));
       }
       start.countDown();
       Set<UserId> seen = new HashSet<>();

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link IdempotencyStore} adapter must do. Extend it and supply a fresh, empty store. */
+/**
+ * What every {@link IdempotencyStore} adapter must do. Extend it and supply a fresh, empty store.
+ */
 public abstract class IdempotencyStoreContract {
   protected static final UserId ANN = UserId.of("ann");
   protected static final UserId BOB = UserId.of("bob");
@@ -47,11 +49,13 @@ public abstract class IdempotencyStoreContract {
 
     Optional<IdempotentCall> found = store.claim(ANN, "k1", "h2", RETENTION);
 
-    assertThat(found).hasValueSatisfying(call -> {
-      assertThat(call.requestHash()).isEqualTo("h1");
-      assertThat(call.completed()).isFalse();
-      assertThat(call.claimedAt()).isNotNull();
-    });
+    assertThat(found)
+        .hasValueSatisfying(
+            call -> {
+              assertThat(call.requestHash()).isEqualTo("h1");
+              assertThat(call.completed()).isFalse();
+              assertThat(call.claimedAt()).isNotNull();
+            });
   }
 
   @Test
@@ -69,7 +73,8 @@ public abstract class IdempotencyStoreContract {
     store.complete(ANN, "k1", "ann's");
 
     assertThat(store.claim(BOB, "k1", "h1", RETENTION)).isEmpty();
-    assertThat(store.claim(ANN, "k1", "h1", RETENTION)).hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo("ann's"));
+    assertThat(store.claim(ANN, "k1", "h1", RETENTION))
+        .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo("ann's"));
   }
 
   @Test
@@ -90,10 +95,11 @@ public abstract class IdempotencyStoreContract {
 
     assertThat(store.claim(ANN, "k1", "h2", RETENTION)).isEmpty();
     assertThat(store.claim(ANN, "k1", "h2", RETENTION))
-        .hasValueSatisfying(c -> {
-          assertThat(c.requestHash()).isEqualTo("h2");
-          assertThat(c.completed()).isFalse();
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.requestHash()).isEqualTo("h2");
+              assertThat(c.completed()).isFalse();
+            });
   }
 
   @Test
@@ -104,10 +110,12 @@ public abstract class IdempotencyStoreContract {
     try {
       List<Future<Optional<IdempotentCall>>> results = new ArrayList<>();
       for (int i = 0; i < claimers; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return store.claim(ANN, "k1", "h1", RETENTION);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.claim(ANN, "k1", "h1", RETENTION);
+                }));
       }
       start.countDown();
       int wins = 0;

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link OAuthStateStore} adapter must do. Extend it and supply a fresh, empty store. */
+/**
+ * What every {@link OAuthStateStore} adapter must do. Extend it and supply a fresh, empty store.
+ */
 public abstract class OAuthStateStoreContract {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00.500Z");
 
@@ -59,8 +61,11 @@ public abstract class OAuthStateStoreContract {
   @Test
   void a_browser_bound_request_comes_back_with_its_completion_and_binding_hash() {
     Secret binding = Secret.of("binding-" + UUID.randomUUID());
-    AuthorizationRequest saved = withCompletion(request(NOW.plusSeconds(600)), Completion.BROWSER,
-        AuthorizationRequest.bindingHashOf(binding));
+    AuthorizationRequest saved =
+        withCompletion(
+            request(NOW.plusSeconds(600)),
+            Completion.BROWSER,
+            AuthorizationRequest.bindingHashOf(binding));
     store.save(saved);
 
     AuthorizationRequest read = store.consume(saved.state()).orElseThrow();
@@ -72,12 +77,14 @@ public abstract class OAuthStateStoreContract {
 
   @Test
   void an_api_request_parked_under_its_handle_comes_back_with_its_code_and_only_under_the_handle() {
-    AuthorizationRequest pending = withCompletion(request(NOW.plusSeconds(600)), Completion.API, null);
+    AuthorizationRequest pending =
+        withCompletion(request(NOW.plusSeconds(600)), Completion.API, null);
     store.save(pending);
     AuthorizationRequest taken = store.consume(pending.state()).orElseThrow();
     assertThat(taken.completion()).isEqualTo(Completion.API);
     assertThat(taken.isParked()).isFalse();
-    AuthorizationRequest parked = taken.parked(Secret.of("handle-" + UUID.randomUUID()), Secret.of("4/0Aauth-code"));
+    AuthorizationRequest parked =
+        taken.parked(Secret.of("handle-" + UUID.randomUUID()), Secret.of("4/0Aauth-code"));
     store.save(parked);
 
     assertThat(store.consume(pending.state())).isEmpty();
@@ -91,8 +98,16 @@ public abstract class OAuthStateStoreContract {
 
   private static AuthorizationRequest withCompletion(
       AuthorizationRequest request, Completion completion, String bindingHash) {
-    return new AuthorizationRequest(request.state(), request.user(), request.type(), request.codeVerifier(),
-        request.redirectUri(), request.expiresAt(), completion, bindingHash, null);
+    return new AuthorizationRequest(
+        request.state(),
+        request.user(),
+        request.type(),
+        request.codeVerifier(),
+        request.redirectUri(),
+        request.expiresAt(),
+        completion,
+        bindingHash,
+        null);
   }
 
   @Test
@@ -121,10 +136,12 @@ public abstract class OAuthStateStoreContract {
     try {
       List<Future<Optional<AuthorizationRequest>>> results = new ArrayList<>();
       for (int i = 0; i < consumers; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return store.consume(saved.state());
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.consume(saved.state());
+                }));
       }
       start.countDown();
       int received = 0;
@@ -149,7 +166,8 @@ public abstract class OAuthStateStoreContract {
     assertThat(store.consume(alive.state())).isPresent();
   }
 
-  private static AuthorizationRequest request(UserId user, IntegrationType type, Instant expiresAt) {
+  private static AuthorizationRequest request(
+      UserId user, IntegrationType type, Instant expiresAt) {
     AuthorizationRequest base = request(expiresAt);
     return new AuthorizationRequest(
         base.state(), user, type, base.codeVerifier(), base.redirectUri(), base.expiresAt());
@@ -159,11 +177,13 @@ public abstract class OAuthStateStoreContract {
   void keep_newest_forgets_the_oldest_pending_requests_of_that_user_and_integration_only() {
     List<AuthorizationRequest> anns = new java.util.ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      AuthorizationRequest request = request(UserId.of("ann"), IntegrationType.GMAIL, NOW.plusSeconds(600 + i));
+      AuthorizationRequest request =
+          request(UserId.of("ann"), IntegrationType.GMAIL, NOW.plusSeconds(600 + i));
       store.save(request);
       anns.add(request);
     }
-    AuthorizationRequest annDrive = request(UserId.of("ann"), IntegrationType.GOOGLE_DRIVE, NOW.plusSeconds(1));
+    AuthorizationRequest annDrive =
+        request(UserId.of("ann"), IntegrationType.GOOGLE_DRIVE, NOW.plusSeconds(1));
     AuthorizationRequest bob = request(UserId.of("bob"), IntegrationType.GMAIL, NOW.plusSeconds(1));
     store.save(annDrive);
     store.save(bob);

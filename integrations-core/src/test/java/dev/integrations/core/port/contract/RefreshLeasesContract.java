@@ -31,7 +31,9 @@ public abstract class RefreshLeasesContract {
   /** Leases with none held. */
   protected abstract RefreshLeases newLeases();
 
-  /** Lets the time of every lease held now run out, as if their holders had died {@link #TTL} ago. */
+  /**
+   * Lets the time of every lease held now run out, as if their holders had died {@link #TTL} ago.
+   */
   protected abstract void letEveryLeaseRunOut();
 
   @BeforeEach
@@ -43,10 +45,12 @@ public abstract class RefreshLeasesContract {
   void takes_a_free_lease() {
     Optional<RefreshLease> lease = leases.tryAcquire(ANN, GMAIL, TTL);
 
-    assertThat(lease).hasValueSatisfying(l -> {
-      assertThat(l.user()).isEqualTo(ANN);
-      assertThat(l.type()).isEqualTo(GMAIL);
-    });
+    assertThat(lease)
+        .hasValueSatisfying(
+            l -> {
+              assertThat(l.user()).isEqualTo(ANN);
+              assertThat(l.type()).isEqualTo(GMAIL);
+            });
   }
 
   @Test
@@ -115,10 +119,12 @@ public abstract class RefreshLeasesContract {
     try {
       List<Future<Optional<RefreshLease>>> results = new ArrayList<>();
       for (int i = 0; i < takers; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return leases.tryAcquire(ANN, GMAIL, TTL);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return leases.tryAcquire(ANN, GMAIL, TTL);
+                }));
       }
       start.countDown();
       int wins = 0;

@@ -42,7 +42,9 @@ public abstract class TokenStoreContract {
         Secret.of(access),
         Secret.ofNullable(refresh),
         Instant.parse("2026-11-21T10:15:30.123Z"),
-        Set.of("https://www.googleapis.com/auth/gmail.send", "https://www.googleapis.com/auth/gmail.readonly"));
+        Set.of(
+            "https://www.googleapis.com/auth/gmail.send",
+            "https://www.googleapis.com/auth/gmail.readonly"));
   }
 
   @Test
@@ -115,7 +117,8 @@ public abstract class TokenStoreContract {
     boolean written = store.compareAndSet(ANN, GMAIL, first.version(), credentials("lost", "lost"));
 
     assertThat(written).isFalse();
-    assertThat(store.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal()).isEqualTo("a2");
+    assertThat(store.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("a2");
   }
 
   @Test
@@ -134,10 +137,12 @@ public abstract class TokenStoreContract {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         String token = "a" + (i + 1);
-        results.add(pool.submit(() -> {
-          start.await();
-          return store.compareAndSet(ANN, GMAIL, first.version(), credentials(token, "r0"));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.compareAndSet(ANN, GMAIL, first.version(), credentials(token, "r0"));
+                }));
       }
       start.countDown();
       int wins = 0;
@@ -169,7 +174,8 @@ public abstract class TokenStoreContract {
     StoredCredentials row = store.put(ANN, GMAIL, credentials("a0", "r"));
     earlier.add(row.version());
     for (int i = 1; i <= 3; i++) {
-      assertThat(store.compareAndSet(ANN, GMAIL, row.version(), credentials("a" + i, "r"))).isTrue();
+      assertThat(store.compareAndSet(ANN, GMAIL, row.version(), credentials("a" + i, "r")))
+          .isTrue();
       row = store.find(ANN, GMAIL).orElseThrow();
       earlier.add(row.version());
     }
@@ -199,9 +205,12 @@ public abstract class TokenStoreContract {
     store.put(ANN, DRIVE, credentials("ann-drive", "r"));
     store.put(BOB, GMAIL, credentials("bob-gmail", "r"));
 
-    assertThat(store.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal()).isEqualTo("ann-gmail");
-    assertThat(store.find(ANN, DRIVE).orElseThrow().credentials().accessToken().reveal()).isEqualTo("ann-drive");
-    assertThat(store.find(BOB, GMAIL).orElseThrow().credentials().accessToken().reveal()).isEqualTo("bob-gmail");
+    assertThat(store.find(ANN, GMAIL).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("ann-gmail");
+    assertThat(store.find(ANN, DRIVE).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("ann-drive");
+    assertThat(store.find(BOB, GMAIL).orElseThrow().credentials().accessToken().reveal())
+        .isEqualTo("bob-gmail");
     assertThat(store.find(BOB, DRIVE)).isEmpty();
 
     store.delete(ANN, GMAIL);

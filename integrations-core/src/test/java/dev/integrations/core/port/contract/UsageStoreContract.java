@@ -40,10 +40,15 @@ public abstract class UsageStoreContract {
     store.record(ANN, IntegrationType.GMAIL, "search_mail", false, HOUR.plusSeconds(30));
     store.record(ANN, IntegrationType.GMAIL, "send_mail", false, HOUR.plusSeconds(3_700));
 
-    assertThat(store.buckets(ANN, IntegrationType.GMAIL, HOUR)).containsExactlyInAnyOrder(
-        new UsageBucket("send_mail", HOUR, new UsageCount(2, 1), HOUR.plusSeconds(20)),
-        new UsageBucket("search_mail", HOUR, new UsageCount(1, 0), HOUR.plusSeconds(30)),
-        new UsageBucket("send_mail", HOUR.plusSeconds(3_600), new UsageCount(1, 0), HOUR.plusSeconds(3_700)));
+    assertThat(store.buckets(ANN, IntegrationType.GMAIL, HOUR))
+        .containsExactlyInAnyOrder(
+            new UsageBucket("send_mail", HOUR, new UsageCount(2, 1), HOUR.plusSeconds(20)),
+            new UsageBucket("search_mail", HOUR, new UsageCount(1, 0), HOUR.plusSeconds(30)),
+            new UsageBucket(
+                "send_mail",
+                HOUR.plusSeconds(3_600),
+                new UsageCount(1, 0),
+                HOUR.plusSeconds(3_700)));
   }
 
   @Test
@@ -65,9 +70,10 @@ public abstract class UsageStoreContract {
     store.record(ANN, IntegrationType.TELEGRAM, "send_message", false, HOUR);
     store.record(BOB, IntegrationType.GMAIL, "send_mail", false, HOUR);
 
-    assertThat(store.totalsSince(ANN, HOUR)).containsOnly(
-        org.assertj.core.api.Assertions.entry(IntegrationType.GMAIL, new UsageCount(2, 1)),
-        org.assertj.core.api.Assertions.entry(IntegrationType.TELEGRAM, new UsageCount(1, 0)));
+    assertThat(store.totalsSince(ANN, HOUR))
+        .containsOnly(
+            org.assertj.core.api.Assertions.entry(IntegrationType.GMAIL, new UsageCount(2, 1)),
+            org.assertj.core.api.Assertions.entry(IntegrationType.TELEGRAM, new UsageCount(1, 0)));
   }
 
   @Test
@@ -88,13 +94,16 @@ public abstract class UsageStoreContract {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < calls; i++) {
-            store.record(ANN, IntegrationType.GMAIL, "send_mail", i % 5 == 0, HOUR.plusMillis(i));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < calls; i++) {
+                    store.record(
+                        ANN, IntegrationType.GMAIL, "send_mail", i % 5 == 0, HOUR.plusMillis(i));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : done) {

@@ -23,7 +23,8 @@ class ConnectionRecorderTest {
 
   private final TestRig rig = new TestRig();
   private final ConnectionRecorder recorder =
-      new ConnectionRecorder(rig.connections, new EventPublisher(List.of(rig.events::add), rig.clock), rig.clock);
+      new ConnectionRecorder(
+          rig.connections, new EventPublisher(List.of(rig.events::add), rig.clock), rig.clock);
 
   @BeforeEach
   void connected() {
@@ -52,14 +53,22 @@ class ConnectionRecorderTest {
 
   @Test
   void a_failure_is_stored_returned_and_told() {
-    Connection recorded = recorder.recordFailure(
-        KEY, ErrorCode.REAUTHORIZATION_REQUIRED, "Connect again.", ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED).orElseThrow();
+    Connection recorded =
+        recorder
+            .recordFailure(
+                KEY,
+                ErrorCode.REAUTHORIZATION_REQUIRED,
+                "Connect again.",
+                ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED)
+            .orElseThrow();
 
     assertThat(recorded.status()).isEqualTo(ConnectionStatus.ERROR);
     assertThat(recorded.lastError()).isEqualTo(ErrorCode.REAUTHORIZATION_REQUIRED);
     assertThat(recorded.lastErrorMessage()).isEqualTo("Connect again.");
     assertThat(rig.connections.find(ANN, IntegrationType.GMAIL)).contains(recorded);
-    assertThat(rig.events).singleElement()
-        .extracting(ConnectionEvent::kind).isEqualTo(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
+    assertThat(rig.events)
+        .singleElement()
+        .extracting(ConnectionEvent::kind)
+        .isEqualTo(ConnectionEvent.Kind.REAUTHORIZATION_REQUIRED);
   }
 }

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The refresher on its own, where the use cases cannot place a test: a 401 for a token another writer
- * already replaced, compare-and-set losses up to the last attempt, and a leader failing with an
- * unexpected exception while another caller waits for it.
+ * The refresher on its own, where the use cases cannot place a test: a 401 for a token another
+ * writer already replaced, compare-and-set losses up to the last attempt, and a leader failing with
+ * an unexpected exception while another caller waits for it.
  */
 class CredentialsRefresherTest {
   private static final UserId ANN = UserId.of("ann");
@@ -36,20 +36,31 @@ class CredentialsRefresherTest {
   private final EventPublisher events = new EventPublisher(List.of(rig.events::add), rig.clock);
 
   private CredentialsRefresher refresher(TokenStore tokens) {
-    LeasedRefresh refresh = new LeasedRefresh(tokens, new SingleProcessLeases(),
-        new ConnectionRecorder(rig.connections, events, rig.clock), events, rig.clock, Duration.ofSeconds(30),
-        dev.integrations.core.port.Telemetry.NONE);
-    return new CredentialsRefresher(refresh, rig.clock, Duration.ofSeconds(60), Duration.ofSeconds(60));
+    LeasedRefresh refresh =
+        new LeasedRefresh(
+            tokens,
+            new SingleProcessLeases(),
+            new ConnectionRecorder(rig.connections, events, rig.clock),
+            events,
+            rig.clock,
+            Duration.ofSeconds(30),
+            dev.integrations.core.port.Telemetry.NONE);
+    return new CredentialsRefresher(
+        refresh, rig.clock, Duration.ofSeconds(60), Duration.ofSeconds(60));
   }
 
   private Credentials credentials(String access, Duration lifetime) {
-    return new Credentials(Secret.of(access), Secret.of("r1"), rig.clock.instant().plus(lifetime),
+    return new Credentials(
+        Secret.of(access),
+        Secret.of("r1"),
+        rig.clock.instant().plus(lifetime),
         FakeOAuthProvider.SCOPES);
   }
 
   private void store(Credentials credentials) {
     rig.tokens.put(ANN, IntegrationType.GMAIL, credentials);
-    rig.connections.save(Connection.connected(ANN, IntegrationType.GMAIL, rig.clock.instant(), null));
+    rig.connections.save(
+        Connection.connected(ANN, IntegrationType.GMAIL, rig.clock.instant(), null));
   }
 
   private static TokenGrant grant(String access) {
@@ -90,7 +101,13 @@ class CredentialsRefresherTest {
     Credentials handed = refresher(new LosingStore(rig.tokens, 2)).refreshExpiring(KEY, rig.oauth);
 
     assertThat(handed.accessToken().reveal()).isEqualTo("fresh-3");
-    assertThat(rig.tokens.find(ANN, IntegrationType.GMAIL).orElseThrow().credentials().accessToken().reveal())
+    assertThat(
+            rig.tokens
+                .find(ANN, IntegrationType.GMAIL)
+                .orElseThrow()
+                .credentials()
+                .accessToken()
+                .reveal())
         .isEqualTo("fresh-3");
   }
 
@@ -99,42 +116,54 @@ class CredentialsRefresherTest {
     store(credentials("a1", Duration.ofSeconds(10)));
     rig.oauth.onRefresh = c -> grant("fresh");
 
-    assertThatThrownBy(() -> refresher(new LosingStore(rig.tokens, Integer.MAX_VALUE)).refreshExpiring(KEY, rig.oauth))
+    assertThatThrownBy(
+            () ->
+                refresher(new LosingStore(rig.tokens, Integer.MAX_VALUE))
+                    .refreshExpiring(KEY, rig.oauth))
         .isInstanceOf(ConcurrentUpdateException.class)
         .hasMessageContaining("kept changing while being refreshed");
     assertThat(rig.oauth.refreshCalls).hasValue(3);
   }
 
   @Test
-  void a_caller_waiting_for_a_leader_that_fails_unexpectedly_gets_the_same_exception() throws Exception {
+  void a_caller_waiting_for_a_leader_that_fails_unexpectedly_gets_the_same_exception()
+      throws Exception {
     store(credentials("a1", Duration.ofSeconds(10)));
     CountDownLatch leaderRefreshing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     IllegalStateException bug = new IllegalStateException("a bug in the provider adapter");
-    rig.oauth.onRefresh = c -> {
-      leaderRefreshing.countDown();
-      awaitQuietly(release);
-      throw bug;
-    };
+    rig.oauth.onRefresh =
+        c -> {
+          leaderRefreshing.countDown();
+          awaitQuietly(release);
+          throw bug;
+        };
     CredentialsRefresher refresher = refresher(rig.tokens);
 
-    CompletableFuture<Credentials> leader = CompletableFuture.supplyAsync(() -> refresher.refreshExpiring(KEY, rig.oauth));
+    CompletableFuture<Credentials> leader =
+        CompletableFuture.supplyAsync(() -> refresher.refreshExpiring(KEY, rig.oauth));
     assertThat(leaderRefreshing.await(20, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Throwable> waiter = new CompletableFuture<>();
-    Thread waiting = new Thread(() -> {
-      try {
-        refresher.refreshExpiring(KEY, rig.oauth);
-        waiter.complete(null);
-      } catch (Throwable t) {
-        waiter.complete(t);
-      }
-    });
+    Thread waiting =
+        new Thread(
+            () -> {
+              try {
+                refresher.refreshExpiring(KEY, rig.oauth);
+                waiter.complete(null);
+              } catch (Throwable t) {
+                waiter.complete(t);
+              }
+            });
     waiting.start();
     awaitWaiting(waiting);
     release.countDown();
 
     assertThat(waiter.get(20, TimeUnit.SECONDS)).isSameAs(bug);
-    assertThat(leader).failsWithin(Duration.ofSeconds(20)).withThrowableThat().havingCause().isSameAs(bug);
+    assertThat(leader)
+        .failsWithin(Duration.ofSeconds(20))
+        .withThrowableThat()
+        .havingCause()
+        .isSameAs(bug);
     assertThat(rig.oauth.refreshCalls).as("the waiter shared the leader's flight").hasValue(1);
   }
 
@@ -142,9 +171,11 @@ class CredentialsRefresherTest {
   private static void awaitWaiting(Thread thread) throws InterruptedException {
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     // A waiter's wait is bounded (by the wait limit and its deadline), so it parks with a timeout.
-    while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+    while (thread.getState() != Thread.State.WAITING
+        && thread.getState() != Thread.State.TIMED_WAITING) {
       if (System.nanoTime() > giveUp) {
-        throw new AssertionError("the second caller never waited for the first; it is " + thread.getState());
+        throw new AssertionError(
+            "the second caller never waited for the first; it is " + thread.getState());
       }
       Thread.onSpinWait();
     }
@@ -158,7 +189,9 @@ class CredentialsRefresherTest {
     }
   }
 
-  /** A token store whose first {@code losses} compare-and-sets fail as if another writer came first. */
+  /**
+   * A token store whose first {@code losses} compare-and-sets fail as if another writer came first.
+   */
   private static final class LosingStore implements TokenStore {
     private final TokenStore delegate;
     private final AtomicInteger losses;
@@ -179,7 +212,8 @@ class CredentialsRefresherTest {
     }
 
     @Override
-    public boolean compareAndSet(UserId user, IntegrationType type, long expectedVersion, Credentials next) {
+    public boolean compareAndSet(
+        UserId user, IntegrationType type, long expectedVersion, Credentials next) {
       if (losses.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         return false;
       }

@@ -18,26 +18,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class UsageCounterTest {
-  private static final ConnectionKey KEY = new ConnectionKey(UserId.of("ann"), IntegrationType.GMAIL);
+  private static final ConnectionKey KEY =
+      new ConnectionKey(UserId.of("ann"), IntegrationType.GMAIL);
   private static final Instant NOW = Instant.parse("2026-11-21T10:15:00Z");
 
   @Test
-  void a_call_is_counted_without_waiting_for_a_slow_store_and_calls_are_written_as_one_upsert() throws Exception {
+  void a_call_is_counted_without_waiting_for_a_slow_store_and_calls_are_written_as_one_upsert()
+      throws Exception {
     CountDownLatch storeMayWrite = new CountDownLatch(1);
     AtomicInteger upserts = new AtomicInteger();
     LocalUsageStore written = new LocalUsageStore();
-    UsageStore slow = new Delegating(written) {
-      @Override
-      public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
-        try {
-          storeMayWrite.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        upserts.incrementAndGet();
-        super.add(user, type, action, at, count);
-      }
-    };
+    UsageStore slow =
+        new Delegating(written) {
+          @Override
+          public void add(
+              UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
+            try {
+              storeMayWrite.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            upserts.incrementAndGet();
+            super.add(user, type, action, at, count);
+          }
+        };
     try (UsageCounter counter = new UsageCounter(slow, Clock.fixed(NOW, ZoneOffset.UTC))) {
       counter.count(KEY, "send_mail", false);
       counter.count(KEY, "send_mail", true);
@@ -48,18 +52,21 @@ class UsageCounterTest {
       counter.flush();
     }
 
-    assertThat(written.totalsSince(KEY.user(), Instant.EPOCH)).containsEntry(KEY.type(), new UsageCount(3, 1));
+    assertThat(written.totalsSince(KEY.user(), Instant.EPOCH))
+        .containsEntry(KEY.type(), new UsageCount(3, 1));
     assertThat(upserts).hasValue(1);
   }
 
   @Test
   void a_store_that_fails_never_fails_the_call() {
-    UsageStore failing = new Delegating(new LocalUsageStore()) {
-      @Override
-      public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
-        throw new IllegalStateException("database down");
-      }
-    };
+    UsageStore failing =
+        new Delegating(new LocalUsageStore()) {
+          @Override
+          public void add(
+              UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
+            throw new IllegalStateException("database down");
+          }
+        };
     try (UsageCounter counter = new UsageCounter(failing, Clock.fixed(NOW, ZoneOffset.UTC))) {
       counter.count(KEY, "send_mail", false);
       counter.flush();
@@ -75,7 +82,8 @@ class UsageCounterTest {
     }
 
     @Override
-    public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
+    public void add(
+        UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
       store.add(user, type, action, at, count);
     }
 

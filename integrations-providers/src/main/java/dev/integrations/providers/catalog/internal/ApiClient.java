@@ -34,13 +34,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Calls a catalog provider's API: its base URL and no other host, the credential where the catalog puts
- * it (header, query or path, as in Telegram's {@code /bot<token>/}), the catalog's fixed headers, bounded
- * answers, and the providers' one {@link Retrier}: any call on 429 (after {@code Retry-After}) and when
- * the connection failed before the request was sent, idempotent calls also on 5xx and other network
- * failures, never past the current request {@link Deadline} (each attempt's timeout is what is left of it).
- * A 401 throws {@link CredentialsRejectedException}.
- * URLs are never logged: one may hold a token.
+ * Calls a catalog provider's API: its base URL and no other host, the credential where the catalog
+ * puts it (header, query or path, as in Telegram's {@code /bot<token>/}), the catalog's fixed
+ * headers, bounded answers, and the providers' one {@link Retrier}: any call on 429 (after {@code
+ * Retry-After}) and when the connection failed before the request was sent, idempotent calls also
+ * on 5xx and other network failures, never past the current request {@link Deadline} (each
+ * attempt's timeout is what is left of it). A 401 throws {@link CredentialsRejectedException}. URLs
+ * are never logged: one may hold a token.
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,12 +54,17 @@ public final class ApiClient {
   private final OkHttpClient http;
   private final Retrier retrier;
 
-  /** Calls to {@code spec}'s API (placeholders filled) on {@code http}, with the default retries. */
+  /**
+   * Calls to {@code spec}'s API (placeholders filled) on {@code http}, with the default retries.
+   */
   public ApiClient(ProviderSpec spec, OkHttpClient http) {
     this(spec, http, RetrySettings.defaults());
   }
 
-  /** Calls to {@code spec}'s API (placeholders filled) on {@code http}, retried as {@code retries} say. */
+  /**
+   * Calls to {@code spec}'s API (placeholders filled) on {@code http}, retried as {@code retries}
+   * say.
+   */
   public ApiClient(ProviderSpec spec, OkHttpClient http, RetrySettings retries) {
     this.provider = spec.name();
     this.api = spec.api();
@@ -84,12 +89,20 @@ public final class ApiClient {
   /**
    * Calls {@code method} {@code path} (below the base URL, with its query) with {@code token}.
    *
-   * @param idempotent whether the call may be repeated after a failure that may have reached the provider
+   * @param idempotent whether the call may be repeated after a failure that may have reached the
+   *     provider
    * @throws CredentialsRejectedException on 401
-   * @throws ProviderException when the provider cannot be reached, or keeps failing, after the retries
+   * @throws ProviderException when the provider cannot be reached, or keeps failing, after the
+   *     retries
    */
-  public Answer call(String method, String path, Secret token, Map<String, List<String>> headers,
-      byte[] body, String contentType, boolean idempotent) {
+  public Answer call(
+      String method,
+      String path,
+      Secret token,
+      Map<String, List<String>> headers,
+      byte[] body,
+      String contentType,
+      boolean idempotent) {
     Request request = request(method, path, token, headers, body, contentType);
     Answer answer = retrier.run(provider, rule(idempotent), () -> execute(request));
     if (answer.status() == 401) {
@@ -99,40 +112,57 @@ public final class ApiClient {
   }
 
   /**
-   * Sends a request that must never take effect twice (a message): {@code POST path} with the JSON {@code
-   * body}. It is repeated only when the answer proves the provider turned it away without acting on it
-   * ({@code turnedAway} says so, and how long the provider asked to wait: a 429, Slack's {@code
-   * ratelimited}) or when the connection failed before the request left. A 5xx comes back as the answer,
-   * not repeated; a network failure after the request may have left is a {@link ProviderException} that
-   * says it was not repeated.
+   * Sends a request that must never take effect twice (a message): {@code POST path} with the JSON
+   * {@code body}. It is repeated only when the answer proves the provider turned it away without
+   * acting on it ({@code turnedAway} says so, and how long the provider asked to wait: a 429,
+   * Slack's {@code ratelimited}) or when the connection failed before the request left. A 5xx comes
+   * back as the answer, not repeated; a network failure after the request may have left is a {@link
+   * ProviderException} that says it was not repeated.
    *
-   * @param turnedAway {@link Verdict#FINAL} for an answer that may have had an effect or is final, a
-   *     retry (with the provider's wait, or null to back off) for one that proves nothing was done
+   * @param turnedAway {@link Verdict#FINAL} for an answer that may have had an effect or is final,
+   *     a retry (with the provider's wait, or null to back off) for one that proves nothing was
+   *     done
    * @throws CredentialsRejectedException on 401
-   * @throws ProviderException when the provider cannot be reached, or the request may have reached it
-   *     and no answer came
+   * @throws ProviderException when the provider cannot be reached, or the request may have reached
+   *     it and no answer came
    */
-  public Answer sendOnce(String path, Secret token, Map<String, List<String>> headers, byte[] body,
+  public Answer sendOnce(
+      String path,
+      Secret token,
+      Map<String, List<String>> headers,
+      byte[] body,
       Function<Answer, Verdict> turnedAway) {
-    Request request = request("POST", path, token, headers, body, null).newBuilder()
-        .post(new OneShotBody(body, MediaType.get("application/json; charset=utf-8"))).build();
+    Request request =
+        request("POST", path, token, headers, body, null)
+            .newBuilder()
+            .post(new OneShotBody(body, MediaType.get("application/json; charset=utf-8")))
+            .build();
     Answer answer;
     try {
-      answer = retrier.run(provider, new RetryRule<Answer>() {
-        @Override
-        public Verdict afterFailure(Exception failure) {
-          return neverSent(failure) ? Verdict.RETRY : Verdict.FINAL;
-        }
+      answer =
+          retrier.run(
+              provider,
+              new RetryRule<Answer>() {
+                @Override
+                public Verdict afterFailure(Exception failure) {
+                  return neverSent(failure) ? Verdict.RETRY : Verdict.FINAL;
+                }
 
-        @Override
-        public Verdict afterResult(Answer result) {
-          return turnedAway.apply(result);
-        }
-      }, () -> execute(request));
+                @Override
+                public Verdict afterResult(Answer result) {
+                  return turnedAway.apply(result);
+                }
+              },
+              () -> execute(request));
     } catch (ProviderException failure) {
       if (failure.getCause() instanceof IOException && !neverSent(failure)) {
-        throw new ProviderException(failure.code(), failure.getMessage()
-            + " The request was not repeated, because it may have reached " + provider + ".", failure.getCause());
+        throw new ProviderException(
+            failure.code(),
+            failure.getMessage()
+                + " The request was not repeated, because it may have reached "
+                + provider
+                + ".",
+            failure.getCause());
       }
       throw failure;
     }
@@ -143,9 +173,9 @@ public final class ApiClient {
   }
 
   /**
-   * A body OkHttp must not transmit twice on its own: being one-shot stops OkHttp's silent retry of a
-   * request that was already (partly) written on a pooled connection, which would send a message twice.
-   * This client's retry loop still writes it again when the answer proves nothing was done.
+   * A body OkHttp must not transmit twice on its own: being one-shot stops OkHttp's silent retry of
+   * a request that was already (partly) written on a pooled connection, which would send a message
+   * twice. This client's retry loop still writes it again when the answer proves nothing was done.
    */
   private static final class OneShotBody extends RequestBody {
     private final byte[] bytes;
@@ -180,7 +210,8 @@ public final class ApiClient {
   /** Whether a failed attempt's connection failed before any byte of the request left. */
   private static boolean neverSent(Exception failure) {
     return failure instanceof ProviderException
-        && (failure.getCause() instanceof ConnectException || failure.getCause() instanceof UnknownHostException);
+        && (failure.getCause() instanceof ConnectException
+            || failure.getCause() instanceof UnknownHostException);
   }
 
   /** The wait a {@code Retry-After} header of {@code answer} asks for, or null when it has none. */
@@ -190,16 +221,18 @@ public final class ApiClient {
 
   /**
    * Any call is repeated after a 429 and when its connection failed before the request went out; an
-   * idempotent one also after a 5xx and any other network failure. The provider's {@code Retry-After}
-   * is waited out.
+   * idempotent one also after a 5xx and any other network failure. The provider's {@code
+   * Retry-After} is waited out.
    */
   private static RetryRule<Answer> rule(boolean idempotent) {
     return new RetryRule<>() {
       @Override
       public Verdict afterFailure(Exception failure) {
-        boolean neverSent = failure.getCause() instanceof ConnectException
-            || failure.getCause() instanceof UnknownHostException;
-        boolean network = failure instanceof ProviderException && failure.getCause() instanceof IOException;
+        boolean neverSent =
+            failure.getCause() instanceof ConnectException
+                || failure.getCause() instanceof UnknownHostException;
+        boolean network =
+            failure instanceof ProviderException && failure.getCause() instanceof IOException;
         return network && (idempotent || neverSent) ? Verdict.RETRY : Verdict.FINAL;
       }
 
@@ -239,7 +272,8 @@ public final class ApiClient {
       url.encodedQuery(raw.substring(query + 1));
     }
     if (api.credentialIn().equals("query")) {
-      url.addQueryParameter(api.credentialName(), api.credentialFormat().replace("{token}", token.reveal()));
+      url.addQueryParameter(
+          api.credentialName(), api.credentialFormat().replace("{token}", token.reveal()));
     }
     HttpUrl built = url.build();
     if (!built.host().equals(base.host()) || built.port() != base.port()) {
@@ -248,19 +282,30 @@ public final class ApiClient {
     return built;
   }
 
-  private Request request(String method, String path, Secret token, Map<String, List<String>> headers,
-      byte[] body, String contentType) {
+  private Request request(
+      String method,
+      String path,
+      Secret token,
+      Map<String, List<String>> headers,
+      byte[] body,
+      String contentType) {
     Request.Builder request = new Request.Builder().url(url(path, token));
     if (headers != null) {
       headers.forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
     }
     api.headers().forEach(request::header);
     if (api.credentialIn().equals("header")) {
-      request.header(api.credentialName(), api.credentialFormat().replace("{token}", token.reveal()));
+      request.header(
+          api.credentialName(), api.credentialFormat().replace("{token}", token.reveal()));
     }
     RequestBody requestBody = null;
-    if (body != null && (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
-      requestBody = RequestBody.create(body, contentType == null ? null : MediaType.parse(contentType));
+    if (body != null
+        && (body.length > 0
+            || method.equals("POST")
+            || method.equals("PUT")
+            || method.equals("PATCH"))) {
+      requestBody =
+          RequestBody.create(body, contentType == null ? null : MediaType.parse(contentType));
     }
     return request.method(method, requestBody).build();
   }
@@ -277,9 +322,11 @@ public final class ApiClient {
     try (Response response = call.execute()) {
       return new Answer(response.code(), response.headers().toMultimap(), read(response));
     } catch (InterruptedIOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
     } catch (IOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, provider + " could not be reached.", e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_UNAVAILABLE, provider + " could not be reached.", e);
     }
   }
 
@@ -287,7 +334,8 @@ public final class ApiClient {
     try (InputStream in = response.body().byteStream()) {
       byte[] body = in.readNBytes(MAX_ANSWER_BYTES + 1);
       if (body.length > MAX_ANSWER_BYTES) {
-        throw new ProviderException(ErrorCode.PROVIDER_ERROR,
+        throw new ProviderException(
+            ErrorCode.PROVIDER_ERROR,
             provider + "'s answer is larger than " + (MAX_ANSWER_BYTES / (1024 * 1024)) + " MiB.");
       }
       return body;
@@ -295,12 +343,16 @@ public final class ApiClient {
   }
 
   private static Duration retryAfter(Answer answer) {
-    List<String> values = answer.headers().getOrDefault("retry-after", answer.headers().get("Retry-After"));
+    List<String> values =
+        answer.headers().getOrDefault("retry-after", answer.headers().get("Retry-After"));
     return values == null || values.isEmpty() ? null : RetryAfter.parse(values.get(0));
   }
 
   private InvalidRequestException invalidPath(String path) {
-    return new InvalidRequestException(ErrorCode.INVALID_REQUEST,
-        "The path must stay below " + provider + "'s API root: no scheme, host, '..' or '.' segments.");
+    return new InvalidRequestException(
+        ErrorCode.INVALID_REQUEST,
+        "The path must stay below "
+            + provider
+            + "'s API root: no scheme, host, '..' or '.' segments.");
   }
 }

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 /**
  * A pasted token together with its connection's values (WhatsApp's {@code phone_number_id}), as one
- * stored secret: {@code {"token": …, "config": {…}}}. The values are needed at every call, live exactly as
- * long as the token, and so are stored, encrypted, with it; the token store needs no schema of its own for
- * them. An entry without {@code connection_config} stores its token as it is.
+ * stored secret: {@code {"token": …, "config": {…}}}. The values are needed at every call, live
+ * exactly as long as the token, and so are stored, encrypted, with it; the token store needs no
+ * schema of its own for them. An entry without {@code connection_config} stores its token as it is.
  *
  * @param token the provider's token
  * @param config the connection's values, by name
@@ -41,22 +41,27 @@ public record ConfiguredToken(Secret token, Map<String, String> config) {
   /**
    * The token and values sealed in {@code stored}.
    *
-   * @throws CredentialsRejectedException when {@code stored} is not such a secret (stored before the
-   *     entry asked for values): the user connects again
+   * @throws CredentialsRejectedException when {@code stored} is not such a secret (stored before
+   *     the entry asked for values): the user connects again
    */
   public static ConfiguredToken open(Secret stored, String provider) {
     try {
       JsonNode node = JSON.readTree(stored.reveal());
       if (node != null && node.path("token").isTextual() && node.path("config").isObject()) {
         Map<String, String> values = new LinkedHashMap<>();
-        node.get("config").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
+        node.get("config")
+            .fields()
+            .forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
         return new ConfiguredToken(Secret.of(node.get("token").asText()), values);
       }
     } catch (IOException notSealed) {
       // reported below, without the secret
     }
-    throw new CredentialsRejectedException("The stored " + provider + " credentials lack the connection's values;"
-        + " connect again with the token and its values.");
+    throw new CredentialsRejectedException(
+        "The stored "
+            + provider
+            + " credentials lack the connection's values;"
+            + " connect again with the token and its values.");
   }
 
   /** {@code template} with each {@code {name}} replaced by this connection's value. */

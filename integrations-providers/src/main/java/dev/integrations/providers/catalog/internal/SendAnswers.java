@@ -46,11 +46,18 @@ public final class SendAnswers {
    * provider_error} otherwise, saying that the message was not sent again.
    */
   public static ProviderException failedNotRepeated(String provider, int status, String detail) {
-    ErrorCode code = status == 502 || status == 503 || status == 504
-        ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_ERROR;
-    return new ProviderException(code, provider + " failed while sending the message (HTTP " + status
-        + (detail == null || detail.isBlank() ? "" : ": " + detail) + "). It was not sent again, because it may"
-        + " have been delivered; check the chat before sending it once more.");
+    ErrorCode code =
+        status == 502 || status == 503 || status == 504
+            ? ErrorCode.PROVIDER_UNAVAILABLE
+            : ErrorCode.PROVIDER_ERROR;
+    return new ProviderException(
+        code,
+        provider
+            + " failed while sending the message (HTTP "
+            + status
+            + (detail == null || detail.isBlank() ? "" : ": " + detail)
+            + "). It was not sent again, because it may"
+            + " have been delivered; check the chat before sending it once more.");
   }
 
   /**
@@ -58,15 +65,28 @@ public final class SendAnswers {
    * {@code fatal_error}): not sent again, because part of it may have happened.
    */
   public static ProviderException failedNotRepeated(String provider, String error) {
-    return new ProviderException(ErrorCode.PROVIDER_ERROR, provider + " failed while sending the message ("
-        + error + "). It was not sent again, because it may have been delivered; check the chat before sending"
-        + " it once more.");
+    return new ProviderException(
+        ErrorCode.PROVIDER_ERROR,
+        provider
+            + " failed while sending the message ("
+            + error
+            + "). It was not sent again, because it may have been delivered; check the chat before sending"
+            + " it once more.");
   }
 
-  /** The failure for a send still rate limited when the retries ran out, with the provider's wait. */
+  /**
+   * The failure for a send still rate limited when the retries ran out, with the provider's wait.
+   */
   public static ProviderException rateLimited(String provider, Duration wait) {
     Duration asked = wait == null ? Duration.ofSeconds(1) : wait;
-    return new ProviderException(ErrorCode.RATE_LIMITED, provider + " is rate limiting these messages; nothing"
-        + " was sent. Try again in " + Math.max(1, (asked.toMillis() + 999) / 1000) + " s.", asked, null);
+    return new ProviderException(
+        ErrorCode.RATE_LIMITED,
+        provider
+            + " is rate limiting these messages; nothing"
+            + " was sent. Try again in "
+            + Math.max(1, (asked.toMillis() + 999) / 1000)
+            + " s.",
+        asked,
+        null);
   }
 }

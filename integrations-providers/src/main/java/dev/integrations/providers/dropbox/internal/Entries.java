@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Dropbox's {@code Metadata} as a {@link RemoteFile} (Dropbox gives no media type), and the paths of
- * uploads.
+ * Dropbox's {@code Metadata} as a {@link RemoteFile} (Dropbox gives no media type), and the paths
+ * of uploads.
  *
- * @see <a href="https://www.dropbox.com/developers/documentation/http/documentation#files-get_metadata">Metadata</a>
+ * @see <a
+ *     href="https://www.dropbox.com/developers/documentation/http/documentation#files-get_metadata">Metadata</a>
  */
 public final class Entries {
   private Entries() {}
@@ -27,8 +28,8 @@ public final class Entries {
   }
 
   /**
-   * The path of {@code name} in the folder {@code parent}: a path ({@code /Reports}), a folder id ({@code
-   * id:a4ayc_80_OEAAAAAAAAAXw}) or null for the root.
+   * The path of {@code name} in the folder {@code parent}: a path ({@code /Reports}), a folder id
+   * ({@code id:a4ayc_80_OEAAAAAAAAAXw}) or null for the root.
    *
    * @throws InvalidRequestException when the name holds a slash or a backslash
    */

@@ -19,7 +19,9 @@ public final class BoundedParallel {
 
   private BoundedParallel() {}
 
-  /** {@code items} mapped by {@code task}, at most {@code parallelism} at a time, in input order. */
+  /**
+   * {@code items} mapped by {@code task}, at most {@code parallelism} at a time, in input order.
+   */
   public static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> task) {
     if (items.size() <= 1) {
       return items.stream().map(task).toList();

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Reads Google's error answers: whether one is worth retrying, how long Google asked to wait, and its
- * own description of what went wrong (from the answer body, never from the request).
+ * Reads Google's error answers: whether one is worth retrying, how long Google asked to wait, and
+ * its own description of what went wrong (from the answer body, never from the request).
  */
 public final class GoogleAnswers {
   private static final Set<String> RATE_LIMIT_REASONS =
@@ -30,8 +30,8 @@ public final class GoogleAnswers {
 
   /**
    * Whether the answer proves the request was turned away before Google acted on it (429, or a
-   * rate-limit 403), so that even a call that must not happen twice can be repeated. A 503 does not:
-   * a front end may answer it after the backend has sent the mail.
+   * rate-limit 403), so that even a call that must not happen twice can be repeated. A 503 does
+   * not: a front end may answer it after the backend has sent the mail.
    */
   static boolean wasRefused(HttpResponseException answer) {
     int status = answer.getStatusCode();
@@ -71,9 +71,10 @@ public final class GoogleAnswers {
       said = describeContent(answer.getContent());
     }
     if (said == null || said.isBlank()) {
-      said = answer.getStatusMessage() == null || answer.getStatusMessage().isBlank()
-          ? "no description"
-          : answer.getStatusMessage();
+      said =
+          answer.getStatusMessage() == null || answer.getStatusMessage().isBlank()
+              ? "no description"
+              : answer.getStatusMessage();
     }
     return clean(said) + " (HTTP " + answer.getStatusCode() + ")";
   }
@@ -89,7 +90,9 @@ public final class GoogleAnswers {
       }
       if (error.isTextual()) {
         JsonNode description = JSON.readTree(content).path("error_description");
-        return description.isTextual() ? error.asText() + ": " + description.asText() : error.asText();
+        return description.isTextual()
+            ? error.asText() + ": " + description.asText()
+            : error.asText();
       }
       return null;
     } catch (IOException notJson) {

@@ -53,8 +53,8 @@ public final class GoogleApis {
   }
 
   /**
-   * A Drive client for uploads, acting with {@code credentials}: its requests may outlast the request
-   * deadline while their bytes flow, but none may stall longer than it.
+   * A Drive client for uploads, acting with {@code credentials}: its requests may outlast the
+   * request deadline while their bytes flow, but none may stall longer than it.
    */
   public Drive driveUploads(Credentials credentials) {
     return drive(uploadTransport, credentials);
@@ -87,7 +87,10 @@ public final class GoogleApis {
     };
   }
 
-  /** Keeps google-http-client from logging a request whose headers hold a token, and from retrying it. */
+  /**
+   * Keeps google-http-client from logging a request whose headers hold a token, and from retrying
+   * it.
+   */
   private static void quiet(HttpRequest request) {
     request.setLoggingEnabled(false);
     request.setCurlLoggingEnabled(false);

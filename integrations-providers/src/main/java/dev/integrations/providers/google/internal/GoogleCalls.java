@@ -13,12 +13,13 @@ import java.io.IOException;
 /**
  * Runs calls to Google with the providers' one {@link Retrier}, within the current request {@link
  * Deadline}: exponential backoff with jitter on 429, 5xx, Google's 403 rate-limit answers and I/O
- * errors; {@code Retry-After} honoured. A retry whose wait would end after the deadline or the retry
- * budget is not made: the last answer is reported at once, never after sleeping past the deadline. A
- * non-idempotent call is retried after an I/O error only when its request was never written, and after
- * an answer only when it proves the request was turned away (429, a rate-limit 403): a 500 or a 503 may
- * come after the mail went out. When the deadline runs out during an attempt, the answer is a {@code
- * provider_timeout}. Failures come out translated by {@link GoogleErrors}.
+ * errors; {@code Retry-After} honoured. A retry whose wait would end after the deadline or the
+ * retry budget is not made: the last answer is reported at once, never after sleeping past the
+ * deadline. A non-idempotent call is retried after an I/O error only when its request was never
+ * written, and after an answer only when it proves the request was turned away (429, a rate-limit
+ * 403): a 500 or a 503 may come after the mail went out. When the deadline runs out during an
+ * attempt, the answer is a {@code provider_timeout}. Failures come out translated by {@link
+ * GoogleErrors}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -27,11 +28,15 @@ public final class GoogleCalls {
   public enum Repeat {
     /** Reads, and writes whose repetition is harmless (a revocation). */
     SAFE,
-    /** Writes that must not happen twice (a sent mail, an uploaded file, a consumed authorization code). */
+    /**
+     * Writes that must not happen twice (a sent mail, an uploaded file, a consumed authorization
+     * code).
+     */
     UNSAFE
   }
 
-  private static final String NOT_REPEATED = " It was not repeated, because %s may have received it.";
+  private static final String NOT_REPEATED =
+      " It was not repeated, because %s may have received it.";
 
   private final Retrier retrier;
 
@@ -55,14 +60,17 @@ public final class GoogleCalls {
   }
 
   private static <T> RetryRule<T> rule(Repeat repeat) {
-    return failure -> isRetryable(failure, repeat)
-        ? Verdict.retryAfter(GoogleAnswers.retryAfter(failure))
-        : Verdict.FINAL;
+    return failure ->
+        isRetryable(failure, repeat)
+            ? Verdict.retryAfter(GoogleAnswers.retryAfter(failure))
+            : Verdict.FINAL;
   }
 
   static boolean isRetryable(Throwable failure, Repeat repeat) {
     if (failure instanceof HttpResponseException answer) {
-      return repeat == Repeat.SAFE ? GoogleAnswers.isTransient(answer) : GoogleAnswers.wasRefused(answer);
+      return repeat == Repeat.SAFE
+          ? GoogleAnswers.isTransient(answer)
+          : GoogleAnswers.wasRefused(answer);
     }
     if (failure instanceof UploadSourceException || failure instanceof DeadlineExceededException) {
       return false;
@@ -73,19 +81,26 @@ public final class GoogleCalls {
     return false;
   }
 
-  /** Google's failure in the core's terms; an I/O failure once the deadline has run out is its timeout. */
-  private static RuntimeException translate(String service, Repeat repeat, Deadline deadline, Throwable failure) {
-    boolean io = failure instanceof IOException
-        && !(failure instanceof HttpResponseException)
-        && !(failure instanceof UploadSourceException);
+  /**
+   * Google's failure in the core's terms; an I/O failure once the deadline has run out is its
+   * timeout.
+   */
+  private static RuntimeException translate(
+      String service, Repeat repeat, Deadline deadline, Throwable failure) {
+    boolean io =
+        failure instanceof IOException
+            && !(failure instanceof HttpResponseException)
+            && !(failure instanceof UploadSourceException);
     if (!io || !deadline.isExpired()) {
       return GoogleErrors.translate(service, failure);
     }
     ProviderException exceeded = deadline.exceeded(service);
-    boolean maybeSent = repeat == Repeat.UNSAFE
-        && !(failure instanceof RequestNotSentException)
-        && !(failure instanceof DeadlineExceededException);
-    String message = maybeSent ? exceeded.getMessage() + NOT_REPEATED.formatted(service) : exceeded.getMessage();
+    boolean maybeSent =
+        repeat == Repeat.UNSAFE
+            && !(failure instanceof RequestNotSentException)
+            && !(failure instanceof DeadlineExceededException);
+    String message =
+        maybeSent ? exceeded.getMessage() + NOT_REPEATED.formatted(service) : exceeded.getMessage();
     return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, message, failure);
   }
 }

@@ -41,7 +41,8 @@ public final class GoogleErrors {
     int status = answer.getStatusCode();
     String said = GoogleAnswers.describe(answer);
     if (status == 401) {
-      return new CredentialsRejectedException(service + " refused the credentials: " + said, answer);
+      return new CredentialsRejectedException(
+          service + " refused the credentials: " + said, answer);
     }
     if (status == 429 || GoogleAnswers.isRateLimit(answer)) {
       return new ProviderException(

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Builds the RFC 5322 bytes of a {@link MailMessage} with Jakarta Mail: UTF-8 subject (RFC 2047) and
- * bodies, strictly parsed addresses, a {@code multipart/alternative} when there is an HTML body. No
- * header value may contain CR or LF.
+ * Builds the RFC 5322 bytes of a {@link MailMessage} with Jakarta Mail: UTF-8 subject (RFC 2047)
+ * and bodies, strictly parsed addresses, a {@code multipart/alternative} when there is an HTML
+ * body. No header value may contain CR or LF.
  */
 public final class MimeMessages {
   private static final Session SESSION = Session.getInstance(new Properties());
@@ -72,9 +72,10 @@ public final class MimeMessages {
         InternetAddress address = new InternetAddress(value.strip(), true);
         address.validate();
         // Re-encode the display name so that a non-ASCII one becomes an RFC 2047 word.
-        parsed[i] = address.getPersonal() == null
-            ? new InternetAddress(address.getAddress())
-            : new InternetAddress(address.getAddress(), address.getPersonal(), UTF_8);
+        parsed[i] =
+            address.getPersonal() == null
+                ? new InternetAddress(address.getAddress())
+                : new InternetAddress(address.getAddress(), address.getPersonal(), UTF_8);
       } catch (AddressException | UnsupportedEncodingException e) {
         throw new InvalidRequestException(
             "The " + field + " address \"" + value.strip() + "\" is not a valid e-mail address.");

@@ -4,15 +4,17 @@ import com.google.api.client.googleapis.media.MediaHttpUploader;
 import dev.integrations.core.model.UploadProgress;
 
 /**
- * Forwards an upload's confirmed byte count to an {@link UploadProgress}, only when it grows: an upload
- * restarted after a failure never reports going backwards. Used by one upload on one thread.
+ * Forwards an upload's confirmed byte count to an {@link UploadProgress}, only when it grows: an
+ * upload restarted after a failure never reports going backwards. Used by one upload on one thread.
  */
 public final class MonotonicProgress {
   private final UploadProgress listener;
   private final long total;
   private long reported = -1;
 
-  /** @param total the upload's length, or -1 when unknown */
+  /**
+   * @param total the upload's length, or -1 when unknown
+   */
   public MonotonicProgress(UploadProgress listener, long total) {
     this.listener = listener == null ? UploadProgress.NONE : listener;
     this.total = total;
@@ -22,7 +24,7 @@ public final class MonotonicProgress {
   public void report(MediaHttpUploader uploader) {
     switch (uploader.getUploadState()) {
       case MEDIA_IN_PROGRESS, MEDIA_COMPLETE -> send(uploader.getNumBytesUploaded());
-      default -> { }
+      default -> {}
     }
   }
 

@@ -25,7 +25,8 @@ final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
   private final String method;
   private final Request.Builder request;
 
-  OkHttpLowLevelRequest(OkHttpClient client, OkHttpTransport.Timing timing, String method, String url) {
+  OkHttpLowLevelRequest(
+      OkHttpClient client, OkHttpTransport.Timing timing, String method, String url) {
     this.client = client;
     this.timing = timing;
     this.method = method;
@@ -39,8 +40,8 @@ final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
 
   /**
    * Ignored: google-http-client passes its own per-request defaults here (20 s), but every call's
-   * timeouts come from the OkHttp client, which the application configures once, and from the current
-   * request deadline.
+   * timeouts come from the OkHttp client, which the application configures once, and from the
+   * current request deadline.
    */
   @Override
   public void setTimeout(int connectTimeout, int readTimeout) {}
@@ -78,7 +79,8 @@ final class OkHttpLowLevelRequest extends LowLevelHttpRequest {
     }
     if (timing == OkHttpTransport.Timing.STALL) {
       long stall = Math.max(1, deadline.timeout().toMillis());
-      return client.newBuilder()
+      return client
+          .newBuilder()
           .connectTimeout(Duration.ofMillis(atMost(client.connectTimeoutMillis(), stall)))
           .writeTimeout(Duration.ofMillis(atMost(client.writeTimeoutMillis(), stall)))
           .readTimeout(Duration.ofMillis(atMost(client.readTimeoutMillis(), stall)))

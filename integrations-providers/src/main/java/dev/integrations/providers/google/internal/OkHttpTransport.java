@@ -6,14 +6,16 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * A google-http-client {@link HttpTransport} that sends every request through one {@link OkHttpClient}:
- * connection pooling, timeouts and TLS come from OkHttp, shared with the rest of the application.
+ * A google-http-client {@link HttpTransport} that sends every request through one {@link
+ * OkHttpClient}: connection pooling, timeouts and TLS come from OkHttp, shared with the rest of the
+ * application.
  *
- * <p>Each request is also bounded by the current request {@link dev.integrations.core.model.Deadline},
- * as its {@link Timing} says: google-http-client's own per-request timeouts are ignored.
+ * <p>Each request is also bounded by the current request {@link
+ * dev.integrations.core.model.Deadline}, as its {@link Timing} says: google-http-client's own
+ * per-request timeouts are ignored.
  *
- * <p>Each request reports an I/O failure that happened before any byte of it reached the socket as a
- * {@link RequestNotSentException}, so that callers can retry even a non-idempotent call safely.
+ * <p>Each request reports an I/O failure that happened before any byte of it reached the socket as
+ * a {@link RequestNotSentException}, so that callers can retry even a non-idempotent call safely.
  *
  * <p>Thread-safe.
  */
@@ -26,9 +28,9 @@ public final class OkHttpTransport extends HttpTransport {
      */
     DEADLINE,
     /**
-     * For uploads, whose bytes may take longer to flow than any deadline: the transfer may go on past the
-     * deadline as long as it progresses, but no connect, no write and no wait for the answer may stall
-     * longer than the deadline's length (or the client's own shorter timeouts).
+     * For uploads, whose bytes may take longer to flow than any deadline: the transfer may go on
+     * past the deadline as long as it progresses, but no connect, no write and no wait for the
+     * answer may stall longer than the deadline's length (or the client's own shorter timeouts).
      */
     STALL
   }
@@ -36,7 +38,9 @@ public final class OkHttpTransport extends HttpTransport {
   private final OkHttpClient client;
   private final Timing timing;
 
-  /** A transport that sends every request with {@code client}, each attempt ending by the deadline. */
+  /**
+   * A transport that sends every request with {@code client}, each attempt ending by the deadline.
+   */
   public OkHttpTransport(OkHttpClient client) {
     this(client, Timing.DEADLINE);
   }

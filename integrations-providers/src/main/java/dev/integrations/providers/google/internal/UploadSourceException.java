@@ -12,7 +12,8 @@ public final class UploadSourceException extends IOException {
   private static final long serialVersionUID = 1L;
 
   UploadSourceException(IOException cause) {
-    super("The file to upload could not be read (" + cause.getClass().getSimpleName() + ").", cause);
+    super(
+        "The file to upload could not be read (" + cause.getClass().getSimpleName() + ").", cause);
   }
 
   /** {@code in}, with its read failures reported as {@link UploadSourceException}s. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class DriveItems {
   /** The fields a listing reads. */
   public static final String FIELDS = "id,name,size,lastModifiedDateTime,file,folder";
+
   private static final Pattern FORBIDDEN = Pattern.compile("[\"*:<>?/\\\\|]");
 
   private DriveItems() {}
@@ -37,7 +38,8 @@ public final class DriveItems {
    */
   public static String requireName(String name) {
     if (FORBIDDEN.matcher(name).find()) {
-      throw new InvalidRequestException("OneDrive file names cannot contain \" * : < > ? / \\ or |.");
+      throw new InvalidRequestException(
+          "OneDrive file names cannot contain \" * : < > ? / \\ or |.");
     }
     return name;
   }

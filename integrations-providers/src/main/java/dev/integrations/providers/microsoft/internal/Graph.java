@@ -21,11 +21,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Calls Microsoft Graph at the catalog entry's {@code base_url} with the connection's token, and turns
- * Graph's error answers ({@code {"error": {"code", "message"}}}) into the core's errors: 401 (Graph's
- * {@code InvalidAuthenticationToken}) refuses the credentials, so that the core refreshes once and
- * tries again; 429 after the retries is {@code rate_limited} with Graph's {@code Retry-After}; other 4xx
- * are {@code provider_rejected}, 5xx {@code provider_error}.
+ * Calls Microsoft Graph at the catalog entry's {@code base_url} with the connection's token, and
+ * turns Graph's error answers ({@code {"error": {"code", "message"}}}) into the core's errors: 401
+ * (Graph's {@code InvalidAuthenticationToken}) refuses the credentials, so that the core refreshes
+ * once and tries again; 429 after the retries is {@code rate_limited} with Graph's {@code
+ * Retry-After}; other 4xx are {@code provider_rejected}, 5xx {@code provider_error}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -34,13 +34,17 @@ import okhttp3.RequestBody;
 public final class Graph {
   /** JSON, as Graph takes it. */
   public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ProviderSpec.ApiSettings api;
   private final HttpUrl base;
   private final HttpCalls calls;
 
-  /** Graph as {@code spec} (placeholders filled) describes it, for the integration {@code spec.name()}. */
+  /**
+   * Graph as {@code spec} (placeholders filled) describes it, for the integration {@code
+   * spec.name()}.
+   */
   public Graph(ProviderSpec spec, OkHttpClient http, RetrySettings retries) {
     this.api = spec.api();
     this.base = HttpUrl.get(spec.api().baseUrl());
@@ -67,16 +71,22 @@ public final class Graph {
   }
 
   /**
-   * {@code link} (an {@code @odata.nextLink} a caller brought back) when it stays on Graph's host below
-   * the base URL; otherwise a refusal, so that a page token never sends the token elsewhere.
+   * {@code link} (an {@code @odata.nextLink} a caller brought back) when it stays on Graph's host
+   * below the base URL; otherwise a refusal, so that a page token never sends the token elsewhere.
    */
   public HttpUrl nextLink(String link) {
     HttpUrl url = HttpUrl.parse(link);
-    String basePath = base.encodedPath().endsWith("/") ? base.encodedPath() : base.encodedPath() + "/";
-    if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equals(base.host())
-        || url.port() != base.port() || !url.encodedPath().startsWith(basePath)
-        || url.encodedPath().contains("/../") || url.encodedPath().contains("/%2E")) {
-      throw new InvalidRequestException("page_token is not a page of this " + service() + " listing.");
+    String basePath =
+        base.encodedPath().endsWith("/") ? base.encodedPath() : base.encodedPath() + "/";
+    if (url == null
+        || !url.scheme().equals(base.scheme())
+        || !url.host().equals(base.host())
+        || url.port() != base.port()
+        || !url.encodedPath().startsWith(basePath)
+        || url.encodedPath().contains("/../")
+        || url.encodedPath().contains("/%2E")) {
+      throw new InvalidRequestException(
+          "page_token is not a page of this " + service() + " listing.");
     }
     return url;
   }
@@ -92,7 +102,8 @@ public final class Graph {
 
   /** Sends {@code method} {@code url} with a body, returning the successful answer. */
   public Reply send(String method, HttpUrl url, Secret token, RequestBody body, Repeat repeat) {
-    Request request = authorized(new Request.Builder().url(url).method(method, body), token).build();
+    Request request =
+        authorized(new Request.Builder().url(url).method(method, body), token).build();
     return ok(calls.send(request, repeat), repeat);
   }
 
@@ -109,24 +120,42 @@ public final class Graph {
     JsonNode error = parse(reply).path("error");
     String code = error.path("code").asText("");
     String message = error.path("message").asText("");
-    String said = code.isEmpty() ? "HTTP " + reply.status() : code + (message.isEmpty() ? "" : ": " + message);
+    String said =
+        code.isEmpty()
+            ? "HTTP " + reply.status()
+            : code + (message.isEmpty() ? "" : ": " + message);
     int status = reply.status();
     if (status == 401) {
-      return new CredentialsRejectedException(service() + " refused the credentials (" + said + ").");
+      return new CredentialsRejectedException(
+          service() + " refused the credentials (" + said + ").");
     }
     if (status == 429) {
-      return new ProviderException(ErrorCode.RATE_LIMITED, service() + " is limiting the rate of requests ("
-          + said + "); try again later.", reply.retryAfter(), null);
+      return new ProviderException(
+          ErrorCode.RATE_LIMITED,
+          service() + " is limiting the rate of requests (" + said + "); try again later.",
+          reply.retryAfter(),
+          null);
     }
     if (status >= 500) {
-      return new ProviderException(ErrorCode.PROVIDER_ERROR, service() + " failed (HTTP " + status + ", " + said + ")."
-          + (repeat == Repeat.UNSAFE ? " It was not repeated, because " + service() + " may have acted on it." : ""));
+      return new ProviderException(
+          ErrorCode.PROVIDER_ERROR,
+          service()
+              + " failed (HTTP "
+              + status
+              + ", "
+              + said
+              + ")."
+              + (repeat == Repeat.UNSAFE
+                  ? " It was not repeated, because " + service() + " may have acted on it."
+                  : ""));
     }
     if (status == 413) {
-      return new ProviderException(ErrorCode.PAYLOAD_TOO_LARGE, service() + " refused the upload as too large ("
-          + said + ").");
+      return new ProviderException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          service() + " refused the upload as too large (" + said + ").");
     }
-    return new ProviderException(ErrorCode.PROVIDER_REJECTED, service() + " refused the request (" + said + ").");
+    return new ProviderException(
+        ErrorCode.PROVIDER_REJECTED, service() + " refused the request (" + said + ").");
   }
 
   /** The JSON of a successful answer. */
@@ -134,7 +163,8 @@ public final class Graph {
     try {
       return MAPPER.readTree(reply.body());
     } catch (IOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_ERROR, service() + " answered something other than JSON.", e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_ERROR, service() + " answered something other than JSON.", e);
     }
   }
 
@@ -149,7 +179,8 @@ public final class Graph {
 
   private Request.Builder authorized(Request.Builder request, Secret token) {
     api.headers().forEach(request::header);
-    return request.header(api.credentialName() == null ? "Authorization" : api.credentialName(),
+    return request.header(
+        api.credentialName() == null ? "Authorization" : api.credentialName(),
         api.credentialFormat().replace("{token}", token.reveal()));
   }
 }

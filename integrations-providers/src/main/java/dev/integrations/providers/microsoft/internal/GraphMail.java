@@ -14,16 +14,17 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Outlook mail in Graph's JSON: a {@link MailMessage} as the {@code sendMail} request, and a message of
- * a listing as a {@link MailSummary}. Addresses are parsed strictly (Jakarta Mail, as for Gmail) into
- * Graph's {@code emailAddress} objects; no value may carry CR or LF, so no header can be smuggled into
- * the message Exchange builds from it.
+ * Outlook mail in Graph's JSON: a {@link MailMessage} as the {@code sendMail} request, and a
+ * message of a listing as a {@link MailSummary}. Addresses are parsed strictly (Jakarta Mail, as
+ * for Gmail) into Graph's {@code emailAddress} objects; no value may carry CR or LF, so no header
+ * can be smuggled into the message Exchange builds from it.
  *
  * @see <a href="https://learn.microsoft.com/graph/api/user-sendmail">user: sendMail</a>
  */
 public final class GraphMail {
   /** The fields a mail search reads. */
-  public static final String SUMMARY_FIELDS = "id,conversationId,from,subject,bodyPreview,receivedDateTime";
+  public static final String SUMMARY_FIELDS =
+      "id,conversationId,from,subject,bodyPreview,receivedDateTime";
 
   private GraphMail() {}
 
@@ -49,7 +50,9 @@ public final class GraphMail {
     return request.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code $search}'s value: the query in double quotes, its own quotes and backslashes escaped. */
+  /**
+   * {@code $search}'s value: the query in double quotes, its own quotes and backslashes escaped.
+   */
   public static String searchValue(String query) {
     return "\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }

@@ -18,21 +18,22 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 
 /**
- * Sends a file's bytes to a OneDrive upload session, chunk by chunk ({@code Content-Range}, chunks a
- * multiple of 320 KiB but the last), to the session's own URL and without the token, as Graph asks.
- * A chunk is not sent again blindly: after a failure (a 5xx, a lost connection, a 416) the session is
- * asked which bytes it still expects ({@code nextExpectedRanges}) and the upload goes on from there.
- * When the failed chunk was the last and the session is gone, the file may have been created: that is
- * reported, never repeated.
+ * Sends a file's bytes to a OneDrive upload session, chunk by chunk ({@code Content-Range}, chunks
+ * a multiple of 320 KiB but the last), to the session's own URL and without the token, as Graph
+ * asks. A chunk is not sent again blindly: after a failure (a 5xx, a lost connection, a 416) the
+ * session is asked which bytes it still expects ({@code nextExpectedRanges}) and the upload goes on
+ * from there. When the failed chunk was the last and the session is gone, the file may have been
+ * created: that is reported, never repeated.
  *
  * <p>Used by one upload on one thread.
  *
- * @see <a href="https://learn.microsoft.com/graph/api/driveitem-createuploadsession">Upload large files
- *     with an upload session</a>
+ * @see <a href="https://learn.microsoft.com/graph/api/driveitem-createuploadsession">Upload large
+ *     files with an upload session</a>
  */
 public final class UploadSession {
   /** Graph's unit of chunk sizes. */
   public static final int UNIT = 320 * 1024;
+
   private static final MediaType BYTES = MediaType.get("application/octet-stream");
 
   private final Graph graph;
@@ -90,39 +91,54 @@ public final class UploadSession {
     }
   }
 
-  /** Whether asking the session may help: a 5xx, a 416, or no answer at all (a 429 was already retried). */
+  /**
+   * Whether asking the session may help: a 5xx, a 416, or no answer at all (a 429 was already
+   * retried).
+   */
   private static boolean resumable(Reply reply) {
     return reply == null || reply.status() >= 500 || reply.status() == 416;
   }
 
   private Reply put(Chunk chunk, int length) {
-    Request request = new Request.Builder()
-        .url(uploadUrl)
-        .header("Content-Range", "bytes " + chunk.offset() + "-" + (chunk.offset() + length - 1) + "/" + size)
-        .put(okhttp3.RequestBody.create(chunk.bytes(), BYTES, 0, length))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(uploadUrl)
+            .header(
+                "Content-Range",
+                "bytes " + chunk.offset() + "-" + (chunk.offset() + length - 1) + "/" + size)
+            .put(okhttp3.RequestBody.create(chunk.bytes(), BYTES, 0, length))
+            .build();
     return graph.calls().transfer(request, Repeat.UNSAFE);
   }
 
-  /** Where the session says to go on; reports a possibly completed upload rather than repeating it. */
+  /**
+   * Where the session says to go on; reports a possibly completed upload rather than repeating it.
+   */
   private long askSession(boolean lastChunkFailed, IntegrationException failure) {
     Reply status;
     try {
-      status = graph.calls().transfer(new Request.Builder().url(uploadUrl).get().build(), Repeat.SAFE);
+      status =
+          graph.calls().transfer(new Request.Builder().url(uploadUrl).get().build(), Repeat.SAFE);
     } catch (ProviderException unreachable) {
       throw failure;
     }
     if (status.status() == 404 && lastChunkFailed) {
-      throw new ProviderException(ErrorCode.PROVIDER_ERROR, graph.service() + " failed while receiving the end of"
-          + " the file, and its upload session is gone: the file may have been created. It was not uploaded again.");
+      throw new ProviderException(
+          ErrorCode.PROVIDER_ERROR,
+          graph.service()
+              + " failed while receiving the end of"
+              + " the file, and its upload session is gone: the file may have been created. It was not uploaded again.");
     }
     if (!status.ok()) {
       throw failure;
     }
     JsonNode ranges = graph.json(status).path("nextExpectedRanges");
     if (ranges.isEmpty()) {
-      throw new ProviderException(ErrorCode.PROVIDER_ERROR, graph.service() + " has every byte of the file but did not"
-          + " confirm it: the file may have been created. It was not uploaded again.");
+      throw new ProviderException(
+          ErrorCode.PROVIDER_ERROR,
+          graph.service()
+              + " has every byte of the file but did not"
+              + " confirm it: the file may have been created. It was not uploaded again.");
     }
     return start(ranges.get(0).asText());
   }
@@ -134,13 +150,16 @@ public final class UploadSession {
 
   private long start(String range) {
     try {
-      long start = Long.parseLong(range.substring(0, range.indexOf('-') < 0 ? range.length() : range.indexOf('-')));
+      long start =
+          Long.parseLong(
+              range.substring(0, range.indexOf('-') < 0 ? range.length() : range.indexOf('-')));
       if (start < 0 || start >= size) {
         throw new NumberFormatException(range);
       }
       return start;
     } catch (NumberFormatException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_ERROR,
+      throw new ProviderException(
+          ErrorCode.PROVIDER_ERROR,
           graph.service() + " answered an upload range it cannot have asked for (" + range + ").");
     }
   }
@@ -151,7 +170,8 @@ public final class UploadSession {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while resuming an upload.", e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_UNAVAILABLE, "Interrupted while resuming an upload.", e);
     }
   }
 }

@@ -22,13 +22,15 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Sends a request Nimbus built (a token or revocation request) over the shared OkHttp client, as a form
- * or, for providers that want it, as JSON. The body holds secrets: it is never logged, and failures
- * name the provider and the status only. Each call is bounded by the current request {@link Deadline}.
+ * Sends a request Nimbus built (a token or revocation request) over the shared OkHttp client, as a
+ * form or, for providers that want it, as JSON. The body holds secrets: it is never logged, and
+ * failures name the provider and the status only. Each call is bounded by the current request
+ * {@link Deadline}.
  */
 public final class EndpointCall {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded; charset=utf-8");
+  private static final MediaType FORM =
+      MediaType.get("application/x-www-form-urlencoded; charset=utf-8");
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final int MAX_ANSWER_CHARS = 64 * 1024;
 
@@ -52,31 +54,40 @@ public final class EndpointCall {
   /**
    * Sends {@code request} encoded as {@code format}, asking for JSON.
    *
-   * @throws ProviderException {@code provider_timeout} or {@code provider_unavailable} when no answer came;
-   *     a {@code provider_unavailable} whose cause is a {@link java.net.ConnectException} or {@link
-   *     java.net.UnknownHostException} was never sent
+   * @throws ProviderException {@code provider_timeout} or {@code provider_unavailable} when no
+   *     answer came; a {@code provider_unavailable} whose cause is a {@link
+   *     java.net.ConnectException} or {@link java.net.UnknownHostException} was never sent
    */
   public Reply send(HTTPRequest request, RequestFormat format) {
-    Request.Builder builder = new Request.Builder().url(request.getURL()).header("Accept", "application/json");
+    Request.Builder builder =
+        new Request.Builder().url(request.getURL()).header("Accept", "application/json");
     Map<String, List<String>> headers = request.getHeaderMap();
-    headers.forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        values.forEach(value -> builder.addHeader(name, value));
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (!name.equalsIgnoreCase("Content-Type")) {
+            values.forEach(value -> builder.addHeader(name, value));
+          }
+        });
     String body = request.getBody() == null ? "" : request.getBody();
-    builder.post(format == RequestFormat.JSON ? RequestBody.create(json(body), JSON_TYPE) : RequestBody.create(body, FORM));
+    builder.post(
+        format == RequestFormat.JSON
+            ? RequestBody.create(json(body), JSON_TYPE)
+            : RequestBody.create(body, FORM));
     return execute(builder.build());
   }
 
-  /** Sends a POST that carries {@code bearer} as its credential and no body (Slack's and Dropbox's revoke). */
+  /**
+   * Sends a POST that carries {@code bearer} as its credential and no body (Slack's and Dropbox's
+   * revoke).
+   */
   public Reply postWithBearer(String url, String bearer) {
-    return execute(new Request.Builder()
-        .url(url)
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + bearer)
-        .post(RequestBody.create(new byte[0], null))
-        .build());
+    return execute(
+        new Request.Builder()
+            .url(url)
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .post(RequestBody.create(new byte[0], null))
+            .build());
   }
 
   private Reply execute(Request request) {
@@ -96,19 +107,23 @@ public final class EndpointCall {
           text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text,
           retryAfter(response.header("Retry-After")));
     } catch (InterruptedIOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time.", e);
     } catch (IOException e) {
-      throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, provider + " could not be reached.", e);
+      throw new ProviderException(
+          ErrorCode.PROVIDER_UNAVAILABLE, provider + " could not be reached.", e);
     }
   }
 
   private static String json(String formBody) {
     ObjectNode object = JSON.createObjectNode();
-    URLUtils.parseParameters(formBody).forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        object.put(name, values.get(0));
-      }
-    });
+    URLUtils.parseParameters(formBody)
+        .forEach(
+            (name, values) -> {
+              if (!values.isEmpty()) {
+                object.put(name, values.get(0));
+              }
+            });
     return object.toString();
   }
 

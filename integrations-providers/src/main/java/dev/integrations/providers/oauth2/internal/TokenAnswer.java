@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A token endpoint's answer, JSON or form-encoded (GitHub without {@code Accept: application/json}), read
- * at the catalog's paths. An answer is an error when it has an {@code error} field (Slack says so with
- * HTTP 200 and {@code ok: false}).
+ * A token endpoint's answer, JSON or form-encoded (GitHub without {@code Accept:
+ * application/json}), read at the catalog's paths. An answer is an error when it has an {@code
+ * error} field (Slack says so with HTTP 200 and {@code ok: false}).
  */
 public final class TokenAnswer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,8 @@ public final class TokenAnswer {
   /** Reads {@code text}, sent with {@code contentType} (null when none). */
   public static TokenAnswer parse(String contentType, String text) {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    if (type.contains("application/x-www-form-urlencoded") || (!text.strip().startsWith("{") && text.contains("="))) {
+    if (type.contains("application/x-www-form-urlencoded")
+        || (!text.strip().startsWith("{") && text.contains("="))) {
       return new TokenAnswer(form(text));
     }
     try {
@@ -61,7 +62,9 @@ public final class TokenAnswer {
   /** A short description the provider gave for its error, if any, without anything secret. */
   public String errorDescription() {
     String description = JsonPaths.text(body, "error_description");
-    return description == null ? null : description.substring(0, Math.min(200, description.length()));
+    return description == null
+        ? null
+        : description.substring(0, Math.min(200, description.length()));
   }
 
   /**
@@ -73,7 +76,8 @@ public final class TokenAnswer {
     String accessToken = JsonPaths.text(body, paths.accessToken());
     if (accessToken == null) {
       throw new ProviderException(
-          ErrorCode.PROVIDER_ERROR, provider + "'s token answer had no access token at '" + paths.accessToken() + "'.");
+          ErrorCode.PROVIDER_ERROR,
+          provider + "'s token answer had no access token at '" + paths.accessToken() + "'.");
     }
     return new TokenGrant(
         Secret.of(accessToken),
@@ -100,7 +104,9 @@ public final class TokenAnswer {
       return null;
     }
     String split = "[\\s,]+|" + Pattern.quote(separator);
-    return Arrays.stream(scope.trim().split(split)).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return Arrays.stream(scope.trim().split(split))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
   }
 
   private static ObjectNode form(String text) {

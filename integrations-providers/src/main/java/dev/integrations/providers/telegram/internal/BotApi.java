@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls Bot API methods at {@code <base>/bot<token>/<method>} with the providers' one {@link Retrier}:
- * 429s after Telegram's {@code retry_after}; 5xx and I/O errors with exponential backoff and jitter,
- * but only when repeating cannot duplicate an effect. Every attempt ends by the current request {@link
- * Deadline} (OkHttp's per-call timeout is set to what is left of it), and no retry is made whose wait
- * would end after it. Nothing it logs or throws contains the token.
+ * Calls Bot API methods at {@code <base>/bot<token>/<method>} with the providers' one {@link
+ * Retrier}: 429s after Telegram's {@code retry_after}; 5xx and I/O errors with exponential backoff
+ * and jitter, but only when repeating cannot duplicate an effect. Every attempt ends by the current
+ * request {@link Deadline} (OkHttp's per-call timeout is set to what is left of it), and no retry
+ * is made whose wait would end after it. Nothing it logs or throws contains the token.
  *
  * <p>Immutable and thread-safe.
  *
@@ -64,13 +64,17 @@ public final class BotApi {
   public JsonNode call(BotToken token, BotMethod method, ObjectNode params) {
     Deadline deadline = Deadline.current();
     try {
-      return retrier.run("Telegram", rule(token, method), () -> attempt(token, method, params, deadline));
+      return retrier.run(
+          "Telegram", rule(token, method), () -> attempt(token, method, params, deadline));
     } catch (RetryableFailure exhausted) {
       throw exhausted.error();
     }
   }
 
-  /** Repeats what {@link Failures} marked retryable, after Telegram's {@code retry_after} when it gave one. */
+  /**
+   * Repeats what {@link Failures} marked retryable, after Telegram's {@code retry_after} when it
+   * gave one.
+   */
   private static RetryRule<JsonNode> rule(BotToken token, BotMethod method) {
     return new RetryRule<>() {
       @Override

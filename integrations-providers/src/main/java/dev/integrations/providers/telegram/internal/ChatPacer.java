@@ -19,8 +19,8 @@ import java.util.function.LongSupplier;
  * negative ids or {@code @name}: {@code perChat} and {@code perGroup}) that is also free in the
  * bot-wide schedule ({@code perBot}), then sleeps until its own slot. A busy chat delays only
  * itself: other chats take the gaps between its slots. A send whose slot is further away than
- * {@code maxWait}, or than the end of the current request {@link Deadline}, is refused at once. Chats and bots that no longer constrain anything are
- * forgotten, so memory stays bounded.
+ * {@code maxWait}, or than the end of the current request {@link Deadline}, is refused at once.
+ * Chats and bots that no longer constrain anything are forgotten, so memory stays bounded.
  *
  * <p>Thread-safe.
  *

@@ -52,11 +52,12 @@ final class Failures {
   }
 
   /**
-   * A 429: Telegram did nothing, so even a send may be repeated after its {@code retry_after}. Whether
-   * that wait fits what is left of the retries and of the request deadline is the retrier's to judge;
-   * retrying earlier would only earn another 429.
+   * A 429: Telegram did nothing, so even a send may be repeated after its {@code retry_after}.
+   * Whether that wait fits what is left of the retries and of the request deadline is the retrier's
+   * to judge; retrying earlier would only earn another 429.
    */
-  private static RuntimeException rateLimited(BotMethod method, String reason, Duration retryAfter) {
+  private static RuntimeException rateLimited(
+      BotMethod method, String reason, Duration retryAfter) {
     Duration wait = retryAfter != null ? retryAfter : Duration.ofSeconds(1);
     ProviderException error =
         new ProviderException(
@@ -91,12 +92,12 @@ final class Failures {
         timeout && deadline.isExpired()
             ? deadline.exceeded("Telegram").getMessage()
             : timeout
-            ? "Telegram did not answer in time when asked to "
-                + method.action()
-                + " ("
-                + detail
-                + ")."
-            : "Could not reach Telegram to " + method.action() + " (" + detail + ").";
+                ? "Telegram did not answer in time when asked to "
+                    + method.action()
+                    + " ("
+                    + detail
+                    + ")."
+                : "Could not reach Telegram to " + method.action() + " (" + detail + ").";
     Redacted cause = Redacted.of(failure, token);
     if (interrupted) {
       return new ProviderException(

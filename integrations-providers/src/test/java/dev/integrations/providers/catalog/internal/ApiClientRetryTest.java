@@ -27,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog's API calls on the providers' one retry loop, against a real socket. */
 class ApiClientRetryTest {
-  private static final RetrySettings QUICK = RetrySettings.builder()
-      .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
-      .maxRetryAfter(Duration.ofSeconds(5))
-      .build();
+  private static final RetrySettings QUICK =
+      RetrySettings.builder()
+          .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+          .maxRetryAfter(Duration.ofSeconds(5))
+          .build();
   private static final Secret TOKEN = Secret.of("xoxp-1");
 
   @TempDir Path dir;
@@ -47,8 +48,11 @@ class ApiClientRetryTest {
   }
 
   private ApiClient client(OkHttpClient http) throws IOException {
-    Path file = Files.writeString(dir.resolve("p.yaml"), "slack:\n  base_url: " + api.url("/api") + "\n");
-    ProviderSpec spec = Placeholders.fill(ProviderCatalog.load(file).find("slack").orElseThrow(), name -> Optional.empty());
+    Path file =
+        Files.writeString(dir.resolve("p.yaml"), "slack:\n  base_url: " + api.url("/api") + "\n");
+    ProviderSpec spec =
+        Placeholders.fill(
+            ProviderCatalog.load(file).find("slack").orElseThrow(), name -> Optional.empty());
     return new ApiClient(spec, http, QUICK);
   }
 
@@ -57,7 +61,8 @@ class ApiClientRetryTest {
   }
 
   private ApiClient.Answer post(ApiClient client) {
-    return client.call("POST", "/chat.postMessage", TOKEN, Map.of(), new byte[0], "application/json", false);
+    return client.call(
+        "POST", "/chat.postMessage", TOKEN, Map.of(), new byte[0], "application/json", false);
   }
 
   private ApiClient.Answer get(ApiClient client) {
@@ -100,12 +105,14 @@ class ApiClientRetryTest {
     long start = System.nanoTime();
     assertThat(get(slack).status()).isEqualTo(200);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(api.getRequestCount()).isEqualTo(2);
   }
 
   @Test
-  void a_retry_after_above_the_cap_comes_back_at_once_with_the_providers_answer() throws IOException {
+  void a_retry_after_above_the_cap_comes_back_at_once_with_the_providers_answer()
+      throws IOException {
     api.enqueue(status(429, "Retry-After", "30"));
     api.enqueue(status(200));
     ApiClient slack = client();
@@ -120,7 +127,8 @@ class ApiClientRetryTest {
   }
 
   @Test
-  void a_retry_after_longer_than_what_is_left_of_the_deadline_comes_back_at_once() throws IOException {
+  void a_retry_after_longer_than_what_is_left_of_the_deadline_comes_back_at_once()
+      throws IOException {
     api.enqueue(status(429, "Retry-After", "3"));
     api.enqueue(status(200));
     ApiClient slack = client();
@@ -137,7 +145,12 @@ class ApiClientRetryTest {
   void a_post_whose_connection_was_refused_is_sent_again_and_arrives_once() throws IOException {
     api.enqueue(status(200));
     RefusingSocketFactory sockets = new RefusingSocketFactory(1);
-    ApiClient slack = client(new OkHttpClient.Builder().socketFactory(sockets).retryOnConnectionFailure(false).build());
+    ApiClient slack =
+        client(
+            new OkHttpClient.Builder()
+                .socketFactory(sockets)
+                .retryOnConnectionFailure(false)
+                .build());
 
     assertThat(post(slack).status()).isEqualTo(200);
     assertThat(sockets.connects).hasValue(2);

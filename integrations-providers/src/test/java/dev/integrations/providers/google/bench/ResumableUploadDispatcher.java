@@ -12,11 +12,12 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Drive's upload endpoint as a MockWebServer dispatcher: a resumable session (initiation POST, chunk
- * PUTs answered 308 with {@code Range}, 200 with the file at the end) and multipart uploads. Keeps the
- * received bytes when asked to, otherwise only counts them.
+ * Drive's upload endpoint as a MockWebServer dispatcher: a resumable session (initiation POST,
+ * chunk PUTs answered 308 with {@code Range}, 200 with the file at the end) and multipart uploads.
+ * Keeps the received bytes when asked to, otherwise only counts them.
  *
- * @see <a href="https://developers.google.com/drive/api/guides/manage-uploads#resumable">Resumable upload</a>
+ * @see <a href="https://developers.google.com/drive/api/guides/manage-uploads#resumable">Resumable
+ *     upload</a>
  */
 public final class ResumableUploadDispatcher extends Dispatcher {
   private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
@@ -28,7 +29,9 @@ public final class ResumableUploadDispatcher extends Dispatcher {
   private final List<String> contentRanges = new CopyOnWriteArrayList<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
-  /** @param keepBytes whether to keep what arrives (tests) or only count it (the heap benchmark) */
+  /**
+   * @param keepBytes whether to keep what arrives (tests) or only count it (the heap benchmark)
+   */
   public ResumableUploadDispatcher(MockWebServer server, boolean keepBytes) {
     this.server = server;
     this.kept = keepBytes ? new ByteArrayOutputStream() : null;
@@ -44,7 +47,9 @@ public final class ResumableUploadDispatcher extends Dispatcher {
     if ("POST".equals(request.getMethod()) && "resumable".equals(uploadType)) {
       return new MockResponse.Builder()
           .code(200)
-          .addHeader("Location", server.url("/upload/drive/v3/files?uploadType=resumable&upload_id=session-1"))
+          .addHeader(
+              "Location",
+              server.url("/upload/drive/v3/files?uploadType=resumable&upload_id=session-1"))
           .build();
     }
     if ("POST".equals(request.getMethod()) && "multipart".equals(uploadType)) {
@@ -83,10 +88,12 @@ public final class ResumableUploadDispatcher extends Dispatcher {
     return new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json; charset=UTF-8")
-        .body("""
+        .body(
+            """
             {"id": "file-1", "name": "upload.bin", "mimeType": "application/octet-stream",
              "size": "%d", "modifiedTime": "2026-01-02T03:04:05.678Z"}
-            """.formatted(size))
+            """
+                .formatted(size))
         .build();
   }
 

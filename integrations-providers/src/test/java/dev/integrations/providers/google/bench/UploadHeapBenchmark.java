@@ -32,21 +32,24 @@ public final class UploadHeapBenchmark {
   public static void main(String[] args) throws Exception {
     long size = (args.length > 0 ? Long.parseLong(args[0]) : 1024) * MIB;
     int chunk = (int) ((args.length > 1 ? Long.parseLong(args[1]) : 8) * MIB);
-    List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP)
-        .toList();
+    List<MemoryPoolMXBean> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .toList();
 
     try (MockWebServer server = new MockWebServer()) {
       ResumableUploadDispatcher drive = new ResumableUploadDispatcher(server, false);
       server.setDispatcher(drive);
       server.start();
-      FilesPort files = (FilesPort) GoogleProviders.builder()
-          .clientId("bench")
-          .clientSecret(Secret.of("bench"))
-          .apiRootUrl(server.url("/").toString())
-          .uploadChunkSize(chunk)
-          .build()
-          .drive();
+      FilesPort files =
+          (FilesPort)
+              GoogleProviders.builder()
+                  .clientId("bench")
+                  .clientSecret(Secret.of("bench"))
+                  .apiRootUrl(server.url("/").toString())
+                  .uploadChunkSize(chunk)
+                  .build()
+                  .drive();
       Credentials credentials = new Credentials(Secret.of("token"), null, null, Set.of());
 
       System.gc();
@@ -55,25 +58,37 @@ public final class UploadHeapBenchmark {
       sampler.start();
       AtomicLong lastProgress = new AtomicLong();
       long start = System.nanoTime();
-      RemoteFile created = files.upload(
-          credentials,
-          new FileUpload("bench.bin", "application/octet-stream", null, size, () -> new GeneratedStream(size)),
-          (sent, total) -> lastProgress.set(sent));
+      RemoteFile created =
+          files.upload(
+              credentials,
+              new FileUpload(
+                  "bench.bin",
+                  "application/octet-stream",
+                  null,
+                  size,
+                  () -> new GeneratedStream(size)),
+              (sent, total) -> lastProgress.set(sent));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       sampler.stop();
 
       long poolPeaks = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
       System.out.printf("date            %s%n", Instant.now());
-      System.out.printf("java            %s, max heap %d MiB%n",
+      System.out.printf(
+          "java            %s, max heap %d MiB%n",
           System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MIB);
-      System.out.printf("upload          %d MiB in chunks of %d MiB -> file %s (%d bytes)%n",
+      System.out.printf(
+          "upload          %d MiB in chunks of %d MiB -> file %s (%d bytes)%n",
           size / MIB, chunk / MIB, created.id(), created.size());
-      System.out.printf("server received %d bytes in %d chunks; last progress %d%n",
+      System.out.printf(
+          "server received %d bytes in %d chunks; last progress %d%n",
           drive.receivedBytes(), drive.contentRanges().size(), lastProgress.get());
-      System.out.printf("time            %.1f s (%.0f MiB/s)%n",
+      System.out.printf(
+          "time            %.1f s (%.0f MiB/s)%n",
           took.toMillis() / 1000.0, size / MIB / (took.toMillis() / 1000.0));
-      System.out.printf("peak heap used  %.1f MiB (sampled every 5 ms)%n", sampler.peak() / (double) MIB);
-      System.out.printf("heap pool peaks %.1f MiB (sum of each pool's own peak: an upper bound)%n",
+      System.out.printf(
+          "peak heap used  %.1f MiB (sampled every 5 ms)%n", sampler.peak() / (double) MIB);
+      System.out.printf(
+          "heap pool peaks %.1f MiB (sum of each pool's own peak: an upper bound)%n",
           poolPeaks / (double) MIB);
       if (drive.receivedBytes() != size) {
         throw new IllegalStateException("the server did not receive every byte");
@@ -96,7 +111,8 @@ public final class UploadHeapBenchmark {
     @Override
     public void run() {
       while (running) {
-        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        peak.accumulateAndGet(
+            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         try {
           Thread.sleep(5);
         } catch (InterruptedException e) {
@@ -108,7 +124,8 @@ public final class UploadHeapBenchmark {
     void stop() throws InterruptedException {
       running = false;
       thread.join();
-      peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+      peak.accumulateAndGet(
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
     }
 
     long peak() {

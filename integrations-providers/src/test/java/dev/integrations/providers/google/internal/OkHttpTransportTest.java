@@ -36,14 +36,17 @@ class OkHttpTransportTest {
   }
 
   private HttpRequest post(String body) throws IOException {
-    return transport.createRequestFactory().buildPostRequest(
-        new GenericUrl(server.url("/send").toString()),
-        ByteArrayContent.fromString("application/json", body));
+    return transport
+        .createRequestFactory()
+        .buildPostRequest(
+            new GenericUrl(server.url("/send").toString()),
+            ByteArrayContent.fromString("application/json", body));
   }
 
   @Test
   void sends_method_headers_and_body_and_reads_the_answer() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(201).addHeader("X-Answer", "yes").body("created").build());
+    server.enqueue(
+        new MockResponse.Builder().code(201).addHeader("X-Answer", "yes").body("created").build());
     HttpRequest request = post("{\"a\": 1}");
     request.getHeaders().set("X-Custom", "value");
 
@@ -69,11 +72,14 @@ class OkHttpTransportTest {
 
   @Test
   void a_timeout_after_the_request_went_out_is_not_reported_as_not_sent() throws IOException {
-    server.enqueue(new MockResponse.Builder().body("late").headersDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder().body("late").headersDelay(2, TimeUnit.SECONDS).build());
 
     Throwable failure = catchThrowable(post("{}")::execute);
 
-    assertThat(failure).isInstanceOf(SocketTimeoutException.class).isNotInstanceOf(RequestNotSentException.class);
+    assertThat(failure)
+        .isInstanceOf(SocketTimeoutException.class)
+        .isNotInstanceOf(RequestNotSentException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -167,12 +167,15 @@ class ChatPacerTest {
     }
     Deadline deadline = Deadline.after(Duration.ofMillis(1500), now::get);
 
-    assertThatThrownBy(() -> deadline.run(() -> {
-          patient.awaitSlot("1", "42");
-          return null;
-        }))
-        .isInstanceOfSatisfying(ProviderException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+    assertThatThrownBy(
+            () ->
+                deadline.run(
+                    () -> {
+                      patient.awaitSlot("1", "42");
+                      return null;
+                    }))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
     assertThat(sleeps).isEmpty();
     assertThat(patient.reserve("1", "42")).isEqualTo(now.get() + 3 * SECOND);
   }
