@@ -63,7 +63,8 @@ abstract class MailSendCommand implements Callable<Integer> {
         api -> api.post("/api/integrations/" + type.value() + "/messages",
             new ActionBodies.SendMail(to, cc, bcc, subject, text, html), ActionBodies.MailSent.class));
     Output output = Output.of(spec, options);
-    output.result(sent, () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
+    output.result(sent, () -> output.line((sent.id() == null ? "Sent the message" : "Sent message " + sent.id())
+        + " to " + String.join(", ", to) + "."));
     return ExitCodes.OK;
   }
 
