@@ -96,7 +96,7 @@ final class ActionTools {
             .property(IdempotentCalls.ARGUMENT, idempotencyKey())
             .build())
         .outputSchema(object()
-            .required("id", string("The provider's message id."))
+            .required("id", nullableString("The provider's message id; null when it gives none (Outlook)."))
             .property("thread_id", nullableString(null))
             .required("integration_type", string(null))
             .open()
@@ -219,7 +219,8 @@ final class ActionTools {
             .property(IdempotentCalls.ARGUMENT, idempotencyKey())
             .build())
         .outputSchema(object()
-            .required("message_id", integer(Integer.MIN_VALUE, Integer.MAX_VALUE, null))
+            .required("message_id", Map.of("type", List.of("integer", "string"), "description",
+                "The provider's id: a number (Telegram, Discord, Teams), text otherwise (Slack's ts, WhatsApp's wamid)."))
             .required("integration_type", string(null))
             .open()
             .build())
@@ -231,7 +232,8 @@ final class ActionTools {
           arguments.optional("parse_mode"), arguments.bool("disable_notification"));
       return idempotent.once(caller, "send_message", arguments, () -> {
         SentMessage sent = actions.sendMessage(caller.user(), type, message);
-        return answer("message_id", sent.messageId(), "integration_type", type.value());
+        Object id = sent.hasNumericId() ? (Object) sent.messageId() : sent.id();
+        return answer("message_id", id, "integration_type", type.value());
       });
     });
   }
