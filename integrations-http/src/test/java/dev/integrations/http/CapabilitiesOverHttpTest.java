@@ -13,6 +13,8 @@ import dev.integrations.testing.providers.SlackStandIn;
 import dev.integrations.testing.providers.StoredFile;
 import dev.integrations.testing.providers.TeamsGraph;
 import dev.integrations.testing.providers.WhatsAppStandIn;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -436,6 +438,57 @@ class CapabilitiesOverHttpTest {
     assertThat(ProviderFlows.error(failed, 502)).isEqualTo("provider_error");
     assertThat(Json.parse(failed.body()).path("detail").asText()).contains("not sent again");
     assertThat(counts.newAttempts()).containsExactly("maybe sent");
+  }
+
+  // The same sends through the MCP tools at /mcp (the SDK's own client)
+
+  @Test
+  void mcp_send_message_via_slack_answers_slacks_ts_and_is_delivered_once() {
+    String jwt = flows.connect("mcp-slack-ann", "slack", slack);
+    Counts counts = Counts.of(slack.messages);
+
+    CallToolResult result;
+    try (McpSyncClient client = McpClients.client(server, jwt)) {
+      client.initialize();
+      result = McpClients.call(client, "send_message",
+          Map.of("integration_type", "slack", "chat_id", "C0123ABCD", "text", "from an agent"));
+    }
+
+    assertThat(counts.newDeliveries()).containsExactly("from an agent");
+    assertThat(result.isError()).as(result.toString()).isFalse();
+    assertThat(McpClients.structured(result)).containsEntry("message_id", "1700000000.000100");
+  }
+
+  @Test
+  void mcp_send_message_via_discord_answers_its_snowflake_id() {
+    String jwt = connectDiscord("mcp-discord-ann");
+    Counts counts = Counts.of(discord.messages);
+
+    CallToolResult result;
+    try (McpSyncClient client = McpClients.client(server, jwt)) {
+      client.initialize();
+      result = McpClients.call(client, "send_message",
+          Map.of("integration_type", "discord", "chat_id", DiscordStandIn.CHANNEL, "text", "from an agent"));
+    }
+
+    assertThat(counts.newDeliveries()).containsExactly("from an agent");
+    assertThat(result.isError()).as(result.toString()).isFalse();
+    assertThat(((Number) McpClients.structured(result).get("message_id")).longValue()).isGreaterThan(0);
+  }
+
+  @Test
+  void mcp_send_mail_via_outlook_is_sent_once_and_answers_without_an_id() {
+    String jwt = flows.connect("mcp-mail-ann", "outlook", microsoft);
+
+    CallToolResult result;
+    try (McpSyncClient client = McpClients.client(server, jwt)) {
+      client.initialize();
+      result = McpClients.call(client, "send_mail", Map.of("integration_type", "outlook",
+          "to", List.of("zoe@contoso.com"), "subject", "From an agent", "body", "Hello."));
+    }
+
+    assertThat(microsoft.sentMail("mcp-mail-ann")).hasSize(1);
+    assertThat(result.isError()).as(result.toString()).isFalse();
   }
 
   // helpers
