@@ -99,7 +99,12 @@ abstract class MailSendCommand implements Callable<Integer> {
     Output output = Output.of(spec, options);
     output.result(
         sent,
-        () -> output.line("Sent message " + sent.id() + " to " + String.join(", ", to) + "."));
+        () ->
+            output.line(
+                (sent.id() == null ? "Sent the message" : "Sent message " + sent.id())
+                    + " to "
+                    + String.join(", ", to)
+                    + "."));
     return ExitCodes.OK;
   }
 

@@ -104,7 +104,10 @@ final class ActionTools {
                     .build())
             .outputSchema(
                 object()
-                    .required("id", string("The provider's message id."))
+                    .required(
+                        "id",
+                        nullableString(
+                            "The provider's message id; null when it gives none (Outlook)."))
                     .property("thread_id", nullableString(null))
                     .required("integration_type", string(null))
                     .open()
@@ -325,10 +328,9 @@ final class ActionTools {
                         "message_id",
                         Map.of(
                             "type",
-                            List.of("string", "integer"),
+                            List.of("integer", "string"),
                             "description",
-                            "The provider's id of the message: a number for Telegram, Discord and Teams, text for Slack's ts"
-                                + " and WhatsApp's wamid."))
+                            "The provider's id: a number (Telegram, Discord, Teams), text otherwise (Slack's ts, WhatsApp's wamid)."))
                     .required("integration_type", string(null))
                     .open()
                     .build())
