@@ -644,7 +644,7 @@
     const reply = await api("POST", actionPath(entry, "messages"), {
       to, subject: "A test mail from Integrations", body: `This mail was sent through ${entry.name} to try the connection.`,
     });
-    return `Sent mail ${reply.id} to ${to}.`;
+    return reply.id ? `Sent mail ${reply.id} to ${to}.` : `Sent the mail to ${to}.`;
   }
 
   async function tryFiles(entry) {
