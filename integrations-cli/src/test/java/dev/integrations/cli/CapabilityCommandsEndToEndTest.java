@@ -13,11 +13,14 @@ import dev.integrations.core.service.AuthorizationCallback;
 import dev.integrations.core.service.ConnectCommand;
 import dev.integrations.core.service.ConnectResult;
 import dev.integrations.testing.providers.CatalogStandIn;
+import dev.integrations.testing.providers.DiscordStandIn;
 import dev.integrations.testing.providers.DropboxStandIn;
 import dev.integrations.testing.providers.MicrosoftStandIn;
 import dev.integrations.testing.providers.OAuthStandIn;
 import dev.integrations.testing.providers.SlackStandIn;
 import dev.integrations.testing.providers.StoredFile;
+import dev.integrations.testing.providers.TeamsGraph;
+import dev.integrations.testing.providers.WhatsAppStandIn;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,6 +56,8 @@ class CapabilityCommandsEndToEndTest {
   static SlackStandIn slack;
   static MicrosoftStandIn microsoft;
   static DropboxStandIn dropbox;
+  static DiscordStandIn discord;
+  static WhatsAppStandIn whatsapp;
   static Map<String, String> env;
 
   @BeforeAll
@@ -60,7 +65,11 @@ class CapabilityCommandsEndToEndTest {
     slack = new SlackStandIn("slack-cli-client", REDIRECT);
     microsoft = new MicrosoftStandIn("microsoft-cli-client", REDIRECT, "common");
     dropbox = new DropboxStandIn("dropbox-cli-client", REDIRECT);
-    env = CatalogStandIn.settings(files.resolve("providers.yaml"), "", slack, microsoft, dropbox);
+    discord = new DiscordStandIn();
+    whatsapp = new WhatsAppStandIn();
+    env =
+        CatalogStandIn.settings(
+            files.resolve("providers.yaml"), "", slack, microsoft, dropbox, discord, whatsapp);
   }
 
   @AfterAll
@@ -68,6 +77,8 @@ class CapabilityCommandsEndToEndTest {
     slack.close();
     microsoft.close();
     dropbox.close();
+    discord.close();
+    whatsapp.close();
   }
 
   private static CliRunner cli() {
@@ -292,6 +303,78 @@ class CapabilityCommandsEndToEndTest {
     assertThat(page.isArray()).as(json.out()).isTrue();
     assertThat(page.get(0).path("name").asText()).isEqualTo("report.pdf");
     assertThat(microsoft.callsTo("/v1.0/me/drive/root/children")).isNotEmpty();
+  }
+
+  @Test
+  void message_send_via_discord_teams_and_whatsapp_each_delivers_once_with_the_providers_id() {
+    CliRunner.Result bot =
+        cli().run("connect", "discord", "-u", "cli-chat", "--bot-token", DiscordStandIn.BOT_TOKEN);
+    CliRunner.Result key =
+        cli()
+            .run(
+                "connect",
+                "whatsapp",
+                "-u",
+                "cli-chat",
+                "--api-key",
+                WhatsAppStandIn.ACCESS_TOKEN,
+                "--config",
+                "phone_number_id=" + WhatsAppStandIn.PHONE_NUMBER_ID);
+    connect("cli-chat", "microsoft_teams", microsoft);
+    assertThat(bot.exitCode()).as(bot.err()).isZero();
+    assertThat(key.exitCode()).as(key.err()).isZero();
+    int toDiscord = discord.messages.delivered().size();
+    int toTeams = microsoft.teams.messages.delivered().size();
+    int toWhatsApp = whatsapp.messages.delivered().size();
+
+    CliRunner.Result viaDiscord = send("discord", DiscordStandIn.CHANNEL, "Build is green");
+    CliRunner.Result viaTeams =
+        send("microsoft_teams", TeamsGraph.TEAM_ID + "/" + TeamsGraph.CHANNEL_ID, "Release notes");
+    CliRunner.Result viaWhatsApp =
+        send("whatsapp", WhatsAppStandIn.RECIPIENT, "Your order shipped");
+
+    assertThat(viaDiscord.exitCode()).as(viaDiscord.err()).isZero();
+    assertThat(parse(viaDiscord.out()).path("message_id").isIntegralNumber()).isTrue();
+    assertThat(viaTeams.exitCode()).as(viaTeams.err()).isZero();
+    assertThat(parse(viaTeams.out()).path("message_id").isIntegralNumber()).isTrue();
+    assertThat(viaWhatsApp.exitCode()).as(viaWhatsApp.err()).isZero();
+    assertThat(parse(viaWhatsApp.out()).path("message_id").asText()).startsWith("wamid.");
+    assertThat(newer(discord.messages.delivered(), toDiscord)).containsExactly("Build is green");
+    assertThat(newer(microsoft.teams.messages.delivered(), toTeams)).hasSize(1);
+    assertThat(newer(whatsapp.messages.delivered(), toWhatsApp))
+        .containsExactly("Your order shipped");
+  }
+
+  @Test
+  void files_upload_via_onedrive_and_list_via_dropbox() throws IOException {
+    connect("cli-files", "onedrive", microsoft);
+    connect("cli-files", "dropbox", dropbox);
+    byte[] bytes = new byte[50_000];
+    new Random(11).nextBytes(bytes);
+    Path file = Files.write(files.resolve("notes.bin"), bytes);
+
+    CliRunner.Result uploaded =
+        cli().run("files", "upload", "--via", "onedrive", "-u", "cli-files", file.toString());
+    CliRunner.Result listed =
+        cli().run("files", "list", "--via", "dropbox", "-u", "cli-files", "--json");
+
+    assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
+    assertThat(uploaded.out()).startsWith("Uploaded notes.bin (");
+    assertThat(microsoft.files("cli-files"))
+        .singleElement()
+        .satisfies(stored -> assertThat(stored.sha256()).isEqualTo(sha256(bytes)));
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(parse(listed.out()).isArray()).as(listed.out()).isTrue();
+    assertThat(parse(listed.out()).size()).isPositive();
+  }
+
+  private static CliRunner.Result send(String via, String chat, String text) {
+    return cli()
+        .run("message", "send", "--via", via, "-u", "cli-chat", "-c", chat, "-t", text, "--json");
+  }
+
+  private static List<String> newer(List<String> all, int before) {
+    return all.subList(before, all.size());
   }
 
   private static JsonNode parse(String json) {
