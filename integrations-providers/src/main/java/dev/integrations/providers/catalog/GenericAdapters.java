@@ -24,18 +24,24 @@ public final class GenericAdapters {
   }
 
   /**
-   * The generic engine's adapter of {@code spec} (as {@link #oauth} or {@link #token} build it)
-   * that also serves the {@code messages} capability through {@code messages}: a plug-in supplies
-   * only the sending, the engine keeps connect, refresh, test, revoke and the proxy.
+   * The generic engine's adapter of {@code spec} (as {@link #oauth} or {@link #token} build it),
+   * extended with a plug-in's capability {@code ports}: the plug-in supplies only the actions, the
+   * engine keeps connect, refresh, test, revoke and the proxy, as the catalog describes them.
    *
    * @param client the OAuth client of an {@code oauth2} entry, null when not configured; unused
    *     otherwise
    */
+  public static ProviderPort withCapabilities(
+      ProviderSpec spec, ClientCredentials client, OkHttpClient http, CapabilityPorts ports) {
+    return spec.auth() == AuthKind.OAUTH2
+        ? new ExtendedOAuthProvider(new CatalogOAuthProvider(spec, client, http), ports)
+        : new ExtendedTokenProvider(new CatalogTokenProvider(spec, http), ports);
+  }
+
+  /** {@link #withCapabilities} with a messages port only (Slack, Discord, Teams, WhatsApp). */
   public static ProviderPort withMessaging(
       ProviderSpec spec, ClientCredentials client, OkHttpClient http, MessagingPort messages) {
-    return spec.auth() == AuthKind.OAUTH2
-        ? new MessagingOAuthProvider(new CatalogOAuthProvider(spec, client, http), messages)
-        : new MessagingTokenProvider(new CatalogTokenProvider(spec, http), messages);
+    return withCapabilities(spec, client, http, CapabilityPorts.messages(messages));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.integrations.providers.dropbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
@@ -11,7 +10,6 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.FilesPort;
 import dev.integrations.providers.RetrySettings;
-import dev.integrations.providers.catalog.CatalogOAuthAdapter;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.dropbox.internal.DropboxApi;
 import dev.integrations.providers.dropbox.internal.DropboxUpload;
@@ -19,10 +17,8 @@ import dev.integrations.providers.dropbox.internal.Entries;
 import dev.integrations.providers.internal.ChunkedSource;
 import dev.integrations.providers.internal.ConfirmedProgress;
 import dev.integrations.providers.internal.HttpCalls.Repeat;
-import dev.integrations.providers.oauth2.ClientCredentials;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
@@ -37,7 +33,7 @@ import okhttp3.OkHttpClient;
  * @see <a href="https://www.dropbox.com/developers/documentation/http/documentation">Dropbox HTTP
  *     API</a>
  */
-final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
+final class DropboxFiles implements FilesPort {
   /** The default chunk: 8 MiB, a multiple of the 4 MiB Dropbox asks of session appends. */
   static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 
@@ -48,13 +44,7 @@ final class DropboxFiles extends CatalogOAuthAdapter implements FilesPort {
   private final RetrySettings retries;
   private final int chunkSize;
 
-  DropboxFiles(
-      ProviderSpec spec,
-      ClientCredentials client,
-      OkHttpClient http,
-      RetrySettings retries,
-      int chunkSize) {
-    super(spec, client, http, Set.of(Capability.FILES));
+  DropboxFiles(ProviderSpec spec, OkHttpClient http, RetrySettings retries, int chunkSize) {
     if (chunkSize <= 0 || chunkSize > MAX_REQUEST_BYTES) {
       throw new IllegalArgumentException("a Dropbox chunk is 1 byte to 150 MiB");
     }

@@ -1,10 +1,13 @@
 package dev.integrations.providers.dropbox;
 
+import dev.integrations.core.port.FilesPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.providers.ProviderContext;
 import dev.integrations.providers.ProviderPlugin;
 import dev.integrations.providers.RetrySettings;
+import dev.integrations.providers.catalog.CapabilityPorts;
 import dev.integrations.providers.catalog.CatalogException;
+import dev.integrations.providers.catalog.GenericAdapters;
 import dev.integrations.providers.catalog.ProviderSpec;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +34,15 @@ public final class DropboxPlugin implements ProviderPlugin {
           "provider 'dropbox', field 'content_url': is required: Dropbox takes file"
               + " contents at its own host (https://content.dropboxapi.com/2).");
     }
+    FilesPort files =
+        new DropboxFiles(
+            spec, context.http(), RetrySettings.defaults(), DropboxFiles.DEFAULT_CHUNK_SIZE);
     return Map.of(
         DROPBOX,
-        new DropboxFiles(
+        GenericAdapters.withCapabilities(
             spec,
             context.client(spec.credentialsGroup()).orElse(null),
             context.http(),
-            RetrySettings.defaults(),
-            DropboxFiles.DEFAULT_CHUNK_SIZE));
+            CapabilityPorts.files(files)));
   }
 }

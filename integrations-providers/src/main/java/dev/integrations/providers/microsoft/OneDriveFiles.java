@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.error.InvalidRequestException;
 import dev.integrations.core.error.ProviderException;
-import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.FilePage;
 import dev.integrations.core.model.FileQuery;
@@ -15,7 +14,6 @@ import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.FilesPort;
 import dev.integrations.providers.RetrySettings;
-import dev.integrations.providers.catalog.CatalogOAuthAdapter;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.internal.ChunkedSource;
 import dev.integrations.providers.internal.ChunkedSource.Chunk;
@@ -24,11 +22,9 @@ import dev.integrations.providers.internal.HttpCalls.Repeat;
 import dev.integrations.providers.microsoft.internal.DriveItems;
 import dev.integrations.providers.microsoft.internal.Graph;
 import dev.integrations.providers.microsoft.internal.UploadSession;
-import dev.integrations.providers.oauth2.ClientCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -46,7 +42,7 @@ import okhttp3.RequestBody;
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/onedrive">OneDrive API</a>
  */
-final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
+final class OneDriveFiles implements FilesPort {
   /** The largest file sent in one request: Graph's limit for a simple upload, 4 MiB. */
   static final int SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 
@@ -59,13 +55,7 @@ final class OneDriveFiles extends CatalogOAuthAdapter implements FilesPort {
   private final RetrySettings retries;
   private final int chunkSize;
 
-  OneDriveFiles(
-      ProviderSpec spec,
-      ClientCredentials client,
-      OkHttpClient http,
-      RetrySettings retries,
-      int chunkSize) {
-    super(spec, client, http, Set.of(Capability.FILES));
+  OneDriveFiles(ProviderSpec spec, OkHttpClient http, RetrySettings retries, int chunkSize) {
     if (chunkSize <= 0 || chunkSize % UploadSession.UNIT != 0) {
       throw new IllegalArgumentException("a OneDrive chunk is a positive multiple of 320 KiB");
     }

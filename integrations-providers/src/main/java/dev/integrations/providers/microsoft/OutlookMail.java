@@ -1,7 +1,6 @@
 package dev.integrations.providers.microsoft;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.MailMessage;
 import dev.integrations.core.model.MailQuery;
@@ -9,15 +8,12 @@ import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.SentMail;
 import dev.integrations.core.port.MailPort;
 import dev.integrations.providers.RetrySettings;
-import dev.integrations.providers.catalog.CatalogOAuthAdapter;
 import dev.integrations.providers.catalog.ProviderSpec;
 import dev.integrations.providers.internal.HttpCalls.Repeat;
 import dev.integrations.providers.microsoft.internal.Graph;
 import dev.integrations.providers.microsoft.internal.GraphMail;
-import dev.integrations.providers.oauth2.ClientCredentials;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -34,12 +30,10 @@ import okhttp3.RequestBody;
  * @see <a href="https://learn.microsoft.com/graph/api/resources/mail-api-overview">Outlook mail
  *     API</a>
  */
-final class OutlookMail extends CatalogOAuthAdapter implements MailPort {
+final class OutlookMail implements MailPort {
   private final Graph graph;
 
-  OutlookMail(
-      ProviderSpec spec, ClientCredentials client, OkHttpClient http, RetrySettings retries) {
-    super(spec, client, http, Set.of(Capability.MAIL));
+  OutlookMail(ProviderSpec spec, OkHttpClient http, RetrySettings retries) {
     this.graph = new Graph(spec, http, retries);
   }
 

@@ -1,10 +1,15 @@
 package dev.integrations.providers.microsoft;
 
+import dev.integrations.core.port.FilesPort;
+import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.ProviderPort;
 import dev.integrations.providers.ProviderContext;
 import dev.integrations.providers.ProviderPlugin;
 import dev.integrations.providers.RetrySettings;
+import dev.integrations.providers.catalog.CapabilityPorts;
+import dev.integrations.providers.catalog.GenericAdapters;
 import dev.integrations.providers.catalog.ProviderSpec;
+import dev.integrations.providers.oauth2.ClientCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,22 +35,25 @@ public final class OutlookOneDrivePlugin implements ProviderPlugin {
     RetrySettings retries = RetrySettings.defaults();
     if (specs.containsKey(OUTLOOK)) {
       ProviderSpec spec = specs.get(OUTLOOK);
+      MailPort mail = new OutlookMail(spec, context.http(), retries);
       adapters.put(
           OUTLOOK,
-          new OutlookMail(
-              spec, context.client(spec.credentialsGroup()).orElse(null), context.http(), retries));
+          GenericAdapters.withCapabilities(
+              spec, client(spec, context), context.http(), CapabilityPorts.mail(mail)));
     }
     if (specs.containsKey(ONEDRIVE)) {
       ProviderSpec spec = specs.get(ONEDRIVE);
+      FilesPort files =
+          new OneDriveFiles(spec, context.http(), retries, OneDriveFiles.DEFAULT_CHUNK_SIZE);
       adapters.put(
           ONEDRIVE,
-          new OneDriveFiles(
-              spec,
-              context.client(spec.credentialsGroup()).orElse(null),
-              context.http(),
-              retries,
-              OneDriveFiles.DEFAULT_CHUNK_SIZE));
+          GenericAdapters.withCapabilities(
+              spec, client(spec, context), context.http(), CapabilityPorts.files(files)));
     }
     return adapters;
+  }
+
+  private static ClientCredentials client(ProviderSpec spec, ProviderContext context) {
+    return context.client(spec.credentialsGroup()).orElse(null);
   }
 }

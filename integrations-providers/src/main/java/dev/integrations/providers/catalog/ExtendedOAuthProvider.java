@@ -4,35 +4,49 @@ import dev.integrations.core.model.AuthorizationRequest;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.FilePage;
+import dev.integrations.core.model.FileQuery;
+import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.MailQuery;
+import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.ProxyRequest;
 import dev.integrations.core.model.ProxyResponse;
+import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.RevocationResult;
+import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.SentMessage;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.TokenGrant;
+import dev.integrations.core.model.UploadProgress;
+import dev.integrations.core.port.FilesPort;
+import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.OAuthProviderPort;
 import dev.integrations.core.port.ProxyPort;
 import java.net.URI;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * An OAuth provider of the generic engine (connect, refresh, revoke, test, proxy) that also sends
- * messages through a plug-in's {@link MessagingPort} (Slack, Teams). Immutable and thread-safe.
+ * An OAuth provider of the generic engine (connect, refresh, revoke, test, proxy) extended with a
+ * plug-in's capability ports: mail (Outlook), files (OneDrive, Dropbox), messages (Slack, Teams).
+ * It declares only the capabilities whose ports it was given, so the others are never reached.
+ * Immutable and thread-safe.
  */
-final class MessagingOAuthProvider implements OAuthProviderPort, ProxyPort, MessagingPort {
+final class ExtendedOAuthProvider
+    implements OAuthProviderPort, ProxyPort, MailPort, FilesPort, MessagingPort {
   private final OAuthProviderPort base;
   private final ProxyPort proxy;
-  private final MessagingPort messages;
+  private final CapabilityPorts ports;
   private final Integration integration;
 
-  MessagingOAuthProvider(CatalogOAuthProvider base, MessagingPort messages) {
+  ExtendedOAuthProvider(CatalogOAuthProvider base, CapabilityPorts ports) {
     this.base = base;
     this.proxy = base;
-    this.messages = messages;
-    Set<Capability> offered = EnumSet.of(Capability.MESSAGES);
+    this.ports = ports;
+    Set<Capability> offered = ports.offered();
     offered.addAll(base.integration().capabilities());
     this.integration = base.integration().withCapabilities(offered);
   }
@@ -74,11 +88,31 @@ final class MessagingOAuthProvider implements OAuthProviderPort, ProxyPort, Mess
 
   @Override
   public SentMessage send(Credentials credentials, ChatMessage message) {
-    return messages.send(credentials, message);
+    return ports.messages().send(credentials, message);
+  }
+
+  @Override
+  public SentMail send(Credentials credentials, MailMessage message) {
+    return ports.mail().send(credentials, message);
+  }
+
+  @Override
+  public List<MailSummary> search(Credentials credentials, MailQuery query) {
+    return ports.mail().search(credentials, query);
+  }
+
+  @Override
+  public FilePage list(Credentials credentials, FileQuery query) {
+    return ports.files().list(credentials, query);
+  }
+
+  @Override
+  public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
+    return ports.files().upload(credentials, upload, progress);
   }
 
   @Override
   public String toString() {
-    return "MessagingOAuthProvider[" + integration.type() + ", " + messages + "]";
+    return "ExtendedOAuthProvider[" + integration.type() + ", " + ports + "]";
   }
 }

@@ -4,35 +4,47 @@ import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.ChatMessage;
 import dev.integrations.core.model.Credentials;
+import dev.integrations.core.model.FilePage;
+import dev.integrations.core.model.FileQuery;
+import dev.integrations.core.model.FileUpload;
 import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.MailMessage;
+import dev.integrations.core.model.MailQuery;
+import dev.integrations.core.model.MailSummary;
 import dev.integrations.core.model.ProxyRequest;
 import dev.integrations.core.model.ProxyResponse;
+import dev.integrations.core.model.RemoteFile;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.SentMail;
 import dev.integrations.core.model.SentMessage;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.TokenConnection;
+import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.BotTokenProviderPort;
+import dev.integrations.core.port.FilesPort;
+import dev.integrations.core.port.MailPort;
 import dev.integrations.core.port.MessagingPort;
 import dev.integrations.core.port.ProxyPort;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A bot-token or API-key provider of the generic engine (validate with the connection's values,
- * test, proxy) that also sends messages through a plug-in's {@link MessagingPort} (Discord,
- * WhatsApp). Immutable and thread-safe.
+ * test, proxy) extended with a plug-in's capability ports (messages: Discord, WhatsApp). It
+ * declares only the capabilities whose ports it was given. Immutable and thread-safe.
  */
-final class MessagingTokenProvider implements BotTokenProviderPort, ProxyPort, MessagingPort {
+final class ExtendedTokenProvider
+    implements BotTokenProviderPort, ProxyPort, MailPort, FilesPort, MessagingPort {
   private final CatalogTokenProvider base;
-  private final MessagingPort messages;
+  private final CapabilityPorts ports;
   private final Integration integration;
 
-  MessagingTokenProvider(CatalogTokenProvider base, MessagingPort messages) {
+  ExtendedTokenProvider(CatalogTokenProvider base, CapabilityPorts ports) {
     this.base = base;
-    this.messages = messages;
-    Set<Capability> offered = EnumSet.of(Capability.MESSAGES);
+    this.ports = ports;
+    Set<Capability> offered = ports.offered();
     offered.addAll(base.integration().capabilities());
     this.integration = base.integration().withCapabilities(offered);
   }
@@ -74,11 +86,31 @@ final class MessagingTokenProvider implements BotTokenProviderPort, ProxyPort, M
 
   @Override
   public SentMessage send(Credentials credentials, ChatMessage message) {
-    return messages.send(credentials, message);
+    return ports.messages().send(credentials, message);
+  }
+
+  @Override
+  public SentMail send(Credentials credentials, MailMessage message) {
+    return ports.mail().send(credentials, message);
+  }
+
+  @Override
+  public List<MailSummary> search(Credentials credentials, MailQuery query) {
+    return ports.mail().search(credentials, query);
+  }
+
+  @Override
+  public FilePage list(Credentials credentials, FileQuery query) {
+    return ports.files().list(credentials, query);
+  }
+
+  @Override
+  public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
+    return ports.files().upload(credentials, upload, progress);
   }
 
   @Override
   public String toString() {
-    return "MessagingTokenProvider[" + integration.type() + ", " + messages + "]";
+    return "ExtendedTokenProvider[" + integration.type() + ", " + ports + "]";
   }
 }
