@@ -1,57 +1,21 @@
 package dev.integrations.providers.catalog;
 
 import dev.integrations.core.model.Account;
-import dev.integrations.core.model.Capability;
-import dev.integrations.core.model.ChatMessage;
-import dev.integrations.core.model.Credentials;
-import dev.integrations.core.model.FilePage;
-import dev.integrations.core.model.FileQuery;
-import dev.integrations.core.model.FileUpload;
-import dev.integrations.core.model.Integration;
-import dev.integrations.core.model.MailMessage;
-import dev.integrations.core.model.MailQuery;
-import dev.integrations.core.model.MailSummary;
-import dev.integrations.core.model.ProxyRequest;
-import dev.integrations.core.model.ProxyResponse;
-import dev.integrations.core.model.RemoteFile;
-import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.Secret;
-import dev.integrations.core.model.SentMail;
-import dev.integrations.core.model.SentMessage;
-import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.TokenConnection;
-import dev.integrations.core.model.UploadProgress;
 import dev.integrations.core.port.BotTokenProviderPort;
-import dev.integrations.core.port.FilesPort;
-import dev.integrations.core.port.MailPort;
-import dev.integrations.core.port.MessagingPort;
-import dev.integrations.core.port.ProxyPort;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A bot-token or API-key provider of the generic engine (validate with the connection's values,
  * test, proxy) extended with a plug-in's capability ports (messages: Discord, WhatsApp). It
  * declares only the capabilities whose ports it was given. Immutable and thread-safe.
  */
-final class ExtendedTokenProvider
-    implements BotTokenProviderPort, ProxyPort, MailPort, FilesPort, MessagingPort {
-  private final CatalogTokenProvider base;
-  private final CapabilityPorts ports;
-  private final Integration integration;
+final class ExtendedTokenProvider extends ExtendedProvider<CatalogTokenProvider>
+    implements BotTokenProviderPort {
 
   ExtendedTokenProvider(CatalogTokenProvider base, CapabilityPorts ports) {
-    this.base = base;
-    this.ports = ports;
-    Set<Capability> offered = ports.offered();
-    offered.addAll(base.integration().capabilities());
-    this.integration = base.integration().withCapabilities(offered);
-  }
-
-  @Override
-  public Integration integration() {
-    return integration;
+    super(base, ports);
   }
 
   @Override
@@ -67,50 +31,5 @@ final class ExtendedTokenProvider
   @Override
   public String tokenField() {
     return base.tokenField();
-  }
-
-  @Override
-  public TestResult test(Credentials credentials) {
-    return base.test(credentials);
-  }
-
-  @Override
-  public RevocationResult revoke(Credentials credentials) {
-    return base.revoke(credentials);
-  }
-
-  @Override
-  public ProxyResponse call(Credentials credentials, ProxyRequest request) {
-    return base.call(credentials, request);
-  }
-
-  @Override
-  public SentMessage send(Credentials credentials, ChatMessage message) {
-    return ports.messages().send(credentials, message);
-  }
-
-  @Override
-  public SentMail send(Credentials credentials, MailMessage message) {
-    return ports.mail().send(credentials, message);
-  }
-
-  @Override
-  public List<MailSummary> search(Credentials credentials, MailQuery query) {
-    return ports.mail().search(credentials, query);
-  }
-
-  @Override
-  public FilePage list(Credentials credentials, FileQuery query) {
-    return ports.files().list(credentials, query);
-  }
-
-  @Override
-  public RemoteFile upload(Credentials credentials, FileUpload upload, UploadProgress progress) {
-    return ports.files().upload(credentials, upload, progress);
-  }
-
-  @Override
-  public String toString() {
-    return "ExtendedTokenProvider[" + integration.type() + ", " + ports + "]";
   }
 }
