@@ -120,9 +120,7 @@ abstract class FilesListCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote()
-          ? target.integration(via).type()
-          : ViaTypes.resolve(context.integrations(), via, Capability.FILES).type();
+      return ViaTypes.type(target, context, via, Capability.FILES);
     }
   }
 

@@ -129,9 +129,7 @@ abstract class MailSendCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote()
-          ? target.integration(via).type()
-          : ViaTypes.resolve(context.integrations(), via, Capability.MAIL).type();
+      return ViaTypes.type(target, context, via, Capability.MAIL);
     }
   }
 

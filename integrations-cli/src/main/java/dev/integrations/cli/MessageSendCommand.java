@@ -102,9 +102,7 @@ abstract class MessageSendCommand implements Callable<Integer> {
 
     @Override
     IntegrationType type(Target target) {
-      return target.remote()
-          ? target.integration(via).type()
-          : ViaTypes.resolve(context.integrations(), via, Capability.MESSAGES).type();
+      return ViaTypes.type(target, context, via, Capability.MESSAGES);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.integrations.core.error.IntegrationException;
 import dev.integrations.core.error.UnsupportedCapabilityException;
 import dev.integrations.core.model.Capability;
 import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.service.Integrations;
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +55,18 @@ abstract class ViaTypes implements Iterable<String> {
               + (offering.isEmpty() ? "" : " --via takes " + String.join(", ", offering) + "."));
     }
     return integration;
+  }
+
+  /**
+   * The type {@code via} names for a command that needs {@code capability}: checked against the
+   * catalog here, or, through a server, named by its list (the server refuses a type without the
+   * capability with the same {@code unsupported_capability}).
+   */
+  static IntegrationType type(
+      Target target, CliContext context, String via, Capability capability) {
+    return target.remote()
+        ? target.integration(via).type()
+        : resolve(context.integrations(), via, capability).type();
   }
 
   /** The types that offer mail. */
