@@ -4,6 +4,7 @@ import dev.integrations.bootstrap.presentation.CompleteRequest;
 import dev.integrations.bootstrap.presentation.ConnectRequest;
 import dev.integrations.bootstrap.presentation.HealthBodies;
 import dev.integrations.bootstrap.presentation.IntegrationEntry;
+import dev.integrations.bootstrap.presentation.IntegrationListJson;
 import dev.integrations.bootstrap.presentation.JsonMapping;
 import dev.integrations.bootstrap.presentation.Replies;
 import dev.integrations.core.error.ErrorCode;
@@ -20,6 +21,7 @@ import dev.integrations.core.service.ConnectResult;
 import dev.integrations.core.service.DisconnectResult;
 import dev.integrations.core.service.IntegrationService;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +36,13 @@ final class IntegrationRoutes {
   private final IntegrationService connections;
   private final JsonMapping json;
   private final ConsentCookie consentCookie;
+  private final IntegrationListJson listJson;
 
   IntegrationRoutes(IntegrationService connections, JsonMapping json, ConsentCookie consentCookie) {
     this.connections = connections;
     this.json = json;
     this.consentCookie = consentCookie;
+    this.listJson = new IntegrationListJson(json, connections.catalog());
   }
 
   void register(RoutesConfig routes) {
@@ -55,7 +59,7 @@ final class IntegrationRoutes {
 
   void list(Context ctx) {
     UserId user = JwtAuthenticator.user(ctx);
-    ctx.json(connections.list(user).stream().map(IntegrationEntry::of).toList());
+    ctx.contentType(ContentType.APPLICATION_JSON).result(listJson.write(connections.list(user)));
   }
 
   void connect(Context ctx) {

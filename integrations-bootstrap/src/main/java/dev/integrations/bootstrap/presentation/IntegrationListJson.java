@@ -1,0 +1,95 @@
+package dev.integrations.bootstrap.presentation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionStatus;
+import dev.integrations.core.model.Integration;
+import dev.integrations.core.model.IntegrationStatus;
+import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UsageCount;
+import dev.integrations.core.model.UserId;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of {@code GET /api/integrations}: byte for byte what {@link JsonMapping} writes for the
+ * list of {@link IntegrationEntry}, written faster. Most entries of a list are integrations the
+ * user has not connected, and those are the same for every user: each is serialised once, when this
+ * is built, and copied as bytes after. Only the user's connections are serialised per request
+ * (docs/performance.md measured the per-request serialisation of twelve entries at a fifth of the
+ * request's CPU).
+ *
+ * <p>Thread-safe.
+ */
+public final class IntegrationListJson {
+  /** Whose disconnected entry is written once: an entry names no user. */
+  private static final UserId NOBODY = UserId.of("-");
+
+  private final ObjectMapper mapper;
+  private final Map<IntegrationType, Unconnected> unconnected = new HashMap<>();
+
+  /** Writes with {@code json}'s mapper, knowing the entries of {@code catalog} beforehand. */
+  public IntegrationListJson(JsonMapping json, List<Integration> catalog) {
+    this.mapper = json.mapper();
+    for (Integration integration : catalog) {
+      IntegrationEntry entry =
+          IntegrationEntry.of(
+              new IntegrationStatus(
+                  integration, Connection.disconnected(NOBODY, integration.type())));
+      unconnected.put(integration.type(), new Unconnected(integration, bytes(entry)));
+    }
+  }
+
+  /** The list's JSON array, entries in the order given. */
+  public byte[] write(List<IntegrationStatus> statuses) {
+    byte[][] entries = new byte[statuses.size()][];
+    int size = 2 + Math.max(0, entries.length - 1); // [ ] and the commas
+    for (int i = 0; i < entries.length; i++) {
+      IntegrationStatus status = statuses.get(i);
+      Unconnected known = unconnected.get(status.integration().type());
+      entries[i] =
+          known != null && known.integration() == status.integration() && isUnconnected(status)
+              ? known.json()
+              : bytes(IntegrationEntry.of(status));
+      size += entries[i].length;
+    }
+    byte[] out = new byte[size];
+    out[0] = '[';
+    int at = 1;
+    for (int i = 0; i < entries.length; i++) {
+      if (i > 0) {
+        out[at++] = ',';
+      }
+      System.arraycopy(entries[i], 0, out, at, entries[i].length);
+      at += entries[i].length;
+    }
+    out[at] = ']';
+    return out;
+  }
+
+  /** No connection, hence no health and no usage: the entry every such user gets. */
+  private static boolean isUnconnected(IntegrationStatus status) {
+    Connection c = status.connection();
+    return c.status() == ConnectionStatus.DISCONNECTED
+        && c.connectedAt() == null
+        && c.lastSync() == null
+        && c.lastError() == null
+        && c.lastErrorMessage() == null
+        && c.account() == null
+        && status.health() == null
+        && status.usage24h().equals(UsageCount.NONE);
+  }
+
+  private byte[] bytes(IntegrationEntry entry) {
+    try {
+      return mapper.writeValueAsBytes(entry);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot write an integration entry", e);
+    }
+  }
+
+  private record Unconnected(Integration integration, byte[] json) {}
+}
