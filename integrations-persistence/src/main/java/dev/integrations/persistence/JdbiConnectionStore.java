@@ -5,16 +5,22 @@ import dev.integrations.core.error.StorageException;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.ConnectionOverview;
 import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
+import dev.integrations.core.port.UsageStore;
 import dev.integrations.persistence.internal.ConnectionRow;
 import dev.integrations.persistence.internal.ConnectionsDao;
 import dev.integrations.persistence.internal.StorageErrors;
 import dev.integrations.persistence.internal.WebhookOutbox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +35,27 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiConnectionStore implements ConnectionStore {
   private static final ConnectionRow.Mapper ROWS = new ConnectionRow.Mapper();
+
+  /** Health columns are read as h_*, so that they do not shadow the connection's. */
+  private static final String HEALTH = "h_";
+
+  /**
+   * The user's connections, their health and their calls since a given hour: {@link #overview}'s
+   * one query. Parameters: user, first hour, user.
+   */
+  private static final String OVERVIEW =
+      "SELECT "
+          + prefixed("c.", "", ConnectionsDao.COLUMNS)
+          + ", "
+          + prefixed("h.", HEALTH, JdbiHealthStore.COLUMNS)
+          + ", u.calls AS usage_calls, u.failures AS usage_failures"
+          + " FROM connections c"
+          + " LEFT JOIN connection_health h"
+          + " ON h.user_id = c.user_id AND h.integration_type = c.integration_type"
+          + " LEFT JOIN (SELECT integration_type, SUM(calls) AS calls, SUM(failures) AS failures"
+          + " FROM connection_usage WHERE user_id = ? AND bucket_hour >= ? GROUP BY integration_type) u"
+          + " ON u.integration_type = c.integration_type"
+          + " WHERE c.user_id = ?";
 
   private final Jdbi jdbi;
   private final DataSource dataSource;
@@ -85,6 +112,54 @@ final class JdbiConnectionStore implements ConnectionStore {
       connections.add(toConnection(row));
     }
     return connections;
+  }
+
+  /**
+   * One query on a pooled connection when {@code health} and {@code usage} are the stores of this
+   * database ({@link JdbiStores}); the three reads of the default otherwise.
+   */
+  @Override
+  public List<ConnectionOverview> overview(
+      UserId user, HealthStore health, UsageStore usage, Instant usageSince) {
+    if (!(health instanceof JdbiHealthStore h && h.uses(jdbi))
+        || !(usage instanceof JdbiUsageStore u && u.uses(jdbi))) {
+      return ConnectionStore.super.overview(user, health, usage, usageSince);
+    }
+    return StorageErrors.jdbc(
+        "read connections",
+        () -> {
+          try (java.sql.Connection connection = dataSource.getConnection();
+              PreparedStatement query = connection.prepareStatement(OVERVIEW)) {
+            query.setString(1, user.value());
+            query.setObject(2, usageSince.atOffset(ZoneOffset.UTC));
+            query.setString(3, user.value());
+            try (ResultSet rs = query.executeQuery()) {
+              List<ConnectionOverview> found = new ArrayList<>(4);
+              while (rs.next()) {
+                found.add(
+                    new ConnectionOverview(
+                        toConnection(ROWS.map(rs, null)),
+                        rs.getString(HEALTH + "state") == null
+                            ? null
+                            : JdbiHealthStore.read(rs, HEALTH),
+                        new UsageCount(rs.getLong("usage_calls"), rs.getLong("usage_failures"))));
+              }
+              return found;
+            }
+          }
+        });
+  }
+
+  private static String prefixed(String table, String alias, String columns) {
+    StringBuilder select = new StringBuilder();
+    for (String column : columns.split(",")) {
+      String name = column.strip();
+      select.append(select.isEmpty() ? "" : ", ").append(table).append(name);
+      if (!alias.isEmpty()) {
+        select.append(" AS ").append(alias).append(name);
+      }
+    }
+    return select.toString();
   }
 
   @Override

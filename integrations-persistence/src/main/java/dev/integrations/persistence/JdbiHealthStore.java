@@ -31,7 +31,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * callers' clocks, which should agree to well within a claim's length. Thread-safe.
  */
 final class JdbiHealthStore implements HealthStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "user_id, integration_type, connected_at, state, failure_count, first_failure, last_success,"
           + " last_failure, last_error, last_error_message, next_check";
   private static final String ROW = " WHERE user_id = :user AND integration_type = :type";
@@ -47,6 +47,11 @@ final class JdbiHealthStore implements HealthStore {
   JdbiHealthStore(Jdbi jdbi, WebhookOutbox outbox) {
     this.jdbi = jdbi;
     this.outbox = outbox;
+  }
+
+  /** Whether this store keeps its rows through {@code other}: in the same database. */
+  boolean uses(Jdbi other) {
+    return jdbi == other;
   }
 
   @Override
@@ -210,19 +215,24 @@ final class JdbiHealthStore implements HealthStore {
   }
 
   private static ConnectionHealth read(ResultSet rs, StatementContext ctx) throws SQLException {
-    String error = rs.getString("last_error");
+    return read(rs, "");
+  }
+
+  /** A row of {@link #COLUMNS}, each column's name prefixed by {@code prefix}. */
+  static ConnectionHealth read(ResultSet rs, String prefix) throws SQLException {
+    String error = rs.getString(prefix + "last_error");
     return new ConnectionHealth(
-        UserId.of(rs.getString("user_id")),
-        IntegrationType.of(rs.getString("integration_type")),
-        TimeColumns.read(rs, "connected_at"),
-        HealthState.of(rs.getString("state")),
-        rs.getInt("failure_count"),
-        TimeColumns.read(rs, "first_failure"),
-        TimeColumns.read(rs, "last_success"),
-        TimeColumns.read(rs, "last_failure"),
+        UserId.of(rs.getString(prefix + "user_id")),
+        IntegrationType.of(rs.getString(prefix + "integration_type")),
+        TimeColumns.read(rs, prefix + "connected_at"),
+        HealthState.of(rs.getString(prefix + "state")),
+        rs.getInt(prefix + "failure_count"),
+        TimeColumns.read(rs, prefix + "first_failure"),
+        TimeColumns.read(rs, prefix + "last_success"),
+        TimeColumns.read(rs, prefix + "last_failure"),
         error == null ? null : errorCode(error),
-        rs.getString("last_error_message"),
-        TimeColumns.read(rs, "next_check"));
+        rs.getString(prefix + "last_error_message"),
+        TimeColumns.read(rs, prefix + "next_check"));
   }
 
   private static ErrorCode errorCode(String wireName) {

@@ -30,6 +30,11 @@ final class JdbiUsageStore implements UsageStore {
     this.jdbi = jdbi;
   }
 
+  /** Whether this store keeps its rows through {@code other}: in the same database. */
+  boolean uses(Jdbi other) {
+    return jdbi == other;
+  }
+
   @Override
   public void add(UserId user, IntegrationType type, String action, Instant at, UsageCount count) {
     Instant hour = at.truncatedTo(ChronoUnit.HOURS);

@@ -1,6 +1,8 @@
 package dev.integrations.persistence;
 
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
+import dev.integrations.core.port.UsageStore;
 import dev.integrations.core.port.contract.ConnectionStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,17 @@ class H2ConnectionStoreTest extends ConnectionStoreContract {
   protected ConnectionStore newStore() {
     database = TestDatabase.h2(directory);
     return database.stores().connectionStore();
+  }
+
+  /** The stores of the same database: {@code overview} reads them in one query. */
+  @Override
+  protected HealthStore healthStore() {
+    return database.stores().healthStore();
+  }
+
+  @Override
+  protected UsageStore usageStore() {
+    return database.stores().usageStore();
   }
 
   @AfterEach

@@ -2,9 +2,16 @@ package dev.integrations.core.port;
 
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
+import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionOverview;
 import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +32,34 @@ public interface ConnectionStore {
 
   /** All of a user's saved connections, in no particular order. */
   List<Connection> findAll(UserId user);
+
+  /**
+   * All of a user's saved connections, in no particular order, each with the health {@code health}
+   * records about it and its calls in {@code usage} since {@code usageSince}: what the list of
+   * integrations shows. This default reads the three stores in turn; the JDBI store, given the
+   * health and usage stores of its own database, reads all three in one query.
+   */
+  default List<ConnectionOverview> overview(
+      UserId user, HealthStore health, UsageStore usage, Instant usageSince) {
+    List<Connection> mine = findAll(user);
+    if (mine.isEmpty()) {
+      return List.of();
+    }
+    Map<IntegrationType, ConnectionHealth> recorded = new HashMap<>();
+    for (ConnectionHealth h : health.findAll(user)) {
+      recorded.put(h.type(), h);
+    }
+    Map<IntegrationType, UsageCount> counts = usage.totalsSince(user, usageSince);
+    List<ConnectionOverview> overview = new ArrayList<>(mine.size());
+    for (Connection connection : mine) {
+      overview.add(
+          new ConnectionOverview(
+              connection,
+              recorded.get(connection.type()),
+              counts.getOrDefault(connection.type(), UsageCount.NONE)));
+    }
+    return overview;
+  }
 
   /**
    * Inserts or replaces the connection of {@code connection.user()} to {@code connection.type()}:

@@ -12,6 +12,7 @@ import dev.integrations.core.model.AuthMethod;
 import dev.integrations.core.model.Connection;
 import dev.integrations.core.model.ConnectionEvent;
 import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionOverview;
 import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.ConnectionUsage;
 import dev.integrations.core.model.Credentials;
@@ -22,7 +23,6 @@ import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.RevocationResult;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.TokenConnection;
-import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.BotTokenProviderPort;
 import dev.integrations.core.port.ConnectionStore;
@@ -39,6 +39,8 @@ import dev.integrations.core.service.internal.OAuthFlow;
 import dev.integrations.core.service.internal.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,31 +111,28 @@ public final class IntegrationService {
 
   /**
    * Every integration with the user's connection to it (disconnected where there is none), its
-   * health and its calls of the last 24 hours.
+   * health and its calls of the last 24 hours (none where it is not connected): one read of the
+   * stores.
    */
   public List<IntegrationStatus> list(UserId user) {
-    Map<IntegrationType, Connection> mine =
-        connections.findAll(user).stream()
-            .collect(Collectors.toMap(Connection::type, Function.identity()));
-    if (mine.isEmpty()) {
-      return providers.catalog().stream()
-          .map(i -> new IntegrationStatus(i, Connection.disconnected(user, i.type())))
-          .toList();
+    Map<IntegrationType, ConnectionOverview> mine = new HashMap<>();
+    for (ConnectionOverview overview : monitoring.overview(connections, user)) {
+      mine.put(overview.connection().type(), overview);
     }
-    Map<IntegrationType, ConnectionHealth> health = monitoring.healthOf(user);
-    Map<IntegrationType, UsageCount> usage = monitoring.usageOf(user);
-    return providers.catalog().stream()
-        .map(
-            i -> {
-              Connection connection =
-                  mine.getOrDefault(i.type(), Connection.disconnected(user, i.type()));
-              return new IntegrationStatus(
+    List<Integration> catalog = providers.catalog();
+    List<IntegrationStatus> statuses = new ArrayList<>(catalog.size());
+    for (Integration i : catalog) {
+      ConnectionOverview overview = mine.get(i.type());
+      statuses.add(
+          overview == null
+              ? new IntegrationStatus(i, Connection.disconnected(user, i.type()))
+              : new IntegrationStatus(
                   i,
-                  connection,
-                  HealthRecorder.view(connection, health.get(i.type())).orElse(null),
-                  usage.getOrDefault(i.type(), UsageCount.NONE));
-            })
-        .toList();
+                  overview.connection(),
+                  HealthRecorder.view(overview.connection(), overview.health()).orElse(null),
+                  overview.usage()));
+    }
+    return statuses;
   }
 
   /**

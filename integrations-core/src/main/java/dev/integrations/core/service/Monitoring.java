@@ -1,13 +1,14 @@
 package dev.integrations.core.service;
 
 import dev.integrations.core.error.IntegrationException;
-import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionOverview;
 import dev.integrations.core.model.ConnectionUsage;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.TestResult;
 import dev.integrations.core.model.UsageBucket;
 import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
+import dev.integrations.core.port.ConnectionStore;
 import dev.integrations.core.port.HealthStore;
 import dev.integrations.core.port.UsageStore;
 import dev.integrations.core.service.internal.CallObserver;
@@ -25,8 +26,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The health and usage of connections: where they are kept, recorded and read. Thread-safe. */
 final class Monitoring {
@@ -65,16 +64,13 @@ final class Monitoring {
     return observer;
   }
 
-  /** The recorded health of the user's connections, by integration. */
-  Map<IntegrationType, ConnectionHealth> healthOf(UserId user) {
-    return health.findAll(user).stream()
-        .collect(Collectors.toMap(ConnectionHealth::type, Function.identity()));
-  }
-
-  /** The user's calls of the last 24 hours (to the hour), by integration. */
-  Map<IntegrationType, UsageCount> usageOf(UserId user) {
+  /**
+   * The user's saved connections with their recorded health and their calls of the last 24 hours
+   * (to the hour).
+   */
+  List<ConnectionOverview> overview(ConnectionStore connections, UserId user) {
     counter.flush(user); // this process's own counts, even those not yet written
-    return usage.totalsSince(user, last24HoursFrom(clock.instant()));
+    return connections.overview(user, health, usage, last24HoursFrom(clock.instant()));
   }
 
   /** Records a test's outcome: its result, or the error it failed with. */

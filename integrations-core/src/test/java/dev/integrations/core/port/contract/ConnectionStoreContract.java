@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.integrations.core.error.ErrorCode;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionHealth;
+import dev.integrations.core.model.ConnectionOverview;
 import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.IntegrationType;
+import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.port.ConnectionStore;
+import dev.integrations.core.port.HealthStore;
+import dev.integrations.core.port.UsageStore;
+import dev.integrations.core.service.internal.LocalHealthStore;
+import dev.integrations.core.service.internal.LocalUsageStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +34,24 @@ public abstract class ConnectionStoreContract {
 
   /** A store with nothing in it. */
   protected abstract ConnectionStore newStore();
+
+  /**
+   * The health store {@link ConnectionStore#overview} is asked to join: by default one in memory;
+   * an adapter that joins its own database's stores in one query returns those.
+   */
+  protected HealthStore healthStore() {
+    return localHealth;
+  }
+
+  /**
+   * The usage store {@link ConnectionStore#overview} is asked to join, like {@link #healthStore}.
+   */
+  protected UsageStore usageStore() {
+    return localUsage;
+  }
+
+  private final HealthStore localHealth = new LocalHealthStore();
+  private final UsageStore localUsage = new LocalUsageStore();
 
   @BeforeEach
   void createStore() {
@@ -144,5 +171,41 @@ public abstract class ConnectionStoreContract {
 
     assertThat(store.update(ann.failed(ErrorCode.CREDENTIALS_REJECTED, "Refused."))).isTrue();
     assertThat(store.find(BOB, IntegrationType.GMAIL)).contains(bob);
+  }
+
+  @Test
+  void overview_of_a_user_without_connections_is_empty() {
+    usageStore().add(ANN, IntegrationType.GMAIL, "send", T0, new UsageCount(2, 0));
+
+    assertThat(store.overview(ANN, healthStore(), usageStore(), T0.minusSeconds(3600))).isEmpty();
+  }
+
+  @Test
+  void overview_gives_each_connection_its_health_and_its_calls_since_the_hour_asked() {
+    Instant hour = T0.truncatedTo(ChronoUnit.HOURS);
+    Connection gmail =
+        Connection.connected(ANN, IntegrationType.GMAIL, T0, new Account("a-1", "ann@example.com"));
+    Connection drive = Connection.connected(ANN, IntegrationType.GOOGLE_DRIVE, T0, null);
+    store.save(gmail);
+    store.save(drive);
+    store.save(Connection.connected(BOB, IntegrationType.GMAIL, T0, null));
+    ConnectionHealth refused =
+        ConnectionHealth.healthy(ANN, IntegrationType.GMAIL, T0, T0)
+            .refused(ErrorCode.REAUTHORIZATION_REQUIRED, "Revoked.", T0.plusSeconds(30));
+    healthStore().save(refused);
+    healthStore().save(ConnectionHealth.healthy(BOB, IntegrationType.GMAIL, T0, T0));
+    UsageStore usage = usageStore();
+    usage.add(ANN, IntegrationType.GMAIL, "send", hour, new UsageCount(3, 1));
+    usage.add(ANN, IntegrationType.GMAIL, "search", hour.plusSeconds(3600), new UsageCount(4, 0));
+    usage.add(ANN, IntegrationType.GMAIL, "send", hour.minusSeconds(3600), new UsageCount(50, 9));
+    usage.add(ANN, IntegrationType.TELEGRAM, "send", hour, new UsageCount(6, 0));
+    usage.add(BOB, IntegrationType.GMAIL, "send", hour, new UsageCount(7, 7));
+
+    List<ConnectionOverview> overview = store.overview(ANN, healthStore(), usage, hour);
+
+    assertThat(overview)
+        .containsExactlyInAnyOrder(
+            new ConnectionOverview(gmail, refused, new UsageCount(7, 1)),
+            new ConnectionOverview(drive, null, UsageCount.NONE));
   }
 }
