@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -50,6 +51,14 @@ public final class Metrics implements Telemetry {
   private final AtomicReference<Supplier<Map<String, ? extends Number>>> connections =
       new AtomicReference<>(Map::of);
 
+  /**
+   * Each request's timer by its labels, found with one hash lookup instead of building its tags
+   * and id on every request (a few percent of a request's CPU under load). Bounded like the labels.
+   */
+  private final Map<HttpTimer, Timer> httpTimers = new ConcurrentHashMap<>();
+
+  private record HttpTimer(String method, String route, int status) {}
+
   Metrics() {
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -74,11 +83,15 @@ public final class Metrics implements Telemetry {
    * /api/integrations/{type}/usage}), or a fixed word for no match; never the raw path.
    */
   public void httpRequest(String method, String route, int status, Duration took) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by route template and status")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(registry)
+    httpTimers
+        .computeIfAbsent(
+            new HttpTimer(method, route, status),
+            key ->
+                Timer.builder("http.server.requests")
+                    .description("HTTP requests by route template and status")
+                    .tags("method", method, "route", route, "status", Integer.toString(status))
+                    .publishPercentileHistogram()
+                    .register(registry))
         .record(took);
   }
 
