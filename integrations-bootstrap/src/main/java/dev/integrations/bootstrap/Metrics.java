@@ -52,8 +52,8 @@ public final class Metrics implements Telemetry {
       new AtomicReference<>(Map::of);
 
   /**
-   * Each request's timer by its labels, found with one hash lookup instead of building its tags
-   * and id on every request (a few percent of a request's CPU under load). Bounded like the labels.
+   * Each request's timer by its labels, found with one hash lookup instead of building its tags and
+   * id on every request (a few percent of a request's CPU under load). Bounded like the labels.
    */
   private final Map<HttpTimer, Timer> httpTimers = new ConcurrentHashMap<>();
 

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -36,26 +35,35 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiConnectionStore implements ConnectionStore {
   private static final ConnectionRow.Mapper ROWS = new ConnectionRow.Mapper();
 
-  /** Health columns are read as h_*, so that they do not shadow the connection's. */
-  private static final String HEALTH = "h_";
-
   /**
    * The user's connections, their health and their calls since a given hour: {@link #overview}'s
-   * one query. Parameters: user, first hour, user.
+   * one query (grouped by every selected column, which H2 needs and PostgreSQL accepts; on H2 it
+   * measured faster than joining a grouped subquery). Parameters: first hour, user. Columns: the
+   * connection's from 1, the health's from {@link #HEALTH_FIRST}, the calls and failures after them
+   * (NULL when none).
    */
-  private static final String OVERVIEW =
-      "SELECT "
-          + prefixed("c.", "", ConnectionsDao.COLUMNS)
-          + ", "
-          + prefixed("h.", HEALTH, JdbiHealthStore.COLUMNS)
-          + ", u.calls AS usage_calls, u.failures AS usage_failures"
-          + " FROM connections c"
-          + " LEFT JOIN connection_health h"
-          + " ON h.user_id = c.user_id AND h.integration_type = c.integration_type"
-          + " LEFT JOIN (SELECT integration_type, SUM(calls) AS calls, SUM(failures) AS failures"
-          + " FROM connection_usage WHERE user_id = ? AND bucket_hour >= ? GROUP BY integration_type) u"
-          + " ON u.integration_type = c.integration_type"
-          + " WHERE c.user_id = ?";
+  private static final String OVERVIEW;
+
+  static {
+    String columns =
+        qualified("c.", ConnectionsDao.COLUMNS) + ", " + qualified("h.", JdbiHealthStore.COLUMNS);
+    OVERVIEW =
+        "SELECT "
+            + columns
+            + ", SUM(u.calls), SUM(u.failures)"
+            + " FROM connections c"
+            + " LEFT JOIN connection_health h"
+            + " ON h.user_id = c.user_id AND h.integration_type = c.integration_type"
+            + " LEFT JOIN connection_usage u"
+            + " ON u.user_id = c.user_id AND u.integration_type = c.integration_type"
+            + " AND u.bucket_hour >= ?"
+            + " WHERE c.user_id = ?"
+            + " GROUP BY "
+            + columns;
+  }
+
+  private static final int HEALTH_FIRST = ConnectionsDao.COLUMNS.split(",").length + 1;
+  private static final int USAGE_FIRST = HEALTH_FIRST + JdbiHealthStore.COLUMNS.split(",").length;
 
   private final Jdbi jdbi;
   private final DataSource dataSource;
@@ -130,19 +138,18 @@ final class JdbiConnectionStore implements ConnectionStore {
         () -> {
           try (java.sql.Connection connection = dataSource.getConnection();
               PreparedStatement query = connection.prepareStatement(OVERVIEW)) {
-            query.setString(1, user.value());
-            query.setObject(2, usageSince.atOffset(ZoneOffset.UTC));
-            query.setString(3, user.value());
+            query.setObject(1, usageSince.atOffset(ZoneOffset.UTC));
+            query.setString(2, user.value());
             try (ResultSet rs = query.executeQuery()) {
               List<ConnectionOverview> found = new ArrayList<>(4);
               while (rs.next()) {
                 found.add(
                     new ConnectionOverview(
-                        toConnection(ROWS.map(rs, null)),
-                        rs.getString(HEALTH + "state") == null
+                        toConnection(ConnectionRow.read(rs, 1)),
+                        rs.getString(HEALTH_FIRST) == null
                             ? null
-                            : JdbiHealthStore.read(rs, HEALTH),
-                        new UsageCount(rs.getLong("usage_calls"), rs.getLong("usage_failures"))));
+                            : JdbiHealthStore.read(rs, HEALTH_FIRST),
+                        new UsageCount(rs.getLong(USAGE_FIRST), rs.getLong(USAGE_FIRST + 1))));
               }
               return found;
             }
@@ -150,14 +157,10 @@ final class JdbiConnectionStore implements ConnectionStore {
         });
   }
 
-  private static String prefixed(String table, String alias, String columns) {
+  private static String qualified(String table, String columns) {
     StringBuilder select = new StringBuilder();
     for (String column : columns.split(",")) {
-      String name = column.strip();
-      select.append(select.isEmpty() ? "" : ", ").append(table).append(name);
-      if (!alias.isEmpty()) {
-        select.append(" AS ").append(alias).append(name);
-      }
+      select.append(select.isEmpty() ? "" : ", ").append(table).append(column.strip());
     }
     return select.toString();
   }
@@ -275,19 +278,23 @@ final class JdbiConnectionStore implements ConnectionStore {
   }
 
   private static ConnectionStatus status(String wireName) {
-    return Arrays.stream(ConnectionStatus.values())
-        .filter(s -> s.wireName().equals(wireName))
-        .findFirst()
-        .orElseThrow(
-            () -> new StorageException("A stored connection has an unknown status: " + wireName));
+    for (ConnectionStatus status : STATUSES) {
+      if (status.wireName().equals(wireName)) {
+        return status;
+      }
+    }
+    throw new StorageException("A stored connection has an unknown status: " + wireName);
   }
 
   private static ErrorCode errorCode(String wireName) {
-    return Arrays.stream(ErrorCode.values())
-        .filter(c -> c.wireName().equals(wireName))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new StorageException("A stored connection has an unknown error code: " + wireName));
+    for (ErrorCode code : ERROR_CODES) {
+      if (code.wireName().equals(wireName)) {
+        return code;
+      }
+    }
+    throw new StorageException("A stored connection has an unknown error code: " + wireName);
   }
+
+  private static final ConnectionStatus[] STATUSES = ConnectionStatus.values();
+  private static final ErrorCode[] ERROR_CODES = ErrorCode.values();
 }

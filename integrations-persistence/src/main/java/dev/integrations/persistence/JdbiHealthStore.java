@@ -15,7 +15,6 @@ import dev.integrations.persistence.internal.WebhookOutbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -215,31 +214,37 @@ final class JdbiHealthStore implements HealthStore {
   }
 
   private static ConnectionHealth read(ResultSet rs, StatementContext ctx) throws SQLException {
-    return read(rs, "");
+    return read(rs, 1);
   }
 
-  /** A row of {@link #COLUMNS}, each column's name prefixed by {@code prefix}. */
-  static ConnectionHealth read(ResultSet rs, String prefix) throws SQLException {
-    String error = rs.getString(prefix + "last_error");
+  /**
+   * The health whose columns, in {@link #COLUMNS}'s order, start at column {@code first} (every
+   * query selects them so).
+   */
+  static ConnectionHealth read(ResultSet rs, int first) throws SQLException {
+    String error = rs.getString(first + 8);
     return new ConnectionHealth(
-        UserId.of(rs.getString(prefix + "user_id")),
-        IntegrationType.of(rs.getString(prefix + "integration_type")),
-        TimeColumns.read(rs, prefix + "connected_at"),
-        HealthState.of(rs.getString(prefix + "state")),
-        rs.getInt(prefix + "failure_count"),
-        TimeColumns.read(rs, prefix + "first_failure"),
-        TimeColumns.read(rs, prefix + "last_success"),
-        TimeColumns.read(rs, prefix + "last_failure"),
+        UserId.of(rs.getString(first)),
+        IntegrationType.of(rs.getString(first + 1)),
+        TimeColumns.read(rs, first + 2),
+        HealthState.of(rs.getString(first + 3)),
+        rs.getInt(first + 4),
+        TimeColumns.read(rs, first + 5),
+        TimeColumns.read(rs, first + 6),
+        TimeColumns.read(rs, first + 7),
         error == null ? null : errorCode(error),
-        rs.getString(prefix + "last_error_message"),
-        TimeColumns.read(rs, prefix + "next_check"));
+        rs.getString(first + 9),
+        TimeColumns.read(rs, first + 10));
   }
 
   private static ErrorCode errorCode(String wireName) {
-    return Arrays.stream(ErrorCode.values())
-        .filter(c -> c.wireName().equals(wireName))
-        .findFirst()
-        .orElseThrow(
-            () -> new StorageException("A stored health has an unknown error code: " + wireName));
+    for (ErrorCode code : ERROR_CODES) {
+      if (code.wireName().equals(wireName)) {
+        return code;
+      }
+    }
+    throw new StorageException("A stored health has an unknown error code: " + wireName);
   }
+
+  private static final ErrorCode[] ERROR_CODES = ErrorCode.values();
 }

@@ -13,6 +13,8 @@ public enum ConnectionStatus {
 
   /** The lowercase name used in JSON and CLI output. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
 }

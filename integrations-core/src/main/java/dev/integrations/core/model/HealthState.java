@@ -1,6 +1,5 @@
 package dev.integrations.core.model;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** How a connection has been doing lately, as its calls, tests and background checks found it. */
@@ -20,14 +19,20 @@ public enum HealthState {
 
   /** The lowercase name used in JSON and CLI output. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
+
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
+  private static final HealthState[] VALUES = values();
 
   /** The state whose {@link #wireName()} is {@code wireName}. */
   public static HealthState of(String wireName) {
-    return Arrays.stream(values())
-        .filter(s -> s.wireName().equals(wireName))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unknown health state: " + wireName));
+    for (HealthState state : VALUES) {
+      if (state.wireName.equals(wireName)) {
+        return state;
+      }
+    }
+    throw new IllegalArgumentException("Unknown health state: " + wireName);
   }
 }

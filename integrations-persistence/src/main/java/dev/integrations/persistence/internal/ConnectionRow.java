@@ -21,20 +21,28 @@ public record ConnectionRow(
     String accountId,
     String accountName) {
 
-  /** Maps every column of {@code connections}. */
+  /**
+   * The row whose columns, in {@link ConnectionsDao#COLUMNS}'s order, start at column {@code first}
+   * (read by position: a lookup by label cost more than the read in the list's profile).
+   */
+  public static ConnectionRow read(ResultSet rs, int first) throws SQLException {
+    return new ConnectionRow(
+        rs.getString(first),
+        rs.getString(first + 1),
+        rs.getString(first + 2),
+        TimeColumns.read(rs, first + 3),
+        TimeColumns.read(rs, first + 4),
+        rs.getString(first + 5),
+        rs.getString(first + 6),
+        rs.getString(first + 7),
+        rs.getString(first + 8));
+  }
+
+  /** Maps a row of the {@link ConnectionsDao#COLUMNS} (each query selects them first). */
   public static final class Mapper implements RowMapper<ConnectionRow> {
     @Override
     public ConnectionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new ConnectionRow(
-          rs.getString("user_id"),
-          rs.getString("integration_type"),
-          rs.getString("status"),
-          TimeColumns.read(rs, "connected_at"),
-          TimeColumns.read(rs, "last_sync"),
-          rs.getString("last_error"),
-          rs.getString("last_error_message"),
-          rs.getString("account_id"),
-          rs.getString("account_name"));
+      return read(rs, 1);
     }
   }
 }

@@ -30,6 +30,12 @@ public final class TimeColumns {
     return value == null ? null : value.toInstant();
   }
 
+  /** Reads the {@code TIMESTAMP WITH TIME ZONE} column at {@code index}, null when it is NULL. */
+  public static Instant read(ResultSet rs, int index) throws SQLException {
+    OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
   private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
     InstantArgumentFactory() {
       super(Types.TIMESTAMP_WITH_TIMEZONE);
