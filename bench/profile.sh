@@ -19,11 +19,17 @@ ensure_wrk
 work="$(mktemp -d)"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+tg_port=$(free_port)
+/usr/bin/python3 "$root/bench/telegram_standin.py" "$tg_port" & pids+=($!)
 port=$(free_port)
 export INTEGRATIONS_DATA_DIR="$work/data" INTEGRATIONS_HOST=127.0.0.1 INTEGRATIONS_PORT="$port"
 export INTEGRATIONS_JWT_SECRET="bench-secret-0123456789abcdef0123456789"
 export INTEGRATIONS_ENCRYPTION_KEY="AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+export TELEGRAM_API_URL="http://127.0.0.1:$tg_port"
 unset INTEGRATIONS_DB_URL INTEGRATIONS_CONFIG_FILE INTEGRATIONS_SERVER_URL
+wait_http "$tg_port" /
+# The user of bench/run.sh: Telegram connected, the other integrations not.
+(cd "$work" && "$root/integrations" connect telegram --bot-token 123456:bench-bot-token --user bench >/dev/null)
 token=$(cd "$work" && "$root/integrations" token --user bench --ttl 2h --json \
   | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 (cd "$work" && INTEGRATIONS_JAVA_OPTS="${INTEGRATIONS_JAVA_OPTS:-} -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints" \

@@ -3,9 +3,11 @@ package dev.integrations.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.integrations.core.model.Account;
 import dev.integrations.core.model.Connection;
+import dev.integrations.core.model.ConnectionHealth;
 import dev.integrations.core.model.Credentials;
 import dev.integrations.core.model.IntegrationType;
 import dev.integrations.core.model.Secret;
+import dev.integrations.core.model.UsageCount;
 import dev.integrations.core.model.UserId;
 import dev.integrations.core.service.IntegrationService;
 import dev.integrations.core.service.Integrations;
@@ -73,6 +75,9 @@ public class CredentialsForBenchmark {
     stores = JdbiStores.create(pool, cipher);
     stores.tokenStore().put(USER, TELEGRAM, Credentials.ofToken(Secret.of("123456:bench-token-abcdefghijklmnop")));
     stores.connectionStore().save(Connection.connected(USER, TELEGRAM, Instant.now(), new Account("4242", "bench_bot")));
+    Instant now = Instant.now();
+    stores.healthStore().save(ConnectionHealth.healthy(USER, TELEGRAM, now, now).succeeded(now));
+    stores.usageStore().add(USER, TELEGRAM, "send", now, new UsageCount(3, 1));
     Integrations integrations = Integrations.builder()
         .tokenStore(stores.tokenStore())
         .connectionStore(stores.connectionStore())
@@ -99,6 +104,16 @@ public class CredentialsForBenchmark {
   @Benchmark
   public Object connectionsFindAll() {
     return stores.connectionStore().findAll(USER);
+  }
+
+  /**
+   * The one query of GET /api/integrations: the user's connections joined with their health and their
+   * usage of the last 24 hours.
+   */
+  @Benchmark
+  public Object listOverview() {
+    return stores.connectionStore()
+        .overview(USER, stores.healthStore(), stores.usageStore(), Instant.now().minusSeconds(86_400));
   }
 
   /**
