@@ -1,6 +1,7 @@
 package dev.integrations.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Headers every answer gets ({@code nosniff}, no framing), and a strict content security policy on
@@ -14,11 +15,15 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  /** An after-handler. */
+  /**
+   * An after-handler. No route sets these headers, so they are added without looking for an earlier
+   * one (Jetty's set scans every header of the answer: most of this handler's cost under load).
+   */
   static void apply(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    String type = ctx.res().getContentType();
+    HttpServletResponse response = ctx.res();
+    response.addHeader("X-Content-Type-Options", "nosniff");
+    response.addHeader("X-Frame-Options", "DENY");
+    String type = response.getContentType();
     if (type != null && type.startsWith("text/html")) {
       ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       ctx.header("Referrer-Policy", "no-referrer");
@@ -26,7 +31,7 @@ final class SecurityHeaders {
       ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     }
     if (ctx.path().startsWith("/api/")) {
-      ctx.header("Cache-Control", "no-store");
+      response.addHeader("Cache-Control", "no-store");
     }
   }
 }

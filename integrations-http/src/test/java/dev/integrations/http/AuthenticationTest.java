@@ -48,6 +48,11 @@ class AuthenticationTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Json.parse(response.body()).isArray()).isTrue();
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+    // Each security header once, though added without looking for an earlier one.
+    assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+    assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
   }
 
   @Test
