@@ -13,14 +13,19 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON of {@code GET /api/integrations}: byte for byte what {@link JsonMapping} writes for the
  * list of {@link IntegrationEntry}, written faster. Most entries of a list are integrations the
  * user has not connected, and those are the same for every user: each is serialised once, when this
- * is built, and copied as bytes after. Only the user's connections are serialised per request
- * (docs/performance.md measured the per-request serialisation of twelve entries at a fifth of the
- * request's CPU).
+ * is built, and copied as bytes after (docs/performance.md measured the per-request serialisation
+ * of twelve entries at a fifth of the request's CPU). The entry of a connection is serialised when
+ * it is first seen and remembered by its value (at most {@value #MAX_REMEMBERED} of them, forgotten
+ * all at once beyond that): a list asked for again and again answers the same entries until the
+ * connection changes, and a changed connection is a different value, serialised anew. Serialising
+ * is a function of the value alone, so a remembered entry is exactly what the mapper would write;
+ * the query still runs on every request.
  *
  * <p>Thread-safe.
  */
@@ -28,8 +33,12 @@ public final class IntegrationListJson {
   /** Whose disconnected entry is written once: an entry names no user. */
   private static final UserId NOBODY = UserId.of("-");
 
+  /** How many connections' entries are remembered (a few hundred bytes each). */
+  static final int MAX_REMEMBERED = 4096;
+
   private final ObjectMapper mapper;
   private final Map<IntegrationType, Unconnected> unconnected = new HashMap<>();
+  private final Map<IntegrationEntry, byte[]> connected = new ConcurrentHashMap<>();
 
   /** Writes with {@code json}'s mapper, knowing the entries of {@code catalog} beforehand. */
   public IntegrationListJson(JsonMapping json, List<Integration> catalog) {
@@ -53,7 +62,7 @@ public final class IntegrationListJson {
       entries[i] =
           known != null && known.integration() == status.integration() && isUnconnected(status)
               ? known.json()
-              : bytes(IntegrationEntry.of(status));
+              : connected(IntegrationEntry.of(status));
       size += entries[i].length;
     }
     byte[] out = new byte[size];
@@ -81,6 +90,18 @@ public final class IntegrationListJson {
         && c.account() == null
         && status.health() == null
         && status.usage24h().equals(UsageCount.NONE);
+  }
+
+  private byte[] connected(IntegrationEntry entry) {
+    byte[] json = connected.get(entry);
+    if (json == null) {
+      json = bytes(entry);
+      if (connected.size() >= MAX_REMEMBERED) {
+        connected.clear();
+      }
+      connected.put(entry, json);
+    }
+    return json;
   }
 
   private byte[] bytes(IntegrationEntry entry) {

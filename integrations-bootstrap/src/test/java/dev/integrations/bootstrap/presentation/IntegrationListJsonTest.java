@@ -113,6 +113,42 @@ class IntegrationListJsonTest {
   }
 
   @Test
+  void aConnectionThatChangedIsWrittenAsItIsNowNotAsItWasRemembered() throws Exception {
+    IntegrationListJson writer = new IntegrationListJson(json, catalog);
+    Connection connected =
+        Connection.connected(USER, mail.type(), T, new Account("id-1", "ada@example.com"));
+    List<IntegrationStatus> before =
+        List.of(
+            new IntegrationStatus(
+                mail,
+                connected,
+                ConnectionHealth.healthy(USER, mail.type(), T, T),
+                UsageCount.NONE));
+    List<IntegrationStatus> after =
+        List.of(
+            new IntegrationStatus(
+                mail,
+                connected.synced(T.plusSeconds(5)),
+                ConnectionHealth.healthy(USER, mail.type(), T, T).succeeded(T.plusSeconds(5)),
+                new UsageCount(1, 0)));
+    List<IntegrationStatus> otherUser =
+        List.of(
+            new IntegrationStatus(
+                mail,
+                Connection.connected(
+                    UserId.of("bob"), mail.type(), T, new Account("id-2", "bob@example.com")),
+                ConnectionHealth.healthy(UserId.of("bob"), mail.type(), T, T),
+                UsageCount.NONE));
+
+    for (List<IntegrationStatus> statuses : List.of(before, after, before, otherUser, after)) {
+      byte[] expected =
+          json.mapper().writeValueAsBytes(statuses.stream().map(IntegrationEntry::of).toList());
+      assertThat(new String(writer.write(statuses), StandardCharsets.UTF_8))
+          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void anEmptyListIsAnEmptyArray() {
     assertThat(new IntegrationListJson(json, catalog).write(List.of()))
         .asString(StandardCharsets.UTF_8)
