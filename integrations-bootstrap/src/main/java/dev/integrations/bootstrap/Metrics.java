@@ -57,7 +57,21 @@ public final class Metrics implements Telemetry {
    */
   private final Map<HttpTimer, Timer> httpTimers = new ConcurrentHashMap<>();
 
-  private record HttpTimer(String method, String route, int status) {}
+  /** A timer's labels; equals and hash written out, the request path's cheapest comparison. */
+  private record HttpTimer(String method, String route, int status) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof HttpTimer that
+          && status == that.status
+          && route.equals(that.route)
+          && method.equals(that.method);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * route.hashCode() + method.hashCode()) * 31 + status;
+    }
+  }
 
   Metrics() {
     new ClassLoaderMetrics().bindTo(registry);
