@@ -1,29 +1,25 @@
 package dev.integrations.persistence;
 
-import dev.integrations.core.port.ConnectionStore;
-import dev.integrations.core.port.contract.ConnectionStoreContract;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import dev.integrations.core.port.HealthStore;
+import dev.integrations.core.port.UsageStore;
+import dev.integrations.core.service.internal.LocalHealthStore;
+import dev.integrations.core.service.internal.LocalUsageStore;
 
 /**
  * The ConnectionStore contract on an H2 file, with health and usage kept elsewhere (in memory): the
  * overview cannot join them in SQL and reads them from where they are.
  */
-class H2ConnectionStoreWithOtherStoresTest extends ConnectionStoreContract {
-  @TempDir Path directory;
-  private TestDatabase database;
+class H2ConnectionStoreWithOtherStoresTest extends H2ConnectionStoreTest {
+  private final HealthStore health = new LocalHealthStore();
+  private final UsageStore usage = new LocalUsageStore();
 
   @Override
-  protected ConnectionStore newStore() {
-    database = TestDatabase.h2(directory);
-    return database.stores().connectionStore();
+  protected HealthStore healthStore() {
+    return health;
   }
 
-  @AfterEach
-  void closeDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
+  @Override
+  protected UsageStore usageStore() {
+    return usage;
   }
 }
