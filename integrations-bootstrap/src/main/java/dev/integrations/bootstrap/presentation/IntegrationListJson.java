@@ -3,7 +3,6 @@ package dev.integrations.bootstrap.presentation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.integrations.core.model.Connection;
-import dev.integrations.core.model.ConnectionStatus;
 import dev.integrations.core.model.Integration;
 import dev.integrations.core.model.IntegrationStatus;
 import dev.integrations.core.model.IntegrationType;
@@ -82,12 +81,7 @@ public final class IntegrationListJson {
   /** No connection, hence no health and no usage: the entry every such user gets. */
   private static boolean isUnconnected(IntegrationStatus status) {
     Connection c = status.connection();
-    return c.status() == ConnectionStatus.DISCONNECTED
-        && c.connectedAt() == null
-        && c.lastSync() == null
-        && c.lastError() == null
-        && c.lastErrorMessage() == null
-        && c.account() == null
+    return c.equals(Connection.disconnected(c.user(), c.type()))
         && status.health() == null
         && status.usage24h().equals(UsageCount.NONE);
   }
