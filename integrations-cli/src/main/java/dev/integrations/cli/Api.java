@@ -117,16 +117,6 @@ final class Api {
     return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** The {@link ErrorCode} of a stable code the server sent, if it is one of the library's. */
-  static Optional<ErrorCode> errorCode(String wireName) {
-    for (ErrorCode code : ErrorCode.values()) {
-      if (code.wireName().equals(wireName)) {
-        return Optional.of(code);
-      }
-    }
-    return Optional.empty();
-  }
-
   private HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(
             base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery))
@@ -203,7 +193,7 @@ final class Api {
               + " (is it an integrations server?)");
     }
     String detail = error.detail();
-    Optional<ErrorCode> code = errorCode(error.code());
+    Optional<ErrorCode> code = ErrorCode.ofWireName(error.code());
     if (code.isPresent()) {
       return new IntegrationException(code.get(), detail);
     }

@@ -1,6 +1,7 @@
 package dev.integrations.cli;
 
 import dev.integrations.bootstrap.presentation.Replies;
+import dev.integrations.core.error.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -117,7 +118,7 @@ final class DisconnectCommand implements Callable<Integer> {
     return outcomes.stream()
         .filter(o -> !o.success())
         .findFirst()
-        .map(o -> Api.errorCode(o.code()).map(ExitCodes::of).orElse(ExitCodes.FAILURE))
+        .map(o -> ErrorCode.ofWireName(o.code()).map(ExitCodes::of).orElse(ExitCodes.FAILURE))
         .orElse(ExitCodes.OK);
   }
 }

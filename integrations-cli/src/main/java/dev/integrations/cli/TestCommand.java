@@ -1,6 +1,7 @@
 package dev.integrations.cli;
 
 import dev.integrations.bootstrap.presentation.Replies;
+import dev.integrations.core.error.ErrorCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,6 @@ final class TestCommand implements Callable<Integer> {
         });
     return result.success()
         ? ExitCodes.OK
-        : Api.errorCode(result.code()).map(ExitCodes::of).orElse(ExitCodes.FAILURE);
+        : ErrorCode.ofWireName(result.code()).map(ExitCodes::of).orElse(ExitCodes.FAILURE);
   }
 }

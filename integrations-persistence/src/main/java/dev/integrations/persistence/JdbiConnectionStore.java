@@ -287,14 +287,11 @@ final class JdbiConnectionStore implements ConnectionStore {
   }
 
   private static ErrorCode errorCode(String wireName) {
-    for (ErrorCode code : ERROR_CODES) {
-      if (code.wireName().equals(wireName)) {
-        return code;
-      }
-    }
-    throw new StorageException("A stored connection has an unknown error code: " + wireName);
+    return ErrorCode.ofWireName(wireName)
+        .orElseThrow(
+            () ->
+                new StorageException("A stored connection has an unknown error code: " + wireName));
   }
 
   private static final ConnectionStatus[] STATUSES = ConnectionStatus.values();
-  private static final ErrorCode[] ERROR_CODES = ErrorCode.values();
 }

@@ -238,13 +238,8 @@ final class JdbiHealthStore implements HealthStore {
   }
 
   private static ErrorCode errorCode(String wireName) {
-    for (ErrorCode code : ERROR_CODES) {
-      if (code.wireName().equals(wireName)) {
-        return code;
-      }
-    }
-    throw new StorageException("A stored health has an unknown error code: " + wireName);
+    return ErrorCode.ofWireName(wireName)
+        .orElseThrow(
+            () -> new StorageException("A stored health has an unknown error code: " + wireName));
   }
-
-  private static final ErrorCode[] ERROR_CODES = ErrorCode.values();
 }

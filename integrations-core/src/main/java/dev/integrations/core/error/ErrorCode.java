@@ -1,5 +1,7 @@
 package dev.integrations.core.error;
 
+import java.util.Optional;
+
 /**
  * Stable, machine-readable reason of a failure. The {@link #wireName()} is part of the public
  * contract: HTTP clients and CLI scripts match on it, so a code is never renamed.
@@ -81,6 +83,18 @@ public enum ErrorCode {
   /** The snake_case name used in JSON bodies, redirects and CLI output. */
   public String wireName() {
     return wireName;
+  }
+
+  private static final ErrorCode[] VALUES = values();
+
+  /** The code whose {@link #wireName()} is {@code wireName}, if there is one. */
+  public static Optional<ErrorCode> ofWireName(String wireName) {
+    for (ErrorCode code : VALUES) {
+      if (code.wireName.equals(wireName)) {
+        return Optional.of(code);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
